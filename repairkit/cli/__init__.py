@@ -1,0 +1,20 @@
+"""The ``repairkit`` command line: a thin click group; each command lives in its own module."""
+
+from __future__ import annotations
+
+import click
+
+from repairkit import __version__
+from repairkit.cli.rules import explain, rules
+from repairkit.cli.scan import scan
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="repairkit")
+def main() -> None:
+    """Find and repair damage in scraped text, with evidence from reference articles."""
+
+
+main.add_command(scan)
+main.add_command(rules)
+main.add_command(explain)

@@ -1,0 +1,104 @@
+"""Configuration: ``[tool.repairkit]`` in the nearest ``pyproject.toml``, overridden by the CLI.
+
+>>> cfg = Config.from_mapping({"select": ["RK1"], "fail-on": "warning", "severity": {"RK105": "info"}})
+>>> cfg.fail_on, cfg.severity_overrides["RK105"].label
+('warning', 'info')
+>>> Config.from_mapping({"colour": "red"})
+Traceback (most recent call last):
+...
+repairkit.config.ConfigError: unknown key 'colour' in [tool.repairkit] (known: fail-on, ignore, min-confidence, select, severity)
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from repairkit.model import Severity
+
+FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+_KNOWN_KEYS = ("fail-on", "ignore", "min-confidence", "select", "severity")
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names the offending key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Effective settings for a run."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "error"
+    min_confidence: float = 0.0
+    severity_overrides: Mapping[str, Severity] = field(default_factory=dict)
+    source: str | None = None
+
+    @classmethod
+    def from_mapping(cls, table: Mapping[str, Any], source: str | None = None) -> Config:
+        """Validate a ``[tool.repairkit]`` table; unknown keys are an error naming the key."""
+        where = f" in {source}" if source else ""
+        for key in table:
+            if key.replace("_", "-") not in _KNOWN_KEYS:
+                raise ConfigError(f"unknown key {key!r} in [tool.repairkit]{where} (known: {', '.join(_KNOWN_KEYS)})")
+        norm = {k.replace("_", "-"): v for k, v in table.items()}
+
+        def codes(key: str) -> tuple[str, ...]:
+            value = norm.get(key, [])
+            if isinstance(value, str):
+                value = [v for v in value.split(",") if v.strip()]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"[tool.repairkit] {key}{where}: expected a list of rule codes")
+            return tuple(v.strip() for v in value)
+
+        fail_on = norm.get("fail-on", "error")
+        if fail_on not in FAIL_ON_CHOICES:
+            raise ConfigError(f"[tool.repairkit] fail-on{where}: {fail_on!r} is not one of {', '.join(FAIL_ON_CHOICES)}")
+        min_conf = norm.get("min-confidence", 0.0)
+        if not isinstance(min_conf, int | float) or not 0 <= min_conf <= 1:
+            raise ConfigError(f"[tool.repairkit] min-confidence{where}: expected a number in [0, 1]")
+        sev_table = norm.get("severity", {})
+        if not isinstance(sev_table, Mapping):
+            raise ConfigError(f"[tool.repairkit] severity{where}: expected a table of CODE = \"level\"")
+        overrides: dict[str, Severity] = {}
+        for code, level in sev_table.items():
+            try:
+                overrides[str(code).upper()] = Severity.parse(str(level))
+            except ValueError as exc:
+                raise ConfigError(f"[tool.repairkit.severity] {code}{where}: {exc}") from None
+        return cls(select=codes("select"), ignore=codes("ignore"), fail_on=fail_on,
+                   min_confidence=float(min_conf), severity_overrides=overrides, source=source)
+
+    def merged(self, **cli: Any) -> Config:
+        """Return a copy with the CLI options that were given (not ``None``/empty) taking precedence."""
+        changes = {k: v for k, v in cli.items() if v not in (None, (), [])}
+        return replace(self, **changes)
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest ``pyproject.toml`` from ``start`` upwards that has a ``[tool.repairkit]`` table."""
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+                raise ConfigError(f"{candidate}: cannot read TOML ({exc})") from None
+            if "repairkit" in data.get("tool", {}):
+                return candidate
+    return None
+
+
+def load_config(start: Path | None = None) -> Config:
+    """Load the effective configuration for a run started in ``start`` (default: cwd)."""
+    path = find_pyproject((start or Path.cwd()).resolve())
+    if path is None:
+        return Config()
+    table = tomllib.loads(path.read_text(encoding="utf-8"))["tool"]["repairkit"]
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"{path}: [tool.repairkit] must be a table")
+    return Config.from_mapping(table, source=str(path))

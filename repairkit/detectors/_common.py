@@ -1,0 +1,49 @@
+"""Small helpers shared by detector families (tokens, word lists, suggestion builders).
+
+>>> [m.group() for m in WORD_RE.finditer("It's a well-known 3rd-rate test.")]
+["It's", 'a', 'well-known', '3rd-rate', 'test']
+"""
+
+from __future__ import annotations
+
+import re
+
+from repairkit.model import Applicability, Span, Suggestion
+
+#: A word: letters/digits with inner apostrophes or hyphens.
+WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def unresolved(at: int, note: str) -> Suggestion:
+    """A manual suggestion with no value: an editor must supply it (zero-width at ``at``)."""
+    return Suggestion(Span(at, at), None, 0.0, Applicability.MANUAL, note)
+
+
+def previous_word(text: str, pos: int) -> str:
+    """The word that ends right before ``pos`` (skipping spaces), or ``""``.
+
+    >>> previous_word("In , the", 3)
+    'In'
+    """
+    i = pos
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    j = i
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "'’-"):
+        j -= 1
+    return text[j:i]
+
+
+def next_word(text: str, pos: int) -> str:
+    """The word that starts at ``pos`` after spaces, or ``""``.
+
+    >>> next_word("  million doses", 0)
+    'million'
+    """
+    m = WORD_RE.match(text, len(text) - len(text[pos:].lstrip(" \t")))
+    return m.group() if m else ""

@@ -1,0 +1,74 @@
+"""The scan pipeline: collect inputs, run the selected detectors, enrich with references.
+
+>>> result = scan_document(Document.from_text("In , the th summit"), select_rules(Config()))
+>>> [f.code for f in result.findings]
+['RK102', 'RK101']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from repairkit.config import Config
+from repairkit.document import Document, InputError
+from repairkit.model import Finding
+from repairkit.registry import DetectorSpec, select, validate_selectors
+
+TEXT_SUFFIXES = (".txt", ".md")
+
+
+@dataclass
+class DocumentResult:
+    """The findings for one document, with the references it was compared with."""
+
+    document: Document
+    findings: list[Finding]
+    references: list[Document] = field(default_factory=list)
+
+
+def collect_inputs(paths: Iterable[str]) -> list[Path]:
+    """Expand directories to their ``*.txt``/``*.md`` files (recursively, sorted); check files exist."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.suffix.lower() in TEXT_SUFFIXES and f.is_file()
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            if not found:
+                raise InputError(f"{p}: directory has no *.txt or *.md files to scan")
+            out.extend(found)
+        elif p.exists():
+            out.append(p)
+        else:
+            raise InputError(f"{p}: no such file or directory")
+    return out
+
+
+def select_rules(config: Config) -> list[DetectorSpec]:
+    """The rules a configuration selects; ``ValueError`` for a selector that matches nothing."""
+    validate_selectors([*config.select, *config.ignore])
+    return select(config.select or None, config.ignore or None)
+
+
+def scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config | None = None,
+                  references: Sequence[Document] = ()) -> DocumentResult:
+    """Run ``rules`` on ``doc``; findings sorted by position, then code."""
+    overrides = config.severity_overrides if config else {}
+    findings: list[Finding] = []
+    for spec in rules:
+        findings.extend(spec.findings(doc, overrides.get(spec.code)))
+    findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
+    if references:
+        from repairkit.repair.build import enrich
+
+        findings = enrich(doc, findings, references)
+    return DocumentResult(doc, findings, list(references))
+
+
+def scan_paths(paths: Sequence[str], config: Config, reference_paths: Sequence[str] = ()) -> list[DocumentResult]:
+    """Scan every input path against the given references."""
+    rules = select_rules(config)
+    references = [Document.read(r) for r in reference_paths]
+    return [scan_document(Document.read(p), rules, config, references) for p in collect_inputs(paths)]

@@ -1,0 +1,1 @@
+"""Reference articles: parsing, fact and term indexes, alignment."""

@@ -1,0 +1,1 @@
+"""Turning findings into repairs: evidence from references, merging, applying."""

@@ -1,0 +1,99 @@
+"""The JSON contract ``repairkit.findings/1`` (schema: ``repairkit/schemas/findings-1.schema.json``).
+
+>>> from repairkit.pipeline import DocumentResult
+>>> doc = Document.from_text("the th summit", path="a.txt")
+>>> data = to_dict([DocumentResult(doc, [])])
+>>> data["schema"], data["summary"]["documents"]
+('repairkit.findings/1', 1)
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from repairkit import __version__
+from repairkit.document import Document
+from repairkit.model import Evidence, Finding, Suggestion
+from repairkit.pipeline import DocumentResult
+
+SCHEMA_TAG = "repairkit.findings/1"
+
+
+def finding_id(doc: Document, finding: Finding) -> str:
+    """An id unique within a document: the rule code and the span, e.g. ``RK101-120-122``."""
+    return f"{finding.code}-{finding.span.start}-{finding.span.end}"
+
+
+def evidence_dict(ev: Evidence) -> dict[str, Any]:
+    """JSON form of an evidence record."""
+    return {"source": ev.source, "start": ev.start, "end": ev.end, "quote": ev.quote}
+
+
+def suggestion_dict(s: Suggestion) -> dict[str, Any]:
+    """JSON form of a suggestion."""
+    return {
+        "start": s.span.start,
+        "end": s.span.end,
+        "replacement": s.replacement,
+        "confidence": round(s.confidence, 4),
+        "level": s.level,
+        "applicability": s.applicability.label,
+        "note": s.note,
+        "evidence": [evidence_dict(e) for e in s.evidence],
+    }
+
+
+def finding_dict(doc: Document, f: Finding) -> dict[str, Any]:
+    """JSON form of a finding; ``text`` is always ``doc.text[start:end]``."""
+    line, column = doc.line_col(f.span.start)
+    return {
+        "id": finding_id(doc, f),
+        "code": f.code,
+        "rule": f.rule,
+        "category": f.category,
+        "severity": f.severity.label,
+        "start": f.span.start,
+        "end": f.span.end,
+        "line": line,
+        "column": column,
+        "text": doc.text[f.span.start:f.span.end],
+        "message": f.message,
+        "suggestions": [suggestion_dict(s) for s in f.suggestions],
+    }
+
+
+def to_dict(results: Sequence[DocumentResult]) -> dict[str, Any]:
+    """The whole report as plain data, ready for ``json.dumps``."""
+    documents = []
+    by_category: Counter[str] = Counter()
+    by_severity: Counter[str] = Counter()
+    for r in results:
+        documents.append({
+            "path": r.document.path,
+            "sha256": r.document.sha256,
+            "length": len(r.document.text),
+            "references": [{"path": ref.path, "sha256": ref.sha256} for ref in r.references],
+            "findings": [finding_dict(r.document, f) for f in r.findings],
+        })
+        by_category.update(f.category for f in r.findings)
+        by_severity.update(f.severity.label for f in r.findings)
+    return {
+        "schema": SCHEMA_TAG,
+        "tool": {"name": "repairkit", "version": __version__},
+        "documents": documents,
+        "summary": {
+            "documents": len(results),
+            "findings": sum(len(r.findings) for r in results),
+            "by_category": dict(sorted(by_category.items())),
+            "by_severity": dict(sorted(by_severity.items())),
+        },
+    }
+
+
+def render(results: Sequence[DocumentResult]) -> str:
+    """Render the JSON contract, pretty-printed, UTF-8 (non-ASCII kept)."""
+    return json.dumps(to_dict(results), ensure_ascii=False, indent=2) + "\n"
+

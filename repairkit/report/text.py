@@ -1,0 +1,45 @@
+"""Compact text output: ``path:line:col: CODE [severity] message`` and the suggestions under it.
+
+>>> from repairkit.pipeline import DocumentResult, scan_document, select_rules
+>>> from repairkit.config import Config
+>>> print(render([scan_document(Document.from_text("the th summit", "a.txt"), select_rules(Config()))]), end="")
+a.txt:1:5: RK101 [error] ordinal suffix 'th' has lost its number
+    ? value unknown (manual): Missing value: an ordinal number before 'th'. The value is unknown; check the source and insert it.
+a.txt: 1 finding (1 error)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from repairkit.document import Document
+from repairkit.model import Suggestion
+from repairkit.pipeline import DocumentResult
+
+
+def _suggestion_line(doc: Document, s: Suggestion) -> str:
+    if s.replacement is None:
+        return f"    ? value unknown ({s.applicability.label}): {s.note}"
+    before = doc.text[s.span.start:s.span.end]
+    action = f"insert {s.replacement!r}" if not before else f"{before!r} -> {s.replacement!r}"
+    line = f"    -> {action} ({s.level} {s.confidence:.2f}, {s.applicability.label}): {s.note}"
+    for ev in s.evidence[:1]:
+        line += f"\n       evidence: {ev.source}[{ev.start}:{ev.end}] {ev.quote!r}"
+    return line
+
+
+def render(results: Sequence[DocumentResult]) -> str:
+    """Render findings as compact, grep-friendly text."""
+    lines: list[str] = []
+    for r in results:
+        doc = r.document
+        for f in r.findings:
+            line, col = doc.line_col(f.span.start)
+            lines.append(f"{doc.path}:{line}:{col}: {f.code} [{f.severity.label}] {f.message}")
+            lines.extend(_suggestion_line(doc, s) for s in f.suggestions)
+        counts = Counter(f.severity.label for f in r.findings)
+        detail = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in sorted(counts.items()))
+        total = len(r.findings)
+        lines.append(f"{doc.path}: {total} finding{'s' if total != 1 else ''}" + (f" ({detail})" if detail else ""))
+    return "\n".join(lines) + "\n"
