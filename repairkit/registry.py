@@ -91,10 +91,10 @@ class DetectorSpec:
 @cache
 def all_detectors() -> tuple[DetectorSpec, ...]:
     """Every registered rule, sorted by code; checks that codes and names are unique."""
-    from repairkit.detectors import FAMILY_MODULES
+    from repairkit.detectors import family_modules
 
     specs: list[DetectorSpec] = []
-    for module in FAMILY_MODULES:
+    for module in family_modules():
         specs.extend(module.DETECTORS)
     codes = [s.code for s in specs]
     names = [s.name for s in specs]

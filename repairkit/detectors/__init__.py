@@ -1,6 +1,17 @@
-"""Detector families, one module each; :mod:`repairkit.registry` joins their ``DETECTORS``."""
+"""Detector families, one module each; :mod:`repairkit.registry` joins their ``DETECTORS``.
 
-from repairkit.detectors import numbers
+Every public module in this package (a name not starting with ``_``) is a family and
+ends with a ``DETECTORS`` tuple, so adding a family touches only its own module.
+"""
 
-#: Every family module; each ends with a ``DETECTORS`` tuple of :class:`DetectorSpec`.
-FAMILY_MODULES = (numbers,)
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from types import ModuleType
+
+
+def family_modules() -> tuple[ModuleType, ...]:
+    """Import and return every family module, sorted by name."""
+    names = sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+    return tuple(importlib.import_module(f"{__name__}.{name}") for name in names)
