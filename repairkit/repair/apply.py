@@ -1,0 +1,93 @@
+"""Applying suggestions: choose one edit per finding, drop conflicts, rewrite the text (pure).
+
+>>> from repairkit.model import Applicability as A, Finding, Severity, Span, Suggestion
+>>> text = "Chinas largest partner"
+>>> s = Suggestion(Span(5, 5), "'", 0.95, A.SAFE, "possessive")
+>>> f = Finding("RK201", "possessive", "missing-apostrophe", Severity.WARNING, Span(0, 6), "m", (s,))
+>>> new, edits = apply_suggestions(text, [f])
+>>> new, [(e.start, e.end, e.before, e.after) for e in edits]
+("China's largest partner", [(5, 5, '', "'")])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from repairkit.model import Applicability, Evidence, Finding, Suggestion
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One applied change: ``text[start:end]`` (``before``) becomes ``after``."""
+
+    start: int
+    end: int
+    before: str
+    after: str
+    code: str
+    confidence: float
+    applicability: Applicability
+    note: str
+    evidence: tuple[Evidence, ...] = ()
+
+
+def choose(finding: Finding, threshold: Applicability = Applicability.SAFE,
+           min_confidence: float = 0.0) -> Suggestion | None:
+    """The first suggestion of ``finding`` that carries a value and may be applied at ``threshold``."""
+    for s in finding.suggestions:
+        if s.replacement is not None and s.applicability.applies(threshold) and s.confidence >= min_confidence:
+            return s
+    return None
+
+
+def _conflicts(a: Edit, b: Edit) -> bool:
+    """True when two edits touch the same characters (or insert at the same point)."""
+    if a.start == a.end and b.start == b.end:
+        return a.start == b.start
+    if a.start == a.end:
+        return b.start < a.start < b.end
+    if b.start == b.end:
+        return a.start < b.start < a.end
+    return a.start < b.end and b.start < a.end
+
+
+def plan_edits(text: str, findings: Iterable[Finding], threshold: Applicability = Applicability.SAFE,
+               min_confidence: float = 0.0) -> list[Edit]:
+    """Edits to apply, sorted by position; of two conflicting edits the more confident one wins."""
+    candidates: list[Edit] = []
+    for f in findings:
+        s = choose(f, threshold, min_confidence)
+        if s is None or s.replacement is None:
+            continue
+        before = text[s.span.start:s.span.end]
+        if before == s.replacement:
+            continue
+        candidates.append(Edit(s.span.start, s.span.end, before, s.replacement, f.code, s.confidence,
+                               s.applicability, s.note, s.evidence))
+    kept: list[Edit] = []
+    for edit in sorted(candidates, key=lambda e: (-e.confidence, e.start, e.end, e.code)):
+        if not any(_conflicts(edit, k) for k in kept):
+            kept.append(edit)
+    return sorted(kept, key=lambda e: (e.start, e.end))
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Rewrite ``text`` with non-conflicting ``edits`` (as returned by :func:`plan_edits`)."""
+    out: list[str] = []
+    pos = 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if e.start < pos or text[e.start:e.end] != e.before:
+            raise ValueError(f"edit at [{e.start}, {e.end}) does not match the text or overlaps another")
+        out.append(text[pos:e.start])
+        out.append(e.after)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def apply_suggestions(text: str, findings: Iterable[Finding], threshold: Applicability = Applicability.SAFE,
+                      min_confidence: float = 0.0) -> tuple[str, list[Edit]]:
+    """Apply the applicable suggestions of ``findings`` to ``text``; returns the new text and the edits."""
+    edits = plan_edits(text, findings, threshold, min_confidence)
+    return apply_edits(text, edits), edits
