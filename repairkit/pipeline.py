@@ -14,6 +14,7 @@ from pathlib import Path
 from repairkit.config import Config
 from repairkit.document import Document, InputError
 from repairkit.model import Finding
+from repairkit.reference.model import Article
 from repairkit.registry import DetectorSpec, select, validate_selectors
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -25,7 +26,7 @@ class DocumentResult:
 
     document: Document
     findings: list[Finding]
-    references: list[Document] = field(default_factory=list)
+    references: list[Article] = field(default_factory=list)
 
 
 def collect_inputs(paths: Iterable[str]) -> list[Path]:
@@ -53,7 +54,7 @@ def select_rules(config: Config) -> list[DetectorSpec]:
 
 
 def scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config | None = None,
-                  references: Sequence[Document] = ()) -> DocumentResult:
+                  references: Sequence[Article] = ()) -> DocumentResult:
     """Run ``rules`` on ``doc``; findings sorted by position, then code."""
     overrides = config.severity_overrides if config else {}
     findings: list[Finding] = []
@@ -70,5 +71,7 @@ def scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config |
 def scan_paths(paths: Sequence[str], config: Config, reference_paths: Sequence[str] = ()) -> list[DocumentResult]:
     """Scan every input path against the given references."""
     rules = select_rules(config)
-    references = [Document.read(r) for r in reference_paths]
+    from repairkit.reference.model import load_reference
+
+    references = [load_reference(r) for r in reference_paths]
     return [scan_document(Document.read(p), rules, config, references) for p in collect_inputs(paths)]

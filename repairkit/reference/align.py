@@ -43,8 +43,10 @@ _RESTORABLE = frozenset("".join(LOST_CLASSES.values()))
 PASSAGE_THRESHOLD = 90.0
 #: Minimum key similarity for a single sentence of a passage that failed as a whole.
 SENTENCE_THRESHOLD = 92.0
-#: Passages or sentences with fewer key letters than this are too short to locate.
-MIN_KEY_LETTERS = 24
+#: Passages with fewer key letters than this are too short to locate (titles are short).
+MIN_PASSAGE_LETTERS = 16
+#: Sentences (of a passage that failed as a whole) need this many key letters.
+MIN_SENTENCE_LETTERS = 24
 
 _SENTENCE_RE = re.compile(r"\S.*?(?:[.!?][\"”’)]*(?=\s)|\Z)", re.S)
 
@@ -188,14 +190,27 @@ def _segment(doc: str, ref: str, doc_map: OffsetMap, hit: tuple[float, int, int,
     while re_ > rs and not ref[re_ - 1].isalpha():
         re_ -= 1
     ref_lo, ref_hi = rs, re_
-    while ref_lo > 0 and ref[ref_lo - 1] not in "\n" and not ref[ref_lo - 1].isalpha():
+    while ref_lo > 0 and ref[ref_lo - 1] != "\n" and not ref[ref_lo - 1].isalpha():
         ref_lo -= 1
-    while ref_hi < len(ref) and ref[ref_hi] not in "\n" and not ref[ref_hi].isalpha():
+    while ref_hi < len(ref) and ref[ref_hi] != "\n" and not ref[ref_hi].isalpha():
         ref_hi += 1
-    while ds > 0 and doc[ds - 1] not in "\n" and not doc[ds - 1].isalpha():
+    while ref_lo < rs and ref[ref_lo].isspace():
+        ref_lo += 1
+    while ref_hi > re_ and ref[ref_hi - 1].isspace():
+        ref_hi -= 1
+    # The damaged side widens over marks but never over whitespace: a space there may be
+    # a merged paragraph break, which belongs between segments, not inside one.
+    while ds > 0 and not doc[ds - 1].isspace() and not doc[ds - 1].isalpha():
         ds -= 1
-    while de < len(doc) and doc[de] not in "\n" and not doc[de].isalpha():
+    while de < len(doc) and not doc[de].isspace() and not doc[de].isalpha():
         de += 1
+    # ...except one space where the reference has a word of marks there ("up 24%" vs "up  Next").
+    if ds > 0 and doc[ds - 1] in " \t" and any(c.isspace() for c in ref[ref_lo:rs]):
+        ds -= 1
+    if de < len(doc) and doc[de] in " \t" and any(c.isspace() for c in ref[re_:ref_hi]):
+        de += 1
+        while de < len(doc) and not doc[de].isspace() and not doc[de].isalpha():
+            de += 1
     if de <= ds:
         return None
     diffs = _diffs(doc[ds:de], ref[ref_lo:ref_hi], ds, ref_lo)
@@ -221,7 +236,7 @@ def align(doc: str, ref: str, passages: Sequence[tuple[int, int]]) -> list[Segme
     found: list[Segment] = []
     for index, (start, end) in enumerate(passages):
         key = key_view(ref, start, end).view
-        if len(key) < MIN_KEY_LETTERS:
+        if len(key) < MIN_PASSAGE_LETTERS:
             continue
         hit = _locate(doc_key, key, PASSAGE_THRESHOLD)
         if hit[0] >= PASSAGE_THRESHOLD:
@@ -231,7 +246,7 @@ def align(doc: str, ref: str, passages: Sequence[tuple[int, int]]) -> list[Segme
             continue
         for m in _SENTENCE_RE.finditer(ref, start, end):
             s_key = key_view(ref, m.start(), m.end()).view
-            if len(s_key) < MIN_KEY_LETTERS:
+            if len(s_key) < MIN_SENTENCE_LETTERS:
                 continue
             hit = _locate(doc_key, s_key, SENTENCE_THRESHOLD)
             if hit[0] >= SENTENCE_THRESHOLD:

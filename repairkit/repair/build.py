@@ -1,16 +1,104 @@
-"""Findings -> suggestions backed by reference evidence.
+"""Findings -> suggestions backed by reference evidence, merged per finding (best first).
 
-Until reference comparison lands, findings keep the suggestions their detectors gave.
+Three sources, each with its own confidence:
+
+* **aligned** (:mod:`repairkit.reference.align`): where a reference passage says the same
+  thing, the reference's exact characters for the damaged stretch; differences that no
+  detector flagged become reference-diff findings (RK0xx); lost paragraph breaks come back.
+  Only removed characters of the damaged classes (and whitespace) are restored, so no
+  intact token changes.
+* **facts** (:mod:`repairkit.repair.facts`): a missing number whose context matches a number
+  of a related reference; manual, with a note on what differs.
+* **terms** (:mod:`repairkit.repair.terms`): a token whose damage-tolerant key matches a
+  spelling the reference uses ("Wellknown" -> "Well-known").
+
+Otherwise the detectors' rule-based suggestions stay.
+
+>>> from repairkit.reference.parse import parse_text
+>>> ref = parse_text("Trade report\\n\\nIn 2020, trade between the regions rose to $1.5 billion, a record.")
+>>> doc = Document.from_text("Trade report In , trade between the regions rose to . billion, a record.")
+>>> [(f.code, doc.text[f.span.start:f.span.end], f.best.replacement) for f in enrich(doc, [], [ref])]
+[('RK001', ',', '2020,'), ('RK001', '.', '$1.5')]
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from types import MappingProxyType
 
 from repairkit.document import Document
-from repairkit.model import Finding
+from repairkit.model import Applicability, Finding, Span, Suggestion
+from repairkit.reference.model import Article
+from repairkit.repair.aligned import Site, aligned_sites, site_for_span
+from repairkit.repair.facts import fact_suggestions
+from repairkit.repair.terms import term_sites
+
+#: Reference-diff rules by the category of what was lost.
+_RULE_OF = {
+    "missing-number": "RK001", "missing-apostrophe": "RK002", "missing-hyphen": "RK003",
+    "missing-quote": "RK004", "missing-symbol": "RK005", "missing-bracket": "RK006",
+    "lost-structure": "RK007", "missing-space": "RK008",
+}
 
 
-def enrich(doc: Document, findings: list[Finding], references: Sequence[Document]) -> list[Finding]:
-    """Return ``findings`` with suggestions supported by ``references`` merged in."""
-    return findings
+def enrich(doc: Document, findings: list[Finding], references: Sequence[Article]) -> list[Finding]:
+    """Return ``findings`` with reference-backed suggestions merged in, plus RK0xx findings."""
+    from repairkit.registry import get
+
+    sites: list[Site] = []
+    for ref in references:
+        sites.extend(aligned_sites(doc.text, ref))
+    covered = [(s.span.start, s.span.end) for s in sites]
+    for ref in references:
+        sites.extend(t for t in term_sites(doc.text, ref) if not _touches_any(t.span, covered))
+    used: set[int] = set()
+    out: list[Finding] = []
+    for finding in findings:
+        extra: list[Suggestion] = []
+        for i, site in enumerate(sites):
+            if _touches(site.span, finding.span):
+                used.add(i)
+                wider = site_for_span(doc.text, site, finding.span)
+                extra.append((wider or site).suggestion)
+        if finding.category == "missing-number" and not any(s.replacement for s in extra):
+            extra.extend(fact_suggestions(doc, finding, references))
+        out.append(_merged(finding, extra))
+    for i, site in enumerate(sites):
+        if i in used:
+            continue
+        spec = get(_RULE_OF[site.category])
+        out.append(Finding(spec.code, spec.name, spec.category, spec.severity, site.span, site.message,
+                           (site.suggestion,), MappingProxyType({"origin": site.suggestion.origin})))
+    out.sort(key=lambda f: (f.span.start, f.span.end, f.code))
+    return out
+
+
+def _touches(a: Span, b: Span) -> bool:
+    """Overlap, or an insertion at either edge of the other span."""
+    return a.overlaps(b) or (a.start == a.end and b.start <= a.start <= b.end) or \
+        (b.start == b.end and a.start <= b.start <= a.end)
+
+
+def _touches_any(span: Span, spans: list[tuple[int, int]]) -> bool:
+    return any(_touches(span, Span(s, e)) for s, e in spans)
+
+
+def _merged(finding: Finding, extra: list[Suggestion]) -> Finding:
+    """Reference suggestions first (valued, most confident), then the detector's own."""
+    if not extra:
+        return finding
+    seen: set[tuple[int, int, str | None]] = set()
+    merged: list[Suggestion] = []
+    ranked = sorted(extra, key=lambda s: (s.replacement is None, -s.confidence))
+    for s in [*ranked, *finding.suggestions]:
+        key = (s.span.start, s.span.end, s.replacement)
+        if key not in seen:
+            seen.add(key)
+            merged.append(s)
+    valued = [s for s in merged if s.replacement is not None]
+    if len({(s.span, s.replacement) for s in valued}) > 1 and valued[0].applicability is Applicability.SAFE:
+        # Several different values: none is applied without an editor (STYLE: several candidates).
+        merged = [replace(s, applicability=Applicability.UNSAFE) if s.applicability is Applicability.SAFE
+                  else s for s in merged]
+    return replace(finding, suggestions=tuple(merged))

@@ -1,0 +1,191 @@
+"""Repairs read off an aligned same-story reference: the reference's exact characters.
+
+A *site* is one damaged token (or a gap between passages) with the reference text that
+restores it. Only restorations count: the damaged side may hold whitespace only and the
+reference side only restorable characters (digits, marks, whitespace), so an intact token
+never changes and a reworded passage yields nothing.
+
+>>> from repairkit.reference.parse import parse_text
+>>> ref = parse_text("Quarterly sales results\\n\\nThe well-known firm said its sales grew 5% in 2020.")
+>>> doc = "Quarterly sales results The well known firm said its sales grew  in ."
+>>> [(doc[s.span.start:s.span.end], s.suggestion.replacement, s.category)
+...  for s in aligned_sites(doc, ref)]
+[(' ', '\\n\\n', 'lost-structure'), ('well known', 'well-known', 'missing-hyphen'), ('', '5%', 'missing-number'), ('.', '2020.', 'missing-number')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz.distance import Indel
+
+from repairkit.model import HIGH_CONFIDENCE, Applicability, Evidence, Span, Suggestion
+from repairkit.reference.align import LOST_CLASSES, Segment, align, restorable
+from repairkit.reference.model import Article
+
+#: Confidence of an aligned repair, by the quality of its alignment (calibrated on the
+#: reference benchmark, see ``benchmarks/reference.py``).
+CONF_EXACT = 0.97       # whole passage, key identical, no other difference nearby
+CONF_CLOSE = 0.9        # key similarity >= 97, no other difference nearby
+CONF_NOISY = 0.75       # other (non-restorable) differences within NOISE_WINDOW
+CONF_AMBIGUOUS = 0.4    # the passage matched two places equally well
+NOISE_WINDOW = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """A place the reference restores: span in the damaged text, its suggestion and category."""
+
+    span: Span
+    category: str
+    message: str
+    suggestion: Suggestion
+    segment: Segment | None = None
+    source: Article | None = None
+
+
+def only_restores(damaged: str, repaired: str) -> bool:
+    """True when ``repaired`` differs from ``damaged`` only by restorable characters.
+
+    >>> only_restores("Chinas", "China's"), only_restores("its", "it is")
+    (True, False)
+    """
+    if damaged == repaired:
+        return False
+    for op in Indel.opcodes(damaged, repaired):
+        if op.tag == "equal":
+            continue
+        if not damaged[op.src_start:op.src_end].isspace() and op.src_start != op.src_end:
+            return False
+        if not all(restorable(c) for c in repaired[op.dest_start:op.dest_end]):
+            return False
+    return True
+
+
+def lost_category(damaged: str, repaired: str) -> str | None:
+    """The category of what ``repaired`` adds to ``damaged``; ``None`` for whitespace only.
+
+    >>> lost_category("Chinas", "China's"), lost_category("ab", "a b"), lost_category("a  b", "a b")
+    ('missing-apostrophe', 'missing-space', None)
+    """
+    added = "".join(repaired[op.dest_start:op.dest_end] for op in Indel.opcodes(damaged, repaired)
+                    if op.tag != "equal")
+    if any(c.isdigit() for c in added):
+        return "missing-number"
+    for category, chars in LOST_CLASSES.items():
+        if any(c in chars for c in added):
+            return category
+    glued = any(op.tag == "insert" and op.src_start == op.src_end and 0 < op.src_start < len(damaged)
+                and not damaged[op.src_start - 1].isspace() and not damaged[op.src_start].isspace()
+                for op in Indel.opcodes(damaged, repaired))
+    return "missing-space" if added and glued else None
+
+
+@cache
+def _segments(doc_text: str, ref_text: str, passages: tuple[tuple[int, int], ...]) -> tuple[Segment, ...]:
+    return tuple(align(doc_text, ref_text, passages))
+
+
+def segments_for(doc_text: str, ref: Article) -> tuple[Segment, ...]:
+    """The aligned segments of ``doc_text`` against ``ref``'s content blocks (cached)."""
+    return _segments(doc_text, ref.text, tuple((b.start, b.end) for b in ref.content_blocks()))
+
+
+def _confidence(seg: Segment, start: int, end: int) -> float:
+    if seg.ambiguous:
+        return CONF_AMBIGUOUS
+    noisy = any(not d.restorable and d.start < end + NOISE_WINDOW and d.end > start - NOISE_WINDOW
+                for d in seg.diffs)
+    if noisy:
+        return CONF_NOISY
+    if seg.whole and seg.score >= 100:
+        return CONF_EXACT
+    return CONF_CLOSE if seg.score >= 97 else CONF_NOISY
+
+
+def _site(doc: str, ref: Article, seg: Segment, start: int, end: int) -> Site | None:
+    """The site restoring ``doc[start:end]`` from ``seg``, if the reference only restores it."""
+    if start < seg.start or end > seg.end:
+        return None
+    if any(not d.restorable and d.start <= end and d.end >= start for d in seg.diffs):
+        return None
+    rs, re_ = seg.ref_offset(start, "left"), seg.ref_offset(end, "right")
+    damaged, repaired = doc[start:end], ref.text[rs:re_]
+    if not only_restores(damaged, repaired):
+        return None
+    category = lost_category(damaged, repaired)
+    if category is None:
+        return None
+    conf = _confidence(seg, start, end)
+    what = f"'{damaged}'" if damaged else "nothing"
+    note = (f"The reference reads '{_context(ref.text, rs, re_)}' here "
+            f"(passage similarity {seg.score:.0f}/100).")
+    suggestion = Suggestion(Span(start, end), repaired, conf,
+                            Applicability.SAFE if conf >= HIGH_CONFIDENCE else Applicability.UNSAFE,
+                            note, (Evidence(ref.path, rs, re_, repaired),), "reference-aligned")
+    message = f"the reference has '{repaired.strip()}' where this text has {what}"
+    return Site(Span(start, end), category, message, suggestion, seg, ref)
+
+
+def _context(text: str, start: int, end: int, width: int = 30) -> str:
+    lo = text.rfind(" ", 0, max(0, start - width)) + 1
+    hi = text.find(" ", min(len(text), end + width))
+    return " ".join(text[lo:hi if hi >= 0 else len(text)].split())
+
+
+def site_for_span(doc: str, site: Site, span: Span) -> Site | None:
+    """``site`` widened to cover a finding's ``span`` ("th" -> the whole "the th"), if it still only restores."""
+    if site.segment is None or site.source is None or site.category == "lost-structure":
+        return None
+    if any(c.isspace() for c in doc[span.start:span.end]):
+        return None  # a span over several words would clash with its neighbours' repairs
+    start, end = min(site.span.start, span.start), max(site.span.end, span.end)
+    if (start, end) == (site.span.start, site.span.end):
+        return None
+    return _site(doc, site.source, site.segment, start, end)
+
+
+def aligned_sites(doc: str, ref: Article) -> list[Site]:
+    """Every restoration the aligned reference supports, sorted by position."""
+    segments = segments_for(doc, ref)
+    sites: list[Site] = []
+    for seg in segments:
+        groups: list[list[int]] = []
+        for d in seg.diffs:
+            if not d.restorable or d.ref_start == d.ref_end:
+                continue
+            ts, te = d.start, d.end
+            while ts > seg.start and not doc[ts - 1].isspace():
+                ts -= 1
+            while te < seg.end and not doc[te].isspace():
+                te += 1
+            if groups and ts <= groups[-1][1]:
+                groups[-1][1] = max(groups[-1][1], te)
+            else:
+                groups.append([ts, te])
+        for ts, te in groups:
+            site = _site(doc, ref, seg, ts, te)
+            if site:
+                sites.append(site)
+    sites.extend(_paragraph_sites(doc, ref, segments))
+    return sorted(sites, key=lambda s: (s.span.start, s.span.end))
+
+
+def _paragraph_sites(doc: str, ref: Article, segments: tuple[Segment, ...]) -> list[Site]:
+    """Paragraph breaks the reference has between two consecutive aligned passages."""
+    out: list[Site] = []
+    for a, b in zip(segments, segments[1:], strict=False):
+        if b.passage != a.passage + 1 or a.end > b.start:
+            continue
+        gap, ref_gap = doc[a.start:b.start][a.end - a.start:], ref.text[a.ref_end:b.ref_start]
+        if "\n" in gap or gap.strip() or "\n" not in ref_gap or ref_gap.strip():
+            continue
+        conf = min(_confidence(a, a.end, a.end), _confidence(b, b.start, b.start))
+        note = "The reference starts a new paragraph here: '" + _context(ref.text, b.ref_start, b.ref_start) + "'."
+        suggestion = Suggestion(Span(a.end, b.start), ref_gap, conf,
+                                Applicability.SAFE if conf >= HIGH_CONFIDENCE else Applicability.UNSAFE,
+                                note, (Evidence(ref.path, a.ref_end, b.ref_start, ref_gap),), "reference-aligned")
+        out.append(Site(Span(a.end, b.start), "lost-structure", "the reference has a paragraph break here",
+                        suggestion))
+    return out
