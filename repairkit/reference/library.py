@@ -2,8 +2,8 @@
 
 Sources: reference files (.txt, .md, .json from ``repairkit parse``), directories of them, and
 JSONL files with one ``{"id", "title", "text"}`` article per line. Articles are indexed by
-damage-tolerant word keys (letters only, lower case: "China-ASEAN", "ChinaASEAN" and
-"china asean's" share keys) with TF-IDF weights; a query scores only the articles that share
+damage-tolerant word keys (letters only, lower case: "Euro-Asian", "EuroAsian" and
+"euro-asian's" share a key) with TF-IDF weights; a query scores only the articles that share
 its rarer keys (an inverted index), so thousands of articles cost little more than one. An
 article is parsed (blocks, facts, terms) only when it is retrieved.
 
@@ -47,8 +47,8 @@ _WORD_RE = re.compile(r"\S+")
 def index_keys(text: str) -> Counter[str]:
     """Damage-tolerant word keys and their counts: a word's letters, lower-cased.
 
-    >>> sorted(index_keys("China-ASEAN trade rose 5% in 2021; ChinaASEAN"))
-    ['chinaasean', 'in', 'rose', 'trade']
+    >>> sorted(index_keys("Euro-Asian trade rose 5% in 2021; EuroAsian"))
+    ['euroasian', 'in', 'rose', 'trade']
     """
     counts: Counter[str] = Counter()
     for m in _WORD_RE.finditer(text):
