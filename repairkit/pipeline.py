@@ -14,6 +14,7 @@ from pathlib import Path
 from repairkit.config import Config
 from repairkit.document import Document, InputError
 from repairkit.model import Finding
+from repairkit.reference.library import Library
 from repairkit.reference.model import Article
 from repairkit.registry import DetectorSpec, select, validate_selectors
 
@@ -68,10 +69,22 @@ def scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config |
     return DocumentResult(doc, findings, list(references))
 
 
-def scan_paths(paths: Sequence[str], config: Config, reference_paths: Sequence[str] = ()) -> list[DocumentResult]:
-    """Scan every input path against the given references."""
-    rules = select_rules(config)
-    from repairkit.reference.model import load_reference
+def load_library(reference_paths: Sequence[str] = (), reference_dirs: Sequence[str] = ()) -> Library | None:
+    """The reference library of ``--reference`` files (.txt/.md/.json/.jsonl) and ``--reference-dir`` folders."""
+    if not reference_paths and not reference_dirs:
+        return None
+    return Library.load(reference_paths, reference_dirs)
 
-    references = [load_reference(r) for r in reference_paths]
-    return [scan_document(Document.read(p), rules, config, references) for p in collect_inputs(paths)]
+
+def scan_paths(paths: Sequence[str], config: Config, reference_paths: Sequence[str] = (),
+               reference_dirs: Sequence[str] = ()) -> list[DocumentResult]:
+    """Scan every input path against the references relevant to it (all of them when there are few)."""
+    rules = select_rules(config)
+    inputs = collect_inputs(paths)
+    library = load_library(reference_paths, reference_dirs)
+    results = []
+    for p in inputs:
+        doc = Document.read(p)
+        references = library.references_for(doc.text) if library else []
+        results.append(scan_document(doc, rules, config, references))
+    return results

@@ -1,36 +1,207 @@
-"""Reference articles -> :class:`Article`: blocks with offsets into the original text.
+"""Reference articles -> :class:`Article`: typed blocks with offsets into the original text.
 
->>> art = parse_text("A title\\n\\nFirst paragraph.\\n\\nSecond one.", path="a.txt")
->>> [(b.kind, b.text) for b in art.blocks]
-[('title', 'A title'), ('paragraph', 'First paragraph.'), ('paragraph', 'Second one.')]
+A reference is split into lines and blank-line separated chunks; each piece gets a kind
+(title, byline, date, heading, paragraph, attribution, boilerplate, template) and, inside a
+numbered list of stories, the number of its item. Offsets always point into the original.
+
+>>> art = parse_text("A title\\n\\n1First story\\n\\nIt began.\\n\\nLeave a Reply\\n\\nConnecting to %s")
+>>> [(b.kind, b.text, b.item) for b in art.blocks]
+[('title', 'A title', None), ('heading', 'First story', 1), ('paragraph', 'It began.', 1), ('boilerplate', 'Leave a Reply', None), ('template', 'Connecting to %s', None)]
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from repairkit.document import InputError, decode_bytes
+from repairkit.reference.dates import parse_date_line
 from repairkit.reference.model import Article, Block
 
-_CHUNK_RE = re.compile(r"\S(?:.*\S)?(?:\n[ \t]*\S(?:.*\S)?)*")
+#: Line openings of comment forms and log-in prompts (the rest of the line may vary).
+BOILERPLATE_PREFIXES: tuple[str, ...] = (
+    r"leave a (?:reply|comment)",
+    r"fill in your details below",
+    r"you are commenting using your",
+    r"log (?:in|out)\b.*change",
+    r"notify me of (?:new )?(?:comments|posts)",
+    r"(?:click|tap) to (?:share|print|email)",
+    r"(?:subscribe|sign up) (?:to|for) (?:our|the) newsletter",
+    r"(?:copyright|\(c\)|©)\s*\d{4}",
+)
+#: Whole lines of share bars, widgets and form labels.
+BOILERPLATE_LINES: tuple[str, ...] = (
+    r"(?:twitter|facebook|google|wordpress\.com|linkedin) (?:picture|photo|account)",
+    r"share this|like this|like loading\.*|loading\.*|related(?: posts| articles)?",
+    r"(?:post|comment) was not sent.*|all rights reserved",
+    r"cancel|post comment|send to email address|your name|your email address|email \(required\)",
+)
+#: Lines that open a comment/share section: the short lines after them are boilerplate too.
+SECTION_OPENERS = re.compile(r"^(?:leave a (?:reply|comment)|share this:?|\d*\s*comments?:?|related(?: posts)?:?)$",
+                             re.IGNORECASE)
+# Scraped widgets often use no-break spaces ("Log\u00a0Out"), so a space in a pattern is any space.
+_BOILERPLATE_RE = re.compile((r"^(?:(?:" + "|".join(BOILERPLATE_PREFIXES) + r")|(?:"
+                              + "|".join(BOILERPLATE_LINES) + r")[ .:!)]*$)").replace(" ", r"\s+"),
+                             re.IGNORECASE)
+#: Unfilled template placeholders: printf, str.format/Jinja/Mustache, shell-style.
+TEMPLATE_RE = re.compile(r"%(?:\([a-z_]+\))?[sdif]\b|\{\{[^}]*\}\}|\{%[^%]*%\}|\$\{[^}]*\}|\{[0-9]?\}")
+#: "Expert View | Name, role at Org", "Source | Agency".
+ATTRIBUTION_RE = re.compile(r"^[^|\n]{1,40}\s\|\s\S.{2,}$")
+#: "By Jane Doe", "By JANE DOE, Staff reporter".
+BYLINE_RE = re.compile(r"^(?:by|written by|reporter:?|author:?)\s+\S", re.IGNORECASE)
+#: "3. Heading", "3) Heading", "10 Heading", and the glued "1The Heading" of scraped lists.
+ITEM_RE = re.compile(r"^(?P<num>\d{1,3})(?:[.)]\s*|\s+|(?=[A-Z]))(?P<rest>[A-Z“\"'‘(].*)$")
+MD_HEADING_RE = re.compile(r"^(?P<marks>#{1,6})\s+(?P<rest>.*?)\s*#*$")
+#: A heading or title has at most this many words.
+MAX_HEADING_WORDS = 20
+#: Lines after a comment-section opener with at most this many words are boilerplate.
+MAX_TAIL_WORDS = 25
+_LINE_RE = re.compile(r"[^\n]+")
 
 
-def parse_text(text: str, path: str = "<text>", sha256: str | None = None) -> Article:
-    """Parse plain text: blank-line separated blocks, the first one is the title."""
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A stretch of the text to classify: its span and whether it stands alone on its line."""
+
+    start: int
+    end: int
+    text: str
+    chunk_start: bool
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` so it has no leading or trailing whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _short_line(line: str) -> bool:
+    """A header-like line: few words, no sentence-final punctuation."""
+    return len(line.split()) <= MAX_HEADING_WORDS and not line.rstrip().endswith((".", "!", "?", ":", ";", ","))
+
+
+def _pieces(text: str) -> list[_Piece]:
+    """Blank-line separated chunks; a chunk of header-like lines is split into its lines."""
+    pieces: list[_Piece] = []
+    for chunk in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
+        lines = [(m.start() + chunk.start(), m.end() + chunk.start()) for m in _LINE_RE.finditer(chunk.group())]
+        lines = [_strip_span(text, s, e) for s, e in lines]
+        lines = [(s, e) for s, e in lines if e > s]
+        if not lines:
+            continue
+        split = len(lines) > 1 and (all(_short_line(text[s:e]) for s, e in lines[:-1])
+                                    or any(_is_special(text[s:e]) for s, e in lines))
+        groups = [[ln] for ln in lines] if split else [lines]
+        for i, group in enumerate(groups):
+            s, e = group[0][0], group[-1][1]
+            pieces.append(_Piece(s, e, text[s:e], i == 0))
+    return pieces
+
+
+def _is_special(line: str) -> bool:
+    """Lines that always stand alone: boilerplate, template leaks, attributions, headings, dates."""
+    return bool(_BOILERPLATE_RE.match(line) or ATTRIBUTION_RE.match(line) or MD_HEADING_RE.match(line)
+                or parse_date_line(line) or (TEMPLATE_RE.search(line) and len(line.split()) <= 12))
+
+
+class _Classifier:
+    """Walks the pieces in order, keeping the state that kinds depend on."""
+
+    def __init__(self, text: str, markdown: bool) -> None:
+        self.text = text
+        self.markdown = markdown
+        self.blocks: list[Block] = []
+        self.item: int | None = None
+        self.last_item = 0
+        self.in_tail = False
+        self.title: str | None = None
+        self.date: datetime.date | None = None
+        self.seen_body = False
+
+    def add(self, kind: str, start: int, end: int, item: int | None = None) -> None:
+        start, end = _strip_span(self.text, start, end)
+        self.blocks.append(Block(kind, start, end, self.text[start:end], item))
+
+    def feed(self, p: _Piece) -> None:
+        line, words = p.text, len(p.text.split())
+        if self._boilerplate(line, words):
+            self.add("boilerplate", p.start, p.end)
+        elif TEMPLATE_RE.search(line) and words <= 12:
+            self.add("template", p.start, p.end)
+        elif self.markdown and (m := MD_HEADING_RE.match(line)):
+            self._heading(p, m.start("rest"), m.group("rest"), is_title=len(m.group("marks")) == 1)
+        elif self.title is None and words <= MAX_HEADING_WORDS and not self.seen_body:
+            self.title = line
+            self.add("title", p.start, p.end)
+        elif not self.seen_body and (date := parse_date_line(line)):
+            self.date = self.date or date
+            self.add("date", p.start, p.end)
+        elif not self.seen_body and BYLINE_RE.match(line) and words <= 12:
+            self.add("byline", p.start, p.end)
+        elif ATTRIBUTION_RE.match(line):
+            self.add("attribution", p.start, p.end, self.item)
+        elif words <= MAX_HEADING_WORDS and (m := ITEM_RE.match(line)) and self._next_item(int(m.group("num"))):
+            self.item = self.last_item = int(m.group("num"))
+            self.add("heading", p.start + m.start("rest"), p.end, self.item)
+        else:
+            self.seen_body = True
+            self.add("paragraph", p.start, p.end, self.item)
+
+    def _heading(self, p: _Piece, rest_at: int, rest: str, is_title: bool) -> None:
+        if is_title and self.title is None:
+            self.title = rest.strip("*_ ")
+            self.add("title", p.start + rest_at, p.end)
+            return
+        m = ITEM_RE.match(rest)
+        if m and self._next_item(int(m.group("num"))):
+            self.item = self.last_item = int(m.group("num"))
+            self.add("heading", p.start + rest_at + m.start("rest"), p.end, self.item)
+        else:
+            self.add("heading", p.start + rest_at, p.end, self.item)
+
+    def _next_item(self, number: int) -> bool:
+        """Numbered items must count up one by one from 1, so "2021 was ..." is no item."""
+        return number == self.last_item + 1
+
+    def _boilerplate(self, line: str, words: int) -> bool:
+        if SECTION_OPENERS.match(line):
+            self.in_tail = True
+            self.item = None
+            return True
+        if _BOILERPLATE_RE.match(line):
+            return True
+        return self.in_tail and words <= MAX_TAIL_WORDS and not TEMPLATE_RE.search(line)
+
+
+def parse_text(text: str, path: str = "<text>", sha256: str | None = None, markdown: bool = False) -> Article:
+    """Parse plain text (or Markdown with ``markdown=True``) into an :class:`Article` with facts and terms."""
+    from repairkit.reference.facts import extract_facts
+    from repairkit.reference.terms import index_terms
+
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
-    blocks: list[Block] = []
-    for m in _CHUNK_RE.finditer(text):
-        kind = "title" if not blocks else "paragraph"
-        blocks.append(Block(kind, m.start(), m.end(), m.group()))
-    title = blocks[0].text if blocks else None
-    return Article(path=path, text=text, sha256=digest, title=title, date=None, blocks=blocks)
+    clf = _Classifier(text, markdown)
+    for piece in _pieces(text):
+        clf.feed(piece)
+    art = Article(path=path, text=text, sha256=digest, title=clf.title, date=clf.date, blocks=clf.blocks)
+    art.facts = extract_facts(art)
+    art.terms = index_terms(art)
+    return art
+
+
+def parse_markdown(text: str, path: str = "<text>", sha256: str | None = None) -> Article:
+    """Parse Markdown: ``# Title``, ``## 3. Heading``; see :func:`parse_text`."""
+    return parse_text(text, path, sha256, markdown=True)
 
 
 def read_article(path: str | os.PathLike[str]) -> Article:
-    """Read a reference file and parse it; every failure is an :class:`InputError`."""
+    """Read a reference file (.txt, .md, .json) and parse it; every failure is an :class:`InputError`."""
     p = Path(path)
     try:
         data = p.read_bytes()
@@ -41,4 +212,14 @@ def read_article(path: str | os.PathLike[str]) -> Article:
     except OSError as exc:
         raise InputError(f"{p}: cannot read reference ({exc.strerror})") from None
     text = decode_bytes(data, str(p)).text
-    return parse_text(text, str(path), hashlib.sha256(data).hexdigest())
+    suffix = p.suffix.lower()
+    if suffix == ".json":
+        from repairkit.reference.serialize import article_from_json
+
+        return article_from_json(text, str(path))
+    if suffix == ".jsonl":
+        raise InputError(f"{p}: a JSONL file is a reference library; load it with repairkit.reference.library")
+    digest = hashlib.sha256(data).hexdigest()
+    if suffix in (".md", ".markdown"):
+        return parse_markdown(text, str(path), digest)
+    return parse_text(text, str(path), digest)
