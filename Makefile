@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test benchmark clean
+.PHONY: demo test benchmark benchmark-reference clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ test: $(STAMP)
 
 benchmark: $(STAMP)
 	$(BIN)/python -m benchmarks.quality
+
+benchmark-reference: $(STAMP)
+	$(BIN)/python -m benchmarks.reference --limit 200
 
 clean:
 	rm -rf $(VENV) .pytest_cache

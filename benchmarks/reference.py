@@ -18,6 +18,7 @@ import argparse
 import random
 import re
 import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -152,7 +153,7 @@ def valued(findings: Iterable[Finding]) -> list[Suggestion]:
     return [s for f in findings for s in f.suggestions if s.replacement is not None]
 
 
-def run_one(clean: str, reference: Article, seed: int, tally: Tally, reliability: list[tuple[float, bool]],
+def run_one(clean: str, reference: Article, seed: int, tally: Tally, reliability: list[tuple[float, bool, str]],
             related: bool) -> None:
     """Damage ``clean``, scan it against ``reference`` and count."""
     d = damage(clean, "seed", 1.0, seed)
@@ -163,7 +164,7 @@ def run_one(clean: str, reference: Article, seed: int, tally: Tally, reliability
     tally.seconds.append(time.perf_counter() - t0)
     suggestions = valued(findings)
     for s in suggestions:
-        reliability.append((s.confidence, correct(d, s)))
+        reliability.append((s.confidence, correct(d, s), s.origin))
         for number in re.findall(r"\d+", s.replacement or ""):
             tally.numbers_unsupported += number not in reference.text and number not in d.text
     repaired, edits = apply_suggestions(d.text, findings, Applicability.UNSAFE)
@@ -200,15 +201,18 @@ def _letters_sentences(text: str) -> list[str]:
     return ["".join(c for c in s.lower() if c.isalpha()) for s in re.split(r"(?<=[.!?])\s+", text) if len(s) > 40]
 
 
-def reliability_table(rows: list[tuple[float, bool]]) -> str:
-    """Confidence buckets 0-0.1 ... 0.9-1.0 -> count and share right."""
-    lines = ["confidence  count  right"]
+def reliability_table(rows: list[tuple[float, bool, str]]) -> str:
+    """Confidence buckets 0-0.1 ... 0.9-1.0 -> count and share right (and the origins in each)."""
+    lines = ["confidence  count  right   origins"]
     for b in range(10):
         lo, hi = b / 10, (b + 1) / 10
-        inside = [ok for c, ok in rows if lo <= c < hi or (b == 9 and c == 1.0)]
+        bucket = [(ok, origin) for c, ok, origin in rows if lo <= c < hi or (b == 9 and c == 1.0)]
+        inside = [ok for ok, _ in bucket]
         share = f"{sum(inside) / len(inside):6.1%}" if inside else "     -"
-        lines.append(f"{lo:.1f}-{hi:.1f}    {len(inside):6d}  {share}")
-    high = [ok for c, ok in rows if c >= 0.9]
+        origins = Counter(origin for _, origin in bucket)
+        lines.append(f"{lo:.1f}-{hi:.1f}    {len(inside):6d}  {share}  "
+                     + ", ".join(f"{o} {n}" for o, n in origins.most_common()))
+    high = [ok for c, ok, _ in rows if c >= 0.9]
     if high:
         lines.append(f"high (>=0.9): {len(high)} suggestions, {sum(high) / len(high):.2%} right")
     return "\n".join(lines)
@@ -244,8 +248,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     same, related = Tally(), Tally()
-    rel_same: list[tuple[float, bool]] = []
-    rel_related: list[tuple[float, bool]] = []
+    rel_same: list[tuple[float, bool, str]] = []
+    rel_related: list[tuple[float, bool, str]] = []
     for i, art in enumerate(load_corpus(limit=args.limit)):
         clean = f"{art['title']}\n\n{art['text']}"
         run_one(clean, parse_text(clean, "same-story.txt"), args.seed + i, same, rel_same, False)

@@ -28,7 +28,7 @@ from repairkit.reference.model import Article
 #: reference benchmark, see ``benchmarks/reference.py``).
 CONF_EXACT = 0.97       # whole passage, key identical, no other difference nearby
 CONF_CLOSE = 0.9        # key similarity >= 97, no other difference nearby
-CONF_NOISY = 0.75       # other (non-restorable) differences within NOISE_WINDOW
+CONF_NOISY = 0.85       # other (non-restorable) differences within NOISE_WINDOW
 CONF_AMBIGUOUS = 0.4    # the passage matched two places equally well
 NOISE_WINDOW = 40
 

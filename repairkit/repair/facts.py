@@ -46,7 +46,7 @@ KINDS_FOR: dict[str, frozenset[str]] = {
 #: Most candidates listed for one finding.
 MAX_CANDIDATES = 3
 #: Confidence of a fact match: one candidate with strong context, otherwise weak.
-CONF_STRONG, CONF_WEAK = 0.5, 0.2
+CONF_STRONG, CONF_WEAK = 0.25, 0.1
 #: Shared context weight needed before a fact is offered at all.
 MIN_SCORE = 1.0
 
@@ -100,7 +100,7 @@ def _score(fact: Fact, finding: Finding, near: set[str], weight: dict[str, float
     if fact.kind not in kinds:
         return 0.0
     unit = str(finding.data.get("unit") or "").lower()
-    if unit and (fact.unit or "").lower() not in (unit, unit + "s"):
+    if unit and (fact.unit or "").lower() not in (unit, unit + "s") and unit not in fact.text.lower().split():
         return 0.0
     suffix = str(finding.data.get("suffix") or "")
     if suffix and not fact.text.endswith(suffix):

@@ -25,8 +25,12 @@ from repairkit.repair.aligned import Site, lost_category, only_restores, segment
 #: A damaged token: letters and digits with any inner marks that survived.
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 #: Confidence of a term repair: one spelling used several times, used once, or competing spellings.
-CONF_SURE, CONF_ONCE, CONF_SPLIT = 0.85, 0.75, 0.45
-#: A damaged token that is itself this common a word may be right as it is ("its", "peoples").
+CONF_SURE, CONF_ONCE, CONF_SPLIT = 0.85, 0.8, 0.45
+#: A form ending in an apostrophe ("firms'") collides with the plain plural: never proposed.
+_APOSTROPHES = "'’"
+#: Shorter keys ("th" of "30th") say nothing about which term it was.
+MIN_TERM_LETTERS = 3
+#: A damaged token that is itself this common a word may be right as it is ("its", "customers").
 COMMON_WORD_ZIPF = 3.0
 
 
@@ -41,7 +45,9 @@ def term_key(text: str) -> str:
 
 def _choose(token: str, forms: Sequence[Term]) -> tuple[Term, float] | None:
     """The reference form that restores ``token``, and its confidence."""
-    fitting = [t for t in forms if t.form != token and only_restores(token, t.form)]
+    if zipf(token) >= COMMON_WORD_ZIPF or any(t.form == token for t in forms):
+        return None  # the token as written is a word, or a spelling the reference uses itself
+    fitting = [t for t in forms if only_restores(token, t.form) and t.form[-1:] not in _APOSTROPHES]
     if not fitting:
         return None
     fitting.sort(key=lambda t: -len(t.occurrences))
@@ -49,8 +55,6 @@ def _choose(token: str, forms: Sequence[Term]) -> tuple[Term, float] | None:
         conf = CONF_SPLIT
     else:
         conf = CONF_SURE if len(fitting[0].occurrences) > 1 else CONF_ONCE
-    if zipf(token) >= COMMON_WORD_ZIPF:
-        conf = min(conf, CONF_SPLIT)
     return fitting[0], conf
 
 
@@ -61,7 +65,8 @@ def term_sites(doc: str, ref: Article) -> list[Site]:
     covered = [(s.start, s.end) for s in segments_for(doc, ref)]
     sites: list[Site] = []
     for m in _TOKEN_RE.finditer(doc):
-        forms = ref.terms.get(term_key(m.group()))
+        key = term_key(m.group())
+        forms = ref.terms.get(key) if len(key) >= MIN_TERM_LETTERS else None
         if not forms or any(s <= m.start() < e for s, e in covered):
             continue
         chosen = _choose(m.group(), forms)
