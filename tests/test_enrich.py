@@ -1,0 +1,136 @@
+"""Reference-backed suggestions (repairkit.repair.build.enrich and its three sources)."""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+from repairkit.config import Config
+from repairkit.document import Document
+from repairkit.model import Applicability, Finding, Severity, Span
+from repairkit.pipeline import scan_document, select_rules
+from repairkit.reference.model import Article, Block, Fact, Term
+from repairkit.reference.parse import parse_text
+from repairkit.repair.apply import apply_suggestions
+from repairkit.repair.build import enrich
+from repairkit.repair.facts import fact_suggestions
+from repairkit.repair.terms import term_sites
+
+CLEAN = ("Media giant posts record quarterly profit\n\n"
+         "Quarterly profits at the media giant jumped 76% to $1.13bn (£600m) for the three months "
+         "to December, from $639m a year earlier.\n\n"
+         "The firm, one of the biggest investors in the well-known search engine, said \"growth "
+         "will continue\" in 2005. It's the 24th rise in a row for the company's shares.")
+DAMAGED = ("Media giant posts record quarterly profit "
+           "Quarterly profits at the media giant jumped  to .bn £m for the three months "
+           "to December, from m a year earlier. "
+           "The firm, one of the biggest investors in the well known search engine, said growth "
+           "will continue in . Its the th rise in a row for the companys shares.")
+
+
+def scan(text: str, refs: list[Article]) -> list[Finding]:
+    doc = Document.from_text(text)
+    return scan_document(doc, select_rules(Config()), references=refs).findings
+
+
+def test_same_story_reference_restores_the_text_exactly():
+    findings = scan(DAMAGED, [parse_text(CLEAN, "clean.txt")])
+    repaired, edits = apply_suggestions(DAMAGED, findings, Applicability.SAFE)
+    assert repaired == CLEAN
+    assert all(e.applicability is Applicability.SAFE and e.confidence >= 0.9 for e in edits)
+
+
+def test_reference_suggestion_goes_first_and_the_detector_note_stays():
+    findings = scan(DAMAGED, [parse_text(CLEAN, "clean.txt")])
+    th = next(f for f in findings if f.code == "RK101")
+    assert th.best is not None and th.best.replacement == "24th" and th.best.origin == "reference-aligned"
+    assert th.best.evidence[0].source == "clean.txt"
+    ev = th.best.evidence[0]
+    assert CLEAN[ev.start:ev.end] == ev.quote == "24th"
+    assert any(s.replacement is None and s.origin == "rule" for s in th.suggestions[1:])
+
+
+def test_undetected_damage_becomes_reference_diff_findings_by_category():
+    findings = scan(DAMAGED, [parse_text(CLEAN, "clean.txt")])
+    ref_diff = {(f.code, f.category, DAMAGED[f.span.start:f.span.end], f.best.replacement)
+                for f in findings if f.code.startswith("RK0")}
+    assert ("RK004", "missing-quote", "growth", "\"growth") in ref_diff
+    assert ("RK003", "missing-hyphen", "well known", "well-known") in ref_diff
+    assert ("RK002", "missing-apostrophe", "Its", "It's") in ref_diff
+    assert ("RK007", "lost-structure", " ", "\n\n") in ref_diff
+    pounds = next(f for f in findings if DAMAGED[f.span.start:f.span.end].startswith("£"))
+    assert pounds.best is not None and pounds.best.replacement == "(£600m)"  # a detector flagged it
+
+
+def test_reworded_related_reference_leaves_uncovered_damage_open():
+    related = parse_text("Shares news\n\nThe firm, one of the biggest investors in the well-known search engine, "
+                         "stated \"growth will continue\" in 2005.", "related.txt")
+    findings = scan(DAMAGED, [related])
+    for f in findings:
+        for s in f.suggestions:
+            if s.replacement is None:
+                continue
+            for number in re.findall(r"\d+", s.replacement):
+                assert number in related.text
+            assert s.span.start >= DAMAGED.index("The firm"), (f.code, s)
+    th = next(f for f in findings if f.code == "RK101")
+    assert th.unresolved  # the reference says nothing about the 24th rise
+
+
+def test_nothing_changes_without_references():
+    doc = Document.from_text(DAMAGED)
+    findings = scan_document(doc, select_rules(Config())).findings
+    assert enrich(doc, findings, []) == findings
+
+
+def _article(text: str, facts=(), terms=None) -> Article:
+    return Article("ref.txt", text, "0" * 64, None, None, [Block("paragraph", 0, len(text), text)],
+                   list(facts), terms or {})
+
+
+def test_term_spelling_restores_a_compound_but_not_a_common_word():
+    ref = _article("The Asia-Pacific region and its neighbours, said the customer's advocate.",
+                   terms={"asiapacific": [Term("Asia-Pacific", "asiapacific", ((4, 16), (80, 92)))],
+                          "its": [Term("it's", "its", ((90, 94),))],
+                          "customers": [Term("customer's", "customers", ((50, 60),))]})
+    text = "Growth in the AsiaPacific was strong and its customers were happy."
+    sites = term_sites(text, ref)
+    assert [(text[s.span.start:s.span.end], s.suggestion.replacement) for s in sites] == [
+        ("AsiaPacific", "Asia-Pacific")]
+    assert sites[0].suggestion.evidence[0].quote == "Asia"[:0] + ref.text[4:16]
+    assert sites[0].suggestion.applicability is Applicability.UNSAFE
+
+
+def _missing(text: str, hole_text: str, expects: str, **data: str) -> Finding:
+    start = text.index(hole_text)
+    data_map = MappingProxyType({"expects": expects, **data})
+    return Finding("RK103", "bare-quantity", "missing-number", Severity.ERROR,
+                   Span(start, start + len(hole_text)), "missing", (), data_map)
+
+
+def test_fact_match_is_manual_lists_candidates_and_says_what_differs():
+    text = "Pledged at a summit in October, another 150 million doses of vaccines. Later, 600 million doses of vaccines were provided."
+    facts = [Fact("count", "150 million doses", "150000000", 40, 57, "doses", None,
+                  "Pledged at a summit in October, another", "of vaccines. Later,", 0),
+             Fact("count", "600 million doses", "600000000", 79, 96, "doses", None,
+                  "vaccines. Later,", "of vaccines were provided.", 0)]
+    ref = _article(text, facts)
+    doc = Document.from_text("Report\n2021-11-09 07:25\nThe country had provided  million doses of vaccines "
+                             "pledged at the summit.")
+    finding = _missing(doc.text, " million", "amount", unit="million")
+    suggestions = fact_suggestions(doc, finding, [ref])
+    assert [s.replacement for s in suggestions] == ["150 million doses", "600 million doses"]
+    assert all(s.applicability is Applicability.MANUAL and s.confidence < 0.6 for s in suggestions)
+    assert "2021-11-09" in suggestions[0].note and "150 million doses" in suggestions[0].note
+    assert "october" in suggestions[0].note.lower()  # what the reference says that this text does not
+    assert doc.text[suggestions[0].span.start:suggestions[0].span.end] == " million doses"
+
+
+def test_fact_of_the_wrong_kind_or_unit_is_not_offered():
+    text = "Sales rose 12 percent in the second quarter of the year."
+    ref = _article(text, [Fact("percent", "12 percent", "12", 11, 21, "percent", None,
+                               "Sales rose", "in the second quarter", 0)])
+    doc = Document.from_text("Sales rose  billion in the second quarter.")
+    assert fact_suggestions(doc, _missing(doc.text, " billion", "amount", unit="billion"), [ref]) == []
+    doc = Document.from_text("Sales rose for the th time in the second quarter.")
+    assert fact_suggestions(doc, _missing(doc.text, "th", "ordinal", suffix="th"), [ref]) == []
