@@ -134,3 +134,25 @@ def test_fact_of_the_wrong_kind_or_unit_is_not_offered():
     assert fact_suggestions(doc, _missing(doc.text, " billion", "amount", unit="billion"), [ref]) == []
     doc = Document.from_text("Sales rose for the th time in the second quarter.")
     assert fact_suggestions(doc, _missing(doc.text, "th", "ordinal", suffix="th"), [ref]) == []
+
+
+def test_a_finding_the_aligned_reference_contradicts_is_demoted():
+    text = "The report lists the items of the Blueprint , the plan and the budget for the year."
+    doc = Document.from_text(text)
+    findings = scan_document(doc, select_rules(Config())).findings
+    assert any(text[f.span.start:f.span.end] == "Blueprint ," for f in findings)
+    enriched = enrich(doc, findings, [parse_text("Title of it all\n\n" + text, "same.txt")])
+    (flag,) = [f for f in enriched if text[f.span.start:f.span.end] == "Blueprint ,"]
+    assert flag.data["reference_agrees"] == "same.txt"
+    assert all(s.applicability is Applicability.MANUAL and "exactly as written" in s.note for s in flag.suggestions)
+
+
+def test_a_year_after_the_texts_own_date_is_not_offered():
+    text = "In 2023 the regional trade volume reached a new record for the bloc."
+    ref = _article(text, [Fact("year", "2023", "2023", 3, 7, None, None, "In",
+                               "the regional trade volume reached a new record", 0)])
+    dated = Document.from_text("Trade\n2021-11-09 07:25\nIn , the regional trade volume reached a new record.")
+    undated = Document.from_text("Trade news. In , the regional trade volume reached a new record.")
+    assert fact_suggestions(dated, _missing(dated.text, "In ,", "year"), [ref]) == []
+    (s,) = fact_suggestions(undated, _missing(undated.text, "In ,", "year"), [ref])
+    assert s.replacement == "2023" and s.is_insertion and undated.text[s.span.start] == ","

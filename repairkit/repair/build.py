@@ -30,7 +30,7 @@ from types import MappingProxyType
 from repairkit.document import Document
 from repairkit.model import Applicability, Finding, Span, Suggestion
 from repairkit.reference.model import Article
-from repairkit.repair.aligned import Site, aligned_sites, site_for_span
+from repairkit.repair.aligned import Site, aligned_sites, segments_for, site_for_span
 from repairkit.repair.facts import fact_suggestions
 from repairkit.repair.terms import term_sites
 
@@ -61,6 +61,9 @@ def enrich(doc: Document, findings: list[Finding], references: Sequence[Article]
                 used.add(i)
                 wider = site_for_span(doc.text, site, finding.span)
                 extra.append((wider or site).suggestion)
+        if not extra and (quote := _as_written(doc.text, finding.span, references)):
+            out.append(_demoted(finding, quote))
+            continue
         if finding.category == "missing-number" and not any(s.replacement for s in extra):
             extra.extend(fact_suggestions(doc, finding, references))
         out.append(_merged(finding, extra))
@@ -72,6 +75,27 @@ def enrich(doc: Document, findings: list[Finding], references: Sequence[Article]
                            (site.suggestion,), MappingProxyType({"origin": site.suggestion.origin})))
     out.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     return out
+
+
+def _as_written(text: str, span: Span, references: Sequence[Article]) -> str | None:
+    """Where an exact, unambiguous same-story passage has ``span`` exactly as written: its source."""
+    for ref in references:
+        for seg in segments_for(text, ref):
+            if not (seg.start <= span.start and span.end <= seg.end and seg.whole and seg.score >= 100
+                    and not seg.ambiguous):
+                continue
+            if not any(d.start <= span.end and span.start <= d.end for d in seg.diffs):
+                return ref.path
+    return None
+
+
+def _demoted(finding: Finding, source: str) -> Finding:
+    """A finding the reference contradicts: its values become manual, with the reason in the note."""
+    why = f" The aligned reference {source} has this text exactly as written: probably not damage."
+    suggestions = tuple(replace(s, applicability=Applicability.MANUAL, note=s.note + why)
+                        for s in finding.suggestions)
+    return replace(finding, suggestions=suggestions,
+                   data=MappingProxyType({**finding.data, "reference_agrees": source}))
 
 
 def _touches(a: Span, b: Span) -> bool:

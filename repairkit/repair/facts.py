@@ -68,9 +68,13 @@ def _residue(fact_text: str) -> str:
 
 def _placement(doc: str, finding: Finding, fact: Fact) -> Span | None:
     """Where ``fact.text`` goes: the residue it left next to the finding's hole."""
-    hole = next((s.span.start for s in finding.suggestions), finding.span.start)
     residue = _residue(fact.text)
     lo, hi = finding.span.start, finding.span.end
+    # The detector's own (zero-width) suggestion marks the hole; else the first gap in the span.
+    gaps = [p for p in range(lo, hi + 1) if p > 0 and doc[p - 1].isspace() and not doc[p:p + 1].isalnum()]
+    hole = next((s.span.start for s in finding.suggestions), gaps[0] if gaps else lo)
+    if not residue and hole not in gaps and not any(s.span.start == hole for s in finding.suggestions):
+        return None  # an insertion here would glue the number to a word
     best: Span | None = None
     for p in range(max(lo, hole - len(residue)), min(hole, hi) + 1):
         if doc[p:p + len(residue)] == residue:
@@ -95,10 +99,13 @@ def doc_date(doc: Document) -> str | None:
     return m.group() if m else None
 
 
-def _score(fact: Fact, finding: Finding, near: set[str], weight: dict[str, float]) -> float:
-    kinds = KINDS_FOR.get(str(finding.data.get("expects", "number")), KINDS_FOR["number"])
+def _score(fact: Fact, finding: Finding, near: set[str], weight: dict[str, float], year: int | None) -> float:
+    expects = str(finding.data.get("expects", "number"))
+    kinds = KINDS_FOR.get(expects, KINDS_FOR["number"])
     if fact.kind not in kinds:
         return 0.0
+    if year and expects in ("year", "decade") and fact.value[:4].isdigit() and int(fact.value[:4]) > year:
+        return 0.0  # a text cannot report a year after its own date as past
     unit = str(finding.data.get("unit") or "").lower()
     if unit and (fact.unit or "").lower() not in (unit, unit + "s") and unit not in fact.text.lower().split():
         return 0.0
@@ -113,6 +120,8 @@ def fact_suggestions(doc: Document, finding: Finding, references: Sequence[Artic
     """Manual suggestions from reference facts that fit ``finding``, best first."""
     before, after = _context(doc.text, finding.span)
     near = set(before) | set(after)
+    dated = doc_date(doc)
+    year = int(dated[:4]) if dated else None
     scored: list[tuple[float, Fact, Article, Span]] = []
     for ref in references:
         counts: dict[str, int] = {}
@@ -122,7 +131,7 @@ def fact_suggestions(doc: Document, finding: Finding, references: Sequence[Artic
         # A word found around many of the reference's numbers says little about any one of them.
         weight = {w: 1.0 / n for w, n in counts.items()}
         for fact in ref.facts:
-            score = _score(fact, finding, near, weight)
+            score = _score(fact, finding, near, weight, year)
             span = _placement(doc.text, finding, fact) if score >= MIN_SCORE else None
             if span is not None:
                 scored.append((score, fact, ref, span))
@@ -146,7 +155,8 @@ def _suggestion(doc: Document, finding: Finding, fact: Fact, ref: Article, span:
     if ref.date:
         parts.append(f"(reference dated {ref.date.isoformat()})")
     here = doc_date(doc)
-    differs = []
+    shared = sorted(theirs & near)
+    differs = [f"both mention {', '.join(shared[:4])}"] if shared else []
     if only_ref:
         differs.append(f"the reference speaks of {', '.join(only_ref)}")
     if only_here:
