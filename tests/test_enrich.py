@@ -148,7 +148,7 @@ def test_a_finding_the_aligned_reference_contradicts_is_demoted():
 
 
 def test_a_year_after_the_texts_own_date_is_not_offered():
-    text = "In 2023 the regional trade volume reached a new record for the bloc."
+    text = "In 2023 the regional trade volume reached a new record for the bloc."  # shares 4+ words
     ref = _article(text, [Fact("year", "2023", "2023", 3, 7, None, None, "In",
                                "the regional trade volume reached a new record", 0)])
     dated = Document.from_text("Trade\n2021-11-09 07:25\nIn , the regional trade volume reached a new record.")
@@ -156,3 +156,17 @@ def test_a_year_after_the_texts_own_date_is_not_offered():
     assert fact_suggestions(dated, _missing(dated.text, "In ,", "year"), [ref]) == []
     (s,) = fact_suggestions(undated, _missing(undated.text, "In ,", "year"), [ref])
     assert s.replacement == "2023" and s.is_insertion and undated.text[s.span.start] == ","
+
+
+def test_a_fact_dated_after_the_text_ranks_lower_and_says_so():
+    text = "As of December 2021, the country had provided 600 million doses. In October it pledged 150 million doses."
+    facts = [Fact("date", "December 2021", "2021-12", 6, 19, None, None, "As of", "the country had", 0),
+             Fact("count", "600 million doses", "600000000", 46, 63, "doses", None,
+                  "As of December 2021, the country had provided", "In October it pledged", 0),
+             Fact("count", "150 million doses", "150000000", 88, 105, "doses", None,
+                  "doses. In October it pledged", "", 1)]
+    ref = _article(text, facts)
+    doc = Document.from_text("Report\n2021-11-09 07:25\nThe country had provided  million doses, it pledged.")
+    suggestions = fact_suggestions(doc, _missing(doc.text, " million", "amount", unit="million"), [ref])
+    assert [s.replacement for s in suggestions] == ["150 million doses", "600 million doses"]
+    assert "2021-12 (later than this text)" in suggestions[1].note

@@ -49,6 +49,9 @@ MAX_CANDIDATES = 3
 CONF_STRONG, CONF_WEAK = 0.25, 0.1
 #: Shared context weight needed before a fact is offered at all.
 MIN_SCORE = 1.0
+#: Years, days and bare numbers are everywhere in a reference: they need more shared context.
+MIN_SCORE_GENERIC = 2.0
+_GENERIC = frozenset({"year", "decade", "day", "number"})
 
 _WORD_RE = re.compile(r"[^\W\d_]{3,}")
 _STOP = frozenset("""the and for with that this from was were are has have had its their into over
@@ -132,9 +135,11 @@ def fact_suggestions(doc: Document, finding: Finding, references: Sequence[Artic
         weight = {w: 1.0 / n for w, n in counts.items()}
         for fact in ref.facts:
             score = _score(fact, finding, near, weight, year)
-            span = _placement(doc.text, finding, fact) if score >= MIN_SCORE else None
+            needed = MIN_SCORE_GENERIC if finding.data.get("expects", "number") in _GENERIC else MIN_SCORE
+            span = _placement(doc.text, finding, fact) if score >= needed else None
             if span is not None:
-                scored.append((score, fact, ref, span))
+                later = dated is not None and (_passage_date(ref, fact) or "") > dated
+                scored.append((score / 2 if later else score, fact, ref, span))
     scored.sort(key=lambda t: -t[0])
     best = {}
     for item in scored:
@@ -145,17 +150,24 @@ def fact_suggestions(doc: Document, finding: Finding, references: Sequence[Artic
             for _, fact, ref, span in chosen]
 
 
+def _passage_date(ref: Article, fact: Fact) -> str | None:
+    """The latest date the reference gives in the passage of ``fact`` (ISO, maybe partial)."""
+    dates = [f.value for f in ref.facts if f.kind == "date" and f.block == fact.block and f.value[:1].isdigit()]
+    return max(dates) if dates else None
+
+
 def _suggestion(doc: Document, finding: Finding, fact: Fact, ref: Article, span: Span, conf: float,
                 near: set[str]) -> Suggestion:
     theirs = set(_words(f"{fact.before} {fact.after}"))
     only_ref = [w for w in _words(f"{fact.before} {fact.after}") if w not in near][:4]
+    shared = sorted(theirs & near)
+    theirs |= set(_words(fact.text))
     only_here = [w for w in _words(" ".join(_context(doc.text, finding.span)[0][-4:] +
                                             _context(doc.text, finding.span)[1][:4])) if w not in theirs][:4]
     parts = [f"The reference {ref.path} gives '{fact.text}' in '… {fact.before} {fact.text} {fact.after} …'"]
     if ref.date:
         parts.append(f"(reference dated {ref.date.isoformat()})")
     here = doc_date(doc)
-    shared = sorted(theirs & near)
     differs = [f"both mention {', '.join(shared[:4])}"] if shared else []
     if only_ref:
         differs.append(f"the reference speaks of {', '.join(only_ref)}")
@@ -163,6 +175,10 @@ def _suggestion(doc: Document, finding: Finding, fact: Fact, ref: Article, span:
         differs.append(f"this text of {', '.join(only_here)}")
     if here:
         differs.append(f"this text is dated {here}")
+    when = _passage_date(ref, fact)
+    if when:
+        after = " (later than this text)" if here and when > here else ""
+        differs.append(f"the reference passage is dated {when}{after}")
     text = " ".join(parts) + "; " + ("; ".join(differs) if differs else "the contexts agree") + \
         ". A related story may give a different figure: check it is the same before applying."
     return Suggestion(span, fact.text, conf, Applicability.MANUAL, text,
