@@ -49,20 +49,61 @@ COUNT_NOUNS = frozenset(
     points games goals matches jobs workers staff members cases deaths votes seats
     tonnes tons kilometres kilometers miles metres meters km kg units copies shares
     countries companies firms projects students children men women dollars pounds euros
-    yuan yen rupees""".split()
+    yuan yen rupees litres gallons barrels aircraft planes flights models vehicles cars homes
+    houses stores shops branches sites plants mines farms banks jobs employees journalists""".split()
 )
 DECADE_LEADS = frozenset("the early late mid".split())
+#: Unit letters that a decimal point may be glued to once the digits are gone (".bn", ".m").
+UNIT_SUFFIXES = frozenset("bn mn m tn k p pm am s th st nd rd kg km cm mm ft lb".split())
+#: Closed-class words (determiners, prepositions, conjunctions, auxiliaries, quantity words)
+#: after which a doubled space is a vanished number: a dash, the other token whose loss
+#: leaves two spaces, follows a complete phrase, never "the" or "of".
+GAP_LEADS = frozenset(
+    """the a an its their his her our your my this these those that which whose each every all
+    both any no another other in on of to than from about by for and or nor at with between
+    among over under up down since after before until till during within without into onto
+    per via as past top last first next only just nearly almost around roughly some least
+    most more less fewer be been being is are was were has have had will would could should
+    can might must aged owns own won lose take took buy bought add added cut cuts employ
+    employs employed number chapter while rose fell below above beyond plus near win wins beat
+    lead led remaining""".split()
+)
+#: Words before a spaced hyphen that show it is a score or range, not a dash ("a - win").
+DASH_LEADS = frozenset(
+    """the a an its their his from between of by at since until than about nearly almost over
+    under top winning losing lose lost win won beat drew trailing""".split()
+)
+#: Nouns that, after a hyphen, make a compound with a number: "90-day", "10-year-old".
+COMPOUND_UNITS = frozenset(
+    """day week month year hour minute second mile metre meter kilometre foot point man
+    strong page game seat nation member storey story part""".split()
+)
 
 _ORDINAL_RE = re.compile(r"(?<![\w'’.\-])(st|nd|rd|th)(?=[\s\-,.;:)]|$)")
 _SPACE_PUNCT_RE = re.compile(r"(?<=[^\W_])([ \t]+)([,;:]|\.(?![.\w])(?![ \t]+[a-z%.]))(?=[\s\"'”’)]|$)")
-_STRAY_POINT_RE = re.compile(r"(?:(?<=[ \t(])|^)(?<!\. )\.(?=[ \t]?[a-z%])(?![ \t]?(com|net|org)\b)", re.MULTILINE)
+_STRAY_POINT_RE = re.compile(r"(?:(?<=[ \t(])|^)(?<!\. )\.(?=[ \t]*[a-z%])(?![ \t]?(com|net|org)\b)", re.MULTILINE)
+#: A token of nothing but number punctuation: "..", ".,", ",.", ":." (an ellipsis is not one).
+_PUNCT_TOKEN_RE = re.compile(r"(?<!\S)[.,:;()\-/]+(?!\S)")
+#: A spaced hyphen: a dash in edited text, or all that is left of a score or range ("a 2-1 win").
+_LONE_DASH_RE = re.compile(r"(?<=[ \t])-(?=[ \t])")
+#: A lone capital between lower-case words: "the G meeting" (from "G7"); "A" and "I" are words.
+_LONE_CAPITAL_RE = re.compile(r"(?<=[a-z][ \t])[B-HJ-Z](?=[ \t][a-z])")
+#: A model or part name that lost its leading number: "the -LR" (from "777-200LR").
+_LEAD_HYPHEN_RE = re.compile(r"(?<!\S)-[A-Z]+\b")
+#: A period prefix left hanging by its year: "in mid-." (but not "mid- to late-").
+_HANGING_PREFIX_RE = re.compile(r"(?<![\w\-])(mid|early|late|pre|post)-(?=[.,;:)]|$|[ \t](?!to\b|and\b|or\b))")
+#: A currency written as letters glued to its unit: "USbn", "A.bn", "HKm," (the "$" and amount went).
+_CURRENCY_UNIT_RE = re.compile(r"(?<![\w.$£€])(A|C|NZ|HK|US|S|R)\.?(bn|m|tn|k)(?=[\s,.;:)]|$)")
+_COMPOUND_RE = re.compile(r"(?<![\w\-])-(" + "|".join(sorted(COMPOUND_UNITS)) + r")s?\b")
 _UNIT_WORD_RE = re.compile(r"\b(million|billion|trillion|bn|mn|percent|pct|per cent)\b")
 _DOUBLE_SPACE_RE = re.compile(r"(?<=[^\s.!?:;])([ \t]{2,3})(?=[^\s])")
 _ORPHAN_SIGN_RE = re.compile(r"[£€$¥](?![\d\s]*\d)")
 _PERCENT_RE = re.compile(r"%(?![sdifr]\b|\(\w+\)[sdif])")  # skip printf placeholders ("%s", "%(n)d")
 _RANGE_HOLE_RE = re.compile(r"\b(from|between)([ \t]+)(to|and)\b", re.IGNORECASE)
-_UNIT_RESIDUE_RE = re.compile(r"(?<=[ \t(])(bn|mn|m|tn|pm)(?=[\s,.;:)]|$)")
-_DECADE_RE = re.compile(r"(?<=[ \t\-])s(?=[\s,.;:)]|$)")
+_UNIT_RESIDUE_RE = re.compile(r"(?<=[ \t(])(bn|mn|m|tn|pm|p|k|km|kg|cm|mm|ft|lbs?|yd|mph|ghz|mbps|secs)(?=[\s,.;:)]|$)")
+#: An age or duration whose number (and hyphens) vanished: "a yearold man" (hyphens gone too).
+_AGE_RE = re.compile(r"(?<![\w\-])(?:year|month|week|day)olds?\b")
+_DECADE_RE = re.compile(r"(?<=[ \t\-(])['’]?s(?=[\s,.;:)\"”]|$)")
 
 
 def _hit(start: int, end: int, at: int, message: str, expects: str, note: str, **data: str) -> Hit:
@@ -175,9 +216,47 @@ def find_bare_quantities(doc: Document) -> Iterator[Hit]:
         expects, what = _expectation(text, i)
         yield _hit(start, m.end(), hole, f"'{unit}' has no amount before it", expects, _note(what), unit=unit)
     for m in _STRAY_POINT_RE.finditer(text):
-        if m.start() not in claimed:
-            yield _hit(m.start(), m.end(), m.start(), "a stray decimal point: the number around it vanished",
-                       "number", _note("a decimal number"))
+        glued = re.match(r"[a-z]+", text[m.end():])
+        if m.start() in claimed or (glued and glued.group() not in UNIT_SUFFIXES):
+            continue  # ".png", ".org": a file type or domain, not a number's decimal point
+        yield _hit(m.start(), m.end(), m.start(), "a stray decimal point: the number around it vanished",
+                   "number", _note("a decimal number"))
+    for m in _PUNCT_TOKEN_RE.finditer(text):
+        lead = text[:m.start()].rstrip(" \t")[-1:]
+        if is_number_residue(m.group()) or (lead in (",", ";", ":") and m.group() in (",", ";", ":", ".")):
+            yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' is all that is left of a number",
+                       "number", _note("a number (its punctuation survived)"))
+    for m in _CURRENCY_UNIT_RE.finditer(text):
+        after = text[m.end():m.end() + 2]
+        if m.group(2) == "m" and "." not in m.group() and after[:1].isspace() and not after[1:].islower():
+            continue  # "Am I": a word, not "A$...m"
+        yield _hit(m.start(), m.end(), m.start(1) + len(m.group(1)), f"'{m.group()}' has lost its amount",
+                   "amount", _note(f"an amount in {m.group(1)} {m.group(2)}"), currency=m.group(1), unit=m.group(2))
+
+
+def _residue_start(text: str, pos: int) -> int:
+    """Extend a unit's span back over the hole its number left: "in . secs", "by  secs"."""
+    j = pos
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j > 0 and text[j - 1] == "." and (j < 2 or text[j - 2] in " \t"):
+        return j - 1  # a decimal point standing alone before the unit
+    return j + 1 if pos - j >= 2 else pos
+
+
+def is_number_residue(token: str) -> bool:
+    """True for a token of punctuation that only a stripped number leaves: "..", ".,", "(),", "-.".
+
+    >>> [is_number_residue(t) for t in ("..", ".,", "(-)", "-,", "...", "--", ":-", "-", ").")]
+    [True, True, True, True, False, False, False, False, False]
+    """
+    if token in ("...", "--") or len(token) < 2:
+        return False
+    if set(token) <= set(".,:;"):
+        return True
+    if any(pair in token for pair in ("()", "(-", "-)", "(,", "(.")):
+        return True
+    return bool(set(token) & set("-/")) and bool(set(token) & set(".,"))
 
 
 def find_orphan_signs(doc: Document) -> Iterator[Hit]:
@@ -208,17 +287,41 @@ def find_orphan_signs(doc: Document) -> Iterator[Hit]:
             continue
         hits.append(_hit(m.start(), m.end(), m.start(), "'%' has no number before it", "percentage",
                          _note("a percentage before '%'")))
+    signs = [h.span for h in hits]
     for m in _UNIT_RESIDUE_RE.finditer(text):
         before = previous_word(text, m.start()).lower()
-        if m.group(1) == "m" and before in ("i", "im"):
-            continue
-        hits.append(_hit(m.start(), m.end(), m.start(), f"unit '{m.group(1)}' has no number before it",
+        if (m.group(1) == "m" and before in ("i", "im")) or before[-1:].isdigit():
+            continue  # "I m" (a lost apostrophe), "100 km" (the number is there)
+        if any(span.start <= m.start() < span.end for span in signs):
+            continue  # "£ bn": already reported with its currency sign
+        start = _residue_start(text, m.start())
+        hits.append(_hit(start, m.end(), m.start(), f"unit '{m.group(1)}' has no number before it",
                          "time" if m.group(1) == "pm" else "amount", _note(f"a number before '{m.group(1)}'"),
                          unit=m.group(1)))
     for m in _DECADE_RE.finditer(text):
         if previous_word(text, m.start()).lower() in DECADE_LEADS or text[m.start() - 1] == "-":
             hits.append(_hit(m.start(), m.end(), m.start(), "decade suffix 's' has lost its number", "decade",
                              _note("a decade (such as the year of its start) before 's'")))
+        else:  # a lone "s" or "'s" is never a word: "the s and s", "Radio 's"
+            hits.append(_hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost the number before it",
+                             "number", _note(f"a number (or decade) before '{m.group()}'")))
+    for m in _LONE_CAPITAL_RE.finditer(text):
+        if not previous_word(text, m.start()).islower():
+            continue  # "Group B game", "Cooper S which": a letter that names, after a name
+        hits.append(_hit(m.start(), m.end(), m.end(), f"'{m.group()}' has lost the number of its name",
+                         "number", _note(f"the number after '{m.group()}' (a model, group or series)")))
+    for m in _LEAD_HYPHEN_RE.finditer(text):
+        hits.append(_hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost the number before its hyphen",
+                         "number", _note(f"the number (model or series) before '{m.group()}'")))
+    for m in _HANGING_PREFIX_RE.finditer(text):
+        hits.append(_hit(m.start(), m.end(), m.end(), f"'{m.group()}' has lost the year after it", "year",
+                         _note(f"a year or decade after '{m.group()}'")))
+    for m in _AGE_RE.finditer(text):
+        hits.append(_hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost its number", "count",
+                         _note("the age or duration before 'old'")))
+    for m in _COMPOUND_RE.finditer(text):
+        hits.append(_hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost the number before its hyphen",
+                         "count", _note(f"a number of {m.group(1)}s")))
     yield from sorted(hits, key=lambda h: h.span.start)
 
 
@@ -248,15 +351,25 @@ def find_range_holes(doc: Document) -> Iterator[Hit]:
             continue
         before = previous_word(text, m.start())
         after = next_word(text, m.end())
-        if not before or not after or after.lower() in QUANTITY_UNITS:
-            continue  # a unit after the gap is find_bare_quantities' business
+        if text[m.start() - 1] == "," and after[:1].islower():
+            before = ","  # "Of these,  were happy": a number was the subject
+        if not before or after.lower() in QUANTITY_UNITS or after in UNIT_SUFFIXES or _AGE_RE.fullmatch(after):
+            continue  # a unit after the gap is reported with the unit
         lb, la = before.lower(), after.lower()
-        takes = lb in NUMBER_TAKERS or lb in MONTHS or la in COUNT_NOUNS or la in MONTHS or la in ("to", "and")
-        if not takes or (before[:1].isupper() and after[:1].isupper() and lb not in MONTHS):
+        takes = (lb == "," or lb in NUMBER_TAKERS or lb in GAP_LEADS or lb in MONTHS or la in COUNT_NOUNS or la in MONTHS
+                 or la in ("to", "of"))
+        if not takes or (after and before[:1].isupper() and after[:1].isupper() and lb not in MONTHS):
             continue
         expects, what = _expectation(text, m.start() + 1)
         yield _hit(m.start() - len(before), m.end() + len(after), m.start() + 1,
                    f"doubled space after '{before}': a value vanished here", expects, _note(what))
+    for m in _LONE_DASH_RE.finditer(text):
+        before, after = previous_word(text, m.start()), next_word(text, m.end())
+        if text[m.start() - 2:m.start()] == "  ":
+            continue  # "of  - the": the doubled space before is the hole, reported above
+        if before.lower() in DASH_LEADS or (after.lower() in MONTHS and after[:1].isupper()):
+            yield _hit(m.start(), m.end(), m.start(), f"'{before} - {after}': a score or range lost its numbers",
+                       "range", _note("the numbers either side of the hyphen (a score, range or date)"))
 
 
 ORPHAN_ORDINAL = DetectorSpec("RK101", "orphan-ordinal", "missing-number", Severity.ERROR,
