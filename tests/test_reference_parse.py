@@ -142,3 +142,20 @@ def test_bad_reference_files(tmp_path):
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02\x03" * 10)
     with pytest.raises(InputError, match="binary"):
         load_reference(tmp_path / "bin.txt")
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("By Jane Roe", "byline"),
+    ("By JANE ROE, Staff reporter", "byline"),
+    ("JANE ROE | DAILY NEWS", "byline"),
+    ("By early 2005 the net could have two new names.", "paragraph"),
+    ("By the end of the week, talks had stalled.", "paragraph"),
+])
+def test_byline_forms(line, kind):
+    art = parse_text(f"A title\n\n{line}\n\nBody text follows here, long enough to be a paragraph.")
+    assert art.blocks[1].kind == kind
+
+
+def test_markdown_emphasised_date_line():
+    art = parse_markdown("# Annual review\n\n*June 3, 2020*\n\nBody.")
+    assert art.date == datetime.date(2020, 6, 3) and art.blocks[1].kind == "date"

@@ -51,8 +51,11 @@ _BOILERPLATE_RE = re.compile((r"^(?:(?:" + "|".join(BOILERPLATE_PREFIXES) + r")|
 TEMPLATE_RE = re.compile(r"%(?:\([a-z_]+\))?[sdif]\b|\{\{[^}]*\}\}|\{%[^%]*%\}|\$\{[^}]*\}|\{[0-9]?\}")
 #: "Expert View | Name, role at Org", "Source | Agency".
 ATTRIBUTION_RE = re.compile(r"^[^|\n]{1,40}\s\|\s\S.{2,}$")
-#: "By Jane Doe", "By JANE DOE, Staff reporter".
-BYLINE_RE = re.compile(r"^(?:by|written by|reporter:?|author:?)\s+\S", re.IGNORECASE)
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|da|del|bin))*"
+#: "By Jane Doe", "By JANE DOE, Staff reporter", "Author: Jane Doe | Agency" (not "By early 2005 the ...").
+BYLINE_RE = re.compile(r"^(?:[Bb]y|BY|[Ww]ritten by|[Rr]eporter:?|[Aa]uthor:?)\s+" + _NAME + r"\s*(?:[,|].*)?$")
+#: A short all-capitals line in the header, e.g. "JANE DOE | DAILY NEWS".
+CAPS_BYLINE_RE = re.compile(r"^[A-Z][A-Z .'’&|,-]{2,60}$")
 #: "3. Heading", "3) Heading", "10 Heading", and the glued "1The Heading" of scraped lists.
 ITEM_RE = re.compile(r"^(?P<num>\d{1,3})(?:[.)]\s*|\s+|(?=[A-Z]))(?P<rest>[A-Z“\"'‘(].*)$")
 MD_HEADING_RE = re.compile(r"^(?P<marks>#{1,6})\s+(?P<rest>.*?)\s*#*$")
@@ -140,10 +143,10 @@ class _Classifier:
         elif self.title is None and words <= MAX_HEADING_WORDS and not self.seen_body:
             self.title = line
             self.add("title", p.start, p.end)
-        elif not self.seen_body and (date := parse_date_line(line)):
+        elif not self.seen_body and (date := parse_date_line(line.strip("*_ "))):
             self.date = self.date or date
             self.add("date", p.start, p.end)
-        elif not self.seen_body and BYLINE_RE.match(line) and words <= 12:
+        elif not self.seen_body and words <= 12 and (BYLINE_RE.match(line) or CAPS_BYLINE_RE.match(line)):
             self.add("byline", p.start, p.end)
         elif ATTRIBUTION_RE.match(line):
             self.add("attribution", p.start, p.end, self.item)
