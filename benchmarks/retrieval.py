@@ -41,6 +41,7 @@ def damage(text: str, rng: random.Random) -> str:
 
 
 def main() -> None:
+    """Build the library, run the damaged queries, print the figures."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--queries", type=int, default=300)
     ap.add_argument("--seed", type=int, default=1)

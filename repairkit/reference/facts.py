@@ -148,7 +148,7 @@ def extract_facts(art: Article) -> list[Fact]:
     for index, block in enumerate(art.blocks):
         if block.kind in ("boilerplate", "template"):
             continue
-        found = [(m.start(), *_classify(m, block.text, year)) for m in FACT_RE.finditer(block.text)]
+        found: list[_Found] = [(m.start(), *_classify(m, block.text, year)) for m in FACT_RE.finditer(block.text)]
         found += _spelled_counts(block.text)
         for start, kind, value, unit, currency, end in sorted(found):
             before, after = _context(block.text, start, end)
@@ -157,9 +157,12 @@ def extract_facts(art: Article) -> list[Fact]:
     return facts
 
 
-def _spelled_counts(text: str) -> list[tuple[int, str, str, str | None, str | None, int]]:
+_Found = tuple[int, str, str, str | None, str | None, int]
+
+
+def _spelled_counts(text: str) -> list[_Found]:
     """``six proposals`` -> a count of 6 proposals; a spelled number without a plural noun is no fact."""
-    out = []
+    out: list[_Found] = []
     for m in SPELLED_RE.finditer(text):
         if noun := _plural_noun_after(text, m.end()):
             out.append((m.start(), "count", str(SPELLED[m.group().lower()]), noun.group(1), None, noun.end()))

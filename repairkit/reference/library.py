@@ -120,8 +120,10 @@ class Library:
 
     def retrieve(self, text: str, k: int = DEFAULT_TOP_K, min_similarity: float = MIN_SIMILARITY
                  ) -> list[tuple[float, Article]]:
-        """The ``k`` articles most similar to ``text``, parsed: each scores at least ``min_similarity``
-        and :data:`MIN_SHARE_OF_BEST` of the best."""
+        """The ``k`` articles most similar to ``text``, parsed, with their scores.
+
+        Each scores at least ``min_similarity`` and :data:`MIN_SHARE_OF_BEST` of the best.
+        """
         ranked = self.scores(text)[:k]
         floor = max(min_similarity, ranked[0][0] * MIN_SHARE_OF_BEST) if ranked else min_similarity
         return [(s, self._entries[i].article()) for s, i in ranked if s >= floor]
