@@ -41,7 +41,7 @@ MIN_SIMILARITY = 0.35
 MIN_SHARE_OF_BEST = 0.6
 #: Keys found in more than this share of articles carry almost no information and are not scored.
 MAX_DOC_SHARE = 0.5
-_WORD_RE = re.compile(r"\S+")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 
 def index_keys(text: str) -> Counter[str]:
@@ -50,12 +50,8 @@ def index_keys(text: str) -> Counter[str]:
     >>> sorted(index_keys("Euro-Asian trade rose 5% in 2021; EuroAsian"))
     ['euroasian', 'in', 'rose', 'trade']
     """
-    counts: Counter[str] = Counter()
-    for m in _WORD_RE.finditer(text):
-        key = "".join(ch for ch in m.group().casefold() if ch.isalpha())
-        if len(key) > 1:
-            counts[key] += 1
-    return counts
+    counts = Counter(_NOT_LETTERS.sub("", word) for word in text.casefold().split())
+    return Counter({key: n for key, n in counts.items() if len(key) > 1})
 
 
 @dataclass
