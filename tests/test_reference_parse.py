@@ -159,3 +159,17 @@ def test_byline_forms(line, kind):
 def test_markdown_emphasised_date_line():
     art = parse_markdown("# Annual review\n\n*June 3, 2020*\n\nBody.")
     assert art.date == datetime.date(2020, 6, 3) and art.blocks[1].kind == "date"
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("— Jane Roe, analyst at a research bank", "attribution"),
+    ("Source | National statistics office", "attribution"),
+    ("Loaded {{ headline }}", "template"),
+    ("Welcome back, ${user}", "template"),
+    ("Share [object Object]", "template"),
+    ("Rates rose again | and few were surprised by the move, which had been widely expected by markets.",
+     "paragraph"),
+])
+def test_attribution_and_template_forms(line, kind):
+    art = parse_text(f"A title\n\nBody text comes first, long enough to be a paragraph.\n\n{line}\n\nMore body.")
+    assert art.blocks[2].kind == kind

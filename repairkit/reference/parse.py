@@ -47,10 +47,12 @@ SECTION_OPENERS = re.compile(r"^(?:leave a (?:reply|comment)|share this:?|\d*\s*
 _BOILERPLATE_RE = re.compile((r"^(?:(?:" + "|".join(BOILERPLATE_PREFIXES) + r")|(?:"
                               + "|".join(BOILERPLATE_LINES) + r")[ .:!)]*$)").replace(" ", r"\s+"),
                              re.IGNORECASE)
-#: Unfilled template placeholders: printf, str.format/Jinja/Mustache, shell-style.
-TEMPLATE_RE = re.compile(r"%(?:\([a-z_]+\))?[sdif]\b|\{\{[^}]*\}\}|\{%[^%]*%\}|\$\{[^}]*\}|\{[0-9]?\}")
-#: "Expert View | Name, role at Org", "Source | Agency".
-ATTRIBUTION_RE = re.compile(r"^[^|\n]{1,40}\s\|\s\S.{2,}$")
+#: Unfilled template placeholders: printf, str.format/Jinja/Mustache, shell-style, leaked JS objects.
+TEMPLATE_RE = re.compile(r"%(?:\([a-z_]+\))?[sdif]\b|\{\{[^}]*\}\}|\{%[^%]*%\}|\$\{[^}]*\}|\{[0-9]?\}"
+                         r"|\[object Object\]")
+#: "Expert View | Name, role at Org", "Source | Agency", and a dash-led "— Jane Roe, analyst at Org".
+#: Neither form ends like a sentence, so prose with a stray "|" stays a paragraph.
+ATTRIBUTION_RE = re.compile(r"^(?:[^|\n]{1,40}\s\|\s\S.{2,250}|(?:—|–|--|―)\s*[A-Z][^\n]{2,150})(?<![.!?])$")
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|da|del|bin))*"
 #: "By Jane Doe", "By JANE DOE, Staff reporter", "Author: Jane Doe | Agency" (not "By early 2005 the ...").
 BYLINE_RE = re.compile(r"^(?:[Bb]y|BY|[Ww]ritten by|[Rr]eporter:?|[Aa]uthor:?)\s+" + _NAME + r"\s*(?:[,|].*)?$")
