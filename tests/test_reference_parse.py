@@ -173,3 +173,17 @@ def test_markdown_emphasised_date_line():
 def test_attribution_and_template_forms(line, kind):
     art = parse_text(f"A title\n\nBody text comes first, long enough to be a paragraph.\n\n{line}\n\nMore body.")
     assert art.blocks[2].kind == kind
+
+
+def test_json_form_matches_its_schema(article):
+    import jsonschema
+
+    from tests.conftest import ROOT
+
+    schema = json.loads((ROOT / "repairkit" / "schemas" / "reference-1.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    data = article_to_dict(article)
+    validator.validate(data)
+    data["blocks"][0]["kind"] = "poem"
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate(data)

@@ -223,7 +223,7 @@ def read_article(path: str | os.PathLike[str]) -> Article:
 
         return article_from_json(text, str(path))
     if suffix == ".jsonl":
-        raise InputError(f"{p}: a JSONL file is a reference library; load it with repairkit.reference.library")
+        raise InputError(f"{p}: a JSONL file is a library of references; give it to `scan --reference`")
     digest = hashlib.sha256(data).hexdigest()
     if suffix in (".md", ".markdown"):
         return parse_markdown(text, str(path), digest)
