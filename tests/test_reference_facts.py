@@ -92,3 +92,15 @@ def test_term_key_and_sentence_initial_words():
     art = parse_text("Heading\n\nYesterday the Mayor of Springfield spoke. Later it rained.")
     assert lookup(art.terms, "Springfield") and lookup(art.terms, "Mayor")
     assert not lookup(art.terms, "Yesterday") and not lookup(art.terms, "Later")
+
+
+def test_spelled_counts(article):
+    six = fact(article, "six proposals")
+    assert (six.kind, six.value, six.unit) == ("count", "6", "proposals")
+    art = parse_text("Heading\n\nOne of the two sides made twelve offers and one more.")
+    assert [(f.text, f.value, f.unit) for f in art.facts] == [("two sides", "2", "sides"), ("twelve offers", "12", "offers")]
+
+
+def test_year_shaped_numbers_before_nouns_are_years():
+    art = parse_text("Heading\n\nThe 2003 results beat forecasts; 1,500 people and 300 staff left.")
+    assert [(f.kind, f.text) for f in art.facts] == [("year", "2003"), ("count", "1,500 people"), ("count", "300 staff")]

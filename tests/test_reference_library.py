@@ -125,3 +125,14 @@ def test_fixture_article_is_found_for_the_commentary(tmp_path):
     lib = Library.load([ARTICLE, other])
     commentary = (ARTICLE.parent / "scraped_commentary.txt").read_text(encoding="utf-8")
     assert [a.path for _, a in lib.retrieve(commentary, k=2)] == [str(ARTICLE)]
+
+
+def test_short_excerpt_is_relevant_by_coverage():
+    syllables = ["ka", "lo", "mi", "ne", "pu", "ra", "si", "tu"]
+    words = [a + b + c for a in syllables for b in syllables for c in syllables]  # 512 distinct words
+    sentences = [" ".join(words[i:i + 8]) + "." for i in range(0, len(words), 8)]
+    lib = Library.from_texts({"long": "Long report\n\n" + " ".join(sentences), **TOPICS})
+    query = sentences[7] + " " + sentences[8]
+    (match,) = [m for m in lib.matches(query) if lib.paths[m.index] == "long"]
+    assert match.similarity < 0.35 and match.coverage >= 0.75 and match.relevant
+    assert [a.path for _, a in lib.retrieve(query, k=1)] == ["long"]

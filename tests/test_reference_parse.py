@@ -142,3 +142,48 @@ def test_bad_reference_files(tmp_path):
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02\x03" * 10)
     with pytest.raises(InputError, match="binary"):
         load_reference(tmp_path / "bin.txt")
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("By Jane Roe", "byline"),
+    ("By JANE ROE, Staff reporter", "byline"),
+    ("JANE ROE | DAILY NEWS", "byline"),
+    ("By early 2005 the net could have two new names.", "paragraph"),
+    ("By the end of the week, talks had stalled.", "paragraph"),
+])
+def test_byline_forms(line, kind):
+    art = parse_text(f"A title\n\n{line}\n\nBody text follows here, long enough to be a paragraph.")
+    assert art.blocks[1].kind == kind
+
+
+def test_markdown_emphasised_date_line():
+    art = parse_markdown("# Annual review\n\n*June 3, 2020*\n\nBody.")
+    assert art.date == datetime.date(2020, 6, 3) and art.blocks[1].kind == "date"
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("— Jane Roe, analyst at a research bank", "attribution"),
+    ("Source | National statistics office", "attribution"),
+    ("Loaded {{ headline }}", "template"),
+    ("Welcome back, ${user}", "template"),
+    ("Share [object Object]", "template"),
+    ("Rates rose again | and few were surprised by the move, which had been widely expected by markets.",
+     "paragraph"),
+])
+def test_attribution_and_template_forms(line, kind):
+    art = parse_text(f"A title\n\nBody text comes first, long enough to be a paragraph.\n\n{line}\n\nMore body.")
+    assert art.blocks[2].kind == kind
+
+
+def test_json_form_matches_its_schema(article):
+    import jsonschema
+
+    from tests.conftest import ROOT
+
+    schema = json.loads((ROOT / "repairkit" / "schemas" / "reference-1.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    data = article_to_dict(article)
+    validator.validate(data)
+    data["blocks"][0]["kind"] = "poem"
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate(data)

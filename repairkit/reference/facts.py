@@ -51,6 +51,12 @@ _NOT_PLURAL = frozenset("is as was has this its his hers ours yours does thus pl
 _IRREGULAR_PLURALS = frozenset("people children men women staff personnel police cattle sheep fish "
                                "feet teeth mice".split())
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+#: Spelled-out numbers; they become facts only when they count a plural noun ("six proposals").
+SPELLED: dict[str, int] = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12}
+SPELLED_RE = re.compile(r"\b(?:" + "|".join(f"{w}|{w.capitalize()}" for w in SPELLED) + r")\b")
 
 
 def _number(text: str) -> Decimal:
@@ -126,12 +132,12 @@ def _classify(m: re.Match[str], text: str, year: int | None) -> tuple[str, str, 
     value = _scaled(num, scale)
     if currency:
         return "money", value, scale, currency, end
+    if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not scale:  # "2003 results" is a year, not a count
+        return "year", num, None, None, end
     if noun := _plural_noun_after(text, end):
         return "count", value, noun.group(1), None, noun.end()
     if scale:
         return "cardinal", value, scale, None, end
-    if re.fullmatch(r"(?:1[89]|20)\d\d", num):
-        return "year", num, None, None, end
     return ("decimal" if "." in num else "cardinal"), value, None, None, end
 
 
@@ -142,11 +148,23 @@ def extract_facts(art: Article) -> list[Fact]:
     for index, block in enumerate(art.blocks):
         if block.kind in ("boilerplate", "template"):
             continue
-        for m in FACT_RE.finditer(block.text):
-            kind, value, unit, currency, end = _classify(m, block.text, year)
-            start = m.start()
+        found: list[_Found] = [(m.start(), *_classify(m, block.text, year)) for m in FACT_RE.finditer(block.text)]
+        found += _spelled_counts(block.text)
+        for start, kind, value, unit, currency, end in sorted(found):
             before, after = _context(block.text, start, end)
             facts.append(Fact(kind, block.text[start:end], value, block.start + start, block.start + end,
                               unit, currency, before, after, index))
     return facts
+
+
+_Found = tuple[int, str, str, str | None, str | None, int]
+
+
+def _spelled_counts(text: str) -> list[_Found]:
+    """``six proposals`` -> a count of 6 proposals; a spelled number without a plural noun is no fact."""
+    out: list[_Found] = []
+    for m in SPELLED_RE.finditer(text):
+        if noun := _plural_noun_after(text, m.end()):
+            out.append((m.start(), "count", str(SPELLED[m.group().lower()]), noun.group(1), None, noun.end()))
+    return out
 

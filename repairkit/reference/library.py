@@ -32,16 +32,16 @@ from repairkit.reference.parse import parse_markdown, parse_text, read_article
 REFERENCE_SUFFIXES = (".txt", ".md", ".json", ".jsonl")
 #: How many references a document is compared with, at most.
 DEFAULT_TOP_K = 3
-#: Cosine similarity below which a library article is not taken as a reference for a document.
-#: Measured with benchmarks/retrieval.py (damaged half-article excerpts of the news corpus): at 0.35 every
-#: true article is kept, and with the true article removed 15% of queries still reach it with some other
-#: (same-topic or near-duplicate) article.
+#: An article is taken as a reference when its cosine similarity with the document reaches
+#: MIN_SIMILARITY or when it covers MIN_COVERAGE of the document's weighted keys (short excerpts
+#: have low cosine but high coverage). Chosen with benchmarks/retrieval.py; see its output.
 MIN_SIMILARITY = 0.35
+MIN_COVERAGE = 0.75
 #: Further references must score at least this share of the best one.
 MIN_SHARE_OF_BEST = 0.6
 #: Keys found in more than this share of articles carry almost no information and are not scored.
 MAX_DOC_SHARE = 0.5
-_WORD_RE = re.compile(r"\S+")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 
 def index_keys(text: str) -> Counter[str]:
@@ -50,12 +50,26 @@ def index_keys(text: str) -> Counter[str]:
     >>> sorted(index_keys("Euro-Asian trade rose 5% in 2021; EuroAsian"))
     ['euroasian', 'in', 'rose', 'trade']
     """
-    counts: Counter[str] = Counter()
-    for m in _WORD_RE.finditer(text):
-        key = "".join(ch for ch in m.group().casefold() if ch.isalpha())
-        if len(key) > 1:
-            counts[key] += 1
-    return counts
+    counts = Counter(_NOT_LETTERS.sub("", word) for word in text.casefold().split())
+    return Counter({key: n for key, n in counts.items() if len(key) > 1})
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """How well a library article matches a text.
+
+    ``similarity`` is the TF-IDF cosine (used for ranking); ``coverage`` is the share of the
+    text's TF-IDF weight whose keys occur in the article (1.0 when the text is an excerpt of it).
+    """
+
+    similarity: float
+    coverage: float
+    index: int
+
+    @property
+    def relevant(self) -> bool:
+        """Similar enough, or covering enough of the text, to be taken as a reference."""
+        return self.similarity >= MIN_SIMILARITY or self.coverage >= MIN_COVERAGE
 
 
 @dataclass
@@ -109,22 +123,33 @@ class Library:
         """Every article, parsed."""
         return [e.article() for e in self._entries]
 
-    def scores(self, text: str) -> list[tuple[float, int]]:
-        """Cosine similarity of ``text`` with every article that shares a key, best first."""
-        query = self._weights(index_keys(text))
-        acc: dict[int, float] = defaultdict(float)
-        for key, qw in query.items():
+    def matches(self, text: str) -> list[Match]:
+        """Every article that shares a key with ``text``, most similar (cosine) first."""
+        freq = index_keys(text)
+        raw = {k: (1 + math.log(c)) * self._idf[k] for k, c in freq.items() if k in self._idf}
+        total = sum(raw.values()) or 1.0
+        norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
+        cosine: dict[int, float] = defaultdict(float)
+        coverage: dict[int, float] = defaultdict(float)
+        for key, qw in raw.items():
             for i, w in self._postings.get(key, ()):
-                acc[i] += qw * w
-        return sorted(((s, i) for i, s in acc.items()), key=lambda p: (-p[0], p[1]))
+                cosine[i] += qw / norm * w
+                coverage[i] += qw / total
+        found = (Match(cosine[i], coverage[i], i) for i in cosine)
+        return sorted(found, key=lambda m: (-m.similarity, m.index))
 
-    def retrieve(self, text: str, k: int = DEFAULT_TOP_K, min_similarity: float = MIN_SIMILARITY
-                 ) -> list[tuple[float, Article]]:
-        """The ``k`` articles most similar to ``text``, parsed: each scores at least ``min_similarity``
-        and :data:`MIN_SHARE_OF_BEST` of the best."""
-        ranked = self.scores(text)[:k]
-        floor = max(min_similarity, ranked[0][0] * MIN_SHARE_OF_BEST) if ranked else min_similarity
-        return [(s, self._entries[i].article()) for s, i in ranked if s >= floor]
+    def scores(self, text: str) -> list[tuple[float, int]]:
+        """``(cosine similarity, article index)`` for every article that shares a key, best first."""
+        return [(m.similarity, m.index) for m in self.matches(text)]
+
+    def retrieve(self, text: str, k: int = DEFAULT_TOP_K) -> list[tuple[float, Article]]:
+        """The ``k`` most similar articles that pass :meth:`Match.relevant`, parsed, with their similarity.
+
+        Further ones must also reach :data:`MIN_SHARE_OF_BEST` of the best similarity.
+        """
+        ranked = [m for m in self.matches(text)[:k] if m.relevant]
+        floor = ranked[0].similarity * MIN_SHARE_OF_BEST if ranked else 0.0
+        return [(m.similarity, self._entries[m.index].article()) for m in ranked if m.similarity >= floor]
 
     def references_for(self, text: str, k: int = DEFAULT_TOP_K) -> list[Article]:
         """References to compare a document with: all of a small library, else the relevant few."""

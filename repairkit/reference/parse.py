@@ -47,12 +47,17 @@ SECTION_OPENERS = re.compile(r"^(?:leave a (?:reply|comment)|share this:?|\d*\s*
 _BOILERPLATE_RE = re.compile((r"^(?:(?:" + "|".join(BOILERPLATE_PREFIXES) + r")|(?:"
                               + "|".join(BOILERPLATE_LINES) + r")[ .:!)]*$)").replace(" ", r"\s+"),
                              re.IGNORECASE)
-#: Unfilled template placeholders: printf, str.format/Jinja/Mustache, shell-style.
-TEMPLATE_RE = re.compile(r"%(?:\([a-z_]+\))?[sdif]\b|\{\{[^}]*\}\}|\{%[^%]*%\}|\$\{[^}]*\}|\{[0-9]?\}")
-#: "Expert View | Name, role at Org", "Source | Agency".
-ATTRIBUTION_RE = re.compile(r"^[^|\n]{1,40}\s\|\s\S.{2,}$")
-#: "By Jane Doe", "By JANE DOE, Staff reporter".
-BYLINE_RE = re.compile(r"^(?:by|written by|reporter:?|author:?)\s+\S", re.IGNORECASE)
+#: Unfilled template placeholders: printf, str.format/Jinja/Mustache, shell-style, leaked JS objects.
+TEMPLATE_RE = re.compile(r"%(?:\([a-z_]+\))?[sdif]\b|\{\{[^}]*\}\}|\{%[^%]*%\}|\$\{[^}]*\}|\{[0-9]?\}"
+                         r"|\[object Object\]")
+#: "Expert View | Name, role at Org", "Source | Agency", and a dash-led "— Jane Roe, analyst at Org".
+#: Neither form ends like a sentence, so prose with a stray "|" stays a paragraph.
+ATTRIBUTION_RE = re.compile(r"^(?:[^|\n]{1,40}\s\|\s\S.{2,250}|(?:—|–|--|―)\s*[A-Z][^\n]{2,150})(?<![.!?])$")
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|da|del|bin))*"
+#: "By Jane Doe", "By JANE DOE, Staff reporter", "Author: Jane Doe | Agency" (not "By early 2005 the ...").
+BYLINE_RE = re.compile(r"^(?:[Bb]y|BY|[Ww]ritten by|[Rr]eporter:?|[Aa]uthor:?)\s+" + _NAME + r"\s*(?:[,|].*)?$")
+#: A short all-capitals line in the header, e.g. "JANE DOE | DAILY NEWS".
+CAPS_BYLINE_RE = re.compile(r"^[A-Z][A-Z .'’&|,-]{2,60}$")
 #: "3. Heading", "3) Heading", "10 Heading", and the glued "1The Heading" of scraped lists.
 ITEM_RE = re.compile(r"^(?P<num>\d{1,3})(?:[.)]\s*|\s+|(?=[A-Z]))(?P<rest>[A-Z“\"'‘(].*)$")
 MD_HEADING_RE = re.compile(r"^(?P<marks>#{1,6})\s+(?P<rest>.*?)\s*#*$")
@@ -140,10 +145,10 @@ class _Classifier:
         elif self.title is None and words <= MAX_HEADING_WORDS and not self.seen_body:
             self.title = line
             self.add("title", p.start, p.end)
-        elif not self.seen_body and (date := parse_date_line(line)):
+        elif not self.seen_body and (date := parse_date_line(line.strip("*_ "))):
             self.date = self.date or date
             self.add("date", p.start, p.end)
-        elif not self.seen_body and BYLINE_RE.match(line) and words <= 12:
+        elif not self.seen_body and words <= 12 and (BYLINE_RE.match(line) or CAPS_BYLINE_RE.match(line)):
             self.add("byline", p.start, p.end)
         elif ATTRIBUTION_RE.match(line):
             self.add("attribution", p.start, p.end, self.item)
@@ -218,7 +223,7 @@ def read_article(path: str | os.PathLike[str]) -> Article:
 
         return article_from_json(text, str(path))
     if suffix == ".jsonl":
-        raise InputError(f"{p}: a JSONL file is a reference library; load it with repairkit.reference.library")
+        raise InputError(f"{p}: a JSONL file is a library of references; give it to `scan --reference`")
     digest = hashlib.sha256(data).hexdigest()
     if suffix in (".md", ".markdown"):
         return parse_markdown(text, str(path), digest)

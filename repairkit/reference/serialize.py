@@ -61,7 +61,7 @@ def article_from_json(data: str, source: str = "<json>") -> Article:
         raise InputError(f"{source}: malformed parsed reference ({exc.__class__.__name__}: {exc})") from None
 
 
-def _span(text: str, start: Any, end: Any, expect: str | None = None) -> tuple[int, int]:
+def _span(text: str, start: object, end: object, expect: str | None = None) -> tuple[int, int]:
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
         raise ValueError(f"bad span [{start}, {end})")
     if expect is not None and text[start:end] != expect:
