@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from repairkit import __version__
+from repairkit.cli.review import review
 from repairkit.cli.rules import explain, rules
 from repairkit.cli.scan import scan
 
@@ -16,5 +17,6 @@ def main() -> None:
 
 
 main.add_command(scan)
+main.add_command(review)
 main.add_command(rules)
 main.add_command(explain)
