@@ -130,8 +130,8 @@ def test_unresolved_findings_stand_out_and_resolved_do_not():
     gap = finding(0, 4, "missing-number", unknown(3, 3), code="RK102")
     glued = finding(9, 15, "missing-space", safe(12, 12, " "), code="RK401")
     page = html.render_document(DocumentResult(Document.from_text(text), [gap, glued]))
-    unresolved_item = re.search(r'<li class="item unresolved" id="item-RK102-0-4">(.*?)</li>', page, re.S)
-    resolved_item = re.search(r'<li class="item" id="item-RK401-9-15">(.*?)</li>', page, re.S)
+    unresolved_item = re.search(r'<li class="item unresolved" id="item-RK102-0-4"[^>]*>(.*?)</li>', page, re.S)
+    resolved_item = re.search(r'<li class="item" id="item-RK401-9-15"[^>]*>(.*?)</li>', page, re.S)
     assert unresolved_item and "value unknown — check the source" in unresolved_item.group(1)
     assert resolved_item and "value unknown" not in resolved_item.group(1)
     assert "insert &#39; &#39;" in resolved_item.group(1)
@@ -270,3 +270,24 @@ def test_bad_inputs_exit_2_with_one_line_and_keep_existing_reports(tmp_path, in_
     assert code == 2 and "Traceback" not in err
     code, out, _ = run_review(tmp_path / "out", str(tmp_path / "good.txt"))
     assert code == 0 and kept.read_text(encoding="utf-8") != "old report"
+
+
+def test_a_directory_gives_one_set_of_reports_per_document(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "sub").mkdir(parents=True)
+    (docs / "one.txt").write_text("the th summit\n", encoding="utf-8")
+    (docs / "sub" / "two.md").write_text("In , it grew.\n", encoding="utf-8")
+    (docs / "skip.csv").write_text("a,b\n", encoding="utf-8")
+    code, out, _ = run_review(tmp_path / "out", str(docs))
+    assert code == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "one.html", "one.json", "one.md", "two.html", "two.json", "two.md"]
+    assert out.count("wrote ") == 6
+
+
+def test_scan_offers_the_markdown_review_as_a_format(tmp_path):
+    target = tmp_path / "a.txt"
+    target.write_text("the th summit\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["scan", str(target), "--format", "markdown", "--fail-on", "never"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Editorial review:") and "1:5 RK101" in result.stdout
