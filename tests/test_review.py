@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -291,3 +293,14 @@ def test_scan_offers_the_markdown_review_as_a_format(tmp_path):
     result = CliRunner().invoke(main, ["scan", str(target), "--format", "markdown", "--fail-on", "never"])
     assert result.exit_code == 0
     assert result.stdout.startswith("# Editorial review:") and "1:5 RK101" in result.stdout
+
+
+def test_new_reports_get_ordinary_file_permissions(tmp_path, in_root):
+    old = os.umask(0o022)
+    try:
+        code, _, _ = run_review(tmp_path, "fixtures/scraped_commentary.txt")
+    finally:
+        os.umask(old)
+    assert code == 0
+    for report in tmp_path.iterdir():
+        assert stat.S_IMODE(report.stat().st_mode) == 0o644, report
