@@ -304,3 +304,16 @@ def test_new_reports_get_ordinary_file_permissions(tmp_path, in_root):
     assert code == 0
     for report in tmp_path.iterdir():
         assert stat.S_IMODE(report.stat().st_mode) == 0o644, report
+
+
+def test_page_is_self_contained_keyboard_and_print_friendly(tmp_path):
+    text = "Visit http://example.com/x.png or <img src='y.png'>\n"
+    page = html.render_document(DocumentResult(Document.from_text(text), [finding(0, 5, "style")]))
+    tags = re.findall(r"<[a-z][^>]*>", page)
+    assert not [t for t in tags if re.search(r"\b(src|href)=\"(?!#)", t)], "no external or relative assets"
+    assert not [t for t in tags if t.startswith(("<link", "<img", "<iframe"))]
+    assert page.index('<a class="skip" href="#findings">') < page.index('id="findings"')
+    assert "@media print" in page and 'tabindex="0"' in page
+    empty = html.render_document(DocumentResult(Document.from_text(""), []))
+    assert "No findings." in empty and not MARK.findall(empty)
+    assert "No findings." in markdown.render([DocumentResult(Document.from_text(""), [])])
