@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from repairkit.pipeline import DocumentResult
-from repairkit.report import json_report, text
+from repairkit.report import json_report, markdown, text
 
 Renderer = Callable[[Sequence[DocumentResult]], str]
 
 FORMATS: dict[str, Renderer] = {
     "text": text.render,
     "json": json_report.render,
+    "markdown": markdown.render,
 }
