@@ -146,6 +146,16 @@ def site_for_span(doc: str, site: Site, span: Span) -> Site | None:
     return _site(doc, site.source, site.segment, start, end)
 
 
+def combined(doc: str, sites: list[Site]) -> Site | None:
+    """One site covering several sites of the same aligned segment ("in  , was" -> "in 2004 - was")."""
+    first = sites[0]
+    if first.segment is None or first.source is None or any(
+            s.segment is not first.segment or s.category == "lost-structure" for s in sites):
+        return None
+    start, end = min(s.span.start for s in sites), max(s.span.end for s in sites)
+    return _site(doc, first.source, first.segment, start, end)
+
+
 def aligned_sites(doc: str, ref: Article) -> list[Site]:
     """Every restoration the aligned reference supports, sorted by position."""
     segments = segments_for(doc, ref)

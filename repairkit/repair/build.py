@@ -30,7 +30,7 @@ from types import MappingProxyType
 from repairkit.document import Document
 from repairkit.model import Applicability, Finding, Span, Suggestion
 from repairkit.reference.model import Article
-from repairkit.repair.aligned import Site, aligned_sites, segments_for, site_for_span
+from repairkit.repair.aligned import Site, aligned_sites, combined, segments_for, site_for_span
 from repairkit.repair.facts import fact_suggestions
 from repairkit.repair.terms import term_sites
 
@@ -56,11 +56,15 @@ def enrich(doc: Document, findings: list[Finding], references: Sequence[Article]
     out: list[Finding] = []
     for finding in findings:
         extra: list[Suggestion] = []
-        for i, site in enumerate(sites):
-            if _touches(site.span, finding.span):
-                used.add(i)
-                wider = site_for_span(doc.text, site, finding.span)
-                extra.append((wider or site).suggestion)
+        touching = [i for i, site in enumerate(sites) if _touches(site.span, finding.span)]
+        used.update(touching)
+        joined = combined(doc.text, [sites[i] for i in touching]) if len(touching) > 1 else None
+        if joined:  # one finding, one edit: several separate edits would leave all but one unapplied
+            extra.append(joined.suggestion)
+        else:
+            for i in touching:
+                wider = site_for_span(doc.text, sites[i], finding.span)
+                extra.append((wider or sites[i]).suggestion)
         if not extra and (quote := _as_written(doc.text, finding.span, references)):
             out.append(_demoted(finding, quote))
             continue
