@@ -109,7 +109,8 @@ def _missing(text: str, hole_text: str, expects: str, **data: str) -> Finding:
 
 
 def test_fact_match_is_manual_lists_candidates_and_says_what_differs():
-    text = "Pledged at a summit in October, another 150 million doses of vaccines. Later, 600 million doses of vaccines were provided."
+    text = ("Pledged at a summit in October, another 150 million doses of vaccines. "
+            "Later, 600 million doses of vaccines were provided.")
     facts = [Fact("count", "150 million doses", "150000000", 40, 57, "doses", None,
                   "Pledged at a summit in October, another", "of vaccines. Later,", 0),
              Fact("count", "600 million doses", "600000000", 79, 96, "doses", None,

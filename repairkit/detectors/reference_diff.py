@@ -41,7 +41,8 @@ def _reference_only(lost: str, example: str) -> Callable[[Document], Iterator[Hi
 
 _RULES = (
     ("RK001", "reference-digits-lost", "missing-number", "digits", "'the th summit' vs 'the 24th summit'"),
-    ("RK002", "reference-apostrophe-lost", "missing-apostrophe", "an apostrophe", "'the firms plan' vs \"the firm's plan\""),
+    ("RK002", "reference-apostrophe-lost", "missing-apostrophe", "an apostrophe",
+     "'the firms plan' vs \"the firm's plan\""),
     ("RK003", "reference-hyphen-lost", "missing-hyphen", "a hyphen", "'well known' vs 'well-known'"),
     ("RK004", "reference-quote-lost", "missing-quote", "a quotation mark", "'said Yes' vs 'said \"Yes\"'"),
     ("RK005", "reference-symbol-lost", "missing-symbol", "a symbol ($ % @ / &)", "'AT T' vs 'AT&T'"),

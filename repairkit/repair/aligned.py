@@ -8,9 +8,12 @@ never changes and a reworded passage yields nothing.
 >>> from repairkit.reference.parse import parse_text
 >>> ref = parse_text("Quarterly sales results\\n\\nThe well-known firm said its sales grew 5% in 2020.")
 >>> doc = "Quarterly sales results The well known firm said its sales grew  in ."
->>> [(doc[s.span.start:s.span.end], s.suggestion.replacement, s.category)
-...  for s in aligned_sites(doc, ref)]
-[(' ', '\\n\\n', 'lost-structure'), ('well known', 'well-known', 'missing-hyphen'), ('', '5%', 'missing-number'), ('.', '2020.', 'missing-number')]
+>>> for s in aligned_sites(doc, ref):
+...     print(repr(doc[s.span.start:s.span.end]), repr(s.suggestion.replacement), s.category)
+' ' '\\n\\n' lost-structure
+'well known' 'well-known' missing-hyphen
+'' '5%' missing-number
+'.' '2020.' missing-number
 """
 
 from __future__ import annotations

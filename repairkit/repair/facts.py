@@ -141,7 +141,7 @@ def fact_suggestions(doc: Document, finding: Finding, references: Sequence[Artic
                 later = dated is not None and (_passage_date(ref, fact) or "") > dated
                 scored.append((score / 2 if later else score, fact, ref, span))
     scored.sort(key=lambda t: -t[0])
-    best = {}
+    best: dict[str, tuple[float, Fact, Article, Span]] = {}
     for item in scored:
         best.setdefault(item[1].text, item)
     chosen = list(best.values())[:MAX_CANDIDATES]
