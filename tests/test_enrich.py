@@ -171,3 +171,15 @@ def test_a_fact_dated_after_the_text_ranks_lower_and_says_so():
     suggestions = fact_suggestions(doc, _missing(doc.text, " million", "amount", unit="million"), [ref])
     assert [s.replacement for s in suggestions] == ["150 million doses", "600 million doses"]
     assert "2021-12 (later than this text)" in suggestions[1].note
+
+
+def test_two_references_give_one_finding_per_place():
+    one = parse_text(CLEAN, "one.txt")
+    two = parse_text(CLEAN, "two.txt")
+    findings = scan(DAMAGED, [one, two])
+    places = [(f.span.start, f.span.end, f.category) for f in findings if f.code.startswith("RK0")]
+    assert places and len(places) == len(set(places))
+    quote = next(f for f in findings if f.code == "RK004")
+    assert quote.best is not None and quote.best.replacement == "\"growth"
+    assert len({s.replacement for s in quote.suggestions}) == 1
+    assert {e.source for e in quote.best.evidence} == {"one.txt", "two.txt"}

@@ -58,25 +58,33 @@ def enrich(doc: Document, findings: list[Finding], references: Sequence[Article]
         extra: list[Suggestion] = []
         touching = [i for i, site in enumerate(sites) if _touches(site.span, finding.span)]
         used.update(touching)
-        joined = combined(doc.text, [sites[i] for i in touching]) if len(touching) > 1 else None
-        if joined:  # one finding, one edit: several separate edits would leave all but one unapplied
-            extra.append(joined.suggestion)
-        else:
-            for i in touching:
-                wider = site_for_span(doc.text, sites[i], finding.span)
-                extra.append((wider or sites[i]).suggestion)
+        by_segment: dict[int, list[Site]] = {}
+        for i in touching:
+            by_segment.setdefault(id(sites[i].segment) if sites[i].segment else -i, []).append(sites[i])
+        for group in by_segment.values():
+            # One finding, one edit: separate edits would leave all but one of them unapplied.
+            joined = combined(doc.text, group) if len(group) > 1 else None
+            if joined:
+                extra.append(joined.suggestion)
+                continue
+            for site in group:
+                extra.append((site_for_span(doc.text, site, finding.span) or site).suggestion)
         if not extra and (quote := _as_written(doc.text, finding.span, references)):
             out.append(_demoted(finding, quote))
             continue
         if finding.category == "missing-number" and not any(s.replacement for s in extra):
             extra.extend(fact_suggestions(doc, finding, references))
         out.append(_merged(finding, extra))
+    spare: dict[tuple[int, int, str], list[Site]] = {}
     for i, site in enumerate(sites):
-        if i in used:
-            continue
+        if i not in used:
+            spare.setdefault((site.span.start, site.span.end, site.category), []).append(site)
+    for group in spare.values():  # one finding per place, whatever the number of references
+        site = group[0]
         spec = get(_RULE_OF[site.category])
-        out.append(Finding(spec.code, spec.name, spec.category, spec.severity, site.span, site.message,
-                           (site.suggestion,), MappingProxyType({"origin": site.suggestion.origin})))
+        finding = Finding(spec.code, spec.name, spec.category, spec.severity, site.span, site.message,
+                          (), MappingProxyType({"origin": site.suggestion.origin}))
+        out.append(_merged(finding, [s.suggestion for s in group]))
     out.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     return out
 
@@ -116,13 +124,17 @@ def _merged(finding: Finding, extra: list[Suggestion]) -> Finding:
     """Reference suggestions first (valued, most confident), then the detector's own."""
     if not extra:
         return finding
-    seen: set[tuple[int, int, str | None]] = set()
+    seen: dict[tuple[int, int, str | None], int] = {}
     merged: list[Suggestion] = []
     ranked = sorted(extra, key=lambda s: (s.replacement is None, -s.confidence))
     for s in [*ranked, *finding.suggestions]:
         key = (s.span.start, s.span.end, s.replacement)
-        if key not in seen:
-            seen.add(key)
+        if key in seen:  # the same edit from another source: keep its evidence too
+            kept = merged[seen[key]]
+            evidence = kept.evidence + tuple(e for e in s.evidence if e not in kept.evidence)
+            merged[seen[key]] = replace(kept, evidence=evidence)
+        else:
+            seen[key] = len(merged)
             merged.append(s)
     valued = [s for s in merged if s.replacement is not None]
     if len({(s.span, s.replacement) for s in valued}) > 1 and valued[0].applicability is Applicability.SAFE:
