@@ -72,7 +72,7 @@ def test_reworded_related_reference_leaves_uncovered_damage_open():
                 continue
             for number in re.findall(r"\d+", s.replacement):
                 assert number in related.text
-            assert s.span.start >= DAMAGED.index("The firm"), (f.code, s)
+            assert s.span.end >= DAMAGED.index("The firm"), (f.code, s)  # a break before it is allowed
     th = next(f for f in findings if f.code == "RK101")
     assert th.unresolved  # the reference says nothing about the 24th rise
 
@@ -183,3 +183,16 @@ def test_two_references_give_one_finding_per_place():
     assert quote.best is not None and quote.best.replacement == "\"growth"
     assert len({s.replacement for s in quote.suggestions}) == 1
     assert {e.source for e in quote.best.evidence} == {"one.txt", "two.txt"}
+
+
+def test_a_whole_related_passage_marks_its_paragraph_edges_but_only_where_the_text_runs_on():
+    para = "The firm, one of the biggest investors in the well-known search engine, said so."
+    related = parse_text("Other news entirely\n\n" + para + "\n\nMore unrelated words here.", "related.txt")
+    text = "An opening sentence of the piece. " + para.replace("-", " ") + " A closing sentence follows."
+    findings = scan(text, [related])
+    breaks = [f for f in findings if f.code == "RK007"]
+    assert [(text[f.span.start:f.span.end], f.best.replacement, f.best.applicability) for f in breaks] == [
+        (" ", "\n\n", Applicability.UNSAFE), (" ", "\n\n", Applicability.UNSAFE)]
+    assert [f.span.start for f in breaks] == [text.index("The firm") - 1, text.index(" A closing")]
+    alone = scan(para, [related])
+    assert not [f for f in alone if f.code == "RK007"]  # nothing runs on: no break to restore

@@ -33,6 +33,7 @@ CONF_EXACT = 0.97       # whole passage, key identical, no other difference near
 CONF_CLOSE = 0.9        # key similarity >= 97, no other difference nearby
 CONF_NOISY = 0.85       # other (non-restorable) differences within NOISE_WINDOW
 CONF_AMBIGUOUS = 0.4    # the passage matched two places equally well
+CONF_BOUNDARY = 0.85    # a paragraph break at the edge of one whole aligned passage
 NOISE_WINDOW = 40
 
 
@@ -201,4 +202,48 @@ def _paragraph_sites(doc: str, ref: Article, segments: tuple[Segment, ...]) -> l
                                 note, (Evidence(ref.path, a.ref_end, b.ref_start, ref_gap),), "reference-aligned")
         out.append(Site(Span(a.end, b.start), "lost-structure", "the reference has a paragraph break here",
                         suggestion))
+    done = {(s.span.start, s.span.end) for s in out}
+    blocks = ref.content_blocks()
+    for seg in segments:
+        if not seg.whole or seg.ambiguous:
+            continue
+        block = blocks[seg.passage]
+        for site in (_edge(doc, ref, seg, block.start, True), _edge(doc, ref, seg, block.end, False)):
+            if site and (site.span.start, site.span.end) not in done:
+                done.add((site.span.start, site.span.end))
+                out.append(site)
     return out
+
+
+def _edge(doc: str, ref: Article, seg: Segment, block_edge: int, start: bool) -> Site | None:
+    """A paragraph break at one edge of a whole aligned passage, where the text runs on."""
+    text = ref.text
+    inner = text[block_edge:seg.ref_start] if start else text[seg.ref_end:block_edge]
+    if any(c.isalpha() for c in inner):
+        return None  # the segment does not reach the passage's edge
+    k = block_edge
+    if start:
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        sep, ev_start, ev_end = text[k:block_edge], k, block_edge
+    else:
+        while k < len(text) and text[k].isspace():
+            k += 1
+        sep, ev_start, ev_end = text[block_edge:k], block_edge, k
+    if "\n" not in sep or (start and k == 0) or (not start and k == len(text)):
+        return None
+    i = j = seg.start if start else seg.end
+    if start:
+        while i > 0 and doc[i - 1] in " \t":
+            i -= 1
+    else:
+        while j < len(doc) and doc[j] in " \t":
+            j += 1
+    if i == 0 or j == len(doc) or doc[i - 1].isspace() or doc[j].isspace():
+        return None  # start or end of the text, or a line break already there
+    conf = min(CONF_BOUNDARY, _confidence(seg, seg.start, seg.start) if start else _confidence(seg, seg.end, seg.end))
+    anchor = seg.ref_start if start else seg.ref_end
+    note = f"The reference passage {'starts' if start else 'ends'} here: '{_context(text, anchor, anchor)}'."
+    suggestion = Suggestion(Span(i, j), sep, conf, Applicability.UNSAFE, note,
+                            (Evidence(ref.path, ev_start, ev_end, sep),), "reference-aligned")
+    return Site(Span(i, j), "lost-structure", "the reference has a paragraph break here", suggestion)

@@ -18,7 +18,7 @@ Otherwise the detectors' rule-based suggestions stay.
 >>> ref = parse_text("Trade report\\n\\nIn 2020, trade between the regions rose to $1.5 billion, a record.")
 >>> doc = Document.from_text("Trade report In , trade between the regions rose to . billion, a record.")
 >>> [(f.code, doc.text[f.span.start:f.span.end], f.best.replacement) for f in enrich(doc, [], [ref])]
-[('RK001', ',', '2020,'), ('RK001', '.', '$1.5')]
+[('RK007', ' ', '\\n\\n'), ('RK001', ',', '2020,'), ('RK001', '.', '$1.5')]
 """
 
 from __future__ import annotations
