@@ -19,12 +19,12 @@ never changes and a reworded passage yields nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
 from repairkit.model import HIGH_CONFIDENCE, Applicability, Evidence, Span, Suggestion
-from repairkit.reference.align import LOST_CLASSES, Segment, align, restorable
+from repairkit.reference.align import LOST_CLASSES, Diff, Segment, align, restorable
 from repairkit.reference.model import Article
 
 #: Confidence of an aligned repair, by the quality of its alignment (calibrated on the
@@ -86,7 +86,7 @@ def lost_category(damaged: str, repaired: str) -> str | None:
     return "missing-space" if added and glued else None
 
 
-@cache
+@lru_cache(maxsize=32)
 def _segments(doc_text: str, ref_text: str, passages: tuple[tuple[int, int], ...]) -> tuple[Segment, ...]:
     return tuple(align(doc_text, ref_text, passages))
 
@@ -178,12 +178,32 @@ def aligned_sites(doc: str, ref: Article) -> list[Site]:
                 groups[-1][1] = max(groups[-1][1], te)
             else:
                 groups.append([ts, te])
+        spaces = [d for d in seg.diffs if d.restorable and d.ref_start == d.ref_end]
         for ts, te in groups:
+            ts, te = _with_spare_space(doc, seg, spaces, ts, te)
             site = _site(doc, ref, seg, ts, te)
             if site:
                 sites.append(site)
     sites.extend(_paragraph_sites(doc, ref, segments))
     return sorted(sites, key=lambda s: (s.span.start, s.span.end))
+
+
+def _with_spare_space(doc: str, seg: Segment, spaces: list[Diff], ts: int, te: int) -> tuple[int, int]:
+    """Widen a site over a neighbouring run of spaces that holds a space the reference lacks.
+
+    Restoring "1990s -" into "in   was" leaves a doubled space unless the spare one goes too.
+    """
+    j = te
+    while j < seg.end and doc[j] in " \t":
+        j += 1
+    if any(te <= d.start and d.end <= j for d in spaces):
+        te = j
+    i = ts
+    while i > seg.start and doc[i - 1] in " \t":
+        i -= 1
+    if any(i <= d.start and d.end <= ts for d in spaces):
+        ts = i
+    return ts, te
 
 
 def _paragraph_sites(doc: str, ref: Article, segments: tuple[Segment, ...]) -> list[Site]:
