@@ -229,9 +229,13 @@ def _paragraph_sites(doc: str, ref: Article, segments: tuple[Segment, ...]) -> l
             continue
         block = blocks[seg.passage]
         for site in (_edge(doc, ref, seg, block.start, True), _edge(doc, ref, seg, block.end, False)):
-            if site and (site.span.start, site.span.end) not in done:
-                done.add((site.span.start, site.span.end))
-                out.append(site)
+            if site is None or any(site.span.start < e and s < site.span.end or (s, e) == (site.span.start,
+                                   site.span.end) for s, e in done):
+                continue
+            if any(other.start < site.span.end and site.span.start < other.end for other in segments):
+                continue  # the gap reaches into another aligned passage
+            done.add((site.span.start, site.span.end))
+            out.append(site)
     return out
 
 

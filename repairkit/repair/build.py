@@ -56,7 +56,9 @@ def enrich(doc: Document, findings: list[Finding], references: Sequence[Article]
     out: list[Finding] = []
     for finding in findings:
         extra: list[Suggestion] = []
-        touching = [i for i, site in enumerate(sites) if _touches(site.span, finding.span)]
+        # A paragraph break is its own edit: joined to, say, a missing number it would go unapplied.
+        touching = [i for i, site in enumerate(sites) if _touches(site.span, finding.span)
+                    and (site.category != "lost-structure") == (finding.category != "lost-structure")]
         used.update(touching)
         by_segment: dict[int, list[Site]] = {}
         for i in touching:
