@@ -32,7 +32,7 @@ from repairkit.reference.model import Article
 CONF_EXACT = 0.97       # whole passage, key identical, no other difference nearby
 CONF_CLOSE = 0.9        # key similarity >= 97, no other difference nearby
 CONF_NOISY = 0.85       # other (non-restorable) differences within NOISE_WINDOW
-CONF_AMBIGUOUS = 0.4    # the passage matched two places equally well
+CONF_AMBIGUOUS = 0.7    # the passage matched two places equally well (duplicated text)
 CONF_BOUNDARY = 0.85    # a paragraph break at the edge of one whole aligned passage
 NOISE_WINDOW = 40
 
