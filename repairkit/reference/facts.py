@@ -126,7 +126,8 @@ def _classify(m: re.Match[str], text: str, year: int | None) -> tuple[str, str, 
     if g["ord"]:
         return "ordinal", _plain(_number(num)), None, None, end
     if g["pct"]:
-        return "percent", _plain(_number(num)), g["pct"].strip().lower().replace("%", "percent"), None, end
+        unit = "percentage points" if "point" in g["pct"] else "percent"  # "%", "per cent" -> "percent"
+        return "percent", _plain(_number(num)), unit, None, end
     currency = (g["curword"] or g["curword2"] or "").strip().lower() or None
     scale = (g["scale"] or "").strip().lower() or None
     value = _scaled(num, scale)
