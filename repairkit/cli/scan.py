@@ -16,10 +16,11 @@ from repairkit.report import FORMATS
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--reference", "-r", "references", multiple=True, metavar="PATH",
               help="A reference article (.txt, .md, .json from `repairkit parse`) or a JSONL library "
-                   "of {id, title, text} lines to compare with (repeatable).")
+                   "of {id, title, text} lines (repeatable). With more than 3 references, each document "
+                   "is compared with the few most relevant to it.")
 @click.option("--reference-dir", "reference_dirs", multiple=True, metavar="DIR",
-              help="A directory of reference files (*.txt/*.md/*.json/*.jsonl); the few relevant to each "
-                   "document are used (repeatable).")
+              help="A directory of reference files (*.txt/*.md/*.json/*.jsonl), searched recursively "
+                   "(repeatable).")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
               help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
