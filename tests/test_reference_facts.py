@@ -105,3 +105,7 @@ def test_spelled_counts(article):
 def test_year_shaped_numbers_before_nouns_are_years():
     art = parse_text("Heading\n\nThe 2003 results beat forecasts; 1,500 people and 300 staff left.")
     assert [(f.kind, f.text) for f in art.facts] == [("year", "2003"), ("count", "1,500 people"), ("count", "300 staff")]
+
+
+def test_no_one_is_no_count():
+    assert parse_text("Heading\n\nNo one knows, and one thinks so.").facts == []

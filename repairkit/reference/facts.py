@@ -52,9 +52,10 @@ _IRREGULAR_PLURALS = frozenset("people children men women staff personnel police
                                "feet teeth mice".split())
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 #: Spelled-out numbers; they become facts only when they count a plural noun ("six proposals").
+#: "one" is left out: it is singular, and "no one knows" is no count.
 SPELLED: dict[str, int] = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())} | {
+    "seventeen eighteen nineteen twenty".split()) if i > 1} | {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12}
 SPELLED_RE = re.compile(r"\b(?:" + "|".join(f"{w}|{w.capitalize()}" for w in SPELLED) + r")\b")
 
