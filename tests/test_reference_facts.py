@@ -108,4 +108,4 @@ def test_year_shaped_numbers_before_nouns_are_years():
 
 
 def test_no_one_is_no_count():
-    assert parse_text("Heading\n\nNo one knows, and one thinks so.").facts == []
+    assert parse_text("Heading\n\nNo one knows, and one thinks so; two thirds agree.").facts == []
