@@ -47,7 +47,8 @@ FACT_RE = re.compile(
 )
 #: Words ending in "s" that are not plural nouns, so "5 is" or "3 as" is no count.
 _NOT_PLURAL = frozenset("is as was has this its his hers ours yours does thus plus across less unless always "
-                        "perhaps towards besides whereas versus bus gas us yes thirds quarters halves fifths tenths".split())
+                        "perhaps towards besides whereas versus bus gas us yes "
+                        "thirds quarters halves fifths tenths".split())
 _IRREGULAR_PLURALS = frozenset("people children men women staff personnel police cattle sheep fish "
                                "feet teeth mice".split())
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
