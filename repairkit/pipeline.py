@@ -14,6 +14,8 @@ from pathlib import Path
 from repairkit.config import Config
 from repairkit.document import Document, InputError
 from repairkit.model import Finding
+from repairkit.reference.library import Library
+from repairkit.reference.model import Article
 from repairkit.registry import DetectorSpec, select, validate_selectors
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -25,7 +27,7 @@ class DocumentResult:
 
     document: Document
     findings: list[Finding]
-    references: list[Document] = field(default_factory=list)
+    references: list[Article] = field(default_factory=list)
 
 
 def collect_inputs(paths: Iterable[str]) -> list[Path]:
@@ -53,7 +55,7 @@ def select_rules(config: Config) -> list[DetectorSpec]:
 
 
 def scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config | None = None,
-                  references: Sequence[Document] = ()) -> DocumentResult:
+                  references: Sequence[Article] = ()) -> DocumentResult:
     """Run ``rules`` on ``doc``; findings sorted by position, then code."""
     overrides = config.severity_overrides if config else {}
     findings: list[Finding] = []
@@ -67,8 +69,22 @@ def scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config |
     return DocumentResult(doc, findings, list(references))
 
 
-def scan_paths(paths: Sequence[str], config: Config, reference_paths: Sequence[str] = ()) -> list[DocumentResult]:
-    """Scan every input path against the given references."""
+def load_library(reference_paths: Sequence[str] = (), reference_dirs: Sequence[str] = ()) -> Library | None:
+    """The reference library of ``--reference`` files (.txt/.md/.json/.jsonl) and ``--reference-dir`` folders."""
+    if not reference_paths and not reference_dirs:
+        return None
+    return Library.load(reference_paths, reference_dirs)
+
+
+def scan_paths(paths: Sequence[str], config: Config, reference_paths: Sequence[str] = (),
+               reference_dirs: Sequence[str] = ()) -> list[DocumentResult]:
+    """Scan every input path against the references relevant to it (all of them when there are few)."""
     rules = select_rules(config)
-    references = [Document.read(r) for r in reference_paths]
-    return [scan_document(Document.read(p), rules, config, references) for p in collect_inputs(paths)]
+    inputs = collect_inputs(paths)
+    library = load_library(reference_paths, reference_dirs)
+    results = []
+    for p in inputs:
+        doc = Document.read(p)
+        references = library.references_for(doc.text) if library else []
+        results.append(scan_document(doc, rules, config, references))
+    return results

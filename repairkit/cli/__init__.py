@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from repairkit import __version__
+from repairkit.cli.parse import parse
 from repairkit.cli.review import review
 from repairkit.cli.rules import explain, rules
 from repairkit.cli.scan import scan
@@ -20,3 +21,4 @@ main.add_command(scan)
 main.add_command(review)
 main.add_command(rules)
 main.add_command(explain)
+main.add_command(parse)

@@ -15,7 +15,12 @@ from repairkit.report import FORMATS
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--reference", "-r", "references", multiple=True, metavar="PATH",
-              help="A structured reference article to compare with (repeatable).")
+              help="A reference article (.txt, .md, .json from `repairkit parse`) or a JSONL library "
+                   "of {id, title, text} lines (repeatable). With more than 3 references, each document "
+                   "is compared with the few most relevant to it.")
+@click.option("--reference-dir", "reference_dirs", multiple=True, metavar="DIR",
+              help="A directory of reference files (*.txt/*.md/*.json/*.jsonl), searched recursively "
+                   "(repeatable).")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
               help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
@@ -25,7 +30,8 @@ from repairkit.report import FORMATS
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None,
               help="Exit 1 when a finding is at or above this severity [default: error].")
 @reports_errors
-def scan(paths: tuple[str, ...], references: tuple[str, ...], fmt: str, output: Path | None,
+def scan(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tuple[str, ...], fmt: str,
+         output: Path | None,
          select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None) -> None:
     """Scan PATH... (files, or directories of *.txt/*.md) for damage.
 
@@ -33,7 +39,7 @@ def scan(paths: tuple[str, ...], references: tuple[str, ...], fmt: str, output: 
     """
     config = load_config().merged(select=split_codes(select), ignore=split_codes(ignore), fail_on=fail_on)
     try:
-        results = scan_paths(paths, config, references)
+        results = scan_paths(paths, config, references, reference_dirs)
     except ValueError as exc:
         raise InputFailure(str(exc)) from None
     emit(FORMATS[fmt](results), output)

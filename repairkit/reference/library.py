@@ -1,0 +1,231 @@
+"""A reference library: many articles indexed once, the few relevant to a document retrieved.
+
+Sources: reference files (.txt, .md, .json from ``repairkit parse``), directories of them, and
+JSONL files with one ``{"id", "title", "text"}`` article per line. Articles are indexed by
+damage-tolerant word keys (letters only, lower case: "Euro-Asian", "EuroAsian" and
+"euro-asian's" share a key) with TF-IDF weights; a query scores only the articles that share
+its rarer keys (an inverted index), so thousands of articles cost little more than one. An
+article is parsed (blocks, facts, terms) only when it is retrieved.
+
+>>> lib = Library.from_texts({"a": "Rates\\n\\nThe central bank raised interest rates again.",
+...                           "b": "Football\\n\\nThe striker scored twice in the derby."})
+>>> [(round(score, 2) > 0.3, art.path) for score, art in lib.retrieve("the strikers scored twice", 1)]
+[(True, 'b')]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from repairkit.document import InputError, decode_bytes
+from repairkit.reference.model import Article
+from repairkit.reference.parse import parse_markdown, parse_text, read_article
+
+REFERENCE_SUFFIXES = (".txt", ".md", ".json", ".jsonl")
+#: How many references a document is compared with, at most.
+DEFAULT_TOP_K = 3
+#: An article is taken as a reference when its cosine similarity with the document reaches
+#: MIN_SIMILARITY or when it covers MIN_COVERAGE of the document's weighted keys (short excerpts
+#: have low cosine but high coverage). Chosen with benchmarks/retrieval.py; see its output.
+MIN_SIMILARITY = 0.35
+MIN_COVERAGE = 0.75
+#: Further references must score at least this share of the best one.
+MIN_SHARE_OF_BEST = 0.6
+#: Keys found in more than this share of articles carry almost no information and are not scored.
+MAX_DOC_SHARE = 0.5
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+
+
+def index_keys(text: str) -> Counter[str]:
+    """Damage-tolerant word keys and their counts: a word's letters, lower-cased.
+
+    >>> sorted(index_keys("Euro-Asian trade rose 5% in 2021; EuroAsian"))
+    ['euroasian', 'in', 'rose', 'trade']
+    """
+    counts = Counter(_NOT_LETTERS.sub("", word) for word in text.casefold().split())
+    return Counter({key: n for key, n in counts.items() if len(key) > 1})
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """How well a library article matches a text.
+
+    ``similarity`` is the TF-IDF cosine (used for ranking); ``coverage`` is the share of the
+    text's TF-IDF weight whose keys occur in the article (1.0 when the text is an excerpt of it).
+    """
+
+    similarity: float
+    coverage: float
+    index: int
+
+    @property
+    def relevant(self) -> bool:
+        """Similar enough, or covering enough of the text, to be taken as a reference."""
+        return self.similarity >= MIN_SIMILARITY or self.coverage >= MIN_COVERAGE
+
+
+@dataclass
+class _Entry:
+    """One library article before parsing: where it comes from and how to parse it."""
+
+    path: str
+    sha256: str
+    text: str
+    markdown: bool = False
+    parsed: Article | None = None
+
+    def article(self) -> Article:
+        if self.parsed is None:
+            parse = parse_markdown if self.markdown else parse_text
+            self.parsed = parse(self.text, self.path, self.sha256)
+        return self.parsed
+
+
+class Library:
+    """Reference articles with a TF-IDF index over damage-tolerant keys."""
+
+    def __init__(self, entries: Sequence[_Entry]) -> None:
+        self._entries = list(entries)
+        frequencies = [index_keys(e.text) for e in self._entries]
+        df: Counter[str] = Counter(k for f in frequencies for k in f)
+        n = len(self._entries)
+        limit = max(1, int(n * MAX_DOC_SHARE)) if n > 4 else n
+        self._idf = {k: math.log((1 + n) / (1 + c)) + 1.0 for k, c in df.items() if c <= limit}
+        self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i, freq in enumerate(frequencies):
+            weights = self._weights(freq)
+            for key, w in weights.items():
+                self._postings[key].append((i, w))
+
+    def _weights(self, freq: Mapping[str, int]) -> dict[str, float]:
+        """Unit-length TF-IDF vector with sublinear term frequency."""
+        raw = {k: (1 + math.log(c)) * self._idf[k] for k, c in freq.items() if k in self._idf}
+        norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
+        return {k: w / norm for k, w in raw.items()}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @property
+    def paths(self) -> list[str]:
+        """The path (or ``file#id``) of every article, in load order."""
+        return [e.path for e in self._entries]
+
+    def articles(self) -> list[Article]:
+        """Every article, parsed."""
+        return [e.article() for e in self._entries]
+
+    def matches(self, text: str) -> list[Match]:
+        """Every article that shares a key with ``text``, most similar (cosine) first."""
+        freq = index_keys(text)
+        raw = {k: (1 + math.log(c)) * self._idf[k] for k, c in freq.items() if k in self._idf}
+        total = sum(raw.values()) or 1.0
+        norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
+        cosine: dict[int, float] = defaultdict(float)
+        coverage: dict[int, float] = defaultdict(float)
+        for key, qw in raw.items():
+            for i, w in self._postings.get(key, ()):
+                cosine[i] += qw / norm * w
+                coverage[i] += qw / total
+        found = (Match(cosine[i], coverage[i], i) for i in cosine)
+        return sorted(found, key=lambda m: (-m.similarity, m.index))
+
+    def scores(self, text: str) -> list[tuple[float, int]]:
+        """``(cosine similarity, article index)`` for every article that shares a key, best first."""
+        return [(m.similarity, m.index) for m in self.matches(text)]
+
+    def retrieve(self, text: str, k: int = DEFAULT_TOP_K) -> list[tuple[float, Article]]:
+        """The ``k`` most similar articles that pass :meth:`Match.relevant`, parsed, with their similarity.
+
+        Further ones must also reach :data:`MIN_SHARE_OF_BEST` of the best similarity.
+        """
+        ranked = [m for m in self.matches(text)[:k] if m.relevant]
+        floor = ranked[0].similarity * MIN_SHARE_OF_BEST if ranked else 0.0
+        return [(m.similarity, self._entries[m.index].article()) for m in ranked if m.similarity >= floor]
+
+    def references_for(self, text: str, k: int = DEFAULT_TOP_K) -> list[Article]:
+        """References to compare a document with: all of a small library, else the relevant few."""
+        if len(self._entries) <= k:
+            return self.articles()
+        return [art for _, art in self.retrieve(text, k)]
+
+    @classmethod
+    def from_texts(cls, texts: Mapping[str, str]) -> Library:
+        """A library from ``{path: text}`` (tests, programs)."""
+        return cls([_Entry(p, hashlib.sha256(t.encode("utf-8")).hexdigest(), t) for p, t in texts.items()])
+
+    @classmethod
+    def load(cls, files: Iterable[str | os.PathLike[str]] = (), dirs: Iterable[str | os.PathLike[str]] = ()
+             ) -> Library:
+        """Load reference files (.txt/.md/.json/.jsonl) and directories of them; :class:`InputError` on bad input."""
+        entries: list[_Entry] = []
+        for f in files:
+            entries.extend(_load_file(Path(f)))
+        for d in dirs:
+            entries.extend(e for f in _directory_files(Path(d)) for e in _load_file(f))
+        return cls(entries)
+
+
+def _directory_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise InputError(f"{folder}: not a directory (--reference-dir takes a directory of *.txt/*.md/*.json/*.jsonl)")
+    found = sorted(f for f in folder.rglob("*") if f.suffix.lower() in REFERENCE_SUFFIXES and f.is_file()
+                   and not any(part.startswith(".") for part in f.relative_to(folder).parts))
+    if not found:
+        raise InputError(f"{folder}: no *.txt, *.md, *.json or *.jsonl reference files in this directory")
+    return found
+
+
+def _load_file(path: Path) -> list[_Entry]:
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        return _load_jsonl(path)
+    if suffix == ".json":
+        art = read_article(path)
+        return [_Entry(art.path, art.sha256, art.text, parsed=art)]
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such reference file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory; use --reference-dir for a directory of references") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read reference ({exc.strerror})") from None
+    text = decode_bytes(data, str(path)).text
+    return [_Entry(str(path), hashlib.sha256(data).hexdigest(), text, markdown=suffix in (".md", ".markdown"))]
+
+
+def _load_jsonl(path: Path) -> list[_Entry]:
+    """One article per line: ``{"id", "title", "text"}``; the article text is title, blank line, body."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read reference library ({exc.strerror})") from None
+    entries: list[_Entry] = []
+    for number, line in enumerate(decode_bytes(data, str(path)).text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            body = record["text"]
+            title = record.get("title") or ""
+            ident = str(record.get("id") or number)
+            if not isinstance(body, str) or not isinstance(title, str):
+                raise TypeError("title and text must be strings")
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+            raise InputError(f"{path}:{number}: not a reference record ({exc.__class__.__name__}: {exc}); "
+                             'each line must be {"id": ..., "title": ..., "text": ...}') from None
+        text = f"{title}\n\n{body}" if title else body
+        digest = hashlib.sha256(line.encode("utf-8")).hexdigest()
+        entries.append(_Entry(f"{path}#{ident}", digest, text))
+    if not entries:
+        raise InputError(f"{path}: reference library is empty")
+    return entries
