@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from repairkit import __version__
+from repairkit.cli.fix import fix, revert
 from repairkit.cli.rules import explain, rules
 from repairkit.cli.scan import scan
 
@@ -18,3 +19,5 @@ def main() -> None:
 main.add_command(scan)
 main.add_command(rules)
 main.add_command(explain)
+main.add_command(fix)
+main.add_command(revert)
