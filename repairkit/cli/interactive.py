@@ -69,7 +69,7 @@ def review(planned: Sequence[Planned], min_confidence: float, mark: bool) -> lis
                         s.confidence, s.applicability, s.note, s.evidence)
             if edit.before == edit.after or any(conflicts(edit, a) for a in accepted):
                 continue
-            click.echo(show(doc, f, s))
+            click.echo(show(doc, f, s), err=True)
             answer = click.prompt("Apply? " + ", ".join(f"[{k}] {v}" for k, v in CHOICES.items()),
                                   type=click.Choice(list(CHOICES)), show_choices=False, err=True)
             if answer == "y":
