@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -168,3 +169,25 @@ def test_min_confidence_keeps_missing_numbers(runner, tmp_path):
     # Missing-number findings carry no value, so no confidence threshold hides them.
     assert json.loads(strict)["summary"] == json.loads(everything)["summary"] and code == 1
     assert run(runner, "scan", str(path), "--min-confidence", "1.5")[0] == 2
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "github"])
+def test_fail_on_and_min_confidence_work_with_every_format(runner, tmp_path, fmt):
+    path = write(tmp_path, "a.txt", DAMAGED)
+    assert run(runner, "scan", str(path), "--format", fmt)[0] == 1
+    assert run(runner, "scan", str(path), "--format", fmt, "--fail-on", "never")[0] == 0
+    assert run(runner, "scan", str(path), "--format", fmt, "--min-confidence", "0.9")[0] == 1
+    clean = write(tmp_path, "b.txt", "Nothing wrong here.\n")
+    assert run(runner, "scan", str(clean), "--format", fmt, "--fail-on", "info")[0] == 0
+    out = tmp_path / f"report.{fmt}"
+    code, stdout, _ = run(runner, "scan", str(path), "--format", fmt, "--output", str(out))
+    assert code == 1 and stdout == "" and out.stat().st_size > 0
+
+
+def test_pre_commit_hook_definition():
+    yaml = pytest.importorskip("yaml")
+    hooks = yaml.safe_load((Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text())
+    (hook,) = hooks
+    assert hook["id"] == "repairkit" and hook["entry"] == "repairkit scan" and hook["language"] == "python"
+    assert re.search(hook["files"], "notes/a.md") and not re.search(hook["files"], "a.py")
+    assert main.commands["scan"].name == hook["entry"].split()[1]
