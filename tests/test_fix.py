@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import importlib
 import json
 import re
 from pathlib import Path
@@ -184,3 +185,23 @@ def test_damaged_corpus_sample_round_trips(tmp_path, toy_rules):
     assert {p: p.read_bytes() for p in paths} == fixed, "second fix changed the text"
     assert invoke("revert", str(log))[0] == 0
     assert {p: p.read_bytes() for p in paths} == originals
+
+
+def test_failed_write_leaves_a_truthful_log(tmp_path, toy_rules, monkeypatch):
+    fix_module = importlib.import_module("repairkit.cli.fix")  # the package exports the command as `fix`
+
+    first, second = write(tmp_path, DAMAGED, "a.txt"), write(tmp_path, DAMAGED, "b.txt")
+    real_write = fix_module.atomic_write
+
+    def failing(path, data):
+        if Path(path).name == "b.txt":
+            raise OSError(28, "No space left on device", str(path))
+        real_write(path, data)
+
+    monkeypatch.setattr(fix_module, "atomic_write", failing)
+    log = tmp_path / "audit.json"
+    code, _, err = invoke("fix", str(first), str(second), "--write", "--audit", str(log))
+    assert code == 2 and "No space left" in err
+    assert first.read_text() == FIXED_SAFE and second.read_text() == DAMAGED
+    assert [e["file"] for e in json.loads(log.read_text())["entries"]] == [str(first)]
+    assert invoke("revert", str(log))[0] == 0 and first.read_text() == DAMAGED

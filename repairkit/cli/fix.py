@@ -8,8 +8,10 @@ undoes byte for byte.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -49,8 +51,18 @@ def unified_diff(doc: Document, new_text: str) -> str:
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def write_fixed(p: Planned, target: Path, log: Path | None) -> Path:
-    """Record the audit entry, then write the fixed text to ``target`` atomically; returns the log."""
+@dataclass
+class Pending:
+    """A file write that is ready: where it goes, the bytes, and its audit entry and log."""
+
+    target: Path
+    data: bytes
+    entry: dict[str, Any]
+    log: Path
+
+
+def prepare(p: Planned, target: Path, log: Path | None) -> Pending:
+    """Check the input is unchanged since it was read and build its write and audit entry."""
     doc = p.result.document
     original = Path(doc.path).read_bytes()
     if audit.sha256(original) != doc.sha256:
@@ -59,10 +71,28 @@ def write_fixed(p: Planned, target: Path, log: Path | None) -> Path:
         target.read_bytes() if target.exists() else None)
     new_bytes = encode_text(p.text, doc.encoding)
     edits = [audit.edit_dict(e, *doc.line_col(e.start)) for e in p.edits]
-    log_path = log or audit.default_log_path(target)
-    audit.record(log_path, [audit.make_entry(doc.path, target, previous, new_bytes, doc.encoding, edits)])
-    atomic_write(target, new_bytes)
-    return log_path
+    entry = audit.make_entry(doc.path, target, previous, new_bytes, doc.encoding, edits)
+    return Pending(target, new_bytes, entry, log or audit.default_log_path(target))
+
+
+def write_all(pending: Sequence[Pending]) -> None:
+    """Record every audit entry first (one write per log), then write the files atomically.
+
+    If a file cannot be written, the entries of the files not written are taken out of
+    their logs again, so that every log describes exactly what was changed.
+    """
+    by_log: dict[Path, list[Pending]] = {}
+    for item in pending:
+        by_log.setdefault(item.log, []).append(item)
+    for log, items in by_log.items():
+        audit.record(log, [i.entry for i in items])
+    for n, item in enumerate(pending):
+        try:
+            atomic_write(item.target, item.data)
+        except OSError:
+            for log, items in by_log.items():
+                audit.withdraw(log, [i.entry for i in pending[n:] if i.log == log])
+            raise
 
 
 @click.command()
@@ -113,11 +143,12 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], unsafe: bool, min_c
     if mode == "diff":
         click.echo("".join(unified_diff(p.result.document, p.text) for p in changed), nl=False)
         raise SystemExit(EXIT_FINDINGS if changed else EXIT_CLEAN)
-    for p in changed:
-        target = output if output is not None else Path(p.result.document.path)
-        log = write_fixed(p, target, audit_path)
+    pending = [prepare(p, output if output is not None else Path(p.result.document.path), audit_path)
+               for p in changed]
+    write_all(pending)
+    for p, item in zip(changed, pending):
         click.echo(f"fixed {p.result.document.path}: {len(p.edits)} edit{'s' if len(p.edits) != 1 else ''}"
-                   f" -> {target} (audit: {log})", err=True)
+                   f" -> {item.target} (audit: {item.log})", err=True)
     if not changed:
         click.echo("nothing to fix", err=True)
 

@@ -99,6 +99,19 @@ def record(log: str | Path, entries: Sequence[dict[str, Any]]) -> None:
     atomic_write(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
 
+def withdraw(log: str | Path, entries: Sequence[dict[str, Any]]) -> None:
+    """Take ``entries`` (recorded but not carried out) out of ``log``; remove an emptied log."""
+    path = Path(log)
+    if not entries or not path.exists():
+        return
+    data = load(path)
+    data["entries"] = [e for e in data["entries"] if e not in entries]
+    if data["entries"]:
+        atomic_write(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    else:
+        path.unlink()
+
+
 def _current_sha(path: Path) -> str | None:
     try:
         return sha256(path.read_bytes())
