@@ -59,7 +59,7 @@ def to_dict(results: Sequence[DocumentResult]) -> dict[str, Any]:
         prints = fingerprints(r.document, r.findings)
         documents[_key(r.document.path)] = [
             {"fingerprint": fp, "code": f.code, "message": f.message}
-            for fp, f in zip(prints, r.findings)
+            for fp, f in zip(prints, r.findings, strict=True)
         ]
     return {"schema": SCHEMA_TAG, "tool": {"name": "repairkit", "version": __version__},
             "documents": documents}
@@ -102,7 +102,7 @@ def apply_baseline(results: Sequence[DocumentResult], baseline: Baseline) -> Bas
     for r in results:
         known = baseline.entries.get(_key(r.document.path), set())
         prints = fingerprints(r.document, r.findings)
-        new = [f for fp, f in zip(prints, r.findings) if fp not in known]
+        new = [f for fp, f in zip(prints, r.findings, strict=True) if fp not in known]
         hits = known.intersection(prints)
         matched.setdefault(_key(r.document.path), set()).update(hits)
         suppressed += len(r.findings) - len(new)

@@ -90,7 +90,7 @@ def write_all(pending: Sequence[Pending]) -> None:
         try:
             atomic_write(item.target, item.data)
         except OSError:
-            for log, items in by_log.items():
+            for log in by_log:
                 audit.withdraw(log, [i.entry for i in pending[n:] if i.log == log])
             raise
 
@@ -146,7 +146,7 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], unsafe: bool, min_c
     pending = [prepare(p, output if output is not None else Path(p.result.document.path), audit_path)
                for p in changed]
     write_all(pending)
-    for p, item in zip(changed, pending):
+    for p, item in zip(changed, pending, strict=True):
         click.echo(f"fixed {p.result.document.path}: {len(p.edits)} edit{'s' if len(p.edits) != 1 else ''}"
                    f" -> {item.target} (audit: {item.log})", err=True)
     if not changed:

@@ -93,8 +93,8 @@ def load(log: str | Path) -> dict[str, Any]:
 def record(log: str | Path, entries: Sequence[dict[str, Any]]) -> None:
     """Append ``entries`` to ``log`` (created if absent), atomically."""
     path = Path(log)
-    data = load(path) if path.exists() else {"schema": SCHEMA_TAG, "tool": {"name": "repairkit",
-                                                                           "version": __version__}, "entries": []}
+    data: dict[str, Any] = load(path) if path.exists() else {
+        "schema": SCHEMA_TAG, "tool": {"name": "repairkit", "version": __version__}, "entries": []}
     data["entries"].extend(entries)
     atomic_write(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
@@ -137,10 +137,10 @@ def revert(log: str | Path) -> list[Path]:
             raise InputError(f"{target}: changed since it was fixed (sha256 differs from the audit log); "
                              "revert refused, nothing was changed")
         if entry["existed"]:
-            original = base64.b64decode(entry["original_base64"])
-            if sha256(original) != entry["sha256_before"]:
+            restored = base64.b64decode(entry["original_base64"])
+            if sha256(restored) != entry["sha256_before"]:
                 raise InputError(f"{log}: original bytes of {target} are damaged in the log; revert refused")
-            plan.append((target, original))
+            plan.append((target, restored))
             expected[target] = entry["sha256_before"]
         else:
             plan.append((target, None))

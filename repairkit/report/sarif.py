@@ -87,7 +87,7 @@ def to_dict(results: Sequence[DocumentResult], omitted: int = 0, limit: int | No
     rule_index = {s.code: i for i, s in enumerate(specs)}
     rows = []
     for i, r in enumerate(results):
-        for f, fp in zip(r.findings, fingerprints(r.document, r.findings)):
+        for f, fp in zip(r.findings, fingerprints(r.document, r.findings), strict=True):
             rows.append((severity_order(i, f), r.document, f, fp))
     rows.sort(key=lambda row: row[0])
     run: dict[str, Any] = {
