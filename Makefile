@@ -1,6 +1,6 @@
 # Two commands on a fresh machine (Python 3.11+ and pip):
-#   make demo   set up .venv, run repairkit on the bundled fixtures, write reports/
-#   make test   set up .venv with the test extra, run the whole test suite
+#   make demo   set up .venv, review the bundled fixtures: reports/*.html, .md, .json, .png
+#   make test   set up .venv with the test extra (and chromium for the browser test), run all tests
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -15,13 +15,18 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/repairkit scan fixtures/scraped_commentary.txt --reference fixtures/structured_article.txt \
-		--format json --output reports/scraped_commentary.findings.json --fail-on never
-	$(BIN)/repairkit scan fixtures/scraped_commentary.txt --reference fixtures/structured_article.txt \
-		--format text --output reports/scraped_commentary.findings.txt --fail-on never
-	@echo "reports written under reports/"
+	$(BIN)/repairkit review fixtures/scraped_commentary.txt --reference fixtures/structured_article.txt --out reports/
+	@if command -v chromium >/dev/null 2>&1; then \
+		profile=$$(mktemp -d) && \
+		chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+			--disable-background-networking --disable-component-update --disable-sync --hide-scrollbars \
+			--user-data-dir=$$profile --window-size=1280,2000 \
+			--screenshot=reports/scraped_commentary.png "file://$$(pwd)/reports/scraped_commentary.html" \
+			>/dev/null 2>&1 && echo "wrote reports/scraped_commentary.png"; rm -rf $$profile; \
+	else echo "chromium not found (tests/setup_browser.sh installs it): reports/scraped_commentary.png not refreshed"; fi
 
 test: $(STAMP)
+	sh tests/setup_browser.sh
 	$(BIN)/python -m pytest
 
 benchmark: $(STAMP)

@@ -6,6 +6,7 @@ import click
 
 from repairkit import __version__
 from repairkit.cli.fix import fix, revert
+from repairkit.cli.review import review
 from repairkit.cli.rules import explain, rules
 from repairkit.cli.scan import scan
 
@@ -17,6 +18,7 @@ def main() -> None:
 
 
 main.add_command(scan)
+main.add_command(review)
 main.add_command(rules)
 main.add_command(explain)
 main.add_command(fix)

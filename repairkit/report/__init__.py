@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from repairkit.pipeline import DocumentResult
-from repairkit.report import github, json_report, junit, sarif, text
+from repairkit.report import github, json_report, junit, markdown, sarif, text
 
 Renderer = Callable[[Sequence[DocumentResult]], str]
 
 FORMATS: dict[str, Renderer] = {
     "text": text.render,
     "json": json_report.render,
+    "markdown": markdown.render,
     "sarif": sarif.render,
     "junit": junit.render,
     "github": github.render,

@@ -1,0 +1,76 @@
+"""``repairkit review``: write the editorial review (HTML, Markdown, JSON) of each input document.
+
+Every report is rendered before any is written, and each file is replaced atomically, so an
+error never leaves a half-written report. Paths inside the reports are relative to the working
+directory and nothing depends on the clock, so the same inputs give byte-identical reports.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from repairkit.cli._common import InputFailure, reports_errors, split_codes
+from repairkit.config import load_config
+from repairkit.document import Document
+from repairkit.fileio import atomic_write
+from repairkit.model import Applicability
+from repairkit.pipeline import DocumentResult, collect_inputs, scan_document, select_rules
+from repairkit.report import html, json_report, markdown
+from repairkit.report.review_model import build_review, display_path
+
+THRESHOLDS = {"safe": Applicability.SAFE, "unsafe": Applicability.UNSAFE}
+
+
+def review_files(result: DocumentResult, out: Path, threshold: Applicability) -> dict[Path, str]:
+    """The three reports of one document: ``<out>/<stem>.html``, ``.md`` and ``.json``."""
+    stem = Path(result.document.path).stem
+    review = build_review(result, threshold)
+    return {
+        out / f"{stem}.html": html.render_review(review),
+        out / f"{stem}.md": markdown.render_review(review),
+        out / f"{stem}.json": json_report.render([result]),
+    }
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--reference", "-r", "references", multiple=True, metavar="PATH",
+              help="A structured reference article to compare with (repeatable).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"),
+              show_default=True, help="Folder for the reports (created if missing).")
+@click.option("--threshold", type=click.Choice(sorted(THRESHOLDS)), default="safe", show_default=True,
+              help="Apply suggestions at or above this applicability for the 'after' readability figures.")
+@click.option("--select", multiple=True, metavar="CODES", help="Only these rules: codes, prefixes (RK1), names or categories.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules.")
+@reports_errors
+def review(paths: tuple[str, ...], references: tuple[str, ...], out: Path, threshold: str,
+           select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+    """Write an editorial review of PATH... (files, or directories of *.txt/*.md).
+
+    For each input, writes <stem>.html (self-contained page: highlighted text, suggestions,
+    evidence), <stem>.md and <stem>.json (the findings contract) into --out, and prints where
+    they are. Exit status: 0 reports written, 2 usage or input error.
+    """
+    config = load_config().merged(select=split_codes(select), ignore=split_codes(ignore))
+    try:
+        rules = select_rules(config)
+    except ValueError as exc:
+        raise InputFailure(str(exc)) from None
+    inputs = [display_path(p) for p in collect_inputs(paths)]
+    stems: dict[str, str] = {}
+    for path in inputs:
+        stem = Path(path).stem
+        if stem in stems:
+            raise InputFailure(f"{stems[stem]} and {path} would both be reported as {stem}.*; review them separately")
+        stems[stem] = path
+    refs = [Document.read(display_path(r)) for r in references]
+    files: dict[Path, str] = {}
+    for path in inputs:
+        files.update(review_files(scan_document(Document.read(path), rules, config, refs), out,
+                                  THRESHOLDS[threshold]))
+    out.mkdir(parents=True, exist_ok=True)
+    for target, text in files.items():
+        atomic_write(target, text.encode("utf-8"))
+        click.echo(f"wrote {display_path(target)}")
