@@ -25,6 +25,7 @@ from repairkit import __version__
 from repairkit.document import Document, InputError  # noqa: F401 (doctest)
 from repairkit.fingerprint import fingerprints
 from repairkit.pipeline import DocumentResult
+from repairkit.report.locations import relative_path
 
 SCHEMA_TAG = "repairkit.baseline/1"
 
@@ -49,7 +50,8 @@ class BaselineOutcome:
 
 
 def _key(path: str) -> str:
-    return Path(path).as_posix()
+    """Paths are recorded relative to the working directory, so ``./a.txt`` and ``a.txt`` match."""
+    return relative_path(path)
 
 
 def to_dict(results: Sequence[DocumentResult]) -> dict[str, Any]:

@@ -191,3 +191,11 @@ def test_pre_commit_hook_definition():
     assert hook["id"] == "repairkit" and hook["entry"] == "repairkit scan" and hook["language"] == "python"
     assert re.search(hook["files"], "notes/a.md") and not re.search(hook["files"], "a.py")
     assert main.commands["scan"].name == hook["entry"].split()[1]
+
+
+def test_baseline_matches_paths_written_differently(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "a.txt", DAMAGED)
+    run(runner, "scan", "./a.txt", "--write-baseline", "base.json")
+    code, _, err = run(runner, "scan", str(tmp_path / "a.txt"), "--baseline", "base.json")
+    assert code == 0 and "0 new findings" in err

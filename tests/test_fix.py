@@ -205,3 +205,11 @@ def test_failed_write_leaves_a_truthful_log(tmp_path, toy_rules, monkeypatch):
     assert first.read_text() == FIXED_SAFE and second.read_text() == DAMAGED
     assert [e["file"] for e in json.loads(log.read_text())["entries"]] == [str(first)]
     assert invoke("revert", str(log))[0] == 0 and first.read_text() == DAMAGED
+
+
+def test_a_file_named_twice_is_fixed_once(tmp_path, toy_rules):
+    path = write(tmp_path, DAMAGED)
+    assert invoke("fix", str(path), str(tmp_path), "--write")[0] == 0
+    log = tmp_path / "a.txt.repairkit-audit.json"
+    assert len(json.loads(log.read_text())["entries"]) == 1
+    assert invoke("revert", str(log))[0] == 0 and path.read_text() == DAMAGED

@@ -133,6 +133,9 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], unsafe: bool, min_c
         results = scan_paths(paths, config, references)
     except ValueError as exc:
         raise InputFailure(str(exc)) from None
+    # A file named twice (or via a directory and by name) is fixed once: two writes would
+    # leave an audit log that cannot be reverted.
+    results = list({Path(r.document.path).resolve(): r for r in reversed(results)}.values())[::-1]
     if output is not None and len(results) != 1:
         raise click.UsageError(f"--output takes one input file, got {len(results)}")
     threshold = Applicability.UNSAFE if unsafe else Applicability.SAFE
