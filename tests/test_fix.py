@@ -213,3 +213,11 @@ def test_a_file_named_twice_is_fixed_once(tmp_path, toy_rules):
     log = tmp_path / "a.txt.repairkit-audit.json"
     assert len(json.loads(log.read_text())["entries"]) == 1
     assert invoke("revert", str(log))[0] == 0 and path.read_text() == DAMAGED
+
+
+def test_revert_of_output_restores_what_was_there(tmp_path, toy_rules):
+    path = write(tmp_path, DAMAGED)
+    out = write(tmp_path, "older content\n", "out.txt")
+    assert invoke("fix", str(path), "-o", str(out))[0] == 0 and out.read_text() == FIXED_SAFE
+    assert invoke("revert", str(tmp_path / "out.txt.repairkit-audit.json"))[0] == 0
+    assert out.read_text() == "older content\n" and path.read_text() == DAMAGED

@@ -111,7 +111,8 @@ def write_all(pending: Sequence[Pending]) -> None:
 @click.option("--audit", "audit_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Audit log to append to [default: <written file>.repairkit-audit.json].")
 @click.option("--interactive", "-i", is_flag=True,
-              help="Walk through the suggestions one by one; write only what you accept.")
+              help="Walk through every suggestion with a value (safe, unsafe or manual) one by one; "
+                   "write only what you accept.")
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rules.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules.")
 @reports_errors
@@ -120,9 +121,11 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], unsafe: bool, min_c
         interactive: bool, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
     """Apply suggested repairs to PATH... (safe ones only unless --unsafe).
 
-    Suggestions without a value and 'manual' ones are never applied. Without --write or
-    --output it prints a diff (exit 1 if there is something to change, else 0).
-    With --interactive it writes in place unless --diff or --output is given.
+    Suggestions without a value are never applied, nor are 'manual' ones unless a person
+    accepts them with --interactive. Without --write or --output it prints a diff (exit 1
+    if there is something to change, else 0). --write and --output exit 0, also when
+    unresolved places remain (use `repairkit scan` to fail on those). With --interactive
+    it writes in place unless --diff or --output is given.
     """
     if output is not None and mode == "write":
         raise click.UsageError("--write and --output exclude each other")
