@@ -9,6 +9,8 @@ from xml.etree import ElementTree
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from repairkit.cli import main
@@ -199,3 +201,23 @@ def test_baseline_matches_paths_written_differently(runner, tmp_path, monkeypatc
     run(runner, "scan", "./a.txt", "--write-baseline", "base.json")
     code, _, err = run(runner, "scan", str(tmp_path / "a.txt"), "--baseline", "base.json")
     assert code == 0 and "0 new findings" in err
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(min_size=90, max_size=200), st.text(max_size=50), st.data())
+def test_fingerprint_ignores_text_far_above(text, prefix, data):
+    start = data.draw(st.integers(80, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    f = Finding("RK101", "r", "missing-number", Severity.ERROR, Span(start, end), "m")
+    g = Finding("RK101", "r", "missing-number", Severity.ERROR, Span(start + len(prefix), end + len(prefix)), "m")
+    assert fingerprints(Document.from_text(text), [f]) == fingerprints(Document.from_text(prefix + text), [g])
+
+
+@given(st.text())
+def test_github_escaping_round_trips(value):
+    escaped = github.escape_property(value)
+    assert not any(c in escaped for c in ":,\r\n")
+    unescaped = escaped
+    for code, char in (("%2C", ","), ("%3A", ":"), ("%0A", "\n"), ("%0D", "\r"), ("%25", "%")):
+        unescaped = unescaped.replace(code, char)
+    assert unescaped == value
