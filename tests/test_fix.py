@@ -221,3 +221,16 @@ def test_revert_of_output_restores_what_was_there(tmp_path, toy_rules):
     assert invoke("fix", str(path), "-o", str(out))[0] == 0 and out.read_text() == FIXED_SAFE
     assert invoke("revert", str(tmp_path / "out.txt.repairkit-audit.json"))[0] == 0
     assert out.read_text() == "older content\n" and path.read_text() == DAMAGED
+
+
+def test_revert_refuses_a_tampered_log(tmp_path, toy_rules):
+    path = write(tmp_path, DAMAGED)
+    invoke("fix", str(path), "--write")
+    log = tmp_path / "a.txt.repairkit-audit.json"
+    data = json.loads(log.read_text())
+    data["entries"][0]["original_base64"] = "AAAA"
+    log.write_text(json.dumps(data))
+    code, _, err = invoke("revert", str(log))
+    assert code == 2 and "damaged" in err and path.read_text() == FIXED_SAFE
+    log.write_text('{"schema": "repairkit.audit/1", "entries": [{"file": 1}]}')
+    assert invoke("revert", str(log))[0] == 2
