@@ -48,7 +48,8 @@ def test_item_numbers_and_boilerplate_are_not_facts(article):
     ("It cost $1,250 in all.", "money", "1250", None, "$"),
     ("It cost 20 million yuan in all.", "money", "20000000", "million", "yuan"),
     ("Sales grew 5% last year.", "percent", "5", "percent", None),
-    ("Sales grew 5 per cent last year.", "percent", "5", "per cent", None),
+    ("Sales grew 5 per cent last year.", "percent", "5", "percent", None),
+    ("Rates fell 0.25 percentage points.", "percent", "0.25", "percentage points", None),
     ("About 1,500 people came.", "count", "1500", "people", None),
     ("It weighed 3.25 overall.", "decimal", "3.25", None, None),
     ("He was 7 when it began.", "cardinal", "7", None, None),
@@ -104,3 +105,7 @@ def test_spelled_counts(article):
 def test_year_shaped_numbers_before_nouns_are_years():
     art = parse_text("Heading\n\nThe 2003 results beat forecasts; 1,500 people and 300 staff left.")
     assert [(f.kind, f.text) for f in art.facts] == [("year", "2003"), ("count", "1,500 people"), ("count", "300 staff")]
+
+
+def test_no_one_is_no_count():
+    assert parse_text("Heading\n\nNo one knows, and one thinks so; two thirds agree.").facts == []

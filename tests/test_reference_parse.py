@@ -187,3 +187,15 @@ def test_json_form_matches_its_schema(article):
     data["blocks"][0]["kind"] = "poem"
     with pytest.raises(jsonschema.ValidationError):
         validator.validate(data)
+
+
+def test_hard_wrapped_paragraphs_stay_whole():
+    wrapped = ("The committee met on Tuesday to discuss the budget for the coming\n"
+               "year, and members agreed that spending on roads should rise by a\n"
+               "Modest amount while other budgets stay flat for now.")
+    art = parse_text(f"Budget talks\n2021-03-04\n\n{wrapped}\n\nShort closing line here.")
+    assert [(b.kind, b.text) for b in art.blocks] == [
+        ("title", "Budget talks"), ("date", "2021-03-04"), ("paragraph", wrapped),
+        ("paragraph", "Short closing line here.")]
+    md = parse_markdown("# Budget talks\n\nFirst line of a paragraph\nSecond Line of it.\n- a list item\n")
+    assert [b.kind for b in md.blocks] == ["title", "paragraph"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from repairkit import __version__
+from repairkit.cli.fix import fix, revert
 from repairkit.cli.parse import parse
 from repairkit.cli.review import review
 from repairkit.cli.rules import explain, rules
@@ -21,4 +22,6 @@ main.add_command(scan)
 main.add_command(review)
 main.add_command(rules)
 main.add_command(explain)
+main.add_command(fix)
+main.add_command(revert)
 main.add_command(parse)

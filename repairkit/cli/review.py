@@ -16,8 +16,7 @@ from repairkit.config import load_config
 from repairkit.document import Document
 from repairkit.fileio import atomic_write
 from repairkit.model import Applicability
-from repairkit.pipeline import DocumentResult, collect_inputs, scan_document, select_rules
-from repairkit.reference.model import load_reference
+from repairkit.pipeline import DocumentResult, collect_inputs, load_library, scan_document, select_rules
 from repairkit.report import html, json_report, markdown
 from repairkit.report.review_model import build_review, display_path
 
@@ -38,7 +37,9 @@ def review_files(result: DocumentResult, out: Path, threshold: Applicability) ->
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--reference", "-r", "references", multiple=True, metavar="PATH",
-              help="A structured reference article to compare with (repeatable).")
+              help="A reference article (.txt/.md/.json) or library (.jsonl) to compare with (repeatable).")
+@click.option("--reference-dir", "reference_dirs", multiple=True, metavar="DIR",
+              help="A folder of reference articles; each document is compared with the relevant ones.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"),
               show_default=True, help="Folder for the reports (created if missing).")
 @click.option("--threshold", type=click.Choice(sorted(THRESHOLDS)), default="safe", show_default=True,
@@ -46,8 +47,8 @@ def review_files(result: DocumentResult, out: Path, threshold: Applicability) ->
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rules: codes, prefixes (RK1), names or categories.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules.")
 @reports_errors
-def review(paths: tuple[str, ...], references: tuple[str, ...], out: Path, threshold: str,
-           select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+def review(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tuple[str, ...], out: Path,
+           threshold: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
     """Write an editorial review of PATH... (files, or directories of *.txt/*.md).
 
     For each input, writes <stem>.html (self-contained page: highlighted text, suggestions,
@@ -66,11 +67,12 @@ def review(paths: tuple[str, ...], references: tuple[str, ...], out: Path, thres
         if stem in stems:
             raise InputFailure(f"{stems[stem]} and {path} would both be reported as {stem}.*; review them separately")
         stems[stem] = path
-    refs = [load_reference(display_path(r)) for r in references]
+    library = load_library([display_path(r) for r in references], [display_path(d) for d in reference_dirs])
     files: dict[Path, str] = {}
     for path in inputs:
-        files.update(review_files(scan_document(Document.read(path), rules, config, refs), out,
-                                  THRESHOLDS[threshold]))
+        doc = Document.read(path)
+        refs = library.references_for(doc.text) if library else []
+        files.update(review_files(scan_document(doc, rules, config, refs), out, THRESHOLDS[threshold]))
     out.mkdir(parents=True, exist_ok=True)
     for target, text in files.items():
         atomic_write(target, text.encode("utf-8"))

@@ -47,14 +47,16 @@ FACT_RE = re.compile(
 )
 #: Words ending in "s" that are not plural nouns, so "5 is" or "3 as" is no count.
 _NOT_PLURAL = frozenset("is as was has this its his hers ours yours does thus plus across less unless always "
-                        "perhaps towards besides whereas versus bus gas us yes".split())
+                        "perhaps towards besides whereas versus bus gas us yes "
+                        "thirds quarters halves fifths tenths".split())
 _IRREGULAR_PLURALS = frozenset("people children men women staff personnel police cattle sheep fish "
                                "feet teeth mice".split())
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 #: Spelled-out numbers; they become facts only when they count a plural noun ("six proposals").
+#: "one" is left out: it is singular, and "no one knows" is no count.
 SPELLED: dict[str, int] = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())} | {
+    "seventeen eighteen nineteen twenty".split()) if i > 1} | {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12}
 SPELLED_RE = re.compile(r"\b(?:" + "|".join(f"{w}|{w.capitalize()}" for w in SPELLED) + r")\b")
 
@@ -126,7 +128,8 @@ def _classify(m: re.Match[str], text: str, year: int | None) -> tuple[str, str, 
     if g["ord"]:
         return "ordinal", _plain(_number(num)), None, None, end
     if g["pct"]:
-        return "percent", _plain(_number(num)), g["pct"].strip().lower().replace("%", "percent"), None, end
+        unit = "percentage points" if "point" in g["pct"] else "percent"  # "%", "per cent" -> "percent"
+        return "percent", _plain(_number(num)), unit, None, end
     currency = (g["curword"] or g["curword2"] or "").strip().lower() or None
     scale = (g["scale"] or "").strip().lower() or None
     value = _scaled(num, scale)

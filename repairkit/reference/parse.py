@@ -63,6 +63,9 @@ ITEM_RE = re.compile(r"^(?P<num>\d{1,3})(?:[.)]\s*|\s+|(?=[A-Z]))(?P<rest>[A-Zâ€
 MD_HEADING_RE = re.compile(r"^(?P<marks>#{1,6})\s+(?P<rest>.*?)\s*#*$")
 #: A heading or title has at most this many words.
 MAX_HEADING_WORDS = 20
+#: A line of at most this many characters may be a header line (title, date, by-line) on its own;
+#: a longer one followed by a capitalised line is taken as hard-wrapped prose.
+MAX_HEADER_LINE_CHARS = 60
 #: Lines after a comment-section opener with at most this many words are boilerplate.
 MAX_TAIL_WORDS = 25
 _LINE_RE = re.compile(r"[^\n]+")
@@ -70,12 +73,11 @@ _LINE_RE = re.compile(r"[^\n]+")
 
 @dataclass(frozen=True, slots=True)
 class _Piece:
-    """A stretch of the text to classify: its span and whether it stands alone on its line."""
+    """A stretch of the text to classify: one line, or several lines of one paragraph."""
 
     start: int
     end: int
     text: str
-    chunk_start: bool
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -87,33 +89,43 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _short_line(line: str) -> bool:
-    """A header-like line: few words, no sentence-final punctuation."""
-    return len(line.split()) <= MAX_HEADING_WORDS and not line.rstrip().endswith((".", "!", "?", ":", ";", ","))
+def _continues(previous: str, line: str, markdown: bool) -> bool:
+    """True when ``line`` goes on the paragraph of ``previous`` (a hard-wrapped paragraph).
+
+    Header lines (title, date, by-line) are short and each starts a new piece; a wrapped
+    line follows a long one or starts in lower case. In Markdown, lines of a chunk always
+    form one paragraph. Special lines (headings, dates, boilerplate, ...) always stand alone.
+    """
+    if _is_special(previous) or _is_special(line):
+        return False
+    return markdown or not line[:1].isupper() or len(previous) > MAX_HEADER_LINE_CHARS
 
 
-def _pieces(text: str) -> list[_Piece]:
-    """Blank-line separated chunks; a chunk of header-like lines is split into its lines."""
+def _pieces(text: str, markdown: bool = False) -> list[_Piece]:
+    """Blank-line separated chunks, split further where a line does not continue the one before."""
     pieces: list[_Piece] = []
     for chunk in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
-        lines = [(m.start() + chunk.start(), m.end() + chunk.start()) for m in _LINE_RE.finditer(chunk.group())]
-        lines = [_strip_span(text, s, e) for s, e in lines]
-        lines = [(s, e) for s, e in lines if e > s]
-        if not lines:
-            continue
-        split = len(lines) > 1 and (all(_short_line(text[s:e]) for s, e in lines[:-1])
-                                    or any(_is_special(text[s:e]) for s, e in lines))
-        groups = [[ln] for ln in lines] if split else [lines]
-        for i, group in enumerate(groups):
+        lines = [_strip_span(text, m.start() + chunk.start(), m.end() + chunk.start())
+                 for m in _LINE_RE.finditer(chunk.group())]
+        groups: list[list[tuple[int, int]]] = []
+        for s, e in lines:
+            if e <= s:
+                continue
+            if groups and _continues(text[groups[-1][-1][0]:groups[-1][-1][1]], text[s:e], markdown):
+                groups[-1].append((s, e))
+            else:
+                groups.append([(s, e)])
+        for group in groups:
             s, e = group[0][0], group[-1][1]
-            pieces.append(_Piece(s, e, text[s:e], i == 0))
+            pieces.append(_Piece(s, e, text[s:e]))
     return pieces
 
 
 def _is_special(line: str) -> bool:
     """Lines that always stand alone: boilerplate, template leaks, attributions, headings, dates."""
     return bool(_BOILERPLATE_RE.match(line) or ATTRIBUTION_RE.match(line) or MD_HEADING_RE.match(line)
-                or parse_date_line(line) or (TEMPLATE_RE.search(line) and len(line.split()) <= 12))
+                or BYLINE_RE.match(line) or parse_date_line(line.strip("*_ "))
+                or (TEMPLATE_RE.search(line) and len(line.split()) <= 12))
 
 
 class _Classifier:
@@ -192,7 +204,7 @@ def parse_text(text: str, path: str = "<text>", sha256: str | None = None, markd
 
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     clf = _Classifier(text, markdown)
-    for piece in _pieces(text):
+    for piece in _pieces(text, markdown):
         clf.feed(piece)
     art = Article(path=path, text=text, sha256=digest, title=clf.title, date=clf.date, blocks=clf.blocks)
     art.facts = extract_facts(art)

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -91,3 +92,70 @@ def apply_suggestions(text: str, findings: Iterable[Finding], threshold: Applica
     """Apply the applicable suggestions of ``findings`` to ``text``; returns the new text and the edits."""
     edits = plan_edits(text, findings, threshold, min_confidence)
     return apply_edits(text, edits), edits
+
+
+def conflicts(a: Edit, b: Edit) -> bool:
+    """True when two edits touch the same characters (or insert at the same point).
+
+    >>> e = Edit(2, 2, "", "'", "RK201", 0.95, Applicability.SAFE, "n")
+    >>> conflicts(e, e), conflicts(e, Edit(0, 1, "a", "A", "RK999", 0.9, Applicability.SAFE, "n"))
+    (True, False)
+    """
+    return _conflicts(a, b)
+
+
+#: A visible marker for a value an editor must supply, e.g. ``[?year]``.
+MARKER_RE = re.compile(r"\[\?[a-z][a-z0-9-]*\]")
+
+
+def marker_for(expects: str) -> str:
+    """The marker text for an expected kind of value.
+
+    >>> marker_for("year"), marker_for("day of month")
+    ('[?year]', '[?day-of-month]')
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", expects.lower()).strip("-") or "value"
+    return f"[?{slug}]"
+
+
+def _marked_near(text: str, at: int) -> bool:
+    """True when a marker already touches ``at`` (spaces aside), so marking again is a no-op."""
+    before = text[:at].rstrip(" \t")
+    after = text[at:].lstrip(" \t")
+    return bool(re.search(MARKER_RE.pattern + r"\Z", before[-40:]) or MARKER_RE.match(after))
+
+
+def marker_edits(text: str, findings: Iterable[Finding]) -> list[Edit]:
+    """Insertions of a visible marker at each unresolved place (a finding with no value).
+
+    The place is the finding's first value-less suggestion; the marker names
+    ``finding.data["expects"]`` (``[?value]`` when unknown). Places already marked are skipped.
+
+    >>> from repairkit.model import Applicability as A, Finding, Severity, Span, Suggestion
+    >>> hole = Suggestion(Span(3, 3), None, 0.0, A.MANUAL, "year missing")
+    >>> f = Finding("RK102", "r", "missing-number", Severity.ERROR, Span(0, 4), "m", (hole,), {"expects": "year"})
+    >>> apply_edits("In , it", marker_edits("In , it", [f]))
+    'In [?year], it'
+    >>> marker_edits("In [?year], it", [f])
+    []
+    """
+    edits: list[Edit] = []
+    for f in findings:
+        if not f.unresolved or not f.suggestions:
+            continue
+        s = f.suggestions[0]
+        at = s.span.start
+        if _marked_near(text, at):
+            continue
+        edits.append(Edit(at, at, "", marker_for(str(f.data.get("expects", "value"))), f.code, 0.0,
+                          Applicability.MANUAL, f"marker: {s.note}", s.evidence))
+    return edits
+
+
+def merge_edits(edits: Sequence[Edit], extra: Sequence[Edit]) -> list[Edit]:
+    """``edits`` plus those of ``extra`` that conflict with none already kept, sorted by position."""
+    kept = list(edits)
+    for e in extra:
+        if not any(conflicts(e, k) for k in kept):
+            kept.append(e)
+    return sorted(kept, key=lambda e: (e.start, e.end))

@@ -1,0 +1,117 @@
+"""Baselines: record today's findings, then report (and fail on) only new ones.
+
+A baseline is a versioned JSON file (``repairkit.baseline/1``) listing, per document path,
+the fingerprints of its findings (see :mod:`repairkit.fingerprint`). Matching is by path and
+fingerprint, so findings survive edits elsewhere in the file.
+
+>>> from repairkit.model import Finding, Severity, Span
+>>> doc = Document.from_text("the th summit", path="a.txt")
+>>> f = Finding("RK101", "orphan-ordinal", "missing-number", Severity.ERROR, Span(4, 6), "m")
+>>> base = from_results([DocumentResult(doc, [f])])
+>>> outcome = apply_baseline([DocumentResult(doc, [f])], base)
+>>> outcome.suppressed, outcome.gone, outcome.results[0].findings
+(1, 0, [])
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from repairkit import __version__
+from repairkit.document import Document, InputError  # noqa: F401 (doctest)
+from repairkit.fingerprint import fingerprints
+from repairkit.pipeline import DocumentResult
+from repairkit.report.locations import relative_path
+
+SCHEMA_TAG = "repairkit.baseline/1"
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """Fingerprints of accepted findings, by document path."""
+
+    entries: dict[str, set[str]]
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.entries.values())
+
+
+@dataclass(frozen=True)
+class BaselineOutcome:
+    """New findings only, with counts of the baseline findings suppressed and gone."""
+
+    results: list[DocumentResult]
+    suppressed: int
+    gone: int
+
+
+def _key(path: str) -> str:
+    """Paths are recorded relative to the working directory, so ``./a.txt`` and ``a.txt`` match."""
+    return relative_path(path)
+
+
+def to_dict(results: Sequence[DocumentResult]) -> dict[str, Any]:
+    """The baseline file's content for ``results``."""
+    documents = {}
+    for r in results:
+        prints = fingerprints(r.document, r.findings)
+        documents[_key(r.document.path)] = [
+            {"fingerprint": fp, "code": f.code, "message": f.message}
+            for fp, f in zip(prints, r.findings, strict=True)
+        ]
+    return {"schema": SCHEMA_TAG, "tool": {"name": "repairkit", "version": __version__},
+            "documents": documents}
+
+
+def from_results(results: Sequence[DocumentResult]) -> Baseline:
+    """A baseline accepting every finding of ``results``."""
+    return parse(to_dict(results), "<results>")
+
+
+def parse(data: Any, source: str) -> Baseline:
+    """Check and read a baseline's JSON data; :class:`InputError` says what is wrong."""
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA_TAG:
+        raise InputError(f"{source}: not a repairkit baseline (expected schema {SCHEMA_TAG!r}); "
+                         "write one with `repairkit scan --write-baseline FILE`")
+    docs = data.get("documents")
+    if not isinstance(docs, dict) or not all(
+            isinstance(v, list) and all(isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in v)
+            for v in docs.values()):
+        raise InputError(f"{source}: malformed baseline 'documents'; write it again with --write-baseline")
+    return Baseline({path: {e["fingerprint"] for e in entries} for path, entries in docs.items()})
+
+
+def load(path: str | Path) -> Baseline:
+    """Read a baseline file."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such baseline file; create it with --write-baseline") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{path}: cannot read baseline ({exc})") from None
+    return parse(data, str(path))
+
+
+def apply_baseline(results: Sequence[DocumentResult], baseline: Baseline) -> BaselineOutcome:
+    """Drop findings recorded in ``baseline``; count those suppressed and those no longer found."""
+    kept: list[DocumentResult] = []
+    suppressed = 0
+    matched: dict[str, set[str]] = {}
+    for r in results:
+        known = baseline.entries.get(_key(r.document.path), set())
+        prints = fingerprints(r.document, r.findings)
+        new = [f for fp, f in zip(prints, r.findings, strict=True) if fp not in known]
+        hits = known.intersection(prints)
+        matched.setdefault(_key(r.document.path), set()).update(hits)
+        suppressed += len(r.findings) - len(new)
+        kept.append(DocumentResult(r.document, new, r.references))
+    scanned = {_key(r.document.path) for r in results}
+    gone = sum(len(prints - matched.get(path, set()))
+               for path, prints in baseline.entries.items() if path in scanned)
+    return BaselineOutcome(kept, suppressed, gone)
+
+

@@ -1,0 +1,170 @@
+"""``repairkit fix`` and ``repairkit revert``: apply suggestions to files, with an audit log.
+
+``fix`` shows a unified diff by default; ``--write`` changes files in place (atomically) and
+``--output FILE`` writes elsewhere. Every write is recorded in an audit log that ``revert``
+undoes byte for byte.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from repairkit.cli._common import EXIT_CLEAN, EXIT_FINDINGS, InputFailure, reports_errors, split_codes
+from repairkit.cli.interactive import review
+from repairkit.config import load_config
+from repairkit.document import Document, encode_text
+from repairkit.fileio import atomic_write
+from repairkit.model import Applicability
+from repairkit.pipeline import DocumentResult, scan_paths
+from repairkit.repair import audit
+from repairkit.repair.apply import Edit, apply_edits, marker_edits, merge_edits, plan_edits
+
+
+@dataclass
+class Planned:
+    """The edits chosen for one document and the text they give."""
+
+    result: DocumentResult
+    edits: list[Edit]
+    text: str
+
+
+def plan(result: DocumentResult, threshold: Applicability, min_confidence: float, mark: bool) -> Planned:
+    """Choose the edits for a document (plus unresolved-place markers when ``mark``)."""
+    doc = result.document
+    edits = plan_edits(doc.text, result.findings, threshold, min_confidence)
+    if mark:
+        edits = merge_edits(edits, marker_edits(doc.text, result.findings))
+    return Planned(result, edits, apply_edits(doc.text, edits))
+
+
+def unified_diff(doc: Document, new_text: str) -> str:
+    """A unified diff (difflib) from the original text to ``new_text``."""
+    lines = difflib.unified_diff(doc.text.splitlines(keepends=True), new_text.splitlines(keepends=True),
+                                 fromfile=f"a/{doc.path}", tofile=f"b/{doc.path}")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+@dataclass
+class Pending:
+    """A file write that is ready: where it goes, the bytes, and its audit entry and log."""
+
+    target: Path
+    data: bytes
+    entry: dict[str, Any]
+    log: Path
+
+
+def prepare(p: Planned, target: Path, log: Path | None) -> Pending:
+    """Check the input is unchanged since it was read and build its write and audit entry."""
+    doc = p.result.document
+    original = Path(doc.path).read_bytes()
+    if audit.sha256(original) != doc.sha256:
+        raise InputFailure(f"{doc.path}: changed while it was being fixed; nothing written")
+    previous = original if target.resolve() == Path(doc.path).resolve() else (
+        target.read_bytes() if target.exists() else None)
+    new_bytes = encode_text(p.text, doc.encoding)
+    edits = [audit.edit_dict(e, *doc.line_col(e.start)) for e in p.edits]
+    entry = audit.make_entry(doc.path, target, previous, new_bytes, doc.encoding, edits)
+    return Pending(target, new_bytes, entry, log or audit.default_log_path(target))
+
+
+def write_all(pending: Sequence[Pending]) -> None:
+    """Record every audit entry first (one write per log), then write the files atomically.
+
+    If a file cannot be written, the entries of the files not written are taken out of
+    their logs again, so that every log describes exactly what was changed.
+    """
+    by_log: dict[Path, list[Pending]] = {}
+    for item in pending:
+        by_log.setdefault(item.log, []).append(item)
+    for log, items in by_log.items():
+        audit.record(log, [i.entry for i in items])
+    for n, item in enumerate(pending):
+        try:
+            atomic_write(item.target, item.data)
+        except OSError:
+            for log in by_log:
+                audit.withdraw(log, [i.entry for i in pending[n:] if i.log == log])
+            raise
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--reference", "-r", "references", multiple=True, metavar="PATH",
+              help="A reference article (.txt/.md/.json) or library (.jsonl) to take values from (repeatable).")
+@click.option("--reference-dir", "reference_dirs", multiple=True, metavar="DIR",
+              help="A folder of reference articles; each document uses the relevant ones.")
+@click.option("--unsafe", is_flag=True, help="Also apply 'unsafe' suggestions (only 'safe' ones by default).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P",
+              help="Apply only suggestions with confidence >= P.")
+@click.option("--mark-unresolved", is_flag=True,
+              help="Insert a visible marker such as [?year] where a value is missing and unknown.")
+@click.option("--diff", "mode", flag_value="diff", help="Print a unified diff and change nothing (the default).")
+@click.option("--write", "mode", flag_value="write", help="Change the files in place (atomically).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the fixed text to FILE instead (one input only).")
+@click.option("--audit", "audit_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Audit log to append to [default: <written file>.repairkit-audit.json].")
+@click.option("--interactive", "-i", is_flag=True,
+              help="Walk through every suggestion with a value (safe, unsafe or manual) one by one; "
+                   "write only what you accept.")
+@click.option("--select", multiple=True, metavar="CODES", help="Only these rules.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules.")
+@reports_errors
+def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tuple[str, ...], unsafe: bool, min_confidence: float | None,
+        mark_unresolved: bool, mode: str | None, output: Path | None, audit_path: Path | None,
+        interactive: bool, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+    """Apply suggested repairs to PATH... (safe ones only unless --unsafe).
+
+    Suggestions without a value are never applied, nor are 'manual' ones unless a person
+    accepts them with --interactive. Without --write or --output it prints a diff (exit 1
+    if there is something to change, else 0). --write and --output exit 0, also when
+    unresolved places remain (use `repairkit scan` to fail on those). With --interactive
+    it writes in place unless --diff or --output is given.
+    """
+    if output is not None and mode == "write":
+        raise click.UsageError("--write and --output exclude each other")
+    mode = "output" if output is not None else mode or ("write" if interactive else "diff")
+    config = load_config().merged(select=split_codes(select), ignore=split_codes(ignore),
+                                  min_confidence=min_confidence)
+    try:
+        results = scan_paths(paths, config, references, reference_dirs)
+    except ValueError as exc:
+        raise InputFailure(str(exc)) from None
+    # A file named twice (or via a directory and by name) is fixed once: two writes would
+    # leave an audit log that cannot be reverted.
+    results = list({Path(r.document.path).resolve(): r for r in reversed(results)}.values())[::-1]
+    if output is not None and len(results) != 1:
+        raise click.UsageError(f"--output takes one input file, got {len(results)}")
+    threshold = Applicability.UNSAFE if unsafe else Applicability.SAFE
+    planned = [plan(r, threshold, config.min_confidence, mark_unresolved) for r in results]
+    if interactive:
+        planned = review(planned, config.min_confidence, mark_unresolved)
+    changed = [p for p in planned if p.text != p.result.document.text or mode == "output"]
+    if mode == "diff":
+        click.echo("".join(unified_diff(p.result.document, p.text) for p in changed), nl=False)
+        raise SystemExit(EXIT_FINDINGS if changed else EXIT_CLEAN)
+    pending = [prepare(p, output if output is not None else Path(p.result.document.path), audit_path)
+               for p in changed]
+    write_all(pending)
+    for p, item in zip(changed, pending, strict=True):
+        click.echo(f"fixed {p.result.document.path}: {len(p.edits)} edit{'s' if len(p.edits) != 1 else ''}"
+                   f" -> {item.target} (audit: {item.log})", err=True)
+    if not changed:
+        click.echo("nothing to fix", err=True)
+
+
+@click.command()
+@click.argument("log", type=click.Path(dir_okay=False, path_type=Path))
+@reports_errors
+def revert(log: Path) -> None:
+    """Undo the fixes recorded in audit LOG, byte for byte (refused if a file changed since)."""
+    for path in audit.revert(log):
+        click.echo(f"restored {path}", err=True)

@@ -1,0 +1,154 @@
+"""Audit logs of applied fixes, and reverting them byte for byte.
+
+A log (``repairkit.audit/1``, JSON) lists one entry per write: the file written, its
+sha256 before and after, its encoding, the bytes it had before (base64) and every edit
+(span, before, after, rule, confidence, evidence). Writing another fix to the same log
+appends an entry; :func:`revert` undoes entries newest first, and refuses if a file has
+changed since (its sha256 is not the one the log recorded).
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> target, log = folder / "a.txt", folder / "a.txt.repairkit-audit.json"
+>>> _ = target.write_bytes(b"Its fine")
+>>> entry = make_entry(target, target, b"Its fine", b"It's fine", "utf-8", [])
+>>> record(log, [entry]); _ = target.write_bytes(b"It's fine")
+>>> revert(log); target.read_bytes()
+[PosixPath('.../a.txt')]
+b'Its fine'
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from repairkit import __version__
+from repairkit.document import InputError
+from repairkit.fileio import atomic_write
+from repairkit.repair.apply import Edit
+
+SCHEMA_TAG = "repairkit.audit/1"
+SUFFIX = ".repairkit-audit.json"
+
+
+def default_log_path(target: str | Path) -> Path:
+    """The log kept next to a written file: ``<file>.repairkit-audit.json``."""
+    return Path(f"{target}{SUFFIX}")
+
+
+def sha256(data: bytes) -> str:
+    """Hex sha256 of ``data``."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def edit_dict(e: Edit, line: int | None = None, column: int | None = None) -> dict[str, Any]:
+    """JSON form of an applied edit (offsets into the text before the fix)."""
+    out: dict[str, Any] = {
+        "start": e.start, "end": e.end, "before": e.before, "after": e.after, "rule": e.code,
+        "confidence": round(e.confidence, 4), "applicability": e.applicability.label, "note": e.note,
+        "evidence": [{"source": ev.source, "start": ev.start, "end": ev.end, "quote": ev.quote} for ev in e.evidence],
+    }
+    if line is not None:
+        out["line"], out["column"] = line, column
+    return out
+
+
+def make_entry(source: str | Path, target: str | Path, before: bytes | None, after: bytes, encoding: str,
+               edits: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """One log entry: ``target`` held ``before`` (``None``: did not exist) and now holds ``after``."""
+    return {
+        "file": str(target),
+        "source": str(source),
+        "time": datetime.now(UTC).isoformat(timespec="seconds"),
+        "encoding": encoding,
+        "existed": before is not None,
+        "sha256_before": sha256(before) if before is not None else None,
+        "sha256_after": sha256(after),
+        "original_base64": base64.b64encode(before).decode("ascii") if before is not None else None,
+        "edits": list(edits),
+    }
+
+
+def load(log: str | Path) -> dict[str, Any]:
+    """Read and check a log; :class:`InputError` says what is wrong."""
+    try:
+        data = json.loads(Path(log).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{log}: no such audit log") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{log}: cannot read audit log ({exc})") from None
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA_TAG or not isinstance(data.get("entries"), list):
+        raise InputError(f"{log}: not a repairkit audit log (expected schema {SCHEMA_TAG!r})")
+    for entry in data["entries"]:
+        if not isinstance(entry, dict) or not {"file", "sha256_after", "existed"} <= entry.keys():
+            raise InputError(f"{log}: malformed audit entry; the log cannot be used to revert")
+    return data
+
+
+def record(log: str | Path, entries: Sequence[dict[str, Any]]) -> None:
+    """Append ``entries`` to ``log`` (created if absent), atomically."""
+    path = Path(log)
+    data: dict[str, Any] = load(path) if path.exists() else {
+        "schema": SCHEMA_TAG, "tool": {"name": "repairkit", "version": __version__}, "entries": []}
+    data["entries"].extend(entries)
+    atomic_write(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+
+
+def withdraw(log: str | Path, entries: Sequence[dict[str, Any]]) -> None:
+    """Take ``entries`` (recorded but not carried out) out of ``log``; remove an emptied log."""
+    path = Path(log)
+    if not entries or not path.exists():
+        return
+    data = load(path)
+    data["entries"] = [e for e in data["entries"] if e not in entries]
+    if data["entries"]:
+        atomic_write(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    else:
+        path.unlink()
+
+
+def _current_sha(path: Path) -> str | None:
+    try:
+        return sha256(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def revert(log: str | Path) -> list[Path]:
+    """Restore every file of ``log`` to its state before the fixes; the log is removed after.
+
+    Everything is checked before anything is written: if any file's sha256 differs from the
+    one the log expects, nothing changes and :class:`InputError` names the file.
+    """
+    entries = load(log)["entries"]
+    expected: dict[Path, str | None] = {}
+    plan: list[tuple[Path, bytes | None]] = []
+    for entry in reversed(entries):
+        target = Path(entry["file"])
+        current = expected[target] if target in expected else _current_sha(target)
+        if current != entry["sha256_after"]:
+            raise InputError(f"{target}: changed since it was fixed (sha256 differs from the audit log); "
+                             "revert refused, nothing was changed")
+        if entry["existed"]:
+            restored = base64.b64decode(entry["original_base64"])
+            if sha256(restored) != entry["sha256_before"]:
+                raise InputError(f"{log}: original bytes of {target} are damaged in the log; revert refused")
+            plan.append((target, restored))
+            expected[target] = entry["sha256_before"]
+        else:
+            plan.append((target, None))
+            expected[target] = None
+    for target, original in plan:
+        if original is None:
+            target.unlink(missing_ok=True)
+        else:
+            atomic_write(target, original)
+    Path(log).unlink()
+    return list(dict.fromkeys(target for target, _ in plan))

@@ -1,0 +1,52 @@
+"""``repairkit fix --interactive``: driven with typed answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from repairkit import registry
+from repairkit.cli import main
+from tests._toy import TOY
+
+TEXT = "We dont know. They wont say. It isnt clear. A wellknown firm.\n"
+
+
+@pytest.fixture(autouse=True)
+def toy_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = registry.all_detectors()
+    monkeypatch.setattr(registry, "all_detectors", lambda: (*real, TOY))
+
+
+def drive(tmp_path: Path, answers: str, *extra: str) -> tuple[Path, str, str, int]:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["fix", str(path), "--interactive", *extra], input=answers)
+    return path, result.stdout, result.stderr, result.exit_code
+
+
+def test_accept_reject_edit_and_quit(tmp_path):
+    # dont: accept; wont: reject; isnt: edit to "isn't" by typing; wellknown (unsafe, still offered): quit.
+    path, out, err, code = drive(tmp_path, "y\nn\ne\n'\nq\n")
+    assert code == 0
+    assert path.read_text() == "We don't know. They wont say. It isn't clear. A wellknown firm.\n"
+    assert "We don{+'+}t know." in err and "unsafe, confidence 0.70" in err and out == ""
+    assert (tmp_path / "a.txt.repairkit-audit.json").exists()
+
+
+def test_edit_replacement_is_written(tmp_path):
+    path, _, _, _ = drive(tmp_path, "e\n’\ns\n")
+    assert path.read_text().startswith("We don’t know. They wont say.")
+
+
+def test_bad_answer_is_asked_again_and_skip_file_writes_nothing_more(tmp_path):
+    path, _, err, code = drive(tmp_path, "maybe\ns\n")
+    assert code == 0 and "maybe" in err and path.read_text() == TEXT
+
+
+def test_interactive_with_diff_changes_nothing(tmp_path):
+    path, out, _, code = drive(tmp_path, "y\ny\ny\ny\n", "--diff")
+    assert code == 1 and path.read_text() == TEXT and out.startswith("--- a/")
+    assert "+We don't know. They won't say. It isn't clear. A well-known firm." in out
