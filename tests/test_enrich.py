@@ -196,3 +196,17 @@ def test_a_whole_related_passage_marks_its_paragraph_edges_but_only_where_the_te
     assert [f.span.start for f in breaks] == [text.index("The firm") - 1, text.index(" A closing")]
     alone = scan(para, [related])
     assert not [f for f in alone if f.code == "RK007"]  # nothing runs on: no break to restore
+
+
+def test_fix_with_the_clean_article_as_reference_gives_it_back(tmp_path):
+    from click.testing import CliRunner
+
+    from repairkit.cli import main
+
+    (tmp_path / "damaged.txt").write_text(DAMAGED, encoding="utf-8")
+    (tmp_path / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    out = tmp_path / "fixed.txt"
+    result = CliRunner().invoke(main, ["fix", str(tmp_path / "damaged.txt"), "--reference",
+                                       str(tmp_path / "clean.txt"), "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8") == CLEAN

@@ -23,7 +23,7 @@ def _reference_only(lost: str, example: str) -> Callable[[Document], Iterator[Hi
     def run(doc: Document) -> Iterator[Hit]:
         yield from ()
 
-    run.__doc__ = f"""The aligned reference has {lost} that this text lacks (needs ``--reference``).
+    run.__doc__ = f"""The aligned reference has {lost} that this text lacks (needs --reference).
 
     What it flags: a stretch where a same-story reference passage holds {lost} and the
     damaged text has nothing (or only whitespace) in its place, and no other rule fired.
