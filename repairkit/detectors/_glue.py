@@ -1,0 +1,301 @@
+"""Glued tokens: one verdict per token, shared by the hyphen (RK3) and spacing (RK4) families.
+
+A token whose letters are not a word but cut into words lost a hyphen or a space. Which
+one is decided by evidence, once, so a token gets one finding only:
+
+* the hyphenated form is attested (shipped list of compounds) or starts with a productive
+  prefix -> a dropped hyphen ("yearonyear", "postpandemic", "AsiaPacific");
+* a proper name glued to an acronym ("EuropeUN") -> a dropped hyphen, less sure;
+* two common words ("countriesjointly", "economyRecently", "NAMEOUTLET" in capitals)
+  -> a lost space (or separator);
+* a list number glued to a heading line ("1The ...") -> a lost space.
+
+>>> [v.replacement for v in glued_tokens("a yearonyear rise in the AsiaPacific")]
+['year-on-year', 'Asia-Pacific']
+>>> glued_tokens("The therapist said it was a payout, not a database.")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+
+from repairkit.detectors._compounds import (
+    attested_form,
+    is_closing_particle,
+    is_function_word,
+    is_head,
+    is_prefix,
+    phrase_compound,
+    plausible_part,
+    reads_as_compound,
+)
+from repairkit.lexicon import COMMON_ZIPF, KNOWN_ZIPF, fast_zipf, splits
+from repairkit.model import HIGH_CONFIDENCE, Applicability, Span, Suggestion
+
+#: A letter/digit run standing alone: not part of a URL, e-mail, hashtag, path, domain,
+#: contraction or an already hyphenated word.
+TOKEN_RE = re.compile(r"(?<![\w@#/\\.\-'’])[^\W_]+(?![\w@/\\'’\-]|\.[^\W\d_])")
+#: Case boundaries inside a token: "AsiaPacific", "EuropeUN", "USbased", "economyRecently".
+CASE_PART_RE = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]|\b|[a-z]{2,}$)|[A-Z]?[a-z]+|[A-Z]+|\d+")
+#: A list number glued to the first word of a heading line.
+HEADING_RE = re.compile(r"^(\d{1,2})([A-Z][A-Za-z]+)\b(?=[^\n]*$)", re.MULTILINE)
+#: Surname particles that start real camel-case names ("McArthur", "DeVito", "MacLeod").
+NAME_PARTICLES = frozenset("mc mac de di da du la le van von fitz".split())
+#: Glued tokens at or above this frequency are taken as real spellings ("wellbeing", "payout").
+REAL_WORD_ZIPF = COMMON_ZIPF
+#: A camel-case token this frequent is a known name ("easyJet", "YouTube").
+KNOWN_NAME_ZIPF = 1.5
+#: A token glued from a prefix must be rarer than this.
+PREFIXED_MAX_ZIPF = 2.5
+#: An attested compound's closed form rarer than this is surely a dropped hyphen.
+ATTESTED_SAFE_ZIPF = 2.0
+MAX_HEADING_WORDS = 25
+SAFE_CONFIDENCE = 0.92
+LIKELY_CONFIDENCE = 0.7
+POSSIBLE_CONFIDENCE = 0.6
+AMBIGUOUS_CONFIDENCE = 0.4
+
+
+class Kind(str, Enum):
+    """What was lost, which decides the rule that reports it."""
+
+    HYPHEN = "hyphen"              # RK301
+    NAME_HYPHEN = "name-hyphen"    # RK302
+    SPACE = "space"                # RK401
+    CASE_CHANGE = "case-change"    # RK402
+    CAPITALS = "capitals"          # RK403
+    LIST_NUMBER = "list-number"    # RK404
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The repair a glued token needs; ``alternatives`` are other readings (make it manual)."""
+
+    kind: Kind
+    token: str
+    replacement: str
+    confidence: float
+    applicability: Applicability
+    reason: str
+    alternatives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Glued:
+    """A verdict placed in a document."""
+
+    span: Span
+    verdict: Verdict
+
+    @property
+    def replacement(self) -> str:
+        """The preferred repaired text."""
+        return self.verdict.replacement
+
+    def suggestions(self, note: str) -> tuple[Suggestion, ...]:
+        """The preferred repair, then each alternative reading as a manual suggestion."""
+        v = self.verdict
+        first = Suggestion(self.span, v.replacement, v.confidence, v.applicability, f"{note} {v.reason}")
+        others = tuple(Suggestion(self.span, alt, AMBIGUOUS_CONFIDENCE, Applicability.MANUAL,
+                                  f"Another reading of '{v.token}'.") for alt in v.alternatives)
+        return (first, *others)
+
+
+def _hyphen(token: str, replacement: str, confidence: float, reason: str,
+            alternatives: tuple[str, ...] = ()) -> Verdict:
+    sure = confidence >= HIGH_CONFIDENCE and not alternatives
+    return Verdict(Kind.HYPHEN, token, replacement, confidence,
+                   Applicability.SAFE if sure else Applicability.UNSAFE, reason, alternatives)
+
+
+def _attested_verdict(token: str, glued: float) -> Verdict | None:
+    """The attested compound ``token`` spells, unless its closed form is a real word."""
+    hyphenated = attested_form(token)
+    if not hyphenated or glued >= REAL_WORD_ZIPF:
+        return None
+    parts = hyphenated.split("-")
+    if all(is_function_word(p) for p in parts):
+        # "hasbeen": "has-been" exists, but two function words are far more often a phrase.
+        return _space_verdict(token, [(parts[0], "".join(parts[1:]))], sure=False, also=(hyphenated,))
+    if glued >= ATTESTED_SAFE_ZIPF:
+        return _hyphen(token, hyphenated, LIKELY_CONFIDENCE,
+                       f"'{hyphenated}' is attested; '{token}' is a rare closed spelling, check the house style.")
+    return _hyphen(token, hyphenated, SAFE_CONFIDENCE,
+                   f"'{hyphenated}' is an attested compound and '{token}' is not a word.")
+
+
+def _compound_verdict(token: str, left: str, right: str) -> Verdict:
+    return _hyphen(token, f"{left}-{right}", POSSIBLE_CONFIDENCE,
+                   f"'{right}' usually ends a hyphenated compound modifier; it may be two words.",
+                   (f"{left} {right}",))
+
+
+def _prefix_verdict(token: str, left: str, right: str) -> Verdict:
+    return _hyphen(token, f"{left}-{right}", LIKELY_CONFIDENCE,
+                   f"'{left}-' is a prefix usually joined by a hyphen; check the house style.")
+
+
+def _space_verdict(token: str, cuts: list[tuple[str, str]], sure: bool, also: tuple[str, ...] = ()) -> Verdict:
+    spaced = [f"{left} {right}" for left, right in cuts]
+    if len(spaced) > 1:
+        return Verdict(Kind.SPACE, token, spaced[0], AMBIGUOUS_CONFIDENCE, Applicability.MANUAL,
+                       "Several splits into common words; pick the right one.", (*spaced[1:], *also))
+    if sure:
+        return Verdict(Kind.SPACE, token, spaced[0], HIGH_CONFIDENCE, Applicability.SAFE,
+                       "The only split into two common words.")
+    return Verdict(Kind.SPACE, token, spaced[0], LIKELY_CONFIDENCE, Applicability.UNSAFE,
+                   "The likeliest split; check it is not a name or a rare word.", also)
+
+
+def _capitalised_verdict(token: str, glued: float) -> Verdict | None:
+    """A capitalised run is more often a name ("Greenfield") than glued words.
+
+    Only a compound head after it ("Parisbased") or a function word ("Salesare") counts.
+    """
+    if glued >= KNOWN_ZIPF:
+        return None
+    for cut in range(3, len(token) - 3):
+        left, right = token[:cut], token[cut:]
+        if is_head(right) and fast_zipf(right) >= COMMON_ZIPF and not is_function_word(left):
+            return _compound_verdict(token, left, right)
+    cuts = [(l, r) for l, r in splits(token) if len(l) >= 4 and len(r) >= 3 and is_function_word(r)]
+    return _space_verdict(token, cuts, sure=False) if len(cuts) == 1 else None
+
+
+def _lower_verdict(token: str) -> Verdict | None:
+    """A lower-case or capitalised token: attested compound, prefix, phrase, or two words."""
+    glued = fast_zipf(token)
+    if glued >= REAL_WORD_ZIPF:
+        return None
+    attested = _attested_verdict(token, glued)
+    if attested or token[0].isupper():
+        return attested or _capitalised_verdict(token, glued)
+    cuts = [(l, r) for l, r in splits(token) if plausible_part(l) and plausible_part(r)]
+    prefixed = [(l, r) for l, r in cuts if is_prefix(l) and len(r) >= 3]
+    if prefixed and glued < PREFIXED_MAX_ZIPF:
+        return _prefix_verdict(token, *prefixed[0])
+    if glued >= KNOWN_ZIPF:
+        # Known to the lexicon but rare ("appraising" = "app"+"raising"): glued only if two
+        # function words ("tothe").
+        cuts = [(l, r) for l, r in cuts if is_function_word(l) and is_function_word(r)]
+        return _space_verdict(token, cuts, sure=False) if len(cuts) == 1 else None
+    # "outlive", "underused": a particle before a content word makes a closed compound.
+    cuts = [(l, r) for l, r in cuts if not is_closing_particle(l) or is_function_word(r)]
+    phrase = phrase_compound(token)
+    if phrase and (not cuts or phrase[0].lower() == phrase[2].lower()):  # "daytoday" beats "day today"
+        return _hyphen(token, "-".join(phrase), LIKELY_CONFIDENCE,
+                       f"A phrase used as a modifier ('{' '.join(phrase)}') is usually hyphenated.",
+                       (" ".join(phrase),))
+    if len(cuts) == 1 and reads_as_compound(*cuts[0]):
+        return _compound_verdict(token, *cuts[0])
+    return _space_verdict(token, cuts, sure=True) if cuts else None
+
+
+def _camel_verdict(token: str, parts: list[str]) -> Verdict | None:
+    """A token with inner capitals: "AsiaPacific", "EuropeUN", "economyRecently"."""
+    attested = _attested_verdict(token, fast_zipf(token))
+    if attested:
+        return attested
+    if len(parts) != 2 or fast_zipf(token) >= KNOWN_NAME_ZIPF:
+        return None
+    left, right = parts
+    if len(left) < 2 or left.lower() in NAME_PARTICLES or not left.isalpha() or not right.isalpha():
+        return None
+    if left.islower():
+        if is_prefix(left) and right[0].isupper():
+            return _prefix_verdict(token, left, right)  # "antiEurope", "midJanuary"
+        # "economyRecently", "ofEurope", "thatUN": a word run into the next sentence or name.
+        if fast_zipf(left) < COMMON_ZIPF or len(right) < 2 or (right.isupper() and not is_function_word(left)):
+            return None
+        return Verdict(Kind.CASE_CHANGE, token, f"{left} {right}", POSSIBLE_CONFIDENCE, Applicability.UNSAFE,
+                       "A sentence boundary may be lost as well (a full stop before the capital).")
+    if right.islower():
+        return _compound_verdict(token, left, right) if left.isupper() and is_head(right) else None
+    if is_function_word(left):
+        # "TheUN", "InParis": a function word cannot start a name compound.
+        return Verdict(Kind.CASE_CHANGE, token, f"{left} {right}", LIKELY_CONFIDENCE, Applicability.UNSAFE,
+                       f"'{left}' is a function word: a space was lost after it.")
+    acronym = [p for p in parts if p.isupper()]
+    named = [p for p in parts if p.istitle() and len(p) >= 3]
+    if len(acronym) == 1 and len(named) == 1 and fast_zipf(named[0]) >= COMMON_ZIPF \
+            and fast_zipf(acronym[0]) >= KNOWN_ZIPF + 1:
+        return Verdict(Kind.NAME_HYPHEN, token, f"{left}-{right}", POSSIBLE_CONFIDENCE, Applicability.UNSAFE,
+                       "Names joined by a hyphen (a relation between them) or a space (one name).",
+                       (f"{left} {right}",))
+    return None
+
+
+def _capitals_verdict(token: str) -> Verdict | None:
+    """An all-capitals run of two words, such as a by-line ``NAMEOUTLET`` that lost its ``/``."""
+    glued = fast_zipf(token)
+    if glued >= KNOWN_ZIPF:
+        return None
+    attested = _attested_verdict(token, glued)
+    if attested:
+        return attested
+    cuts = splits(token, min_len=3)
+    if not cuts:
+        return None
+    readings = [f"{left} {right}" for left, right in cuts] + [f"{left}/{right}" for left, right in cuts[:1]]
+    manual = len(cuts) > 1
+    return Verdict(Kind.CAPITALS, token, readings[0], AMBIGUOUS_CONFIDENCE if manual else POSSIBLE_CONFIDENCE,
+                   Applicability.MANUAL if manual else Applicability.UNSAFE,
+                   "A separator (a space, or '/' between a name and an outlet) may be missing.",
+                   tuple(readings[1:]))
+
+
+@lru_cache(maxsize=100_000)
+def classify(token: str) -> Verdict | None:
+    """The verdict for one token, or ``None`` when it is a word (or nothing can be said).
+
+    >>> classify("countriesjointly").replacement, classify("payout")
+    ('countries jointly', None)
+    """
+    if token.isdigit() or len(token) < 4:
+        return None
+    if token[0].isdigit():
+        hyphenated = attested_form(token) if token.lstrip("0123456789").islower() else None
+        return _hyphen(token, hyphenated, SAFE_CONFIDENCE, f"'{hyphenated}' is an attested compound.") \
+            if hyphenated else None
+    if not token.isalpha():
+        return None
+    if token.isupper():
+        return _capitals_verdict(token) if len(token) >= 6 else None
+    parts = CASE_PART_RE.findall(token)
+    if len(parts) > 1:
+        return _camel_verdict(token, parts)
+    return _lower_verdict(token)
+
+
+def _heading_verdicts(text: str) -> list[Glued]:
+    out = []
+    for m in HEADING_RE.finditer(text):
+        line_end = text.find("\n", m.start())
+        line = text[m.start():line_end if line_end != -1 else len(text)].rstrip()
+        word = m.group(2)
+        if line.endswith((".", "!", "?", ":", ";", ",")) or len(line.split()) > MAX_HEADING_WORDS:
+            continue
+        if fast_zipf(word) < COMMON_ZIPF or len(word) < 2 or len(line.split()) < 3:
+            continue
+        number = m.group(1)
+        verdict = Verdict(Kind.LIST_NUMBER, m.group(), f"{number} {word}", POSSIBLE_CONFIDENCE,
+                          Applicability.UNSAFE, "The separator may also have been '. ' or a line break.",
+                          (f"{number}. {word}",))
+        out.append(Glued(Span(m.start(), m.end()), verdict))
+    return out
+
+
+def glued_tokens(text: str) -> list[Glued]:
+    """Every glued token in ``text`` with its verdict, in order; at most one per token."""
+    found = {g.span.start: g for g in _heading_verdicts(text)}
+    for m in TOKEN_RE.finditer(text):
+        if m.start() in found:
+            continue
+        verdict = classify(m.group())
+        if verdict is not None:
+            found[m.start()] = Glued(Span(m.start(), m.end()), verdict)
+    return [found[k] for k in sorted(found)]

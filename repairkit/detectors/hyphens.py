@@ -1,0 +1,79 @@
+"""Dropped hyphens: compounds whose hyphen was stripped (RK3xx).
+
+A scrape that drops hyphens leaves tokens such as "yearonyear", "indepth" or
+"AsiaPacific": not words, but words run together. The hyphen is restored when the
+hyphenated form is attested in edited news text (a shipped list) or the token starts with
+a productive prefix ("post", "anti", "self"...). A token that is a common word as written
+("payout", "online", "wellbeing") is never flagged. Tokens that are two words joined by a
+lost space belong to :mod:`repairkit.detectors.spacing`; each token gets one finding.
+
+>>> [h.suggestions[0].replacement for h in find_dropped_hyphens(Document.from_text("an indepth look"))]
+['in-depth']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from repairkit.detectors._glue import Glued, Kind, glued_tokens
+from repairkit.document import Document
+from repairkit.model import Hit, Severity
+from repairkit.registry import DetectorSpec, FixAvailability
+
+
+def glued_in(doc: Document, kind: Kind) -> Iterator[Glued]:
+    """The glued tokens of ``doc`` (computed once per document) with the given verdict kind."""
+    for glued in doc.memo("glued-tokens", lambda: glued_tokens(doc.text)):
+        if glued.verdict.kind is kind:
+            yield glued
+
+
+def find_dropped_hyphens(doc: Document) -> Iterator[Hit]:
+    """A compound written without its hyphen: "yearonyear", "indepth", "postpandemic".
+
+    What it flags: a token that is not a common word (wordfreq Zipf below 3) and whose
+    hyphenated form is an attested compound, or which is a productive prefix glued to a
+    common word; also camel-case joins whose hyphenated form is attested ("AsiaPacific").
+    Why it matters: the glued form is not English and trips readers and search.
+    Example: ``a yearonyear rise`` -> ``year-on-year``.
+    Repair safety: an attested compound is safe (confidence 0.92); a prefix join is
+    unsafe (0.7) because some styles close prefixes ("postwar").
+    Trade-off: a rare valid closed spelling that is also attested hyphenated is flagged;
+    a dropped hyphen that leaves a common word ("lineup", "email") is missed on purpose.
+
+    >>> doc = Document.from_text("a highquality, wellbeing-focused payout")
+    >>> [doc.text[h.span.start:h.span.end] for h in find_dropped_hyphens(doc)]
+    ['highquality']
+    """
+    for glued in glued_in(doc, Kind.HYPHEN):
+        yield Hit(glued.span, f"'{glued.verdict.token}' has lost its hyphen: '{glued.replacement}'",
+                  glued.suggestions("Dropped hyphen."))
+
+
+def find_joined_names(doc: Document) -> Iterator[Hit]:
+    """A proper name glued to an acronym: "EuropeUN", "NATOSummit"-style camel-case joins.
+
+    What it flags: a camel-case token made of one capitalised common word and one
+    acronym, not a known name itself (wordfreq Zipf below 1.5).
+    Why it matters: two names were joined by a hyphen (a relation: "Europe-UN") or a
+    space; the glued form reads as a brand that does not exist.
+    Example: ``EuropeUN talks`` -> ``Europe-UN`` (or ``Europe UN``).
+    Repair safety: unsafe (0.6): the hyphen is the usual reading, the space the other.
+    Trade-off: brand names of that shape ("NetMD") are flagged; joins of two plain
+    names ("GameCube") are left alone unless the hyphenated form is attested.
+
+    >>> doc = Document.from_text("EuropeUN talks, then YouTube and McDonald")
+    >>> [doc.text[h.span.start:h.span.end] for h in find_joined_names(doc)]
+    ['EuropeUN']
+    """
+    for glued in glued_in(doc, Kind.NAME_HYPHEN):
+        yield Hit(glued.span, f"'{glued.verdict.token}' joins two names: a hyphen or space is missing",
+                  glued.suggestions("Names run together."))
+
+
+DROPPED_HYPHEN = DetectorSpec("RK301", "dropped-hyphen", "missing-hyphen", Severity.WARNING,
+                              find_dropped_hyphens, FixAvailability.ALWAYS)
+JOINED_NAMES = DetectorSpec("RK302", "joined-names", "missing-hyphen", Severity.WARNING,
+                            find_joined_names, FixAvailability.ALWAYS)
+
+DETECTORS = (DROPPED_HYPHEN, JOINED_NAMES)
