@@ -44,6 +44,8 @@ LISTS: dict[str, ListSpec] = {
         "hyphen_prefixes.txt", r"[a-z]{2,}", "productive prefixes usually joined by a hyphen"),
     "closing_particles": ListSpec(
         "closing_particles.txt", r"[a-z]+", "particles that form closed compounds"),
+    "word_suffixes": ListSpec(
+        "word_suffixes.txt", r"[a-z]+", "suffixes that are also words"),
     "function_words": ListSpec(
         "function_words.txt", r"[a-z]+", "lower-case English function words"),
 }

@@ -24,6 +24,14 @@ MIN_HEAD_LENGTH = 4
 MIN_PARTICIPLE_LENGTH = 5
 #: Outer words of a compound must be at least this frequent (a misspelling splits into rare ones).
 CONTENT_ZIPF = 4.0
+STRONG_ZIPF = 3.5
+#: A stem this frequent is a known closed word, so its inflections are too.
+KNOWN_STEM_ZIPF = 2.0
+#: (suffix, replacement) pairs that undo an inflection.
+MAX_PHRASE_LENGTH = 30
+MAX_PHRASE_PARTS = 6
+INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("men", "man"), ("women", "woman"), ("ed", ""),
+               ("ed", "e"), ("ing", ""), ("ing", "e"), ("er", ""), ("ers", ""))
 
 
 @cache
@@ -76,6 +84,28 @@ def plausible_part(word: str) -> bool:
     return len(word) >= 3 or is_function_word(word)
 
 
+def plausible_cut(left: str, right: str) -> bool:
+    """Both parts plausible and the right one not a suffix ("mount"+"able" is one word)."""
+    return plausible_part(left) and plausible_part(right) and right.lower() not in load("word_suffixes")
+
+
+def strong_word(word: str) -> bool:
+    """A content word frequent enough to stand in a compound: not a misspelling's fragment."""
+    z = fast_zipf(word)
+    return z >= STRONG_ZIPF and (len(word) >= 4 or z >= CONTENT_ZIPF + 0.5)
+
+
+def inflection_of_known_word(token: str) -> bool:
+    """True when ``token`` inflects a known closed word: "shortlists", "conmen", "deckchairs".
+
+    >>> inflection_of_known_word("shortlists"), inflection_of_known_word("yearonyears")
+    (True, False)
+    """
+    lowered = token.lower()
+    stems = [lowered[:-len(suffix)] + tail for suffix, tail in INFLECTIONS if lowered.endswith(suffix)]
+    return any(len(stem) > 3 and fast_zipf(stem) >= KNOWN_STEM_ZIPF for stem in stems)
+
+
 @cache
 def compound_heads() -> frozenset[str]:
     """Content words that end many attested two-word compounds ("based", "style")."""
@@ -102,18 +132,42 @@ def reads_as_compound(left: str, right: str) -> bool:
     return is_head(right) and not left.lower().endswith(("ed", "ing", "ly"))
 
 
-def phrase_compound(token: str) -> tuple[str, str, str] | None:
-    """A three-part compound with a function word inside: "daytoday" -> day, to, day.
+def phrase_compound(token: str) -> tuple[str, ...] | None:
+    """A phrase of 3-6 words used as a modifier, with a function word in it: "daytoday".
 
-    Outer parts are frequent content words of 3+ letters, the middle a function word of
-    2+ letters; the first such cut wins.
+    Parts are function words or frequent content words; at least one of each, and the
+    first and last not both function words. The cut with the fewest parts wins.
+
+    >>> phrase_compound("upandcoming"), phrase_compound("stateoftheart")
+    (('up', 'and', 'coming'), ('state', 'of', 'the', 'art'))
     """
+    if len(token) > MAX_PHRASE_LENGTH:
+        return None
     lowered = token.lower()
-    for i in range(3, len(token) - 4):
-        if fast_zipf(lowered[:i]) < CONTENT_ZIPF or is_function_word(lowered[:i]):
-            continue
-        for j in range(i + 2, min(i + 5, len(token) - 2)):
-            middle, last = lowered[i:j], lowered[j:]
-            if is_function_word(middle) and fast_zipf(last) >= CONTENT_ZIPF and not is_function_word(last):
-                return token[:i], token[i:j], token[j:]
-    return None
+
+    @cache
+    def best(start: int, at_least: int) -> tuple[int, ...] | None:
+        """End offsets of the shortest cut of ``lowered[start:]`` into ``at_least``+ allowed parts."""
+        if start == len(lowered):
+            return () if at_least <= 0 else None
+        options = []
+        for end in range(start + 2, len(lowered) + 1):
+            piece = lowered[start:end]
+            if is_function_word(piece) or (len(piece) >= 3 and fast_zipf(piece) >= CONTENT_ZIPF):
+                rest = best(end, max(0, at_least - 1))
+                if rest is not None:
+                    options.append((end, *rest))
+        # Fewest parts; among those, the most function words ("year on year", not "yea ron year").
+        return min(options, key=lambda ends: (len(ends), -function_parts(start, ends))) if options else None
+
+    def function_parts(start: int, ends: tuple[int, ...]) -> int:
+        return sum(is_function_word(lowered[a:b]) for a, b in zip((start, *ends[:-1]), ends, strict=True))
+
+    ends = best(0, 3)
+    if ends is None or not 3 <= len(ends) <= MAX_PHRASE_PARTS:
+        return None
+    parts = tuple(token[a:b] for a, b in zip((0, *ends[:-1]), ends, strict=True))
+    functions = [is_function_word(p) for p in parts]
+    if all(functions) or not any(functions) or (functions[0] and functions[-1]):
+        return None
+    return parts

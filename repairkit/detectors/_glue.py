@@ -19,19 +19,23 @@ one is decided by evidence, once, so a token gets one finding only:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import lru_cache
 
 from repairkit.detectors._compounds import (
+    CONTENT_ZIPF,
     attested_form,
+    inflection_of_known_word,
     is_closing_particle,
     is_function_word,
     is_head,
     is_prefix,
     phrase_compound,
-    plausible_part,
+    plausible_cut,
     reads_as_compound,
+    strong_word,
 )
 from repairkit.lexicon import COMMON_ZIPF, KNOWN_ZIPF, fast_zipf, splits
 from repairkit.model import HIGH_CONFIDENCE, Applicability, Span, Suggestion
@@ -41,10 +45,19 @@ from repairkit.model import HIGH_CONFIDENCE, Applicability, Span, Suggestion
 TOKEN_RE = re.compile(r"(?<![\w@#/\\.\-'’])[^\W_]+(?![\w@/\\'’\-]|\.[^\W\d_])")
 #: Case boundaries inside a token: "AsiaPacific", "EuropeUN", "USbased", "economyRecently".
 CASE_PART_RE = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]|\b|[a-z]{2,}$)|[A-Z]?[a-z]+|[A-Z]+|\d+")
+#: The word after a token, on the same line.
+NEXT_WORD_RE = re.compile(r"[ \t]+[\"'“‘(]?([^\W_]+)")
 #: A list number glued to the first word of a heading line.
 HEADING_RE = re.compile(r"^(\d{1,2})([A-Z][A-Za-z]+)\b(?=[^\n]*$)", re.MULTILINE)
 #: Surname particles that start real camel-case names ("McArthur", "DeVito", "MacLeod").
 NAME_PARTICLES = frozenset("mc mac de di da du la le van von fitz".split())
+#: Prefixes that rarely start a surname or place name (unlike "Long-", "High-", "Co-").
+NAME_SAFE_PREFIXES = frozenset("anti non post pre ex self multi cross semi mid ultra counter".split())
+STRONG_NAME_PART_ZIPF = 3.5
+#: In a pair of names one must be this rare: brands join common words ("CinemaNow").
+RARE_NAME_ZIPF = 2.5
+#: Name particles joined by a hyphen ("al-Rashid").
+HYPHENATED_PARTICLES = frozenset("al el".split())
 #: Glued tokens at or above this frequency are taken as real spellings ("wellbeing", "payout").
 REAL_WORD_ZIPF = COMMON_ZIPF
 #: A camel-case token this frequent is a known name ("easyJet", "YouTube").
@@ -82,6 +95,14 @@ class Verdict:
     applicability: Applicability
     reason: str
     alternatives: tuple[str, ...] = ()
+    #: The hyphen holds only for a modifier before a noun ("twin-engine planes").
+    modifier: bool = False
+
+    def as_spaced(self) -> Verdict:
+        """The two-word reading of a modifier verdict, for a token that stands before no noun."""
+        return Verdict(Kind.SPACE, self.token, self.alternatives[0], self.confidence, Applicability.UNSAFE,
+                       "No noun follows, so not a compound modifier: a space is missing.",
+                       (self.replacement, *self.alternatives[1:]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +179,10 @@ def _capitalised_verdict(token: str, glued: float) -> Verdict | None:
     """
     if glued >= KNOWN_ZIPF:
         return None
+    for cut in range(2, len(token) - 3):
+        left, right = token[:cut], token[cut:]
+        if left.lower() in NAME_SAFE_PREFIXES and fast_zipf(right) >= STRONG_NAME_PART_ZIPF:
+            return _prefix_verdict(token, left, right)  # "Antismoking"
     for cut in range(3, len(token) - 3):
         left, right = token[:cut], token[cut:]
         if is_head(right) and fast_zipf(right) >= COMMON_ZIPF and not is_function_word(left):
@@ -174,25 +199,54 @@ def _lower_verdict(token: str) -> Verdict | None:
     attested = _attested_verdict(token, glued)
     if attested or token[0].isupper():
         return attested or _capitalised_verdict(token, glued)
-    cuts = [(l, r) for l, r in splits(token) if plausible_part(l) and plausible_part(r)]
+    if inflection_of_known_word(token):
+        return None
+    cuts = [(l, r) for l, r in splits(token) if plausible_cut(l, r)]
     prefixed = [(l, r) for l, r in cuts if is_prefix(l) and len(r) >= 3]
     if prefixed and glued < PREFIXED_MAX_ZIPF:
         return _prefix_verdict(token, *prefixed[0])
     if glued >= KNOWN_ZIPF:
         # Known to the lexicon but rare ("appraising" = "app"+"raising"): glued only if two
-        # function words ("tothe").
+        # function words ("tothe") or two frequent content words ("boxoffice").
+        content = [c for c in cuts if _content_pair(*c) and min(map(fast_zipf, c)) >= CONTENT_ZIPF
+                   and strong_word(c[0]) and strong_word(c[1])]
+        if len(cuts) == 1 and content and glued < ATTESTED_SAFE_ZIPF:
+            return _modifier_verdict(token, *content[0])
         cuts = [(l, r) for l, r in cuts if is_function_word(l) and is_function_word(r)]
         return _space_verdict(token, cuts, sure=False) if len(cuts) == 1 else None
     # "outlive", "underused": a particle before a content word makes a closed compound.
     cuts = [(l, r) for l, r in cuts if not is_closing_particle(l) or is_function_word(r)]
     phrase = phrase_compound(token)
-    if phrase and (not cuts or phrase[0].lower() == phrase[2].lower()):  # "daytoday" beats "day today"
+    if phrase and (not cuts or phrase[0].lower() == phrase[-1].lower()):  # "daytoday" beats "day today"
         return _hyphen(token, "-".join(phrase), LIKELY_CONFIDENCE,
                        f"A phrase used as a modifier ('{' '.join(phrase)}') is usually hyphenated.",
                        (" ".join(phrase),))
-    if len(cuts) == 1 and reads_as_compound(*cuts[0]):
-        return _compound_verdict(token, *cuts[0])
-    return _space_verdict(token, cuts, sure=True) if cuts else None
+    if not cuts:
+        return None
+    if _content_pair(*cuts[0]):
+        return _modifier_verdict(token, *cuts[0], others=cuts[1:])
+    return _space_verdict(token, cuts, sure=True)
+
+
+def _content_pair(left: str, right: str) -> bool:
+    """Two content words that may form a compound modifier (not "countriesjointly": an adverb)."""
+    return not (is_function_word(left) or is_function_word(right) or right.lower().endswith("ly"))
+
+
+def _modifier_verdict(token: str, left: str, right: str, others: Sequence[tuple[str, str]] = ()) -> Verdict:
+    """Two content words glued: a compound modifier ("twinengine planes") or two words."""
+    if reads_as_compound(left, right):
+        return _compound_verdict(token, left, right)
+    if not (strong_word(left) and strong_word(right)):
+        return _space_verdict(token, [(left, right), *others], sure=False)
+    readings = (f"{left} {right}", *(f"{l}-{r}" for l, r in others))
+    verdict = _hyphen(token, f"{left}-{right}", POSSIBLE_CONFIDENCE if not others else AMBIGUOUS_CONFIDENCE,
+                      "Two content words run together: a compound modifier before a noun takes a "
+                      "hyphen, otherwise a space is missing.", readings)
+    modifier = replace(verdict, modifier=True)
+    # A plural first word rarely starts a compound ("resultsfollowing" = "results following").
+    plural = re.search(r"[^su]s$", left.lower()) is not None
+    return modifier.as_spaced() if plural else modifier
 
 
 def _camel_verdict(token: str, parts: list[str]) -> Verdict | None:
@@ -205,6 +259,9 @@ def _camel_verdict(token: str, parts: list[str]) -> Verdict | None:
     left, right = parts
     if len(left) < 2 or left.lower() in NAME_PARTICLES or not left.isalpha() or not right.isalpha():
         return None
+    if left.lower() in HYPHENATED_PARTICLES:
+        return _hyphen(token, f"{left}-{right}", LIKELY_CONFIDENCE,
+                       f"The name particle '{left}' is joined by a hyphen.")
     if left.islower():
         if is_prefix(left) and right[0].isupper():
             return _prefix_verdict(token, left, right)  # "antiEurope", "midJanuary"
@@ -226,6 +283,11 @@ def _camel_verdict(token: str, parts: list[str]) -> Verdict | None:
         return Verdict(Kind.NAME_HYPHEN, token, f"{left}-{right}", POSSIBLE_CONFIDENCE, Applicability.UNSAFE,
                        "Names joined by a hyphen (a relation between them) or a space (one name).",
                        (f"{left} {right}",))
+    if len(named) == 2 and not is_function_word(right) and min(map(fast_zipf, named)) < RARE_NAME_ZIPF:
+        # "SmithJones": a double-barrelled name or a pair ("Anglo-French") lost its hyphen.
+        return Verdict(Kind.NAME_HYPHEN, token, f"{left}-{right}", AMBIGUOUS_CONFIDENCE, Applicability.MANUAL,
+                       "Two names run together: a hyphen (a double-barrelled name or a pair) or a space "
+                       "is missing, unless it is a brand written this way.", (f"{left} {right}",))
     return None
 
 
@@ -248,6 +310,22 @@ def _capitals_verdict(token: str) -> Verdict | None:
                    tuple(readings[1:]))
 
 
+def _number_verdict(token: str) -> Verdict | None:
+    """Digits glued to a word: "31yearold" (attested "0-year-old"), "12nation"."""
+    word = token.lstrip("0123456789")
+    if not word.islower():
+        return None
+    hyphenated = attested_form(token)
+    if hyphenated:
+        return _hyphen(token, hyphenated, SAFE_CONFIDENCE, f"'{hyphenated}' is an attested compound.")
+    if len(word) >= 4 and fast_zipf(word) >= COMMON_ZIPF and not is_function_word(word):
+        number = token[:len(token) - len(word)]
+        return _hyphen(token, f"{number}-{word}", POSSIBLE_CONFIDENCE,
+                       "A number before a noun used as a modifier takes a hyphen; otherwise a space is missing.",
+                       (f"{number} {word}",))
+    return None
+
+
 @lru_cache(maxsize=100_000)
 def classify(token: str) -> Verdict | None:
     """The verdict for one token, or ``None`` when it is a word (or nothing can be said).
@@ -258,9 +336,7 @@ def classify(token: str) -> Verdict | None:
     if token.isdigit() or len(token) < 4:
         return None
     if token[0].isdigit():
-        hyphenated = attested_form(token) if token.lstrip("0123456789").islower() else None
-        return _hyphen(token, hyphenated, SAFE_CONFIDENCE, f"'{hyphenated}' is an attested compound.") \
-            if hyphenated else None
+        return _number_verdict(token)
     if not token.isalpha():
         return None
     if token.isupper():
@@ -289,6 +365,12 @@ def _heading_verdicts(text: str) -> list[Glued]:
     return out
 
 
+def _before_noun(text: str, end: int) -> bool:
+    """True when a content word (not punctuation, not a function word) follows ``end`` on the line."""
+    m = NEXT_WORD_RE.match(text, end)
+    return m is not None and not is_function_word(m.group(1))
+
+
 def glued_tokens(text: str) -> list[Glued]:
     """Every glued token in ``text`` with its verdict, in order; at most one per token."""
     found = {g.span.start: g for g in _heading_verdicts(text)}
@@ -297,5 +379,7 @@ def glued_tokens(text: str) -> list[Glued]:
             continue
         verdict = classify(m.group())
         if verdict is not None:
+            if verdict.modifier and not _before_noun(text, m.end()):
+                verdict = verdict.as_spaced()
             found[m.start()] = Glued(Span(m.start(), m.end()), verdict)
     return [found[k] for k in sorted(found)]

@@ -73,7 +73,7 @@ def find_joined_names(doc: Document) -> Iterator[Hit]:
 
 DROPPED_HYPHEN = DetectorSpec("RK301", "dropped-hyphen", "missing-hyphen", Severity.WARNING,
                               find_dropped_hyphens, FixAvailability.ALWAYS)
-JOINED_NAMES = DetectorSpec("RK302", "joined-names", "missing-hyphen", Severity.WARNING,
+JOINED_NAMES = DetectorSpec("RK302", "joined-names", "missing-hyphen", Severity.INFO,
                             find_joined_names, FixAvailability.ALWAYS)
 
 DETECTORS = (DROPPED_HYPHEN, JOINED_NAMES)
