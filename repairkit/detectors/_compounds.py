@@ -129,7 +129,18 @@ def reads_as_compound(left: str, right: str) -> bool:
     """True when two content words joined read as a compound modifier ("gasguzzling")."""
     if is_function_word(left) or is_function_word(right) or fast_zipf(left) < CONTENT_ZIPF:
         return False
+    if right.lower() not in compound_heads() and looks_plural(left):
+        return False  # "resultsfollowing": a plural noun and a participle are two words
     return is_head(right) and not left.lower().endswith(("ed", "ing", "ly"))
+
+
+def looks_plural(word: str) -> bool:
+    """A regular plural ending: "results" yes, "bus", "glass", "analysis" no.
+
+    >>> looks_plural("results"), looks_plural("glass"), looks_plural("basis")
+    (True, False, False)
+    """
+    return re.search(r"[^siu]s$", word.lower()) is not None
 
 
 def phrase_compound(token: str) -> tuple[str, ...] | None:

@@ -32,6 +32,7 @@ from repairkit.detectors._compounds import (
     is_function_word,
     is_head,
     is_prefix,
+    looks_plural,
     phrase_compound,
     plausible_cut,
     reads_as_compound,
@@ -44,7 +45,7 @@ from repairkit.model import HIGH_CONFIDENCE, Applicability, Span, Suggestion
 #: contraction or an already hyphenated word.
 TOKEN_RE = re.compile(r"(?<![\w@#/\\.\-'’])[^\W_]+(?![\w@/\\'’\-]|\.[^\W\d_])")
 #: Case boundaries inside a token: "AsiaPacific", "EuropeUN", "USbased", "economyRecently".
-CASE_PART_RE = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]|\b|[a-z]{2,}$)|[A-Z]?[a-z]+|[A-Z]+|\d+")
+CASE_PART_RE = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z])|[A-Z]{2,}(?=[a-z]{2,}$|\b)|[A-Z]?[a-z]+|[A-Z]+|\d+")
 #: The word after a token, on the same line.
 NEXT_WORD_RE = re.compile(r"[ \t]+[\"'“‘(]?([^\W_]+)")
 #: A list number glued to the first word of a heading line.
@@ -63,7 +64,7 @@ REAL_WORD_ZIPF = COMMON_ZIPF
 #: A camel-case token this frequent is a known name ("easyJet", "YouTube").
 KNOWN_NAME_ZIPF = 1.5
 #: A token glued from a prefix must be rarer than this.
-PREFIXED_MAX_ZIPF = 2.5
+PREFIXED_MAX_ZIPF = 3.0
 #: An attested compound's closed form rarer than this is surely a dropped hyphen.
 ATTESTED_SAFE_ZIPF = 2.0
 MAX_HEADING_WORDS = 25
@@ -78,6 +79,7 @@ class Kind(str, Enum):
 
     HYPHEN = "hyphen"              # RK301
     NAME_HYPHEN = "name-hyphen"    # RK302
+    NAME_PAIR = "name-pair"        # RK303
     SPACE = "space"                # RK401
     CASE_CHANGE = "case-change"    # RK402
     CAPITALS = "capitals"          # RK403
@@ -156,7 +158,8 @@ def _compound_verdict(token: str, left: str, right: str) -> Verdict:
 
 
 def _prefix_verdict(token: str, left: str, right: str) -> Verdict:
-    return _hyphen(token, f"{left}-{right}", LIKELY_CONFIDENCE,
+    known = fast_zipf(token) >= ATTESTED_SAFE_ZIPF  # a closed spelling some writers use ("antibacterial")
+    return _hyphen(token, f"{left}-{right}", POSSIBLE_CONFIDENCE if known else LIKELY_CONFIDENCE,
                    f"'{left}-' is a prefix usually joined by a hyphen; check the house style.")
 
 
@@ -177,12 +180,13 @@ def _capitalised_verdict(token: str, glued: float) -> Verdict | None:
 
     Only a compound head after it ("Parisbased") or a function word ("Salesare") counts.
     """
-    if glued >= KNOWN_ZIPF:
-        return None
     for cut in range(2, len(token) - 3):
         left, right = token[:cut], token[cut:]
-        if left.lower() in NAME_SAFE_PREFIXES and fast_zipf(right) >= STRONG_NAME_PART_ZIPF:
+        if left.lower() in NAME_SAFE_PREFIXES and fast_zipf(right) >= STRONG_NAME_PART_ZIPF \
+                and glued < PREFIXED_MAX_ZIPF and not inflection_of_known_word(token):
             return _prefix_verdict(token, left, right)  # "Antismoking"
+    if glued >= KNOWN_ZIPF:
+        return None
     for cut in range(3, len(token) - 3):
         left, right = token[:cut], token[cut:]
         if is_head(right) and fast_zipf(right) >= COMMON_ZIPF and not is_function_word(left):
@@ -245,8 +249,7 @@ def _modifier_verdict(token: str, left: str, right: str, others: Sequence[tuple[
                       "hyphen, otherwise a space is missing.", readings)
     modifier = replace(verdict, modifier=True)
     # A plural first word rarely starts a compound ("resultsfollowing" = "results following").
-    plural = re.search(r"[^su]s$", left.lower()) is not None
-    return modifier.as_spaced() if plural else modifier
+    return modifier.as_spaced() if looks_plural(left) else modifier
 
 
 def _camel_verdict(token: str, parts: list[str]) -> Verdict | None:
@@ -285,7 +288,7 @@ def _camel_verdict(token: str, parts: list[str]) -> Verdict | None:
                        (f"{left} {right}",))
     if len(named) == 2 and not is_function_word(right) and min(map(fast_zipf, named)) < RARE_NAME_ZIPF:
         # "SmithJones": a double-barrelled name or a pair ("Anglo-French") lost its hyphen.
-        return Verdict(Kind.NAME_HYPHEN, token, f"{left}-{right}", AMBIGUOUS_CONFIDENCE, Applicability.MANUAL,
+        return Verdict(Kind.NAME_PAIR, token, f"{left}-{right}", AMBIGUOUS_CONFIDENCE, Applicability.MANUAL,
                        "Two names run together: a hyphen (a double-barrelled name or a pair) or a space "
                        "is missing, unless it is a brand written this way.", (f"{left} {right}",))
     return None

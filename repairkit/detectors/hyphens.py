@@ -51,7 +51,7 @@ def find_dropped_hyphens(doc: Document) -> Iterator[Hit]:
 
 
 def find_joined_names(doc: Document) -> Iterator[Hit]:
-    """A proper name glued to an acronym: "EuropeUN", "NATOSummit"-style camel-case joins.
+    """A proper name glued to an acronym: "EuropeUN", "UNEurope".
 
     What it flags: a camel-case token made of one capitalised common word and one
     acronym, not a known name itself (wordfreq Zipf below 1.5).
@@ -71,9 +71,32 @@ def find_joined_names(doc: Document) -> Iterator[Hit]:
                   glued.suggestions("Names run together."))
 
 
+def find_joined_name_pairs(doc: Document) -> Iterator[Hit]:
+    """Two capitalised names run together: "KilroyWhite", "BoixVidal".
+
+    What it flags: a camel-case token of two capitalised parts, unknown to the lexicon
+    (wordfreq Zipf below 1.5), at least one of them a rare word (a surname, not "Cinema").
+    Why it matters: a double-barrelled name or a pair of names lost its hyphen (or space).
+    Example: ``Mr KilroyWhite said`` -> ``Kilroy-White`` (or ``Kilroy White``).
+    Repair safety: manual (0.4): brands are written this way too ("ZoneAlarm"), so an
+    editor decides; severity is info for that reason.
+    Trade-off: brands made of two common words are skipped; brands with a rare part
+    ("PanaVox") are reported.
+
+    >>> doc = Document.from_text("Mr KilroyWhite met CinemaNow staff")
+    >>> [doc.text[h.span.start:h.span.end] for h in find_joined_name_pairs(doc)]
+    ['KilroyWhite']
+    """
+    for glued in glued_in(doc, Kind.NAME_PAIR):
+        yield Hit(glued.span, f"'{glued.verdict.token}' runs two names together: a hyphen or space is missing",
+                  glued.suggestions("Names run together."))
+
+
 DROPPED_HYPHEN = DetectorSpec("RK301", "dropped-hyphen", "missing-hyphen", Severity.WARNING,
                               find_dropped_hyphens, FixAvailability.ALWAYS)
-JOINED_NAMES = DetectorSpec("RK302", "joined-names", "missing-hyphen", Severity.INFO,
+JOINED_NAMES = DetectorSpec("RK302", "joined-names", "missing-hyphen", Severity.WARNING,
                             find_joined_names, FixAvailability.ALWAYS)
+JOINED_NAME_PAIR = DetectorSpec("RK303", "joined-name-pair", "missing-hyphen", Severity.INFO,
+                                find_joined_name_pairs, FixAvailability.ALWAYS)
 
-DETECTORS = (DROPPED_HYPHEN, JOINED_NAMES)
+DETECTORS = (DROPPED_HYPHEN, JOINED_NAMES, JOINED_NAME_PAIR)
