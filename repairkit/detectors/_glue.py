@@ -45,7 +45,11 @@ from repairkit.model import HIGH_CONFIDENCE, Applicability, Span, Suggestion
 #: contraction or an already hyphenated word.
 TOKEN_RE = re.compile(r"(?<![\w@#/\\.\-'’])[^\W_]+(?![\w@/\\'’\-]|\.[^\W\d_])")
 #: Case boundaries inside a token: "AsiaPacific", "EuropeUN", "USbased", "economyRecently".
-CASE_PART_RE = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z])|[A-Z]{2,}(?=[a-z]{2,}$|\b)|[A-Z]?[a-z]+|[A-Z]+|\d+")
+CASE_PART_RE = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+#: An acronym run into a lower-case word: "USbased" (not "U" + "Sbased").
+ACRONYM_LOWER_RE = re.compile(r"([A-Z]{2,})([a-z]{2,})")
+#: Particles that end phrasal nouns ("write-down", "break-in", "lock-up").
+PHRASAL_PARTICLES = frozenset("up down off in out on over back".split())
 #: The word after a token, on the same line.
 NEXT_WORD_RE = re.compile(r"[ \t]+[\"'“‘(]?([^\W_]+)")
 #: A list number glued to the first word of a heading line.
@@ -216,6 +220,12 @@ def _lower_verdict(token: str) -> Verdict | None:
                    and strong_word(c[0]) and strong_word(c[1])]
         if len(cuts) == 1 and content and glued < ATTESTED_SAFE_ZIPF:
             return _modifier_verdict(token, *content[0])
+        phrasal = [(l, r) for l, r in cuts if r.lower() in PHRASAL_PARTICLES and strong_word(l)
+                   and not is_function_word(l)]
+        if len(cuts) == 1 and phrasal and glued < ATTESTED_SAFE_ZIPF:
+            left, right = phrasal[0]  # "writedown", "breakin": a noun made of a verb and a particle
+            return _hyphen(token, f"{left}-{right}", POSSIBLE_CONFIDENCE,
+                           "A noun made of a verb and a particle is usually hyphenated.", (f"{left} {right}",))
         cuts = [(l, r) for l, r in cuts if is_function_word(l) and is_function_word(r)]
         return _space_verdict(token, cuts, sure=False) if len(cuts) == 1 else None
     # "outlive", "underused": a particle before a content word makes a closed compound.
@@ -313,6 +323,21 @@ def _capitals_verdict(token: str) -> Verdict | None:
                    tuple(readings[1:]))
 
 
+def case_parts(token: str) -> list[str]:
+    """Cut ``token`` at case changes; a capitals run before lower case is read both ways.
+
+    >>> case_parts("UNEurope"), case_parts("USbased"), case_parts("AsiaPacific")
+    (['UN', 'Europe'], ['US', 'based'], ['Asia', 'Pacific'])
+    """
+    whole = ACRONYM_LOWER_RE.fullmatch(token)
+    if whole:
+        acronym, rest = whole.groups()
+        # "USbased" = US + based; "UNEurope" = UN + Europe: keep the reading whose tail is a word.
+        if fast_zipf(rest) >= fast_zipf(acronym[-1] + rest):
+            return [acronym, rest]
+    return CASE_PART_RE.findall(token)
+
+
 def _number_verdict(token: str) -> Verdict | None:
     """Digits glued to a word: "31yearold" (attested "0-year-old"), "12nation"."""
     word = token.lstrip("0123456789")
@@ -344,7 +369,7 @@ def classify(token: str) -> Verdict | None:
         return None
     if token.isupper():
         return _capitals_verdict(token) if len(token) >= 6 else None
-    parts = CASE_PART_RE.findall(token)
+    parts = case_parts(token)
     if len(parts) > 1:
         return _camel_verdict(token, parts)
     return _lower_verdict(token)
