@@ -46,6 +46,10 @@ LISTS: dict[str, ListSpec] = {
         "closing_particles.txt", r"[a-z]+", "particles that form closed compounds"),
     "word_suffixes": ListSpec(
         "word_suffixes.txt", r"[a-z]+", "suffixes that are also words"),
+    "combining_forms": ListSpec(
+        "combining_forms.txt", r"[a-z]+", "combining forms joined to a name by a hyphen"),
+    "number_words": ListSpec(
+        "number_words.txt", r"[a-z]+", "English number words"),
     "function_words": ListSpec(
         "function_words.txt", r"[a-z]+", "lower-case English function words"),
 }

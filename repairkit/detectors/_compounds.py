@@ -20,7 +20,7 @@ from repairkit.wordlists import load
 #: A word ending this many attested two-word compounds is a compound head ("based", "style").
 COMPOUND_HEAD_MIN = 4
 #: Shorter heads and participles are too often the tail of a longer word ("led", "ring").
-MIN_HEAD_LENGTH = 4
+MIN_HEAD_LENGTH = 3
 MIN_PARTICIPLE_LENGTH = 5
 #: Outer words of a compound must be at least this frequent (a misspelling splits into rare ones).
 CONTENT_ZIPF = 4.0
@@ -85,8 +85,37 @@ def plausible_part(word: str) -> bool:
 
 
 def plausible_cut(left: str, right: str) -> bool:
-    """Both parts plausible and the right one not a suffix ("mount"+"able" is one word)."""
-    return plausible_part(left) and plausible_part(right) and right.lower() not in load("word_suffixes")
+    """Both parts plausible and the right one not a suffix ("mount"+"able" is one word).
+
+    A short prefix may stand first ("co" + "writer").
+    """
+    left_ok = plausible_part(left) or is_prefix(left)
+    return left_ok and plausible_part(right) and right.lower() not in load("word_suffixes")
+
+
+def is_number_word(word: str) -> bool:
+    """True for "one" ... "ninety" (the words that start "two-year", "one-quarter")."""
+    return word.lower() in load("number_words")
+
+
+def is_combining_form(word: str) -> bool:
+    """True for "Anglo", "Sino", "Euro": forms joined to a name by a hyphen."""
+    return word.lower() in load("combining_forms")
+
+
+def attested_with_number_word(token: str) -> str | None:
+    """``token`` hyphenated like an attested "0-..." compound when it starts with a number word.
+
+    >>> attested_with_number_word("Nineteenyearold")
+    'Nineteen-year-old'
+    """
+    lowered = token.lower()
+    for cut in range(3, min(len(token), 10)):
+        if is_number_word(lowered[:cut]):
+            compound = compounds_by_closed_form().get("0" + lowered[cut:])
+            if compound:
+                return token[:cut] + "-" + restore_hyphens(token[cut:], compound[2:])
+    return None
 
 
 def strong_word(word: str) -> bool:

@@ -27,6 +27,9 @@ from functools import lru_cache
 from repairkit.detectors._compounds import (
     CONTENT_ZIPF,
     attested_form,
+    attested_with_number_word,
+    is_combining_form,
+    is_number_word,
     inflection_of_known_word,
     is_closing_particle,
     is_function_word,
@@ -38,6 +41,7 @@ from repairkit.detectors._compounds import (
     reads_as_compound,
     strong_word,
 )
+from repairkit.detectors._common import MONTHS
 from repairkit.lexicon import COMMON_ZIPF, KNOWN_ZIPF, fast_zipf, splits
 from repairkit.model import HIGH_CONFIDENCE, Applicability, Span, Suggestion
 
@@ -50,6 +54,8 @@ CASE_PART_RE = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 ACRONYM_LOWER_RE = re.compile(r"([A-Z]{2,})([a-z]{2,})")
 #: Particles that end phrasal nouns ("write-down", "break-in", "lock-up").
 PHRASAL_PARTICLES = frozenset("up down off in out on over back".split())
+#: "eUniversity" is "e-University"; shorter tails are brand names ("eBay").
+E_PREFIXED_MIN_LENGTH = 5
 #: The word after a token, on the same line.
 NEXT_WORD_RE = re.compile(r"[ \t]+[\"'“‘(]?([^\W_]+)")
 #: A list number glued to the first word of a heading line.
@@ -141,7 +147,7 @@ def _hyphen(token: str, replacement: str, confidence: float, reason: str,
 
 def _attested_verdict(token: str, glued: float) -> Verdict | None:
     """The attested compound ``token`` spells, unless its closed form is a real word."""
-    hyphenated = attested_form(token)
+    hyphenated = attested_form(token) or attested_with_number_word(token)
     if not hyphenated or glued >= REAL_WORD_ZIPF:
         return None
     parts = hyphenated.split("-")
@@ -210,9 +216,12 @@ def _lower_verdict(token: str) -> Verdict | None:
     if inflection_of_known_word(token):
         return None
     cuts = [(l, r) for l, r in splits(token) if plausible_cut(l, r)]
-    prefixed = [(l, r) for l, r in cuts if is_prefix(l) and len(r) >= 3]
-    if prefixed and glued < PREFIXED_MAX_ZIPF:
+    # A two-letter prefix ("co", "ex") also starts real words ("covet", "extort"): only unknown tokens.
+    prefixed = [(l, r) for l, r in cuts if is_prefix(l) and len(r) >= 3
+                and glued < (PREFIXED_MAX_ZIPF if len(l) > 2 else ATTESTED_SAFE_ZIPF)]
+    if prefixed:
         return _prefix_verdict(token, *prefixed[0])
+    cuts = [(l, r) for l, r in cuts if not is_prefix(l)]  # "co" + "vet" is no pair of words
     if glued >= KNOWN_ZIPF:
         # Known to the lexicon but rare ("appraising" = "app"+"raising"): glued only if two
         # function words ("tothe") or two frequent content words ("boxoffice").
@@ -237,6 +246,11 @@ def _lower_verdict(token: str) -> Verdict | None:
                        (" ".join(phrase),))
     if not cuts:
         return None
+    left, right = cuts[0]
+    if is_number_word(left) and not is_function_word(right) and len(cuts) == 1:
+        return _hyphen(token, f"{left}-{right}", LIKELY_CONFIDENCE,
+                       "A number word joined to a noun or fraction takes a hyphen (\"two-year\", \"one-third\").",
+                       (f"{left} {right}",))
     if _content_pair(*cuts[0]):
         return _modifier_verdict(token, *cuts[0], others=cuts[1:])
     return _space_verdict(token, cuts, sure=True)
@@ -270,6 +284,8 @@ def _camel_verdict(token: str, parts: list[str]) -> Verdict | None:
     if len(parts) != 2 or fast_zipf(token) >= KNOWN_NAME_ZIPF:
         return None
     left, right = parts
+    if left == "e" and right.istitle() and len(right) >= E_PREFIXED_MIN_LENGTH and fast_zipf(right) >= CONTENT_ZIPF:
+        return _hyphen(token, f"e-{right}", POSSIBLE_CONFIDENCE, "The prefix 'e-' (electronic) takes a hyphen.")
     if len(left) < 2 or left.lower() in NAME_PARTICLES or not left.isalpha() or not right.isalpha():
         return None
     if left.lower() in HYPHENATED_PARTICLES:
@@ -296,6 +312,9 @@ def _camel_verdict(token: str, parts: list[str]) -> Verdict | None:
         return Verdict(Kind.NAME_HYPHEN, token, f"{left}-{right}", POSSIBLE_CONFIDENCE, Applicability.UNSAFE,
                        "Names joined by a hyphen (a relation between them) or a space (one name).",
                        (f"{left} {right}",))
+    if len(named) == 2 and (is_combining_form(left) or {left.lower(), right.lower()} <= MONTHS):
+        return _hyphen(token, f"{left}-{right}", LIKELY_CONFIDENCE,
+                       f"'{left}' joins the next name with a hyphen (a combining form or a range).")
     if len(named) == 2 and not is_function_word(right) and min(map(fast_zipf, named)) < RARE_NAME_ZIPF:
         # "SmithJones": a double-barrelled name or a pair ("Anglo-French") lost its hyphen.
         return Verdict(Kind.NAME_PAIR, token, f"{left}-{right}", AMBIGUOUS_CONFIDENCE, Applicability.MANUAL,
