@@ -3,8 +3,8 @@
 "countriesjointly", "economyRecently", a by-line "NAMEOUTLET" that lost its ``/``, a
 list number glued to its heading ("1The ..."). A split is proposed only when both parts
 are common words and the token itself is not a word; a split that is usually written
-with a hyphen is :mod:`repairkit.detectors.hyphens`' business, so each token gets one
-finding.
+with a hyphen (attested, a prefix, a modifier before a noun) is
+:mod:`repairkit.detectors.hyphens`' business, so each token gets one finding.
 
 >>> [h.suggestions[0].replacement for h in find_glued_words(Document.from_text("they jointlyannounced it"))]
 ['jointly announced']
@@ -22,17 +22,21 @@ from repairkit.registry import DetectorSpec, FixAvailability
 
 
 def find_glued_words(doc: Document) -> Iterator[Hit]:
-    """Two lower-case words run together: "countriesjointly", "tradevolume".
+    """Two lower-case words run together: "countriesjointly", "hasbeen", "resultsfollowing".
 
     What it flags: a lower-case token unknown to the lexicon (Zipf below 1) that cuts into
-    two common words (Zipf 3 or more each), when the pair is not an attested hyphenated
-    compound or a prefix join.
+    two common words (Zipf 3 or more each), when the pair is not hyphenated by evidence
+    (attested compound, prefix, a modifier before a noun: those are RK301); also a rare
+    known token made of two function words ("tothe"), and a capitalised token ending in a
+    function word ("Salesare").
     Why it matters: the space was lost in scraping; the token is not a word.
     Example: ``countriesjointly announced`` -> ``countries jointly``.
-    Repair safety: safe (0.9) when the cut is the only one; manual when several cuts
+    Repair safety: safe (0.9) when the cut is the only one and both parts are plain
+    words; unsafe (0.6-0.7) when a hyphen is the other reading; manual when several cuts
     give common words, with each reading as a suggestion.
-    Trade-off: capitalised tokens are skipped (names such as "Greenfield" would be
-    split); rare real words known to the lexicon are never split ("therapist").
+    Trade-off: capitalised tokens are split only before a function word (names such as
+    "Greenfield" stay whole); rare real words known to the lexicon are never split
+    ("therapist"), nor particle compounds ("outlive") or derived words ("mountable").
 
     >>> doc = Document.from_text("the countriesjointly said; the therapist agreed")
     >>> [doc.text[h.span.start:h.span.end] for h in find_glued_words(doc)]
