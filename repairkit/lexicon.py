@@ -42,7 +42,7 @@ def is_common(word: str) -> bool:
 
 @cache
 def frequency_dict() -> dict[str, float]:
-    """wordfreq's English word -> frequency table, loaded once (plain dict lookups are fast)."""
+    """The English word -> frequency table of wordfreq, loaded once (plain dict lookups are fast)."""
     from wordfreq import get_frequency_dict
 
     return dict(get_frequency_dict("en"))

@@ -8,7 +8,9 @@ often than the same letters written closed ("lineup") or spaced ("line up" is no
 spaced forms are ordinary phrases). Digit runs become ``0`` ("31-year-old" -> "0-year-old").
 Proper names are kept lower-cased ("kilroy-silk"): matching is case-insensitive.
 
-Usage: python scripts/mine_hyphenated_compounds.py /work/shared/corpus/news.jsonl > repairkit/data/hyphenated_compounds.txt
+Usage:
+    python scripts/mine_hyphenated_compounds.py /work/shared/corpus/news.jsonl \
+        > repairkit/data/hyphenated_compounds.txt
 """
 
 from __future__ import annotations

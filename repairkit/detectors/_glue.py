@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from enum import Enum
+from enum import StrEnum
 from functools import lru_cache
 
 from repairkit.detectors._compounds import (
@@ -84,7 +84,7 @@ POSSIBLE_CONFIDENCE = 0.6
 AMBIGUOUS_CONFIDENCE = 0.4
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What was lost, which decides the rule that reports it."""
 
     HYPHEN = "hyphen"              # RK301
@@ -201,7 +201,7 @@ def _capitalised_verdict(token: str, glued: float) -> Verdict | None:
         left, right = token[:cut], token[cut:]
         if is_head(right) and fast_zipf(right) >= COMMON_ZIPF and not is_function_word(left):
             return _compound_verdict(token, left, right)
-    cuts = [(l, r) for l, r in splits(token) if len(l) >= 4 and len(r) >= 3 and is_function_word(r)]
+    cuts = [(a, b) for a, b in splits(token) if len(a) >= 4 and len(b) >= 3 and is_function_word(b)]
     return _space_verdict(token, cuts, sure=False) if len(cuts) == 1 else None
 
 
@@ -215,13 +215,13 @@ def _lower_verdict(token: str) -> Verdict | None:
         return attested or _capitalised_verdict(token, glued)
     if inflection_of_known_word(token):
         return None
-    cuts = [(l, r) for l, r in splits(token) if plausible_cut(l, r)]
+    cuts = [(a, b) for a, b in splits(token) if plausible_cut(a, b)]
     # A two-letter prefix ("co", "ex") also starts real words ("covet", "extort"): only unknown tokens.
-    prefixed = [(l, r) for l, r in cuts if is_prefix(l) and len(r) >= 3
-                and glued < (PREFIXED_MAX_ZIPF if len(l) > 2 else ATTESTED_SAFE_ZIPF)]
+    prefixed = [(a, b) for a, b in cuts if is_prefix(a) and len(b) >= 3
+                and glued < (PREFIXED_MAX_ZIPF if len(a) > 2 else ATTESTED_SAFE_ZIPF)]
     if prefixed:
         return _prefix_verdict(token, *prefixed[0])
-    cuts = [(l, r) for l, r in cuts if not is_prefix(l)]  # "co" + "vet" is no pair of words
+    cuts = [(a, b) for a, b in cuts if not is_prefix(a)]  # "co" + "vet" is no pair of words
     if glued >= KNOWN_ZIPF:
         # Known to the lexicon but rare ("appraising" = "app"+"raising"): glued only if two
         # function words ("tothe") or two frequent content words ("boxoffice").
@@ -229,16 +229,16 @@ def _lower_verdict(token: str) -> Verdict | None:
                    and strong_word(c[0]) and strong_word(c[1])]
         if len(cuts) == 1 and content and glued < ATTESTED_SAFE_ZIPF:
             return _modifier_verdict(token, *content[0])
-        phrasal = [(l, r) for l, r in cuts if r.lower() in PHRASAL_PARTICLES and strong_word(l)
-                   and not is_function_word(l)]
+        phrasal = [(a, b) for a, b in cuts if b.lower() in PHRASAL_PARTICLES and strong_word(a)
+                   and not is_function_word(a)]
         if len(cuts) == 1 and phrasal and glued < ATTESTED_SAFE_ZIPF:
             left, right = phrasal[0]  # "writedown", "breakin": a noun made of a verb and a particle
             return _hyphen(token, f"{left}-{right}", POSSIBLE_CONFIDENCE,
                            "A noun made of a verb and a particle is usually hyphenated.", (f"{left} {right}",))
-        cuts = [(l, r) for l, r in cuts if is_function_word(l) and is_function_word(r)]
+        cuts = [(a, b) for a, b in cuts if is_function_word(a) and is_function_word(b)]
         return _space_verdict(token, cuts, sure=False) if len(cuts) == 1 else None
     # "outlive", "underused": a particle before a content word makes a closed compound.
-    cuts = [(l, r) for l, r in cuts if not is_closing_particle(l) or is_function_word(r)]
+    cuts = [(a, b) for a, b in cuts if not is_closing_particle(a) or is_function_word(b)]
     phrase = phrase_compound(token)
     if phrase and (not cuts or phrase[0].lower() == phrase[-1].lower()):  # "daytoday" beats "day today"
         return _hyphen(token, "-".join(phrase), LIKELY_CONFIDENCE,
@@ -267,7 +267,7 @@ def _modifier_verdict(token: str, left: str, right: str, others: Sequence[tuple[
         return _compound_verdict(token, left, right)
     if not (strong_word(left) and strong_word(right)):
         return _space_verdict(token, [(left, right), *others], sure=False)
-    readings = (f"{left} {right}", *(f"{l}-{r}" for l, r in others))
+    readings = (f"{left} {right}", *(f"{a}-{b}" for a, b in others))
     verdict = _hyphen(token, f"{left}-{right}", POSSIBLE_CONFIDENCE if not others else AMBIGUOUS_CONFIDENCE,
                       "Two content words run together: a compound modifier before a noun takes a "
                       "hyphen, otherwise a space is missing.", readings)

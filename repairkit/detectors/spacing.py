@@ -89,7 +89,7 @@ def find_glued_capitals(doc: Document) -> Iterator[Hit]:
 
 
 def find_glued_list_numbers(doc: Document) -> Iterator[Hit]:
-    """A list number glued to the first word of a heading line: "1The Annual Review".
+    r"""A list number glued to the first word of a heading line: "1The Annual Review".
 
     What it flags: one or two digits at the start of a line directly followed by a
     capitalised common word, on a line of 3+ words with no closing punctuation.
@@ -100,7 +100,7 @@ def find_glued_list_numbers(doc: Document) -> Iterator[Hit]:
     Trade-off: sentences (lines ending in punctuation) and names such as "3Com" in
     running text are left alone.
 
-    >>> doc = Document.from_text("1The Annual Review of the year\\n3D printing is here.")
+    >>> doc = Document.from_text("1The Annual Review of the year\n3D printing is here.")
     >>> [doc.text[h.span.start:h.span.end] for h in find_glued_list_numbers(doc)]
     ['1The']
     """
