@@ -65,8 +65,8 @@ def splits(word: str, min_zipf: float = COMMON_ZIPF, min_len: int = 2) -> list[t
 
     Case is kept in the parts; the most frequent pair (by its rarer part) comes first.
 
-    >>> splits("countriesjointly")
-    [('countries', 'jointly')]
+    >>> splits("companiesjointly")
+    [('companies', 'jointly')]
     >>> splits("zzzqqq")
     []
     """

@@ -3,8 +3,8 @@
 Every answer here comes from a shipped word list (``repairkit/data``) or the general
 lexicon, never from the text under examination.
 
->>> attested_form("YearOnYear"), attested_form("31yearold"), attested_form("payout")
-('Year-On-Year', '31-year-old', None)
+>>> attested_form("MonthOnMonth"), attested_form("31yearold"), attested_form("payout")
+('Month-On-Month', '31-year-old', None)
 >>> reads_as_compound("price", "fixing"), reads_as_compound("has", "been")
 (True, False)
 """
@@ -36,15 +36,15 @@ INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("men", "man"), ("women", "w
 
 @cache
 def compounds_by_closed_form() -> dict[str, str]:
-    """Attested hyphenated compounds keyed by their letters run together: ``"yearonyear"``."""
+    """Attested hyphenated compounds keyed by their letters run together: ``"monthonmonth"``."""
     return {c.replace("-", ""): c for c in load("hyphenated_compounds")}
 
 
 def restore_hyphens(token: str, compound: str) -> str:
     """Put the hyphens of ``compound`` back into ``token``, keeping its case and digits.
 
-    >>> restore_hyphens("AsiaPacific", "asia-pacific")
-    'Asia-Pacific'
+    >>> restore_hyphens("AngloDutch", "anglo-dutch")
+    'Anglo-Dutch'
     """
     out, i = [], 0
     for part in compound.split("-"):
@@ -99,7 +99,7 @@ def is_number_word(word: str) -> bool:
 
 
 def is_combining_form(word: str) -> bool:
-    """True for "Anglo", "Sino", "Euro": forms joined to a name by a hyphen."""
+    """True for "Anglo", "Sino", "Franco": forms joined to a name by a hyphen."""
     return word.lower() in load("combining_forms")
 
 
@@ -127,7 +127,7 @@ def strong_word(word: str) -> bool:
 def inflection_of_known_word(token: str) -> bool:
     """True when ``token`` inflects a known closed word: "shortlists", "conmen", "deckchairs".
 
-    >>> inflection_of_known_word("shortlists"), inflection_of_known_word("yearonyears")
+    >>> inflection_of_known_word("shortlists"), inflection_of_known_word("monthonmonths")
     (True, False)
     """
     lowered = token.lower()

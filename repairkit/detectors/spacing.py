@@ -1,7 +1,7 @@
 """Glued words: two words whose space (or separator) was lost (RK4xx).
 
-"countriesjointly", "economyRecently", a by-line "NAMEOUTLET" that lost its ``/``, a
-list number glued to its heading ("1The ..."). A split is proposed only when both parts
+"companiesjointly", "marketYesterday", a by-line "NAMEOUTLET" that lost its ``/``, a
+list number glued to its heading ("4Key ..."). A split is proposed only when both parts
 are common words and the token itself is not a word; a split that is usually written
 with a hyphen (attested, a prefix, a modifier before a noun) is
 :mod:`repairkit.detectors.hyphens`' business, so each token gets one finding.
@@ -22,7 +22,7 @@ from repairkit.registry import DetectorSpec, FixAvailability
 
 
 def find_glued_words(doc: Document) -> Iterator[Hit]:
-    """Two lower-case words run together: "countriesjointly", "hasbeen", "resultsfollowing".
+    """Two lower-case words run together: "companiesjointly", "hasbeen", "resultsfollowing".
 
     What it flags: a lower-case token unknown to the lexicon (Zipf below 1) that cuts into
     two common words (Zipf 3 or more each), when the pair is not hyphenated by evidence
@@ -30,7 +30,7 @@ def find_glued_words(doc: Document) -> Iterator[Hit]:
     known token made of two function words ("tothe"), and a capitalised token ending in a
     function word ("Salesare").
     Why it matters: the space was lost in scraping; the token is not a word.
-    Example: ``countriesjointly announced`` -> ``countries jointly``.
+    Example: ``companiesjointly announced`` -> ``companies jointly``.
     Repair safety: safe (0.9) when the cut is the only one and both parts are plain
     words; unsafe (0.6-0.7) when a hyphen is the other reading; manual when several cuts
     give common words, with each reading as a suggestion.
@@ -38,28 +38,28 @@ def find_glued_words(doc: Document) -> Iterator[Hit]:
     "Greenfield" stay whole); rare real words known to the lexicon are never split
     ("therapist"), nor particle compounds ("outlive") or derived words ("mountable").
 
-    >>> doc = Document.from_text("the countriesjointly said; the therapist agreed")
+    >>> doc = Document.from_text("the companiesjointly said; the therapist agreed")
     >>> [doc.text[h.span.start:h.span.end] for h in find_glued_words(doc)]
-    ['countriesjointly']
+    ['companiesjointly']
     """
     for glued in glued_in(doc, Kind.SPACE):
         yield Hit(glued.span, f"'{glued.verdict.token}' is two words run together", glued.suggestions("Lost space."))
 
 
 def find_case_change_joins(doc: Document) -> Iterator[Hit]:
-    """A lower-case word glued to a capitalised one: "economyRecently".
+    """A lower-case word glued to a capitalised one: "marketYesterday".
 
     What it flags: a token made of a common lower-case word and a common capitalised
     word, not itself a known name.
     Why it matters: a space, and often a full stop, was lost between two sentences.
-    Example: ``the economyRecently the`` -> ``economy Recently``.
+    Example: ``the marketYesterday shares`` -> ``market Yesterday``.
     Repair safety: unsafe (0.6): the full stop may be missing too.
     Trade-off: brand names of that shape known to the lexicon ("easyJet") and one-letter
     prefixes ("iPod", "eBay") are left alone.
 
-    >>> doc = Document.from_text("the economyRecently grew; eBay and iPhone sales rose")
+    >>> doc = Document.from_text("the marketYesterday fell; eBay and iPhone sales rose")
     >>> [doc.text[h.span.start:h.span.end] for h in find_case_change_joins(doc)]
-    ['economyRecently']
+    ['marketYesterday']
     """
     for glued in glued_in(doc, Kind.CASE_CHANGE):
         yield Hit(glued.span, f"'{glued.verdict.token}' runs a word into the next sentence or name",
@@ -89,20 +89,20 @@ def find_glued_capitals(doc: Document) -> Iterator[Hit]:
 
 
 def find_glued_list_numbers(doc: Document) -> Iterator[Hit]:
-    r"""A list number glued to the first word of a heading line: "1The Annual Review".
+    r"""A list number glued to the first word of a heading line: "4Key Findings of the Review".
 
     What it flags: one or two digits at the start of a line directly followed by a
     capitalised common word, on a line of 3+ words with no closing punctuation.
-    Why it matters: the list item lost the space (or ". ") after its number; "1The"
+    Why it matters: the list item lost the space (or ". ") after its number; "4Key"
     is not a word and the numbering is hidden.
-    Example: ``1The Annual Review`` -> ``1 The``.
+    Example: ``4Key Findings of the Review`` -> ``4 Key``.
     Repair safety: unsafe (0.6): the separator may have been ". " or a line break.
     Trade-off: sentences (lines ending in punctuation) and names such as "3Com" in
     running text are left alone.
 
-    >>> doc = Document.from_text("1The Annual Review of the year\n3D printing is here.")
+    >>> doc = Document.from_text("4Key Findings of the Review\n3D printing is here.")
     >>> [doc.text[h.span.start:h.span.end] for h in find_glued_list_numbers(doc)]
-    ['1The']
+    ['4Key']
     """
     for glued in glued_in(doc, Kind.LIST_NUMBER):
         yield Hit(glued.span, f"list number glued to its heading: '{glued.verdict.token}'",
