@@ -44,7 +44,7 @@ COUNT_NOUNS = frozenset(
 )
 DECADE_LEADS = frozenset("the early late mid".split())
 #: Unit letters that a decimal point may be glued to once the digits are gone (".bn", ".m").
-UNIT_SUFFIXES = frozenset("bn mn m tn k p pm am s th st nd rd kg km cm mm ft lb".split())
+UNIT_SUFFIXES = frozenset("bn mn m tn k p pm am s th st nd rd kg km cm mm ft lb mg ml secs mph".split())
 #: Closed-class words (determiners, prepositions, conjunctions, auxiliaries, quantity words)
 #: after which a doubled space is a vanished number: a dash, the other token whose loss
 #: leaves two spaces, follows a complete phrase, never "the" or "of". Words after which a
@@ -55,7 +55,10 @@ GAP_LEADS = frozenset(
     during within without into onto per via as past top last first next only just nearly
     almost around roughly some least most less fewer be been being is are was were has have
     aged owns own won lose take took buy bought add added employ employs employed number
-    chapter while rose fell below above beyond plus near win beat led remaining""".split()
+    chapter while rose fell below above beyond plus near win beat led remaining throughout
+    early late mid rise rises rising risen fall falls falling fallen slid slide slipped drop
+    dropped drops dip dipped surged soared plunged tumbled average averaged grow grows growing
+    grew increase increased declined edged""".split()
 )
 #: Words before a spaced hyphen that show it is a score or range, not a dash ("a - win").
 DASH_LEADS = frozenset(
@@ -78,6 +81,8 @@ SPACE_PUNCT_RE = re.compile(r"(?<=[^\W_])([ \t]+)([,;:]|\.(?![.\w])(?![ \t]+[a-z
 STRAY_POINT_RE = re.compile(r"(?:(?<=[ \t(])|^)(?<!\. )\.(?=[ \t]*[a-z%])(?![ \t]?(com|net|org)\b)", re.MULTILINE)
 #: A token of nothing but number punctuation: "..", ".,", ",.", ":." (an ellipsis is not one).
 PUNCT_TOKEN_RE = re.compile(r"(?<!\S)[.,:;()\-/]+(?!\S)")
+#: A unit glued to the comma or colon of a vanished number: ",m" (from "5,000m"), ":secs".
+GLUED_UNIT_RE = re.compile(r"(?<!\S)[.,:]*[,:][.,:]*([a-z]+)\b")
 #: A spaced hyphen: a dash in edited text, or all that is left of a score or range ("a 2-1 win").
 LONE_DASH_RE = re.compile(r"(?<=[ \t])-(?=[ \t])")
 #: A lone capital between lower-case words: "the G meeting" (from "G7"); "A" and "I" are words.

@@ -30,6 +30,7 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     DECADE_RE,
     DOUBLE_SPACE_RE,
     GAP_LEADS,
+    GLUED_UNIT_RE,
     HANGING_PREFIX_RE,
     LEAD_HYPHEN_RE,
     LONE_CAPITAL_RE,
@@ -178,6 +179,10 @@ def find_bare_quantities(doc: Document) -> Iterator[Hit]:
         if is_number_residue(m.group()) or (lead in (",", ";", ":") and m.group() in (",", ";", ":", ".")):
             yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' is all that is left of a number",
                        "number", _note("a number (its punctuation survived)"))
+    for m in GLUED_UNIT_RE.finditer(text):
+        if m.group(1) in UNIT_SUFFIXES:
+            yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' is a unit whose number vanished", "amount",
+                       _note(f"a number before '{m.group(1)}'"), unit=m.group(1))
     for m in CURRENCY_UNIT_RE.finditer(text):
         after = text[m.end():m.end() + 2]
         if m.group(2) == "m" and "." not in m.group() and after[:1].isspace() and not after[1:].islower():
@@ -319,7 +324,8 @@ def find_range_holes(doc: Document) -> Iterator[Hit]:
         lb, la = before.lower(), after.lower()
         takes = (lb == "," or lb in NUMBER_TAKERS or lb in GAP_LEADS or lb in MONTHS or la in COUNT_NOUNS or la in MONTHS
                  or la in ("to", "of"))
-        if not takes or (after and before[:1].isupper() and after[:1].isupper() and lb not in MONTHS):
+        named = after and before[:1].isupper() and after[:1].isupper()  # "Marks  Spencer": a lost "&"
+        if not takes or (named and lb not in MONTHS and lb not in GAP_LEADS):
             continue
         expects, what = _expectation(text, m.start() + 1)
         yield _hit(m.start() - len(before), m.end() + len(after), m.start() + 1,
