@@ -125,11 +125,26 @@ def test_main_prints_tables_and_writes_json(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "== profile seed (rate 1.0)" in printed and "== profile digits (rate 0.5)" in printed
     assert "undamaged articles: 2 articles" in printed and "words/s" in printed
+    summary = printed[printed.index("== summary"):]
+    assert "seed         missing-number" in summary and "digits       missing-number" in summary
+    assert "warnings+errors /1,000 words" in summary
     data = json.loads(out.read_text(encoding="utf-8"))
     assert set(data["profiles"]) == {"seed", "digits"}
     assert data["profiles"]["seed"]["categories"]["missing-number"]["sites"] > 0
     assert data["clean"]["articles"] == 2 and [p.name for p in tmp_path.iterdir()] != []
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_summary_flags_targets_and_missing_detectors():
+    from benchmarks.quality import ProfileResult, format_summary
+
+    result = ProfileResult("seed", 1.0)
+    result.evaluation.counts.update({"missing-number": Counts(10, 9, 10, 10), "missing-quote": Counts(5, 0, 0, 0)})
+    lines = format_summary([result], None).splitlines()
+    assert lines[2].endswith("BELOW")  # recall 0.9 < 0.95
+    assert lines[3].endswith("no findings (no detector yet?)")
+    result.evaluation.counts["missing-number"] = Counts(10, 10, 10, 10)
+    assert format_summary([result], None).splitlines()[2].endswith("ok")
 
 
 def test_main_bad_input_is_one_line_and_exit_2(tmp_path, capsys):

@@ -44,24 +44,31 @@ COUNT_NOUNS = frozenset(
 )
 DECADE_LEADS = frozenset("the early late mid".split())
 #: Unit letters that a decimal point may be glued to once the digits are gone (".bn", ".m").
-UNIT_SUFFIXES = frozenset("bn mn m tn k p pm am s th st nd rd kg km cm mm ft lb".split())
+UNIT_SUFFIXES = frozenset("bn mn m tn k p pm am s th st nd rd kg km cm mm ft lb mg ml secs mph".split())
 #: Closed-class words (determiners, prepositions, conjunctions, auxiliaries, quantity words)
 #: after which a doubled space is a vanished number: a dash, the other token whose loss
-#: leaves two spaces, follows a complete phrase, never "the" or "of".
+#: leaves two spaces, follows a complete phrase, never "the" or "of". Words after which a
+#: dash is common ("this", "that", "which", "each", "all") are left out.
 GAP_LEADS = frozenset(
-    """the a an its their his her our your my this these those that which whose each every all
-    both any no another other in on of to than from about by for and or nor at with between
-    among over under up down since after before until till during within without into onto
-    per via as past top last first next only just nearly almost around roughly some least
-    most more less fewer be been being is are was were has have had will would could should
-    can might must aged owns own won lose take took buy bought add added cut cuts employ
-    employs employed number chapter while rose fell below above beyond plus near win wins beat
-    lead led remaining""".split()
+    """the a an its their his our your my these those any another in on of to than from about
+    by for and or nor at with between among over under up down since after before until till
+    during within without into onto per via as past top last first next only just nearly
+    almost around roughly some least most less fewer be been being is are was were has have
+    aged owns own won lose take took buy bought add added employ employs employed number
+    chapter while rose fell below above beyond plus near win beat led remaining throughout
+    early late mid rise rises rising risen fall falls falling fallen slid slide slipped drop
+    dropped drops dip dipped surged soared plunged tumbled average averaged grow grows growing
+    grew increase increased declined edged""".split()
 )
 #: Words before a spaced hyphen that show it is a score or range, not a dash ("a - win").
 DASH_LEADS = frozenset(
-    """the a an its their his from between of by at since until than about nearly almost over
-    under top winning losing lose lost win won beat drew trailing""".split()
+    """the a an its their his from between of by at since until nearly almost top winning
+    losing lose lost win won beat drew trailing""".split()
+)
+#: Verbs that follow a number standing as a subject after a comma: "Of these,  said no".
+SUBJECT_VERBS = frozenset(
+    """were was are is said say saw see had have has will would could did do expect expected
+    voted agreed thought think believe believed felt feel reported wanted want""".split()
 )
 #: Nouns that, after a hyphen, make a compound with a number: "90-day", "10-year-old".
 COMPOUND_UNITS = frozenset(
@@ -74,6 +81,8 @@ SPACE_PUNCT_RE = re.compile(r"(?<=[^\W_])([ \t]+)([,;:]|\.(?![.\w])(?![ \t]+[a-z
 STRAY_POINT_RE = re.compile(r"(?:(?<=[ \t(])|^)(?<!\. )\.(?=[ \t]*[a-z%])(?![ \t]?(com|net|org)\b)", re.MULTILINE)
 #: A token of nothing but number punctuation: "..", ".,", ",.", ":." (an ellipsis is not one).
 PUNCT_TOKEN_RE = re.compile(r"(?<!\S)[.,:;()\-/]+(?!\S)")
+#: A unit glued to the comma or colon of a vanished number: ",m" (from "5,000m"), ":secs".
+GLUED_UNIT_RE = re.compile(r"(?<!\S)[.,:]*[,:][.,:]*([a-z]+)\b")
 #: A spaced hyphen: a dash in edited text, or all that is left of a score or range ("a 2-1 win").
 LONE_DASH_RE = re.compile(r"(?<=[ \t])-(?=[ \t])")
 #: A lone capital between lower-case words: "the G meeting" (from "G7"); "A" and "I" are words.
