@@ -30,8 +30,8 @@ from repairkit.model import Applicability, Span, Suggestion
 __all__ = ["Glued", "Kind", "Verdict", "classify", "glued_tokens"]
 
 #: A letter/digit run standing alone: not part of a URL, e-mail, hashtag, path, domain,
-#: contraction or an already hyphenated word.
-TOKEN_RE = re.compile(r"(?<![\w@#/\\.\-'’])[^\W_]+(?![\w@/\\'’\-]|\.[^\W\d_])")
+#: contraction (a possessive 's may follow) or an already hyphenated word.
+TOKEN_RE = re.compile(r"(?<![\w@#/\\.\-'’])[^\W_]+(?![\w@/\\\-]|['’](?!s\b)|\.[^\W\d_])")
 #: The word after a token, on the same line.
 NEXT_WORD_RE = re.compile(r"[ \t]+[\"'“‘(]?([^\W_]+)")
 #: A list number glued to the first word of a heading line.

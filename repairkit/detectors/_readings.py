@@ -64,6 +64,12 @@ RARE_NAME_ZIPF = 2.5
 HYPHENATED_PARTICLES = frozenset("al el".split())
 #: Glued tokens at or above this frequency are taken as real spellings ("payout", "database").
 REAL_WORD_ZIPF = COMMON_ZIPF
+#: Function words that also start real words ("aback", "bemoan", "forgo").
+ARCHAIC_PREFIX_WORDS = frozenset("a an be for".split())
+#: Function words that most often lose the space before them ("saidin", "goingto").
+TRAILING_GLUE_WORDS = frozenset("the of to and in".split())
+#: A known token made of a function word and a word is glued below this frequency.
+GLUED_PHRASE_ZIPF = 2.5
 #: A camel-case token this frequent is a known name ("easyJet", "YouTube").
 KNOWN_NAME_ZIPF = 1.5
 #: A token glued from a prefix must be rarer than this.
@@ -122,6 +128,15 @@ def _capitalised_verdict(token: str, glued: float) -> Verdict | None:
     return space_reading(token, cuts, sure=False) if len(cuts) == 1 else None
 
 
+def _capitalised_phrase(token: str, glued: float) -> Verdict | None:
+    """A capitalised function word glued to the next word: "Thereport", "Itadded"."""
+    if glued >= KNOWN_ZIPF:
+        return None  # "Dowell", "Hassell": known names
+    cuts = [(a, b) for a, b in splits(token) if is_function_word(a) and len(b) >= 4 and fast_zipf(b) >= CONTENT_ZIPF
+            and a.lower() not in ARCHAIC_PREFIX_WORDS and not is_closing_particle(a)]
+    return space_reading(token, cuts, sure=False) if cuts else None  # several cuts: manual
+
+
 def _lower_verdict(token: str) -> Verdict | None:
     """A lower-case or capitalised token: attested compound, prefix, phrase, or two words."""
     glued = fast_zipf(token)
@@ -129,7 +144,7 @@ def _lower_verdict(token: str) -> Verdict | None:
         return None
     attested = _attested_verdict(token, glued)
     if attested or token[0].isupper():
-        return attested or _capitalised_verdict(token, glued)
+        return attested or _capitalised_verdict(token, glued) or _capitalised_phrase(token, glued)
     if inflection_of_known_word(token):
         return None
     cuts = [(a, b) for a, b in splits(token) if plausible_cut(a, b)]
@@ -152,8 +167,8 @@ def _lower_verdict(token: str) -> Verdict | None:
             left, right = phrasal[0]  # "writedown", "breakin": a noun made of a verb and a particle
             return hyphen_reading(token, f"{left}-{right}", POSSIBLE_CONFIDENCE,
                            "A noun made of a verb and a particle is usually hyphenated.", (f"{left} {right}",))
-        cuts = [(a, b) for a, b in cuts if is_function_word(a) and is_function_word(b)]
-        return space_reading(token, cuts, sure=False) if len(cuts) == 1 else None
+        cuts = [c for c in cuts if _function_phrase(*c)]
+        return space_reading(token, cuts, sure=False) if len(cuts) == 1 and glued < GLUED_PHRASE_ZIPF else None
     # "outlive", "underused": a particle before a content word makes a closed compound.
     cuts = [(a, b) for a, b in cuts if not is_closing_particle(a) or is_function_word(b)]
     phrase = phrase_compound(token)
@@ -171,6 +186,22 @@ def _lower_verdict(token: str) -> Verdict | None:
     if _content_pair(*cuts[0]):
         return _modifier_verdict(token, *cuts[0], others=cuts[1:])
     return space_reading(token, cuts, sure=True)
+
+
+def _function_phrase(left: str, right: str) -> bool:
+    """A function word and a word, run together in web text ("thecountry", "saidin", "tothe").
+
+    Real words of that shape start with a particle ("inborn") or with "a", "be", "for"
+    ("aback", "bemoan", "forgo"), or end in a short word ("swat"+"he"), so the content
+    word must be frequent and 4+ letters and a trailing function word one of the few
+    that glue most ("of", "the", "to", "and", "in").
+    """
+    if is_function_word(left) and is_function_word(right):
+        return True
+    if is_function_word(left):
+        return (left.lower() not in ARCHAIC_PREFIX_WORDS and not is_closing_particle(left)
+                and len(right) >= 4 and fast_zipf(right) >= STRONG_NAME_PART_ZIPF)
+    return right.lower() in TRAILING_GLUE_WORDS and len(left) >= 4 and fast_zipf(left) >= STRONG_NAME_PART_ZIPF
 
 
 def _content_pair(left: str, right: str) -> bool:
