@@ -19,11 +19,24 @@ def test_shipped_list_is_valid(name: str) -> None:
     assert load(name), f"{name} has no entries"
 
 
-def test_every_data_txt_file_is_a_declared_list() -> None:
-    shipped = {p.name for p in (resources.files("repairkit") / "data").iterdir() if p.name.endswith(".txt")}
-    assert {spec.filename for spec in LISTS.values()} <= shipped
-    undeclared = shipped - {spec.filename for spec in LISTS.values()}
-    assert not undeclared, f"data files with no validator: {sorted(undeclared)}"
+DATA_FILES = sorted(p.name for p in (resources.files("repairkit") / "data").iterdir()
+                    if p.name.endswith((".txt", ".tsv")))
+
+
+def test_declared_lists_are_shipped() -> None:
+    assert {spec.filename for spec in LISTS.values()} <= set(DATA_FILES)
+
+
+@pytest.mark.parametrize("filename", DATA_FILES)
+def test_every_data_file_has_a_header_and_sorted_unique_trimmed_entries(filename: str) -> None:
+    # Holds for every data file, including ones with their own loader and entry format.
+    lines = (resources.files("repairkit") / "data" / filename).read_text(encoding="utf-8").splitlines()
+    assert lines and lines[0].startswith("#"), "a header line comes first"
+    entries = [line for line in lines if not line.startswith("#")]
+    assert entries, "no entries"
+    assert all(e and e == e.strip() for e in entries), "untrimmed or empty entries"
+    assert entries == sorted(entries), "entries out of order"
+    assert len(set(entries)) == len(entries), "duplicate entries"
 
 
 def test_lists_do_not_conflict() -> None:
