@@ -87,7 +87,7 @@ GLUED_UNIT_RE = re.compile(r"(?<!\S)[.,:]*[,:][.,:]*([a-z]+)\b")
 LONE_DASH_RE = re.compile(r"(?<=[ \t])-(?=[ \t])")
 #: A lone capital between lower-case words: "the G meeting" (from "G7"); "A" and "I" are words.
 LONE_CAPITAL_RE = re.compile(r"(?<=[a-z][ \t])[B-HJ-Z](?=[ \t][a-z])")
-#: A model or part name that lost its leading number: "the -LR" (from "777-200LR").
+#: A model or part name that lost its leading number: "the -LR" (from a model number such as "300-LR").
 LEAD_HYPHEN_RE = re.compile(r"(?<!\S)-[A-Z]+\b")
 #: A period prefix left hanging by its year: "in mid-." (but not "mid- to late-").
 HANGING_PREFIX_RE = re.compile(r"(?<![\w\-])(mid|early|late|pre|post)-(?=[.,;:)]|$|[ \t](?!to\b|and\b|or\b))")
