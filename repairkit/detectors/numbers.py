@@ -26,6 +26,7 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     CURRENCY_UNIT_RE,
     CURRENCY_WORDS,
     DASH_LEADS,
+    DATA_UNIT_RE,
     DECADE_LEADS,
     DECADE_RE,
     DOUBLE_SPACE_RE,
@@ -279,6 +280,12 @@ def find_orphan_signs(doc: Document) -> Iterator[Hit]:
     for m in HANGING_PREFIX_RE.finditer(text):
         hits.append(_hit(m.start(), m.end(), m.end(), f"'{m.group()}' has lost the year after it", "year",
                          _note(f"a year or decade after '{m.group()}'")))
+    for m in DATA_UNIT_RE.finditer(text):
+        before = previous_word(text, m.start())
+        if before.islower() and before != "the" and not before[-1:].isdigit():  # not "the GB team"
+            hits.append(_hit(_residue_start(text, m.start()), m.end(), m.start(),
+                             f"unit '{m.group()}' has no number before it", "amount",
+                             _note(f"a number before '{m.group()}'"), unit=m.group()))
     for m in AGE_RE.finditer(text):
         hits.append(_hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost its number", "count",
                          _note("the age or duration before 'old'")))
