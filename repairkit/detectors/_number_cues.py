@@ -40,7 +40,8 @@ COUNT_NOUNS = frozenset(
     tonnes tons kilometres kilometers miles metres meters km kg units copies shares
     countries companies firms projects students children men women dollars pounds euros
     yuan yen rupees litres gallons barrels aircraft planes flights models vehicles cars homes
-    houses stores shops branches sites plants mines farms banks jobs employees journalists""".split()
+    houses stores shops branches sites plants mines farms banks jobs employees journalists
+    yards""".split()
 )
 DECADE_LEADS = frozenset("the early late mid".split())
 #: Unit letters that a decimal point may be glued to once the digits are gone (".bn", ".m").
@@ -58,8 +59,11 @@ GAP_LEADS = frozenset(
     chapter while rose fell below above beyond plus near win beat led remaining throughout
     early late mid rise rises rising risen fall falls falling fallen slid slide slipped drop
     dropped drops dip dipped surged soared plunged tumbled average averaged grow grows growing
-    grew increase increased declined edged""".split()
+    grew increase increased declined edged beaten beating crushed thrashed defeated drew
+    leading trailing losing winning""".split()
 )
+#: Results a score stands before: "a crushing  win", "the side's  defeat".
+SCORE_NOUNS = frozenset("win wins victory defeat defeats loss draw triumph thrashing drubbing".split())
 #: Words before a spaced hyphen that show it is a score or range, not a dash ("a - win").
 DASH_LEADS = frozenset(
     """the a an its their his from between of by at since until nearly almost top winning

@@ -43,6 +43,7 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     PERCENT_RE,
     PUNCT_TOKEN_RE,
     QUANTITY_UNITS,
+    SCORE_NOUNS,
     RANGE_HOLE_RE,
     SPACE_PUNCT_RE,
     SUBJECT_VERBS,
@@ -330,9 +331,9 @@ def find_range_holes(doc: Document) -> Iterator[Hit]:
             continue  # a unit after the gap is reported with the unit
         lb, la = before.lower(), after.lower()
         takes = (lb == "," or lb in NUMBER_TAKERS or lb in GAP_LEADS or lb in MONTHS or la in COUNT_NOUNS or la in MONTHS
-                 or la in ("to", "of"))
+                 or la in ("to", "of") or la in SCORE_NOUNS)
         named = after and before[:1].isupper() and after[:1].isupper()  # "Marks  Spencer": a lost "&"
-        if not takes or (named and lb not in MONTHS and lb not in GAP_LEADS):
+        if not takes or (named and lb not in MONTHS and lb not in GAP_LEADS and la not in MONTHS):
             continue
         expects, what = _expectation(text, m.start() + 1)
         yield _hit(m.start() - len(before), m.end() + len(after), m.start() + 1,
