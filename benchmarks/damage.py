@@ -5,11 +5,11 @@ Seed-style damage (the ``"seed"`` profile) removes every digit, apostrophe, hyph
 whose clean version we know. Whatever stripping leaves stays: ``"$1.5bn"`` becomes ``".bn"``,
 ``"in 2020,"`` becomes ``"in ,"`` and ``"5%"`` vanishes, leaving a doubled space.
 
->>> d = damage("China's $1.5bn deal rose 5% in 2020.\\n\\nIt was year-on-year.")
+>>> d = damage("Japan's $1.5bn deal rose 5% in 2020.\\n\\nIt was year-on-year.")
 >>> d.text
-'Chinas .bn deal rose  in . It was yearonyear.'
+'Japans .bn deal rose  in . It was yearonyear.'
 >>> [(s.kind, s.category, s.damaged, s.removed) for s in d.sites][:3]
-[('apostrophe', 'missing-apostrophe', 'Chinas', "'"), ('digit', 'missing-number', '.bn', '$15'), ('digit', 'missing-number', '', '5%')]
+[('apostrophe', 'missing-apostrophe', 'Japans', "'"), ('digit', 'missing-number', '.bn', '$15'), ('digit', 'missing-number', '', '5%')]
 >>> d.to_clean_offset(d.text.index("It"))
 38
 

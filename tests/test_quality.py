@@ -20,23 +20,23 @@ def finding(category: str, start: int, end: int, severity: Severity = Severity.W
     return Finding("RK999", "test-rule", category, severity, Span(start, end), "msg")
 
 
-TEXT = "Chinas trade rose  in , to .bn and more"
+TEXT = "Japans trade rose  in , to .bn and more"
 
 
 def test_a_finding_on_a_site_of_its_category_counts():
-    ev = evaluate(TEXT, [site("missing-apostrophe", 0, 6, "Chinas")], [finding("missing-apostrophe", 0, 6)])
+    ev = evaluate(TEXT, [site("missing-apostrophe", 0, 6, "Japans")], [finding("missing-apostrophe", 0, 6)])
     c = ev.counts["missing-apostrophe"]
     assert (c.sites, c.detected, c.findings, c.true) == (1, 1, 1, 1)
     assert not ev.misses and not ev.false_alarms.get("missing-apostrophe")
 
 
 def test_a_finding_elsewhere_is_a_false_alarm_and_the_site_a_miss():
-    ev = evaluate(TEXT, [site("missing-apostrophe", 0, 6, "Chinas")], [finding("missing-apostrophe", 7, 12)])
+    ev = evaluate(TEXT, [site("missing-apostrophe", 0, 6, "Japans")], [finding("missing-apostrophe", 7, 12)])
     c = ev.counts["missing-apostrophe"]
     assert (c.sites, c.detected, c.findings, c.true) == (1, 0, 1, 0)
     assert c.recall == 0.0 and c.precision == 0.0
     assert "⟦trade⟧" in ev.false_alarms["missing-apostrophe"][0]
-    assert "⟦Chinas⟧" in ev.misses["missing-apostrophe"][0]
+    assert "⟦Japans⟧" in ev.misses["missing-apostrophe"][0]
 
 
 def test_a_finding_of_another_category_does_not_count():

@@ -40,7 +40,8 @@ COUNT_NOUNS = frozenset(
     tonnes tons kilometres kilometers miles metres meters km kg units copies shares
     countries companies firms projects students children men women dollars pounds euros
     yuan yen rupees litres gallons barrels aircraft planes flights models vehicles cars homes
-    houses stores shops branches sites plants mines farms banks jobs employees journalists""".split()
+    houses stores shops branches sites plants mines farms banks jobs employees journalists
+    yards""".split()
 )
 DECADE_LEADS = frozenset("the early late mid".split())
 #: Unit letters that a decimal point may be glued to once the digits are gone (".bn", ".m").
@@ -58,8 +59,11 @@ GAP_LEADS = frozenset(
     chapter while rose fell below above beyond plus near win beat led remaining throughout
     early late mid rise rises rising risen fall falls falling fallen slid slide slipped drop
     dropped drops dip dipped surged soared plunged tumbled average averaged grow grows growing
-    grew increase increased declined edged""".split()
+    grew increase increased declined edged beaten beating crushed thrashed defeated drew
+    leading trailing losing winning""".split()
 )
+#: Results a score stands before: "a crushing  win", "the side's  defeat".
+SCORE_NOUNS = frozenset("win wins victory defeat defeats loss draw triumph thrashing drubbing".split())
 #: Words before a spaced hyphen that show it is a score or range, not a dash ("a - win").
 DASH_LEADS = frozenset(
     """the a an its their his from between of by at since until nearly almost top winning
@@ -87,7 +91,7 @@ GLUED_UNIT_RE = re.compile(r"(?<!\S)[.,:]*[,:][.,:]*([a-z]+)\b")
 LONE_DASH_RE = re.compile(r"(?<=[ \t])-(?=[ \t])")
 #: A lone capital between lower-case words: "the G meeting" (from "G7"); "A" and "I" are words.
 LONE_CAPITAL_RE = re.compile(r"(?<=[a-z][ \t])[B-HJ-Z](?=[ \t][a-z])")
-#: A model or part name that lost its leading number: "the -LR" (from "777-200LR").
+#: A model or part name that lost its leading number: "the -LR" (from a model number such as "300-LR").
 LEAD_HYPHEN_RE = re.compile(r"(?<!\S)-[A-Z]+\b")
 #: A period prefix left hanging by its year: "in mid-." (but not "mid- to late-").
 HANGING_PREFIX_RE = re.compile(r"(?<![\w\-])(mid|early|late|pre|post)-(?=[.,;:)]|$|[ \t](?!to\b|and\b|or\b))")
@@ -100,6 +104,8 @@ ORPHAN_SIGN_RE = re.compile(r"[£€$¥](?![\d\s]*\d)")
 PERCENT_RE = re.compile(r"%(?![sdifr]\b|\(\w+\)[sdif])")  # skip printf placeholders ("%s", "%(n)d")
 RANGE_HOLE_RE = re.compile(r"\b(from|between)([ \t]+)(to|and)\b", re.IGNORECASE)
 UNIT_RESIDUE_RE = re.compile(r"(?<=[ \t(])(bn|mn|m|tn|pm|p|k|km|kg|cm|mm|ft|lbs?|yd|mph|ghz|mbps|secs)(?=[\s,.;:)]|$)")
+#: Storage and speed units written in capitals: "can hold GB", "up to Mbps" ("TB" is also a disease).
+DATA_UNIT_RE = re.compile(r"(?<=[ \t(])(GB|MB|KB|Mbps|Kbps|kbps|GHz|MHz)(?=[\s,.;:)]|$)")
 #: An age or duration whose number (and hyphens) vanished: "a yearold man" (hyphens gone too).
 AGE_RE = re.compile(r"(?<![\w\-])(?:year|month|week|day)olds?\b")
 DECADE_RE = re.compile(r"(?<=[ \t\-(])['’]?s(?=[\s,.;:)\"”]|$)")

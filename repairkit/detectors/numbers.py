@@ -26,6 +26,7 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     CURRENCY_UNIT_RE,
     CURRENCY_WORDS,
     DASH_LEADS,
+    DATA_UNIT_RE,
     DECADE_LEADS,
     DECADE_RE,
     DOUBLE_SPACE_RE,
@@ -42,6 +43,7 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     PERCENT_RE,
     PUNCT_TOKEN_RE,
     QUANTITY_UNITS,
+    SCORE_NOUNS,
     RANGE_HOLE_RE,
     SPACE_PUNCT_RE,
     SUBJECT_VERBS,
@@ -279,6 +281,12 @@ def find_orphan_signs(doc: Document) -> Iterator[Hit]:
     for m in HANGING_PREFIX_RE.finditer(text):
         hits.append(_hit(m.start(), m.end(), m.end(), f"'{m.group()}' has lost the year after it", "year",
                          _note(f"a year or decade after '{m.group()}'")))
+    for m in DATA_UNIT_RE.finditer(text):
+        before = previous_word(text, m.start())
+        if before.islower() and before != "the" and not before[-1:].isdigit():  # not "the GB team"
+            hits.append(_hit(_residue_start(text, m.start()), m.end(), m.start(),
+                             f"unit '{m.group()}' has no number before it", "amount",
+                             _note(f"a number before '{m.group()}'"), unit=m.group()))
     for m in AGE_RE.finditer(text):
         hits.append(_hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost its number", "count",
                          _note("the age or duration before 'old'")))
@@ -323,9 +331,9 @@ def find_range_holes(doc: Document) -> Iterator[Hit]:
             continue  # a unit after the gap is reported with the unit
         lb, la = before.lower(), after.lower()
         takes = (lb == "," or lb in NUMBER_TAKERS or lb in GAP_LEADS or lb in MONTHS or la in COUNT_NOUNS or la in MONTHS
-                 or la in ("to", "of"))
+                 or la in ("to", "of") or la in SCORE_NOUNS)
         named = after and before[:1].isupper() and after[:1].isupper()  # "Marks  Spencer": a lost "&"
-        if not takes or (named and lb not in MONTHS and lb not in GAP_LEADS):
+        if not takes or (named and lb not in MONTHS and lb not in GAP_LEADS and la not in MONTHS):
             continue
         expects, what = _expectation(text, m.start() + 1)
         yield _hit(m.start() - len(before), m.end() + len(after), m.start() + 1,
