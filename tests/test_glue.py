@@ -132,3 +132,18 @@ def test_corpus_sample_recall_precision_and_clean_silence() -> None:
     assert true / sites >= 0.8, (true, sites)
     assert true / found >= 0.85, (true, found)
     assert 1000 * alarms / words <= 1.0, (alarms, words)
+
+
+@pytest.mark.parametrize(("text", "replacement", "confidence"), [
+    ("1Overview of the year\n2. Plans for the next year\n", "1. Overview", 0.7),
+    ("1Overview of the year\n2 Plans for the next year\n", "1 Overview", 0.7),
+    ("1Overview of the year\nPlans for the next year\n", "1 Overview", 0.6),
+])
+def test_list_number_separator_follows_an_intact_heading(text: str, replacement: str, confidence: float) -> None:
+    (finding,) = _scan(text)
+    assert (finding.code, finding.best.replacement, finding.best.confidence) == ("RK404", replacement, confidence)
+    if confidence == 0.7:
+        (evidence,) = finding.best.evidence
+        assert text[evidence.start:evidence.end] == evidence.quote and evidence.source == "document"
+    else:
+        assert finding.best.evidence == ()

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 
 from repairkit.detectors._compounds import is_function_word
 from repairkit.detectors._readings import classify
-from repairkit.detectors._verdict import AMBIGUOUS_CONFIDENCE, POSSIBLE_CONFIDENCE, Kind, Verdict
+from repairkit.detectors._verdict import AMBIGUOUS_CONFIDENCE, LIKELY_CONFIDENCE, POSSIBLE_CONFIDENCE, Kind, Verdict
 from repairkit.lexicon import COMMON_ZIPF, fast_zipf
-from repairkit.model import Applicability, Span, Suggestion
+from repairkit.model import Applicability, Evidence, Span, Suggestion
 
 __all__ = ["Glued", "Kind", "Verdict", "classify", "glued_tokens"]
 
@@ -36,6 +36,8 @@ TOKEN_RE = re.compile(r"(?<![\w@#/\\.\-'’])[^\W_]+(?![\w@/\\\-]|['’](?!s\b)|
 NEXT_WORD_RE = re.compile(r"[ \t]+[\"'“‘(]?([^\W_]+)")
 #: A list number glued to the first word of a heading line.
 HEADING_RE = re.compile(r"^(\d{1,2})([A-Z][A-Za-z]+)\b(?=[^\n]*$)", re.MULTILINE)
+#: A list heading that kept its separator: number, then a space or ". ", then a capital.
+INTACT_HEADING_RE = re.compile(r"^(\d{1,2})(\.? )([A-Z][A-Za-z]+)\b(?=[^\n]*$)", re.MULTILINE)
 MAX_HEADING_WORDS = 25
 
 
@@ -45,6 +47,8 @@ class Glued:
 
     span: Span
     verdict: Verdict
+    #: Where the reading comes from, when the document itself shows it.
+    evidence: tuple[Evidence, ...] = ()
 
     @property
     def replacement(self) -> str:
@@ -54,14 +58,21 @@ class Glued:
     def suggestions(self, note: str) -> tuple[Suggestion, ...]:
         """The preferred repair, then each alternative reading as a manual suggestion."""
         v = self.verdict
-        first = Suggestion(self.span, v.replacement, v.confidence, v.applicability, f"{note} {v.reason}")
+        first = Suggestion(self.span, v.replacement, v.confidence, v.applicability, f"{note} {v.reason}",
+                           self.evidence)
         others = tuple(Suggestion(self.span, alt, AMBIGUOUS_CONFIDENCE, Applicability.MANUAL,
                                   f"Another reading of '{v.token}'.") for alt in v.alternatives)
         return (first, *others)
 
 
+def _intact_heading_separator(text: str) -> re.Match[str] | None:
+    """A list heading in the same document that kept its separator ("10 Annual ..." or "3. The ...")."""
+    return INTACT_HEADING_RE.search(text)
+
+
 def _heading_verdicts(text: str) -> list[Glued]:
     out = []
+    intact = None
     for m in HEADING_RE.finditer(text):
         line_end = text.find("\n", m.start())
         line = text[m.start():line_end if line_end != -1 else len(text)].rstrip()
@@ -71,10 +82,21 @@ def _heading_verdicts(text: str) -> list[Glued]:
         if fast_zipf(word) < COMMON_ZIPF or len(word) < 2 or len(line.split()) < 3:
             continue
         number = m.group(1)
-        verdict = Verdict(Kind.LIST_NUMBER, m.group(), f"{number} {word}", POSSIBLE_CONFIDENCE,
-                          Applicability.UNSAFE, "The separator may also have been '. ' or a line break.",
-                          (f"{number}. {word}",))
-        out.append(Glued(Span(m.start(), m.end()), verdict))
+        intact = intact or _intact_heading_separator(text)
+        readings = [f"{number} {word}", f"{number}. {word}"]
+        if intact:
+            # The document itself shows how its list numbers are separated: evidence, not a guess.
+            preferred = f"{number}{intact.group(2)}{word}"
+            readings = [preferred, *(r for r in readings if r != preferred)]
+            verdict = Verdict(Kind.LIST_NUMBER, m.group(), readings[0], LIKELY_CONFIDENCE, Applicability.UNSAFE,
+                              f"Another heading here keeps its separator: {intact.group(0).strip()!r}.",
+                              tuple(readings[1:]))
+            evidence: tuple[Evidence, ...] = (Evidence("document", intact.start(), intact.end(), intact.group(0)),)
+        else:
+            verdict = Verdict(Kind.LIST_NUMBER, m.group(), readings[0], POSSIBLE_CONFIDENCE, Applicability.UNSAFE,
+                              "The separator may also have been '. ' or a line break.", tuple(readings[1:]))
+            evidence = ()
+        out.append(Glued(Span(m.start(), m.end()), verdict, evidence))
     return out
 
 
