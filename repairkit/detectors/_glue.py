@@ -21,9 +21,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from repairkit.detectors._compounds import is_function_word
+from repairkit.detectors._compounds import is_function_word, restore_hyphens
 from repairkit.detectors._readings import classify
-from repairkit.detectors._verdict import AMBIGUOUS_CONFIDENCE, LIKELY_CONFIDENCE, POSSIBLE_CONFIDENCE, Kind, Verdict
+from repairkit.detectors._verdict import (
+    AMBIGUOUS_CONFIDENCE,
+    LIKELY_CONFIDENCE,
+    POSSIBLE_CONFIDENCE,
+    SAFE_CONFIDENCE,
+    Kind,
+    Verdict,
+)
 from repairkit.lexicon import COMMON_ZIPF, fast_zipf
 from repairkit.model import Applicability, Evidence, Span, Suggestion
 
@@ -36,6 +43,8 @@ TOKEN_RE = re.compile(r"(?<![\w@#/\\.\-'’])[^\W_]+(?![\w@/\\\-]|['’](?!s\b)|
 NEXT_WORD_RE = re.compile(r"[ \t]+[\"'“‘(]?([^\W_]+)")
 #: A list number glued to the first word of a heading line.
 HEADING_RE = re.compile(r"^(\d{1,2})([A-Z][A-Za-z]+)\b(?=[^\n]*$)", re.MULTILINE)
+#: A word with inner hyphens, letters only ("year-on-year", "Anglo-Dutch").
+HYPHENATED_WORD_RE = re.compile(r"(?<![\w\-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w\-])")
 #: A list heading that kept its separator: number, then a space or ". ", then a capital.
 INTACT_HEADING_RE = re.compile(r"^(\d{1,2})(\.? )([A-Z][A-Za-z]+)\b(?=[^\n]*$)", re.MULTILINE)
 MAX_HEADING_WORDS = 25
@@ -106,11 +115,31 @@ def _before_noun(text: str, end: int) -> bool:
     return m is not None and not is_function_word(m.group(1))
 
 
+def _hyphenated_in(text: str) -> dict[str, re.Match[str]]:
+    """Hyphenated words of ``text`` keyed by their letters run together, lower-cased."""
+    return {m.group().replace("-", "").lower(): m for m in HYPHENATED_WORD_RE.finditer(text)}
+
+
+def _spelled_elsewhere(token: str, intact: re.Match[str]) -> tuple[Verdict, tuple[Evidence, ...]]:
+    """The document spells ``token`` with hyphens elsewhere: the strongest evidence there is."""
+    replacement = restore_hyphens(token, intact.group().lower())
+    common = fast_zipf(token) >= COMMON_ZIPF  # "email" next to "e-mail": maybe just two spellings
+    verdict = Verdict(Kind.HYPHEN, token, replacement, POSSIBLE_CONFIDENCE if common else SAFE_CONFIDENCE,
+                      Applicability.UNSAFE if common else Applicability.SAFE,
+                      f"This document writes it '{intact.group()}' elsewhere.")
+    return verdict, (Evidence("document", intact.start(), intact.end(), intact.group()),)
+
+
 def glued_tokens(text: str) -> list[Glued]:
     """Every glued token in ``text`` with its verdict, in order; at most one per token."""
     found = {g.span.start: g for g in _heading_verdicts(text)}
+    hyphenated = _hyphenated_in(text) if "-" in text else {}
     for m in TOKEN_RE.finditer(text):
         if m.start() in found:
+            continue
+        intact = hyphenated.get(m.group().lower())
+        if intact is not None:
+            found[m.start()] = Glued(Span(m.start(), m.end()), *_spelled_elsewhere(m.group(), intact))
             continue
         verdict = classify(m.group())
         if verdict is not None:
