@@ -151,6 +151,12 @@ def test_main_bad_input_is_one_line_and_exit_2(tmp_path, capsys):
     assert main(["--corpus", str(tmp_path / "missing.jsonl")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: cannot read the corpus") and err.count("\n") == 1
+    for bad in ("{not json\n", '{"id": "x"}\n', "[1, 2]\n"):
+        corpus = tmp_path / "bad.jsonl"
+        corpus.write_text(bad, encoding="utf-8")
+        assert main(["--corpus", str(corpus)]) == 2
+        err = capsys.readouterr().err
+        assert "bad.jsonl:1" in err and err.count("\n") == 1
     with pytest.raises(SystemExit) as exc:
         main(["--limit", "0"])
     assert exc.value.code == 2
