@@ -334,9 +334,16 @@ def load_corpus(path: str | os.PathLike[str] | None = None, limit: int | None = 
     source = Path(path or os.environ.get("REPAIRKIT_CORPUS", DEFAULT_CORPUS))
     articles: list[dict[str, str]] = []
     with source.open(encoding="utf-8") as fh:
-        for line in fh:
+        for number, line in enumerate(fh, 1):
             if limit is not None and len(articles) >= limit:
                 break
-            if line.strip():
-                articles.append(json.loads(line))
+            if not line.strip():
+                continue
+            try:
+                article = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{source}:{number}: not JSON ({exc.msg})") from None
+            if not isinstance(article, dict) or not isinstance(article.get("text"), str):
+                raise ValueError(f"{source}:{number}: expected an object with a \"text\" string")
+            articles.append(article)
     return articles

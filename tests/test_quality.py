@@ -151,8 +151,22 @@ def test_main_bad_input_is_one_line_and_exit_2(tmp_path, capsys):
     assert main(["--corpus", str(tmp_path / "missing.jsonl")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: cannot read the corpus") and err.count("\n") == 1
-    with pytest.raises(SystemExit) as exc:
-        main(["--limit", "0"])
-    assert exc.value.code == 2
-    with pytest.raises(SystemExit):
-        main(["--json", str(tmp_path / "nope" / "x.json")])
+    for bad in ("{not json\n", '{"id": "x"}\n', "[1, 2]\n"):
+        corpus = tmp_path / "bad.jsonl"
+        corpus.write_text(bad, encoding="utf-8")
+        assert main(["--corpus", str(corpus)]) == 2
+        err = capsys.readouterr().err
+        assert "bad.jsonl:1" in err and err.count("\n") == 1
+    for argv in (["--limit", "0"], ["--json", str(tmp_path / "nope" / "x.json")], ["--profile", "none"]):
+        with pytest.raises(SystemExit) as exc:
+            main(argv)
+        assert exc.value.code == 2
+        err = capsys.readouterr().err
+        assert err.startswith("error: ") and err.count("\n") == 1
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps(ARTICLES[1]) + "\n", encoding="utf-8")
+    target = tmp_path / "taken"
+    target.mkdir()  # a directory where the JSON file should go: cannot be replaced
+    assert main(["--corpus", str(good), "--workers", "1", "--profile", "digits", "--json", str(target)]) == 2
+    assert capsys.readouterr().err.startswith(f"error: cannot write {target}")
+    assert target.is_dir() and not list(tmp_path.glob(".*.tmp"))

@@ -170,6 +170,11 @@ def find_bare_quantities(doc: Document) -> Iterator[Hit]:
         claimed.add(start)
         expects, what = _expectation(text, i)
         yield _hit(start, m.end(), hole, f"'{unit}' has no amount before it", expects, _note(what), unit=unit)
+    yield from _punctuation_residue(text, claimed)
+
+
+def _punctuation_residue(text: str, claimed: set[int]) -> Iterator[Hit]:
+    """Decimal points, commas and currency letters that outlived their number (``claimed``: done)."""
     for m in STRAY_POINT_RE.finditer(text):
         glued = re.match(r"[a-z]+", text[m.end():])
         if m.start() in claimed or (glued and glued.group() not in UNIT_SUFFIXES):
@@ -270,30 +275,34 @@ def find_orphan_signs(doc: Document) -> Iterator[Hit]:
         else:  # a lone "s" or "'s" is never a word: "the s and s", "Radio 's"
             hits.append(_hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost the number before it",
                              "number", _note(f"a number (or decade) before '{m.group()}'")))
+    hits.extend(_names_without_numbers(text))
+    yield from sorted(hits, key=lambda h: h.span.start)
+
+
+def _names_without_numbers(text: str) -> Iterator[Hit]:
+    """Names, compounds and units that lost their number: "the G meeting", "-day", "yearold", "GB"."""
     for m in LONE_CAPITAL_RE.finditer(text):
-        if not previous_word(text, m.start()).islower():
-            continue  # "Group B game", "Cooper S which": a letter that names, after a name
-        hits.append(_hit(m.start(), m.end(), m.end(), f"'{m.group()}' has lost the number of its name",
-                         "number", _note(f"the number after '{m.group()}' (a model, group or series)")))
+        if previous_word(text, m.start()).islower():  # not "Group B game", "Cooper S which"
+            yield _hit(m.start(), m.end(), m.end(), f"'{m.group()}' has lost the number of its name",
+                       "number", _note(f"the number after '{m.group()}' (a model, group or series)"))
     for m in LEAD_HYPHEN_RE.finditer(text):
-        hits.append(_hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost the number before its hyphen",
-                         "number", _note(f"the number (model or series) before '{m.group()}'")))
+        yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost the number before its hyphen",
+                   "number", _note(f"the number (model or series) before '{m.group()}'"))
     for m in HANGING_PREFIX_RE.finditer(text):
-        hits.append(_hit(m.start(), m.end(), m.end(), f"'{m.group()}' has lost the year after it", "year",
-                         _note(f"a year or decade after '{m.group()}'")))
+        yield _hit(m.start(), m.end(), m.end(), f"'{m.group()}' has lost the year after it", "year",
+                   _note(f"a year or decade after '{m.group()}'"))
     for m in DATA_UNIT_RE.finditer(text):
         before = previous_word(text, m.start())
         if before.islower() and before != "the" and not before[-1:].isdigit():  # not "the GB team"
-            hits.append(_hit(_residue_start(text, m.start()), m.end(), m.start(),
-                             f"unit '{m.group()}' has no number before it", "amount",
-                             _note(f"a number before '{m.group()}'"), unit=m.group()))
+            yield _hit(_residue_start(text, m.start()), m.end(), m.start(),
+                       f"unit '{m.group()}' has no number before it", "amount",
+                       _note(f"a number before '{m.group()}'"), unit=m.group())
     for m in AGE_RE.finditer(text):
-        hits.append(_hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost its number", "count",
-                         _note("the age or duration before 'old'")))
+        yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost its number", "count",
+                   _note("the age or duration before 'old'"))
     for m in COMPOUND_RE.finditer(text):
-        hits.append(_hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost the number before its hyphen",
-                         "count", _note(f"a number of {m.group(1)}s")))
-    yield from sorted(hits, key=lambda h: h.span.start)
+        yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost the number before its hyphen",
+                   "count", _note(f"a number of {m.group(1)}s"))
 
 
 def find_range_holes(doc: Document) -> Iterator[Hit]:
