@@ -1,0 +1,343 @@
+"""Readings of one token: which separator it lost, judged from its shape and the lexicon.
+
+Lower-case and capitalised tokens, camel-case joins, capitals runs and numbers glued to
+words each have their own reader; :func:`classify` picks one by the token's shape.
+
+>>> classify("monthonmonth").replacement, classify("companiesjointly").replacement, classify("payout")
+('month-on-month', 'companies jointly', None)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from repairkit.detectors._common import MONTHS
+from repairkit.detectors._compounds import (
+    CONTENT_ZIPF,
+    attested_form,
+    attested_with_number_word,
+    inflection_of_known_word,
+    is_closing_particle,
+    is_combining_form,
+    is_function_word,
+    is_head,
+    is_number_word,
+    is_prefix,
+    looks_plural,
+    phrase_compound,
+    plausible_cut,
+    reads_as_compound,
+    strong_word,
+)
+from repairkit.detectors._verdict import (
+    AMBIGUOUS_CONFIDENCE,
+    LIKELY_CONFIDENCE,
+    POSSIBLE_CONFIDENCE,
+    SAFE_CONFIDENCE,
+    Kind,
+    Verdict,
+    hyphen_reading,
+    space_reading,
+)
+from repairkit.lexicon import COMMON_ZIPF, KNOWN_ZIPF, fast_zipf, splits
+from repairkit.model import Applicability
+
+#: Case boundaries inside a token: "AngloDutch", "EuropeUN", "USbased", "marketYesterday".
+CASE_PART_RE = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+#: An acronym run into a lower-case word: "USbased" (not "U" + "Sbased").
+ACRONYM_LOWER_RE = re.compile(r"([A-Z]{2,})([a-z]{2,})")
+#: Particles that end phrasal nouns ("write-down", "break-in", "lock-up").
+PHRASAL_PARTICLES = frozenset("up down off in out on over back".split())
+#: "eUniversity" is "e-University"; shorter tails are brand names ("eBay").
+E_PREFIXED_MIN_LENGTH = 5
+#: Surname particles that start real camel-case names ("McArthur", "DeVito", "MacLeod").
+NAME_PARTICLES = frozenset("mc mac de di da du la le van von fitz".split())
+#: Prefixes that rarely start a surname or place name (unlike "Long-", "High-", "Co-").
+NAME_SAFE_PREFIXES = frozenset("anti non post pre ex self multi cross semi mid ultra counter".split())
+STRONG_NAME_PART_ZIPF = 3.5
+#: In a pair of names one must be this rare: brands join common words ("CinemaNow").
+RARE_NAME_ZIPF = 2.5
+#: Name particles joined by a hyphen ("al-Rashid").
+HYPHENATED_PARTICLES = frozenset("al el".split())
+#: Glued tokens at or above this frequency are taken as real spellings ("payout", "database").
+REAL_WORD_ZIPF = COMMON_ZIPF
+#: Function words that also start real words ("aback", "bemoan", "forgo").
+ARCHAIC_PREFIX_WORDS = frozenset("a an be for".split())
+#: Function words that most often lose the space before them ("saidin", "goingto").
+TRAILING_GLUE_WORDS = frozenset("the of to and in".split())
+#: A known token made of a function word and a word is glued below this frequency.
+GLUED_PHRASE_ZIPF = 2.5
+#: A camel-case token this frequent is a known name ("easyJet", "YouTube").
+KNOWN_NAME_ZIPF = 1.5
+#: A token glued from a prefix must be rarer than this.
+PREFIXED_MAX_ZIPF = 3.0
+#: An attested compound's closed form rarer than this is surely a dropped hyphen.
+ATTESTED_SAFE_ZIPF = 2.0
+
+
+def _attested_verdict(token: str, glued: float) -> Verdict | None:
+    """The attested compound ``token`` spells, unless its closed form is a real word."""
+    hyphenated = attested_form(token) or attested_with_number_word(token)
+    if not hyphenated or glued >= REAL_WORD_ZIPF:
+        return None
+    parts = hyphenated.split("-")
+    if all(is_function_word(p) for p in parts):
+        # "hasbeen": "has-been" exists, but two function words are far more often a phrase.
+        return space_reading(token, [(parts[0], "".join(parts[1:]))], sure=False, also=(hyphenated,))
+    if glued >= ATTESTED_SAFE_ZIPF:
+        return hyphen_reading(token, hyphenated, LIKELY_CONFIDENCE,
+                       f"'{hyphenated}' is attested; '{token}' is a rare closed spelling, check the house style.")
+    return hyphen_reading(token, hyphenated, SAFE_CONFIDENCE,
+                   f"'{hyphenated}' is an attested compound and '{token}' is not a word.")
+
+
+def _compound_verdict(token: str, left: str, right: str) -> Verdict:
+    return hyphen_reading(token, f"{left}-{right}", POSSIBLE_CONFIDENCE,
+                   f"'{right}' usually ends a hyphenated compound modifier; it may be two words.",
+                   (f"{left} {right}",))
+
+
+def _prefix_verdict(token: str, left: str, right: str) -> Verdict:
+    known = fast_zipf(token) >= ATTESTED_SAFE_ZIPF  # a closed spelling some writers use ("antibacterial")
+    return hyphen_reading(token, f"{left}-{right}", POSSIBLE_CONFIDENCE if known else LIKELY_CONFIDENCE,
+                   f"'{left}-' is a prefix usually joined by a hyphen; check the house style.")
+
+
+
+
+def _capitalised_verdict(token: str, glued: float) -> Verdict | None:
+    """A capitalised run is more often a name ("Greenfield") than glued words.
+
+    Only a compound head after it ("Parisbased") or a function word ("Salesare") counts.
+    """
+    for cut in range(2, len(token) - 3):
+        left, right = token[:cut], token[cut:]
+        if left.lower() in NAME_SAFE_PREFIXES and fast_zipf(right) >= STRONG_NAME_PART_ZIPF \
+                and glued < PREFIXED_MAX_ZIPF and not inflection_of_known_word(token):
+            return _prefix_verdict(token, left, right)  # "Antismoking"
+    if glued >= KNOWN_ZIPF:
+        return None
+    for cut in range(3, len(token) - 3):
+        left, right = token[:cut], token[cut:]
+        if is_head(right) and fast_zipf(right) >= COMMON_ZIPF and not is_function_word(left):
+            return _compound_verdict(token, left, right)
+    cuts = [(a, b) for a, b in splits(token) if len(a) >= 4 and len(b) >= 3 and is_function_word(b)]
+    return space_reading(token, cuts, sure=False) if len(cuts) == 1 else None
+
+
+def _capitalised_phrase(token: str, glued: float) -> Verdict | None:
+    """A capitalised function word glued to the next word: "Thereport", "Itadded"."""
+    if glued >= KNOWN_ZIPF:
+        return None  # "Dowell", "Hassell": known names
+    cuts = [(a, b) for a, b in splits(token) if is_function_word(a) and len(b) >= 4 and fast_zipf(b) >= CONTENT_ZIPF
+            and a.lower() not in ARCHAIC_PREFIX_WORDS and not is_closing_particle(a)]
+    return space_reading(token, cuts, sure=False) if cuts else None  # several cuts: manual
+
+
+def _lower_verdict(token: str) -> Verdict | None:
+    """A lower-case or capitalised token: attested compound, prefix, phrase, or two words."""
+    glued = fast_zipf(token)
+    if glued >= REAL_WORD_ZIPF:
+        return None
+    attested = _attested_verdict(token, glued)
+    if attested or token[0].isupper():
+        return attested or _capitalised_verdict(token, glued) or _capitalised_phrase(token, glued)
+    if inflection_of_known_word(token):
+        return None
+    cuts = [(a, b) for a, b in splits(token) if plausible_cut(a, b)]
+    # A two-letter prefix ("co", "ex") also starts real words ("covet", "extort"): only unknown tokens.
+    prefixed = [(a, b) for a, b in cuts if is_prefix(a) and len(b) >= 3
+                and glued < (PREFIXED_MAX_ZIPF if len(a) > 2 else ATTESTED_SAFE_ZIPF)]
+    if prefixed:
+        return _prefix_verdict(token, *prefixed[0])
+    cuts = [(a, b) for a, b in cuts if not is_prefix(a)]  # "co" + "vet" is no pair of words
+    if glued >= KNOWN_ZIPF:
+        # Known to the lexicon but rare ("appraising" = "app"+"raising"): glued only if two
+        # function words ("tothe") or two frequent content words ("boxoffice").
+        content = [c for c in cuts if _content_pair(*c) and min(map(fast_zipf, c)) >= CONTENT_ZIPF
+                   and strong_word(c[0]) and strong_word(c[1])]
+        if len(cuts) == 1 and content and glued < ATTESTED_SAFE_ZIPF:
+            return _modifier_verdict(token, *content[0])
+        phrasal = [(a, b) for a, b in cuts if b.lower() in PHRASAL_PARTICLES and strong_word(a)
+                   and not is_function_word(a)]
+        if len(cuts) == 1 and phrasal and glued < ATTESTED_SAFE_ZIPF:
+            left, right = phrasal[0]  # "writedown", "breakin": a noun made of a verb and a particle
+            return hyphen_reading(token, f"{left}-{right}", POSSIBLE_CONFIDENCE,
+                           "A noun made of a verb and a particle is usually hyphenated.", (f"{left} {right}",))
+        cuts = [c for c in cuts if _function_phrase(*c)]
+        return space_reading(token, cuts, sure=False) if len(cuts) == 1 and glued < GLUED_PHRASE_ZIPF else None
+    # "outlive", "underused": a particle before a content word makes a closed compound.
+    cuts = [(a, b) for a, b in cuts if not is_closing_particle(a) or is_function_word(b)]
+    phrase = phrase_compound(token)
+    if phrase and (not cuts or phrase[0].lower() == phrase[-1].lower()):  # "daytoday" beats "day today"
+        return hyphen_reading(token, "-".join(phrase), LIKELY_CONFIDENCE,
+                       f"A phrase used as a modifier ('{' '.join(phrase)}') is usually hyphenated.",
+                       (" ".join(phrase),))
+    if not cuts:
+        return None
+    left, right = cuts[0]
+    if is_number_word(left) and not is_function_word(right) and len(cuts) == 1:
+        return hyphen_reading(token, f"{left}-{right}", LIKELY_CONFIDENCE,
+                       "A number word joined to a noun or fraction takes a hyphen (\"two-year\", \"one-third\").",
+                       (f"{left} {right}",))
+    if _content_pair(*cuts[0]):
+        return _modifier_verdict(token, *cuts[0], others=cuts[1:])
+    return space_reading(token, cuts, sure=True)
+
+
+def _function_phrase(left: str, right: str) -> bool:
+    """A function word and a word, run together in web text ("thecountry", "saidin", "tothe").
+
+    Real words of that shape start with a particle ("inborn") or with "a", "be", "for"
+    ("aback", "bemoan", "forgo"), or end in a short word ("swat"+"he"), so the content
+    word must be frequent and 4+ letters and a trailing function word one of the few
+    that glue most ("of", "the", "to", "and", "in").
+    """
+    if is_function_word(left) and is_function_word(right):
+        return True
+    if is_function_word(left):
+        return (left.lower() not in ARCHAIC_PREFIX_WORDS and not is_closing_particle(left)
+                and len(right) >= 4 and fast_zipf(right) >= STRONG_NAME_PART_ZIPF)
+    return right.lower() in TRAILING_GLUE_WORDS and len(left) >= 4 and fast_zipf(left) >= STRONG_NAME_PART_ZIPF
+
+
+def _content_pair(left: str, right: str) -> bool:
+    """Two content words that may form a compound modifier (not "companiesjointly": an adverb)."""
+    return not (is_function_word(left) or is_function_word(right) or right.lower().endswith("ly"))
+
+
+def _modifier_verdict(token: str, left: str, right: str, others: Sequence[tuple[str, str]] = ()) -> Verdict:
+    """Two content words glued: a compound modifier ("twinengine planes") or two words."""
+    if reads_as_compound(left, right):
+        return _compound_verdict(token, left, right)
+    if not (strong_word(left) and strong_word(right)):
+        return space_reading(token, [(left, right), *others], sure=False)
+    readings = (f"{left} {right}", *(f"{a}-{b}" for a, b in others))
+    verdict = hyphen_reading(token, f"{left}-{right}", POSSIBLE_CONFIDENCE if not others else AMBIGUOUS_CONFIDENCE,
+                      "Two content words run together: a compound modifier before a noun takes a "
+                      "hyphen, otherwise a space is missing.", readings)
+    modifier = replace(verdict, modifier=True)
+    # A plural first word rarely starts a compound ("resultsfollowing" = "results following").
+    return modifier.as_spaced() if looks_plural(left) else modifier
+
+
+def _camel_verdict(token: str, parts: list[str]) -> Verdict | None:
+    """A token with inner capitals: "AngloDutch", "EuropeUN", "marketYesterday"."""
+    attested = _attested_verdict(token, fast_zipf(token))
+    if attested:
+        return attested
+    if len(parts) != 2 or fast_zipf(token) >= KNOWN_NAME_ZIPF:
+        return None
+    left, right = parts
+    if left == "e" and right.istitle() and len(right) >= E_PREFIXED_MIN_LENGTH and fast_zipf(right) >= CONTENT_ZIPF:
+        return hyphen_reading(token, f"e-{right}", POSSIBLE_CONFIDENCE, "The prefix 'e-' (electronic) takes a hyphen.")
+    if len(left) < 2 or left.lower() in NAME_PARTICLES or not left.isalpha() or not right.isalpha():
+        return None
+    if left.lower() in HYPHENATED_PARTICLES:
+        return hyphen_reading(token, f"{left}-{right}", LIKELY_CONFIDENCE,
+                       f"The name particle '{left}' is joined by a hyphen.")
+    if left.islower():
+        if is_prefix(left) and right[0].isupper():
+            return _prefix_verdict(token, left, right)  # "antiEurope", "midJanuary"
+        # "marketYesterday", "ofEurope", "thatUN": a word run into the next sentence or name.
+        if fast_zipf(left) < COMMON_ZIPF or len(right) < 2 or (right.isupper() and not is_function_word(left)):
+            return None
+        return Verdict(Kind.CASE_CHANGE, token, f"{left} {right}", POSSIBLE_CONFIDENCE, Applicability.UNSAFE,
+                       "A sentence boundary may be lost as well (a full stop before the capital).")
+    if right.islower():
+        return _compound_verdict(token, left, right) if left.isupper() and is_head(right) else None
+    if is_function_word(left):
+        # "TheUN", "InParis": a function word cannot start a name compound.
+        return Verdict(Kind.CASE_CHANGE, token, f"{left} {right}", LIKELY_CONFIDENCE, Applicability.UNSAFE,
+                       f"'{left}' is a function word: a space was lost after it.")
+    acronym = [p for p in parts if p.isupper()]
+    named = [p for p in parts if p.istitle() and len(p) >= 3]
+    if len(acronym) == 1 and len(named) == 1 and fast_zipf(named[0]) >= COMMON_ZIPF \
+            and fast_zipf(acronym[0]) >= KNOWN_ZIPF + 1:
+        return Verdict(Kind.NAME_HYPHEN, token, f"{left}-{right}", POSSIBLE_CONFIDENCE, Applicability.UNSAFE,
+                       "Names joined by a hyphen (a relation between them) or a space (one name).",
+                       (f"{left} {right}",))
+    if len(named) == 2 and (is_combining_form(left) or {left.lower(), right.lower()} <= MONTHS):
+        return hyphen_reading(token, f"{left}-{right}", LIKELY_CONFIDENCE,
+                       f"'{left}' joins the next name with a hyphen (a combining form or a range).")
+    if len(named) == 2 and not is_function_word(right) and min(map(fast_zipf, named)) < RARE_NAME_ZIPF:
+        # "SmithJones": a double-barrelled name or a pair ("Anglo-French") lost its hyphen.
+        return Verdict(Kind.NAME_PAIR, token, f"{left}-{right}", AMBIGUOUS_CONFIDENCE, Applicability.MANUAL,
+                       "Two names run together: a hyphen (a double-barrelled name or a pair) or a space "
+                       "is missing, unless it is a brand written this way.", (f"{left} {right}",))
+    return None
+
+
+def _capitals_verdict(token: str) -> Verdict | None:
+    """An all-capitals run of two words, such as a by-line ``NAMEOUTLET`` that lost its ``/``."""
+    glued = fast_zipf(token)
+    if glued >= KNOWN_ZIPF:
+        return None
+    attested = _attested_verdict(token, glued)
+    if attested:
+        return attested
+    cuts = splits(token, min_len=3)
+    if not cuts:
+        return None
+    readings = [f"{left} {right}" for left, right in cuts] + [f"{left}/{right}" for left, right in cuts[:1]]
+    manual = len(cuts) > 1
+    return Verdict(Kind.CAPITALS, token, readings[0], AMBIGUOUS_CONFIDENCE if manual else POSSIBLE_CONFIDENCE,
+                   Applicability.MANUAL if manual else Applicability.UNSAFE,
+                   "A separator (a space, or '/' between a name and an outlet) may be missing.",
+                   tuple(readings[1:]))
+
+
+def case_parts(token: str) -> list[str]:
+    """Cut ``token`` at case changes; a capitals run before lower case is read both ways.
+
+    >>> case_parts("UNEurope"), case_parts("USbased"), case_parts("AngloDutch")
+    (['UN', 'Europe'], ['US', 'based'], ['Anglo', 'Dutch'])
+    """
+    whole = ACRONYM_LOWER_RE.fullmatch(token)
+    if whole:
+        acronym, rest = whole.groups()
+        # "USbased" = US + based; "UNEurope" = UN + Europe: keep the reading whose tail is a word.
+        if fast_zipf(rest) >= fast_zipf(acronym[-1] + rest):
+            return [acronym, rest]
+    return CASE_PART_RE.findall(token)
+
+
+def _number_verdict(token: str) -> Verdict | None:
+    """Digits glued to a word: "31yearold" (attested "0-year-old"), "12nation"."""
+    word = token.lstrip("0123456789")
+    if not word.islower():
+        return None
+    hyphenated = attested_form(token)
+    if hyphenated:
+        return hyphen_reading(token, hyphenated, SAFE_CONFIDENCE, f"'{hyphenated}' is an attested compound.")
+    if len(word) >= 4 and fast_zipf(word) >= COMMON_ZIPF and not is_function_word(word):
+        number = token[:len(token) - len(word)]
+        return hyphen_reading(token, f"{number}-{word}", POSSIBLE_CONFIDENCE,
+                       "A number before a noun used as a modifier takes a hyphen; otherwise a space is missing.",
+                       (f"{number} {word}",))
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def classify(token: str) -> Verdict | None:
+    """The verdict for one token, or ``None`` when it is a word (or nothing can be said).
+
+    >>> classify("companiesjointly").replacement, classify("payout")
+    ('companies jointly', None)
+    """
+    if token.isdigit() or len(token) < 4:
+        return None
+    if token[0].isdigit():
+        return _number_verdict(token)
+    if not token.isalpha():
+        return None
+    if token.isupper():
+        return _capitals_verdict(token) if len(token) >= 6 else None
+    parts = case_parts(token)
+    if len(parts) > 1:
+        return _camel_verdict(token, parts)
+    return _lower_verdict(token)
+

@@ -1,0 +1,74 @@
+"""Verdicts on glued tokens: what was lost (a hyphen, a space, a separator) and how sure we are.
+
+>>> hyphen_reading("wellknown", "well-known", SAFE_CONFIDENCE, "attested").applicability.label
+'safe'
+>>> hyphen_reading("twinengine", "twin-engine", POSSIBLE_CONFIDENCE, "modifier", ("twin engine",)).as_spaced().kind
+<Kind.SPACE: 'space'>
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from repairkit.model import HIGH_CONFIDENCE, Applicability
+
+SAFE_CONFIDENCE = 0.92
+LIKELY_CONFIDENCE = 0.7
+POSSIBLE_CONFIDENCE = 0.6
+AMBIGUOUS_CONFIDENCE = 0.4
+
+
+class Kind(StrEnum):
+    """What was lost, which decides the rule that reports it."""
+
+    HYPHEN = "hyphen"              # RK301
+    NAME_HYPHEN = "name-hyphen"    # RK302
+    NAME_PAIR = "name-pair"        # RK303
+    SPACE = "space"                # RK401
+    CASE_CHANGE = "case-change"    # RK402
+    CAPITALS = "capitals"          # RK403
+    LIST_NUMBER = "list-number"    # RK404
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The repair a glued token needs; ``alternatives`` are other readings (make it manual)."""
+
+    kind: Kind
+    token: str
+    replacement: str
+    confidence: float
+    applicability: Applicability
+    reason: str
+    alternatives: tuple[str, ...] = ()
+    #: The hyphen holds only for a modifier before a noun ("twin-engine planes").
+    modifier: bool = False
+
+    def as_spaced(self) -> Verdict:
+        """The two-word reading of a modifier verdict, for a token that stands before no noun."""
+        return Verdict(Kind.SPACE, self.token, self.alternatives[0], self.confidence, Applicability.UNSAFE,
+                       "No noun follows, so not a compound modifier: a space is missing.",
+                       (self.replacement, *self.alternatives[1:]))
+
+
+
+def hyphen_reading(token: str, replacement: str, confidence: float, reason: str,
+                   alternatives: tuple[str, ...] = (), modifier: bool = False) -> Verdict:
+    """A dropped-hyphen verdict: safe only when sure and without another reading."""
+    sure = confidence >= HIGH_CONFIDENCE and not alternatives
+    return Verdict(Kind.HYPHEN, token, replacement, confidence,
+                   Applicability.SAFE if sure else Applicability.UNSAFE, reason, alternatives, modifier)
+
+
+def space_reading(token: str, cuts: list[tuple[str, str]], sure: bool, also: tuple[str, ...] = ()) -> Verdict:
+    """A lost-space verdict from the cuts into words: manual when there are several."""
+    spaced = [f"{left} {right}" for left, right in cuts]
+    if len(spaced) > 1:
+        return Verdict(Kind.SPACE, token, spaced[0], AMBIGUOUS_CONFIDENCE, Applicability.MANUAL,
+                       "Several splits into common words; pick the right one.", (*spaced[1:], *also))
+    if sure:
+        return Verdict(Kind.SPACE, token, spaced[0], HIGH_CONFIDENCE, Applicability.SAFE,
+                       "The only split into two common words.")
+    return Verdict(Kind.SPACE, token, spaced[0], LIKELY_CONFIDENCE, Applicability.UNSAFE,
+                   "The likeliest split; check it is not a name or a rare word.", also)

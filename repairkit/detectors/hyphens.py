@@ -1,0 +1,110 @@
+"""Dropped hyphens: compounds whose hyphen was stripped (RK3xx).
+
+A scrape that drops hyphens leaves tokens such as "monthonmonth", "wellknown" or
+"AngloDutch": not words, but words run together. The hyphen is restored when the
+hyphenated form is attested in edited news text (a shipped list) or the token starts with
+a productive prefix ("post", "anti", "self"...). A token that is a common word as written
+("payout", "online", "database") is never flagged. Tokens that are two words joined by a
+lost space belong to :mod:`repairkit.detectors.spacing`; each token gets one finding.
+
+>>> [h.suggestions[0].replacement for h in find_dropped_hyphens(Document.from_text("a wellknown face"))]
+['well-known']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from repairkit.detectors._glue import Glued, Kind, glued_tokens
+from repairkit.document import Document
+from repairkit.model import Hit, Severity
+from repairkit.registry import DetectorSpec, FixAvailability
+
+
+def glued_in(doc: Document, kind: Kind) -> Iterator[Glued]:
+    """The glued tokens of ``doc`` (computed once per document) with the given verdict kind."""
+    for glued in doc.memo("glued-tokens", lambda: glued_tokens(doc.text)):
+        if glued.verdict.kind is kind:
+            yield glued
+
+
+def find_dropped_hyphens(doc: Document) -> Iterator[Hit]:
+    """A compound written without its hyphen: "monthonmonth", "wellknown", "postmerger".
+
+    What it flags: a token the same document spells with hyphens elsewhere ("lineup"
+    next to "line-up"); a token that is not a common word (wordfreq Zipf below 3) and whose
+    hyphenated form is attested in edited news (shipped list), or that starts with a
+    productive prefix ("anti", "post", "self"), or joins two frequent content words
+    before a noun ("twinengine planes"), a number word ("onequarter"), a phrase around a
+    function word ("daytoday"), a compound head ("Parisbased", "pricefixing"), an
+    acronym before a head ("USbased"), a combining form ("AngloIrish") or a month range.
+    Why it matters: the glued form is not English and trips readers and search.
+    Example: ``a monthonmonth rise`` -> ``month-on-month``.
+    Repair safety: the document's own spelling, or an attested compound whose glued form
+    is unknown, is safe (0.92; unsafe 0.6 when the glued form is a common word too);
+    everything else is unsafe (0.6-0.7) with the spaced reading as an alternative,
+    because some styles close compounds ("postwar") or the words were two.
+    Trade-off: a rare valid closed spelling ("tiebreak", "crosscourt") is flagged; a
+    dropped hyphen that leaves a common word ("lineup", "email", "payout") is flagged only
+    when the document spells it hyphenated elsewhere, so a writer's mixed spellings are
+    flagged too.
+
+    >>> doc = Document.from_text("a highspeed, well-known payout")
+    >>> [doc.text[h.span.start:h.span.end] for h in find_dropped_hyphens(doc)]
+    ['highspeed']
+    """
+    for glued in glued_in(doc, Kind.HYPHEN):
+        yield Hit(glued.span, f"'{glued.verdict.token}' has lost its hyphen: '{glued.replacement}'",
+                  glued.suggestions("Dropped hyphen."))
+
+
+def find_joined_names(doc: Document) -> Iterator[Hit]:
+    """A proper name glued to an acronym: "EuropeUN", "UNEurope".
+
+    What it flags: a camel-case token made of one capitalised common word and one
+    acronym, not a known name itself (wordfreq Zipf below 1.5).
+    Why it matters: two names were joined by a hyphen (a relation: "Europe-UN") or a
+    space; the glued form reads as a brand that does not exist.
+    Example: ``EuropeUN talks`` -> ``Europe-UN`` (or ``Europe UN``).
+    Repair safety: unsafe (0.6): the hyphen is the usual reading, the space the other.
+    Trade-off: brand names of that shape ("NetMD") are flagged; joins of two plain
+    names ("GameCube") are left alone unless the hyphenated form is attested.
+
+    >>> doc = Document.from_text("EuropeUN talks, then YouTube and McDonald")
+    >>> [doc.text[h.span.start:h.span.end] for h in find_joined_names(doc)]
+    ['EuropeUN']
+    """
+    for glued in glued_in(doc, Kind.NAME_HYPHEN):
+        yield Hit(glued.span, f"'{glued.verdict.token}' joins two names: a hyphen or space is missing",
+                  glued.suggestions("Names run together."))
+
+
+def find_joined_name_pairs(doc: Document) -> Iterator[Hit]:
+    """Two capitalised names run together: "KilroyWhite", "BoixVidal".
+
+    What it flags: a camel-case token of two capitalised parts, unknown to the lexicon
+    (wordfreq Zipf below 1.5), at least one of them a rare word (a surname, not "Cinema").
+    Why it matters: a double-barrelled name or a pair of names lost its hyphen (or space).
+    Example: ``Mr KilroyWhite said`` -> ``Kilroy-White`` (or ``Kilroy White``).
+    Repair safety: manual (0.4): brands are written this way too ("ZoneAlarm"), so an
+    editor decides; severity is info for that reason.
+    Trade-off: brands made of two common words are skipped; brands with a rare part
+    ("PanaVox") are reported.
+
+    >>> doc = Document.from_text("Mr KilroyWhite met CinemaNow staff")
+    >>> [doc.text[h.span.start:h.span.end] for h in find_joined_name_pairs(doc)]
+    ['KilroyWhite']
+    """
+    for glued in glued_in(doc, Kind.NAME_PAIR):
+        yield Hit(glued.span, f"'{glued.verdict.token}' runs two names together: a hyphen or space is missing",
+                  glued.suggestions("Names run together."))
+
+
+DROPPED_HYPHEN = DetectorSpec("RK301", "dropped-hyphen", "missing-hyphen", Severity.WARNING,
+                              find_dropped_hyphens, FixAvailability.ALWAYS)
+JOINED_NAMES = DetectorSpec("RK302", "joined-names", "missing-hyphen", Severity.WARNING,
+                            find_joined_names, FixAvailability.ALWAYS)
+JOINED_NAME_PAIR = DetectorSpec("RK303", "joined-name-pair", "missing-hyphen", Severity.INFO,
+                                find_joined_name_pairs, FixAvailability.ALWAYS)
+
+DETECTORS = (DROPPED_HYPHEN, JOINED_NAMES, JOINED_NAME_PAIR)

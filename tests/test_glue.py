@@ -1,0 +1,149 @@
+"""Dropped hyphens (RK3) and glued words (RK4): properties, the lexicon splitter, fixtures, a corpus sample."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from repairkit.config import Config
+from repairkit.detectors._glue import Kind, classify, glued_tokens
+from repairkit.document import Document
+from repairkit.lexicon import fast_zipf, splits, zipf
+from repairkit.pipeline import scan_document, select_rules
+from tests.conftest import ARTICLE, COMMENTARY
+
+RULES = select_rules(Config(select=("RK3", "RK4")))
+SEPARATORS_RE = re.compile(r"[-/ .]")
+
+#: Glued words and word pieces for generated text.
+PIECES = ["yearonyear", "countriesjointly", "AsiaPacific", "EuropeUN", "economyRecently", "JOHNSMITH",
+          "payout", "therapist", "iPhone", "well-known", "1The", "www.example.com/newsonline", "a@b.org",
+          "#tag", "don't", "12nation", "upandcoming", "McDonald", "the", "Glued", "\n", ".", ",", "  "]
+
+
+def _scan(text: str) -> list:
+    return scan_document(Document.from_text(text), RULES).findings
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=12)), max_size=12))
+def test_findings_are_in_bounds_disjoint_and_only_insert_separators(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    findings = _scan(text)
+    for before, after in zip(findings, findings[1:]):
+        assert before.span.end <= after.span.start, "one finding per token"
+    for f in findings:
+        assert 0 <= f.span.start < f.span.end <= len(text)
+        original = text[f.span.start:f.span.end]
+        for s in f.suggestions:
+            assert s.replacement is not None
+            # Values are never guessed: a repair only puts a separator back.
+            assert SEPARATORS_RE.sub("", s.replacement) == SEPARATORS_RE.sub("", original)
+
+
+def test_rerunning_on_repaired_text_finds_nothing_more() -> None:
+    text = "a yearonyear rise, the countriesjointly said, in the AsiaPacific"
+    findings = _scan(text)
+    repaired = text
+    for f in sorted(findings, key=lambda f: -f.span.start):
+        repaired = repaired[:f.span.start] + f.best.replacement + repaired[f.span.end:]
+    assert repaired == "a year-on-year rise, the countries jointly said, in the Asia-Pacific"
+    assert _scan(repaired) == []
+
+
+@pytest.mark.parametrize(("token", "kind", "replacement"), [
+    ("yearonyear", Kind.HYPHEN, "year-on-year"),
+    ("countriesjointly", Kind.SPACE, "countries jointly"),
+    ("economyRecently", Kind.CASE_CHANGE, "economy Recently"),
+    ("EuropeUN", Kind.NAME_HYPHEN, "Europe-UN"),
+    ("JOHNSMITH", Kind.CAPITALS, "JOHN SMITH"),
+])
+def test_classify(token: str, kind: Kind, replacement: str) -> None:
+    verdict = classify(token)
+    assert verdict is not None and (verdict.kind, verdict.replacement) == (kind, replacement)
+
+
+@pytest.mark.parametrize("token", ["payout", "cooperate", "database", "wellbeing", "therapist", "online",
+                                   "YouTube", "eBay", "McLaren", "PwC", "NASA", "1999", "the"])
+def test_real_words_and_names_are_not_glued(token: str) -> None:
+    assert classify(token) is None
+
+
+def test_capitalised_modifier_reading_depends_on_the_next_word() -> None:
+    before_noun = glued_tokens("twinengine planes")[0].verdict
+    at_end = glued_tokens("they were twinengine.")[0].verdict
+    assert (before_noun.kind, before_noun.replacement) == (Kind.HYPHEN, "twin-engine")
+    assert (at_end.kind, at_end.replacement) == (Kind.SPACE, "twin engine")
+
+
+def test_fast_zipf_agrees_with_wordfreq() -> None:
+    for word in ("station", "cooperation", "the", "payout", "zzqxv"):
+        assert abs(fast_zipf(word) - zipf(word)) < 0.011
+
+
+def test_splits_returns_only_common_pairs() -> None:
+    assert splits("countriesjointly") == [("countries", "jointly")]
+    assert splits("therapist", min_zipf=3.0) == [("the", "rapist")]  # why the lexicon gate comes first
+    assert splits("x" * 60) == []
+
+
+def test_seed_fixtures() -> None:
+    commentary = Document.read(COMMENTARY)
+    flagged = {commentary.text[f.span.start:f.span.end]: f.code for f in _scan(commentary.text)}
+    for token in ("postpandemic", "antipandemic", "indepth", "yearonyear", "highquality", "longtail", "AsiaPacific"):
+        assert flagged.get(token) == "RK301", token
+    assert flagged.get("DINGCHINA") == "RK403"
+    assert "wellbeing" not in flagged and "cooperation" not in flagged
+    article = Document.read(ARTICLE)
+    codes = {article.text[f.span.start:f.span.end]: f.code for f in _scan(article.text)}
+    assert codes.get("countriesjointly") == "RK401"
+    assert codes.get("1The") == "RK404"
+
+
+def _corpus_sample(count: int) -> list[str]:
+    from benchmarks.damage import DEFAULT_CORPUS
+
+    if not DEFAULT_CORPUS.is_file():
+        pytest.skip("shared corpus not present")
+    with DEFAULT_CORPUS.open(encoding="utf-8") as fh:
+        # Odd-numbered articles: the compound list was mined from the even ones.
+        articles = [a for a in map(json.loads, fh) if int(a["id"].rsplit("-", 1)[1]) % 2 == 1]
+    return [a["text"] for a in random.Random(3).sample(articles, count)]
+
+
+def test_corpus_sample_recall_precision_and_clean_silence() -> None:
+    compound = re.compile(r"(?<![\w\-])[A-Za-z]{2,}(?:-[A-Za-z]{2,})+(?![\w\-])")
+    sites = found = true = words = alarms = 0
+    for text in _corpus_sample(40):
+        words += len(text.split())
+        alarms += len(_scan(text))
+        damaged = compound.sub(lambda m: m.group().replace("-", ""), text)
+        truth = {m.group().replace("-", "") for m in compound.finditer(text) if zipf(m.group().replace("-", "")) < 3}
+        sites += sum(1 for m in re.finditer(r"[A-Za-z]+", damaged) if m.group() in truth)
+        for f in _scan(damaged):
+            found += 1
+            true += f.category == "missing-hyphen" and damaged[f.span.start:f.span.end] in truth
+    assert sites > 50
+    assert true / sites >= 0.8, (true, sites)
+    assert true / found >= 0.85, (true, found)
+    assert 1000 * alarms / words <= 1.0, (alarms, words)
+
+
+@pytest.mark.parametrize(("text", "replacement", "confidence"), [
+    ("1Overview of the year\n2. Plans for the next year\n", "1. Overview", 0.7),
+    ("1Overview of the year\n2 Plans for the next year\n", "1 Overview", 0.7),
+    ("1Overview of the year\nPlans for the next year\n", "1 Overview", 0.6),
+])
+def test_list_number_separator_follows_an_intact_heading(text: str, replacement: str, confidence: float) -> None:
+    (finding,) = _scan(text)
+    assert (finding.code, finding.best.replacement, finding.best.confidence) == ("RK404", replacement, confidence)
+    if confidence == 0.7:
+        (evidence,) = finding.best.evidence
+        assert text[evidence.start:evidence.end] == evidence.quote and evidence.source == "document"
+    else:
+        assert finding.best.evidence == ()
