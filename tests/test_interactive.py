@@ -17,7 +17,10 @@ TEXT = "We dont know. They wont say. It isnt clear. A wellknown firm.\n"
 @pytest.fixture(autouse=True)
 def toy_rules(monkeypatch: pytest.MonkeyPatch) -> None:
     real = registry.all_detectors()
-    monkeypatch.setattr(registry, "all_detectors", lambda: (*real, TOY))
+    # Only the missing-number family (for unresolved places) and the toy rule: the real
+    # apostrophe/hyphen families would otherwise propose their own edits on the same words.
+    numbers = tuple(s for s in real if s.code.startswith("RK1"))
+    monkeypatch.setattr(registry, "all_detectors", lambda: (*numbers, TOY))
 
 
 def drive(tmp_path: Path, answers: str, *extra: str) -> tuple[Path, str, str, int]:
