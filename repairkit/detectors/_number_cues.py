@@ -87,6 +87,8 @@ STRAY_POINT_RE = re.compile(r"(?:(?<=[ \t(])|^)(?<!\. )\.(?=[ \t]*[a-z%])(?![ \t
 PUNCT_TOKEN_RE = re.compile(r"(?<!\S)[.,:;()\-/]+(?!\S)")
 #: A unit glued to the comma or colon of a vanished number: ",m" (from "5,000m"), ":secs".
 GLUED_UNIT_RE = re.compile(r"(?<!\S)[.,:]*[,:][.,:]*([a-z]+)\b")
+#: A dimension or relay whose numbers vanished around the "x": "xm" (from "4x100m"), "xin".
+DIMENSION_RE = re.compile(r"(?<![\w.])x(m|km|in|cm|mm|ft)\b")
 #: A spaced hyphen: a dash in edited text, or all that is left of a score or range ("a 2-1 win").
 LONE_DASH_RE = re.compile(r"(?<=[ \t])-(?=[ \t])")
 #: A lone capital between lower-case words: "the G meeting" (from "G7"); "A" and "I" are words.
