@@ -302,6 +302,8 @@ def _names_without_numbers(text: str) -> Iterator[Hit]:
         yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost the numbers around its 'x'", "number",
                    _note("the numbers of a dimension or relay (such as a count times a distance)"))
     for m in AGE_RE.finditer(text):
+        if previous_word(text, m.start()).lower() in NUMBER_WORDS:
+            continue  # "an eleven yearold": only the hyphens went
         yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost its number", "count",
                    _note("the age or duration before 'old'"))
     for m in COMPOUND_RE.finditer(text):
