@@ -246,13 +246,14 @@ def format_summary(results: Sequence[ProfileResult], clean: CleanResult | None) 
     return "\n".join(lines)
 
 
-def to_json(results: Sequence[ProfileResult], clean: CleanResult | None) -> dict[str, Any]:
+def to_json(results: Sequence[ProfileResult], clean: CleanResult | None,
+            select: Sequence[str] = ()) -> dict[str, Any]:
     """A JSON-ready summary of a benchmark run."""
     def counts(c: Counts) -> dict[str, Any]:
         return {"sites": c.sites, "detected": c.detected, "recall": c.recall,
                 "findings": c.findings, "true": c.true, "precision": c.precision}
 
-    out: dict[str, Any] = {"profiles": {}}
+    out: dict[str, Any] = {"rules": list(select) or "all", "profiles": {}}
     for r in results:
         out["profiles"][r.profile] = {
             "rate": r.rate, "articles": r.articles, "words": r.words, "seconds": round(r.seconds, 2),
@@ -349,7 +350,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\nelapsed {total:.1f} s, {words / total if total else 0:,.0f} words/s scanned ({args.workers} workers)")
     if args.json:
         try:
-            write_json(args.json, to_json(results, clean))
+            write_json(args.json, to_json(results, clean, select))
         except OSError as exc:
             print(f"error: cannot write {args.json}: {exc.strerror}", file=sys.stderr)
             return 2

@@ -138,6 +138,7 @@ def test_main_prints_tables_and_writes_json(tmp_path, capsys):
     assert "warnings+errors /1,000 words" in summary
     data = json.loads(out.read_text(encoding="utf-8"))
     assert set(data["profiles"]) == {"seed", "digits"}
+    assert data["rules"] == "all" and data["targets"]["precision"] == 0.9
     assert data["profiles"]["seed"]["categories"]["missing-number"]["sites"] > 0
     assert data["clean"]["articles"] == 2 and [p.name for p in tmp_path.iterdir()] != []
     assert not list(tmp_path.glob(".*.tmp"))
