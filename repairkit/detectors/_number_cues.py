@@ -23,6 +23,12 @@ NUMBER_WORDS = frozenset(
     dozen dozens several few many multi half quarter tens some per the additional extra
     another further nearly almost about around over under than least most of""".split()
 )
+#: Numbers written as words: "an eleven year-old" keeps its number when the hyphens go.
+CARDINAL_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred""".split()
+)
 #: Words after which a bare hole is almost always a number (prepositions and verbs of amount).
 NUMBER_TAKERS = frozenset(
     """in on since by until till during from to of at about around nearly almost over under
@@ -87,6 +93,8 @@ STRAY_POINT_RE = re.compile(r"(?:(?<=[ \t(])|^)(?<!\. )\.(?=[ \t]*[a-z%])(?![ \t
 PUNCT_TOKEN_RE = re.compile(r"(?<!\S)[.,:;()\-/]+(?!\S)")
 #: A unit glued to the comma or colon of a vanished number: ",m" (from "5,000m"), ":secs".
 GLUED_UNIT_RE = re.compile(r"(?<!\S)[.,:]*[,:][.,:]*([a-z]+)\b")
+#: A dimension or relay whose numbers vanished around the "x": "xm" (from "4x100m"), "xin".
+DIMENSION_RE = re.compile(r"(?<![\w.])x(m|km|in|cm|mm|ft)\b")
 #: A spaced hyphen: a dash in edited text, or all that is left of a score or range ("a 2-1 win").
 LONE_DASH_RE = re.compile(r"(?<=[ \t])-(?=[ \t])")
 #: A lone capital between lower-case words: "the G meeting" (from "G7"); "A" and "I" are words.

@@ -20,6 +20,7 @@ from types import MappingProxyType
 from repairkit.detectors._common import MONTHS, next_word, previous_word, unresolved
 from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists are re-exported
     AGE_RE,
+    CARDINAL_WORDS,
     COMPOUND_RE,
     COMPOUND_UNITS,
     COUNT_NOUNS,
@@ -27,6 +28,7 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     CURRENCY_WORDS,
     DASH_LEADS,
     DATA_UNIT_RE,
+    DIMENSION_RE,
     DECADE_LEADS,
     DECADE_RE,
     DOUBLE_SPACE_RE,
@@ -229,7 +231,7 @@ def find_orphan_signs(doc: Document) -> Iterator[Hit]:
     What it flags: ``£ € $ ¥`` not followed by digits; ``%`` not after a digit; a bare unit
     token (``m``, ``bn``, ``pm``, ``km``, ``kg``, ``p``...) not after a number; a lone ``s``
     or ``'s`` (a decade, "Radio 's"); a compound or name that lost its leading number
-    ("-day", "-LR", "yearold", "mid-."); a lone capital letter between lower-case words ("the
+    ("-day", "-LR", "yearold", "mid-.", "xm"); a lone capital letter between lower-case words ("the
     G meeting").
     Why it matters: the digits between the sign and its unit were stripped.
     Example: ``profits of £m`` -> finding on ``£``.
@@ -297,7 +299,12 @@ def _names_without_numbers(text: str) -> Iterator[Hit]:
             yield _hit(_residue_start(text, m.start()), m.end(), m.start(),
                        f"unit '{m.group()}' has no number before it", "amount",
                        _note(f"a number before '{m.group()}'"), unit=m.group())
+    for m in DIMENSION_RE.finditer(text):
+        yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost the numbers around its 'x'", "number",
+                   _note("the numbers of a dimension or relay (such as a count times a distance)"))
     for m in AGE_RE.finditer(text):
+        if previous_word(text, m.start()).lower() in CARDINAL_WORDS:
+            continue  # "an eleven yearold": only the hyphens went
         yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost its number", "count",
                    _note("the age or duration before 'old'"))
     for m in COMPOUND_RE.finditer(text):
