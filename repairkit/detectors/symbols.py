@@ -1,0 +1,271 @@
+"""Missing symbols: ``@ / : & £ $ %`` stripped from addresses, names and amounts (RK5xx).
+
+A scraper that drops symbols leaves readable but wrong text: an e-mail address with no
+``@`` ("editorexample.com"), a URL with no ``://`` ("https www.example.com"), a company
+with no ``&`` ("Marks  Spencer", "AT T"), an amount with no currency sign ("paid 500 for")
+and a change with no ``%`` ("rose 5 to 10%"). Only strong patterns are flagged; a symbol is
+suggested only when the split is deterministic. An amount whose *number* vanished ("£m",
+"rose by %") is the missing-number family's (RK104), so it is never reported here.
+
+>>> doc = Document.from_text("Write to the editor at editorexample.com")
+>>> [h.suggestions[0].replacement for h in find_lost_at_signs(doc)]
+['editor@example.com']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from repairkit import lexicon
+from repairkit.detectors._common import previous_word
+from repairkit.document import Document
+from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
+from repairkit.registry import DetectorSpec, FixAvailability
+
+#: Top-level domains common in news text; a dotted token ending in one is a host name.
+TLDS = frozenset(
+    """com org net edu gov int mil info biz io co uk us cn de fr jp in au ca nz ie eu ru es it nl
+    se no dk fi ch at be br mx za kr sg hk tw my ph id th vn pk ng ke ae tv me""".split()
+)
+#: Mailbox names that start most published addresses ("editor@", "news@", "info@").
+MAILBOX_WORDS = (
+    "admin", "careers", "comments", "contact", "customerservice", "editor", "editors", "enquiries",
+    "feedback", "hello", "help", "info", "inquiries", "jobs", "letters", "mail", "media", "news",
+    "newsdesk", "noreply", "office", "press", "sales", "service", "subscriptions", "support",
+    "tips", "webmaster",
+)
+#: Words that announce an e-mail address within the few words before it.
+EMAIL_CUES = frozenset("email e-mail emails e-mails emailed e-mailed emailing contact contacted write mail".split())
+#: Verbs and nouns after which a bare amount is money ("paid 500", "worth 3m").
+MONEY_CUES = (
+    "paid", "pay", "pays", "paying", "cost", "costs", "costing", "worth", "earned", "earns",
+    "earning", "spent", "spends", "spending", "fined", "valued at", "priced at", "sold for",
+    "bought for", "salary of", "price of", "profit of", "profits of", "revenue of",
+    "revenues of", "turnover of", "fine of", "bid of",
+)
+#: Words that may follow an amount of money; any other word makes it a count ("paid 5 visits").
+AMOUNT_FOLLOWERS = frozenset(
+    """for in to on a an the and or last this that per each by over at from with but as since
+    after before when while which who a year month week annually""".split()
+)
+CHANGE_VERBS = ("rose", "fell", "grew", "jumped", "dropped", "climbed", "increased", "decreased",
+                "declined", "slipped", "gained", "slumped", "soared", "rising", "falling", "up", "down")
+
+_DOMAIN_RE = re.compile(r"(?<![\w@/.:\-])[A-Za-z0-9][A-Za-z0-9_+\-]*(?:\.[A-Za-z0-9\-]+)+(?![\w@/\-]|\.\w)")
+_SCHEME_RE = re.compile(r"\b(https?)(?!://)( |:/?|/{1,2}|)(?=www\.)|\b(https?)(:/?(?!/)|//?)(?=[a-z0-9\-]+\.[a-z]{2,})",
+                        re.IGNORECASE)
+_WWW_HOST_RE = re.compile(r"(?<![\w/])(?:https?[: /]{0,3})?www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+_DOUBLE_CAPS_RE = re.compile(r"(?<![\w&.])([A-Z][a-z]+)(  )([A-Z][a-z]+)(?![\w&])")
+_INITIALS_RE = re.compile(r"(?<![\w&.'’\-])([A-Z]{1,2})( )([A-Z])(?![\w&.'’\-])")
+_MONEY_RE = re.compile(
+    r"\b(" + "|".join(re.escape(c) for c in sorted(MONEY_CUES, key=len, reverse=True)) + r")"
+    r"\s(\d[\d,]*(?:\.\d+)?)(?![\d%]|[.,]\d)(bn|m|k)?(?:\s(million|billion|trillion))?(?=(\s+\w+|[\s.,;:)]|$))",
+    re.IGNORECASE)
+_PERCENT_CHANGE_RE = re.compile(
+    r"\b(" + "|".join(CHANGE_VERBS) + r")\s(?:by\s)?(\d+(?:\.\d+)?)(?=\sto\s\d+(?:\.\d+)?(%|\spercent|\sper\scent)\b)")
+_CURRENCY_SIGN_RE = re.compile(r"[£$€¥](?=\d)")
+
+
+def _mailbox_split(label: str) -> str | None:
+    """The mailbox word ``label`` starts with, when exactly one reading leaves a domain behind."""
+    matches = [w for w in MAILBOX_WORDS if label.lower().startswith(w) and len(label) - len(w) >= 2]
+    longest = max(matches, key=len) if matches else None
+    return longest
+
+
+def find_lost_at_signs(doc: Document) -> Iterator[Hit]:
+    """An e-mail address that lost its ``@``: "Contact the editor at editorexample.com".
+
+    What it flags: a host-like token (ending in a known top-level domain, with no ``www.``)
+    announced as an address: a cue word (e-mail, contact, write) in the six words before
+    it, or "at" right before it with a mailbox word ("editor", "info", "news") at its start.
+    Why it matters: the address is unusable and reads as a web site.
+    Example: ``Contact the editor at editorexample.com`` -> ``editor@example.com``.
+    Repair safety: the ``@`` is suggested (unsafe) only when the token starts with a mailbox
+    word, which makes the split deterministic; otherwise the note asks an editor to place
+    it. A bare web address ("visit example.com") has no cue and is never flagged.
+
+    >>> doc = Document.from_text("E-mail jsmithexample.com or visit example.org")
+    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_lost_at_signs(doc)]
+    [('jsmithexample.com', None)]
+    """
+    text = doc.text
+    for m in _DOMAIN_RE.finditer(text):
+        token = m.group().rstrip(".")
+        labels = token.split(".")
+        if labels[-1] not in TLDS or labels[0].lower() == "www" or token.replace(".", "").isdigit():
+            continue
+        before = [w.lower() for w in re.findall(r"[\w\-]+", text[max(0, m.start() - 80):m.start()])][-6:]
+        cued = bool(EMAIL_CUES.intersection(before))
+        mailbox = _mailbox_split(labels[0])
+        after_at = previous_word(text, m.start()).lower() == "at"
+        span = Span(m.start(), m.start() + len(token))
+        if mailbox and (cued or after_at):
+            fixed = token[:len(mailbox)] + "@" + token[len(mailbox):]
+            confidence = 0.85 if mailbox in before else 0.7
+            yield Hit(span, f"e-mail address '{token}' has lost its '@'",
+                      (Suggestion(span, fixed, confidence, Applicability.UNSAFE,
+                                  f"'{mailbox}' is a common mailbox name; check the address at the source"),))
+        elif cued and not lexicon.is_word(labels[0].lower()) and len(labels[0]) > 3:
+            yield Hit(span, f"'{token}' looks like an e-mail address that lost its '@'",
+                      (Suggestion(Span(span.start, span.start), None, 0.0, Applicability.MANUAL,
+                                  "An '@' is missing between the mailbox name and the domain; where the "
+                                  "name ends is unknown: check the source."),))
+
+
+def find_broken_urls(doc: Document) -> Iterator[Hit]:
+    """A web address that lost ``://`` or a ``/``: "https www.example.com", "www.example.comnews".
+
+    What it flags: ``http``/``https`` followed by ``www.`` with a space, nothing, a lone
+    colon or slashes instead of ``://``; and a ``www.`` host whose last label runs a
+    top-level domain into a path ("comnewsarticle").
+    Why it matters: the link is broken and reads as words.
+    Example: ``https www.example.com`` -> ``https://www.example.com``.
+    Repair safety: restoring ``://`` before ``www.`` is deterministic (safe); other hosts
+    are unsafe. A path glued to the domain gets an unsafe ``/`` after the domain and a
+    note that further slashes inside the path may be missing.
+
+    >>> doc = Document.from_text("See httpwww.example.comnewsarticle today")
+    >>> [(h.span, h.suggestions[0].replacement) for h in find_broken_urls(doc)]
+    [(Span(start=8, end=8), '://'), (Span(start=23, end=23), '/')]
+    """
+    text = doc.text
+    hits: list[Hit] = []
+    for m in _SCHEME_RE.finditer(text):
+        group = 2 if m.group(1) else 4
+        span = Span(m.start(group), m.end(group))
+        www = group == 2
+        hits.append(Hit(span, f"web address after '{m.group(group - 1)}' has lost '://'",
+                        (Suggestion(span, "://", 0.9 if www else 0.8,
+                                    Applicability.SAFE if www else Applicability.UNSAFE,
+                                    "a scheme is always followed by '://'"),)))
+    for m in _WWW_HOST_RE.finditer(text):
+        last = m.group().rsplit(".", 1)[1]
+        if last.lower() in TLDS or lexicon.is_common(last.lower()):
+            continue
+        tld = max((t for t in TLDS if last.lower().startswith(t) and len(last) - len(t) >= 3), key=len, default="")
+        if not tld:
+            continue
+        at = m.end() - len(last) + len(tld)
+        hits.append(Hit(Span(at, at), f"path '{last[len(tld):]}' is glued to the domain '.{tld}'",
+                        (Suggestion(Span(at, at), "/", 0.6, Applicability.UNSAFE,
+                                    "a '/' separates the domain from its path; slashes inside the path "
+                                    "may be missing too: check the link"),)))
+    yield from sorted(hits, key=lambda h: h.span.start)
+
+
+def find_lost_ampersands(doc: Document) -> Iterator[Hit]:
+    """``&`` lost between two names: "Marks  Spencer", "AT T", "P G", "R D".
+
+    What it flags: two capitalised words separated by exactly two spaces (the ``&`` and
+    one space vanished), and one or two capitals followed by a space and a single capital.
+    Why it matters: company names (and "Q&A", "R&D") read as unrelated words.
+    Example: ``shares in Marks  Spencer`` -> ``Marks & Spencer``.
+    Repair safety: unsafe: a doubled space may also hide a vanished word or number, and
+    "A B" may be initials. The pronoun "I" is never taken for a letter of a name, and
+    lines written all in capitals (headings) are skipped.
+
+    >>> doc = Document.from_text("AT T and P G met Marks  Spencer; I A said.")
+    >>> [h.suggestions[0].replacement for h in find_lost_ampersands(doc)]
+    ['&', '&', ' & ']
+    """
+    def compute() -> list[Hit]:
+        text = doc.text
+        hits = []
+        for regex, replacement in ((_INITIALS_RE, "&"), (_DOUBLE_CAPS_RE, " & ")):
+            for m in regex.finditer(text):
+                first, gap, second = m.group(1), m.group(2), m.group(3)
+                if "I" in (first, second) or (first == "A" and replacement == "&" and len(second) != 1):
+                    continue
+                if re.search(r"(?:[A-Z]\w*|  )\s?$", text[max(0, m.start() - 30):m.start()]) or \
+                        re.match(r"(?:\s?[A-Z]|  )", text[m.end():m.end() + 2]):
+                    continue  # part of a longer name ("Mac OS X", "A N Other") or of a spaced-out widget
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                line_end = text.find("\n", m.end())
+                line = text[line_start:line_end if line_end != -1 else len(text)]
+                if sum(c.isupper() for c in line) > 0.6 * sum(c.isalpha() for c in line):
+                    continue  # a heading in capitals: "AT A GLANCE"
+                span = Span(m.start(2), m.end(2))
+                hits.append(Hit(span, f"'&' lost between '{first}' and '{second}'",
+                                (Suggestion(span, replacement, 0.7, Applicability.UNSAFE,
+                                            f"'{first}{replacement}{second}' reads as one name; "
+                                            "check that no other word vanished"),)))
+        return sorted(hits, key=lambda h: h.span.start)
+
+    return iter(doc.memo("symbols.ampersands", compute))
+
+
+def find_lost_currency_signs(doc: Document) -> Iterator[Hit]:
+    """An amount of money with no currency: "paid 500 for the car", "a deal worth 3bn.".
+
+    What it flags: a number right after a money word (paid, cost, worth, fined, price
+    of, ...) with nothing after it but punctuation or a small function word, and no
+    currency sign or currency word.
+    Why it matters: the currency sign was stripped; the amount lost its unit.
+    Example: ``paid 500 for the car`` -> finding on ``500``.
+    Repair safety: the currency is suggested (unsafe) only when the document uses
+    exactly one currency sign elsewhere; otherwise manual. "Cost 10 lives" and
+    "worth 3 points" are counts and never flagged; years are skipped.
+
+    >>> doc = Document.from_text("He paid 500 for it, a bill of £40.")
+    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_lost_currency_signs(doc)]
+    [('500', '£')]
+    """
+    text = doc.text
+    signs = sorted(set(_CURRENCY_SIGN_RE.findall(text)))
+    for m in _MONEY_RE.finditer(text):
+        amount, follower = m.group(2), (m.group(5) or "").strip().lower()
+        if follower and follower.isalpha() and follower not in AMOUNT_FOLLOWERS:
+            continue  # "cost 10 lives", "paid 3 visits"
+        if follower in ("to", "and", "or") and re.match(r"\s+\w+\s+\d", text[m.end(2):]):
+            continue  # a range: "spending 10 to 15 hours" names its unit after the second number
+        if follower and not follower.isalpha() and not re.fullmatch(r"[.,;:)]?", follower[:1]):
+            continue
+        if re.fullmatch(r"(19|20)\d\d", amount) and not (m.group(3) or m.group(4)):
+            continue  # a year: "cost 2005 dearly" is rare, "paid in 2005" never matches
+        span = Span(m.start(2), m.end(4) if m.group(4) else m.end(3) if m.group(3) else m.end(2))
+        if len(signs) == 1:
+            fix = Suggestion(Span(span.start, span.start), signs[0], 0.6, Applicability.UNSAFE,
+                             f"the document writes its other amounts in '{signs[0]}'; check the source")
+        else:
+            fix = Suggestion(Span(span.start, span.start), None, 0.0, Applicability.MANUAL,
+                             "The currency of this amount is unknown: check the source and insert its sign.")
+        yield Hit(span, f"amount '{text[span.start:span.end]}' after '{m.group(1)}' has no currency", (fix,))
+
+
+def find_lost_percent_signs(doc: Document) -> Iterator[Hit]:
+    """A change that lost its ``%`` before a percentage target: "rose 5 to 10%".
+
+    What it flags: a change verb, a bare number, "to" and a percentage: the first number
+    is a change in percent (or percentage points) and its sign vanished.
+    Why it matters: "rose 5 to 10%" is ambiguous and usually wrong.
+    Example: ``inflation rose 0.5 to 3.1%`` -> finding on ``0.5``.
+    Repair safety: unsafe; the sign is copied in the style of the target ("%" or
+    " percent"), but "percentage points" is also possible. Ranges "from 5 to 10%" are
+    never flagged.
+
+    >>> doc = Document.from_text("Sales rose 2.5 to 7 percent; from 5 to 10% is a range.")
+    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_lost_percent_signs(doc)]
+    [('2.5', ' percent')]
+    """
+    for m in _PERCENT_CHANGE_RE.finditer(doc.text):
+        sign = m.group(3) if m.group(3) == "%" else " " + " ".join(m.group(3).split())
+        span = Span(m.start(2), m.end(2))
+        yield Hit(span, f"change '{m.group(2)}' before a percentage has no '%'",
+                  (Suggestion(Span(span.end, span.end), sign, 0.6, Applicability.UNSAFE,
+                              "the change is most likely in percent (or percentage points): check the source"),))
+
+
+LOST_AT_SIGN = DetectorSpec("RK501", "email-missing-at", "missing-symbol", Severity.ERROR,
+                            find_lost_at_signs, FixAvailability.SOMETIMES)
+BROKEN_URL = DetectorSpec("RK502", "url-missing-separator", "missing-symbol", Severity.ERROR,
+                          find_broken_urls, FixAvailability.ALWAYS)
+LOST_AMPERSAND = DetectorSpec("RK503", "name-missing-ampersand", "missing-symbol", Severity.WARNING,
+                              find_lost_ampersands, FixAvailability.ALWAYS)
+LOST_CURRENCY = DetectorSpec("RK504", "amount-missing-currency", "missing-symbol", Severity.WARNING,
+                             find_lost_currency_signs, FixAvailability.SOMETIMES)
+LOST_PERCENT = DetectorSpec("RK505", "change-missing-percent", "missing-symbol", Severity.WARNING,
+                            find_lost_percent_signs, FixAvailability.ALWAYS)
+
+DETECTORS = (LOST_AT_SIGN, BROKEN_URL, LOST_AMPERSAND, LOST_CURRENCY, LOST_PERCENT)
