@@ -116,6 +116,16 @@ def boilerplate_blocks(doc: Document) -> list[tuple[int, int]]:
     return doc.memo("boilerplate.blocks", compute)
 
 
+def in_boilerplate(doc: Document, offset: int) -> bool:
+    """True when ``offset`` lies in a boilerplate block (other families leave those alone).
+
+    >>> doc = Document.from_text("Text (open.\\n\\nYou are commenting using your account. Log Out /  Change )")
+    >>> in_boilerplate(doc, 5), in_boilerplate(doc, len(doc.text) - 1)
+    (False, True)
+    """
+    return any(start <= offset < end for start, end in boilerplate_blocks(doc))
+
+
 def _deletion_span(text: str, start: int, end: int) -> Span:
     """The block plus the blank lines that separate it, so deleting leaves one paragraph break."""
     after = end

@@ -218,9 +218,9 @@ def _claimed_by_others(doc: Document) -> list[Span]:
     def compute() -> list[Span]:
         from repairkit.detectors import boilerplate, numbers, structure, symbols
 
-        spans = [h.span for h in numbers.find_range_holes(doc)]
-        spans += [h.span for h in symbols.find_lost_ampersands(doc)]
-        spans += [h.span for h in structure.find_glued_bylines(doc)]
+        hits = [h for spec in numbers.DETECTORS for h in spec.run(doc)]
+        hits += [*symbols.find_lost_ampersands(doc), *structure.find_glued_bylines(doc)]
+        spans = [h.span for h in hits] + [s.span for h in hits for s in h.suggestions]
         spans += [Span(a, b) for a, b in boilerplate.boilerplate_blocks(doc)]
         return spans
 

@@ -63,7 +63,7 @@ _MONEY_RE = re.compile(
     r"\s(\d[\d,]*(?:\.\d+)?)(?![\d%]|[.,]\d)(bn|m|k)?(?:\s(million|billion|trillion))?(?=(\s+\w+|[\s.,;:)]|$))",
     re.IGNORECASE)
 _PERCENT_CHANGE_RE = re.compile(
-    r"\b(" + "|".join(CHANGE_VERBS) + r")\s(?:by\s)?(\d+(?:\.\d+)?)(?=\sto\s\d+(?:\.\d+)?(%|\spercent|\sper\scent)\b)")
+    r"\b(" + "|".join(CHANGE_VERBS) + r")\s(?:by\s)?(\d+(?:\.\d+)?)(?=\sto\s\d+(?:\.\d+)?(%|\spercent\b|\sper\scent\b))")
 _CURRENCY_SIGN_RE = re.compile(r"[£$€¥](?=\d)")
 
 

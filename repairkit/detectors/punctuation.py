@@ -1,0 +1,255 @@
+"""Punctuation, brackets and quotes: doubled or stray marks, lost brackets and quotes (RK6xx).
+
+Scraped text keeps the marks around a stripped token (".," where a closing quote or a
+sentence vanished), loses one half of a pair of brackets or quotes, or loses the
+brackets around an acronym ("Party of Europe POE on"). Only strong signals are flagged:
+news prose legitimately leaves a quotation open at the end of a paragraph when the
+quotation continues in the next one.
+
+>>> doc = Document.from_text("artificial intelligence., Third, it grew.")
+>>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_stray_punctuation(doc)]
+[('.,', '.')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from repairkit.detectors._blocks import paragraphs
+from repairkit.detectors.boilerplate import in_boilerplate
+from repairkit.document import Document
+from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
+from repairkit.registry import DetectorSpec, FixAvailability
+
+#: Words written with a final full stop that a comma may follow ("etc.,", "Inc.,").
+ABBREVIATIONS = frozenset(
+    """etc inc ltd co corp jr sr st dr mr mrs ms prof no nos vs approx dept est vol fig gen gov
+    sen rep rev plc bros cf al ave rd mt ft jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+_STRAY_RE = re.compile(r"(?<!\.)(\.\.?|[,;:])(,|;)|([,;])(\.)(?!\.)|(?<=[^\s.])(, )(\.)(?![.\w])|(?<=[)\]\"”’])( )(;)")
+_ABBREVIATED_RE = re.compile(r"(?:\b[A-Za-z]\.)+[A-Za-z]?$|\b[A-Za-z]$")
+_CONNECTORS = frozenset("of and for the on in to de".split())
+_ACRONYM_RE = re.compile(r"\b((?:[A-Z][a-z]+ (?:(?:of|and|for|the|on|in|to) )*){2,}[A-Z][a-z]+) ([A-Z]{2,6})\b(?![)\]])")
+_SAID_COLON_RE = re.compile(
+    r"\b(said|says|added|adds|told (?:the )?[A-Z]\w*|asked|stated|declared|warned|explained|insisted):"
+    r"[ \t]+(?=[A-Z])")
+_EMOTICON_RE = re.compile(r"(?<!\S)(?:[:;=]-?[()\[\]]|[()\[\]]-?[:;=])(?!\S)")
+_LIST_MARK_RE = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)")
+_INCHES_RE = re.compile(r"\d['’] ?\d{1,2}$")  # 5' 10" is a height, not a quotation
+_OPENING_CONTEXT = frozenset(" \t\n([{—–-/")
+_CLOSING_CONTEXT = frozenset(" \t\n.,;:!?)]}—–-/")
+
+
+def _stray_fix(text: str, m: re.Match[str]) -> tuple[str, float, Applicability, str]:
+    """The replacement for a stray pair, its confidence, applicability and note."""
+    marks = m.group()
+    after = text[m.end():m.end() + 2].lstrip()[:1]
+    sentence_follows = not after or after.isupper() or after.isdigit() or after in "\"“\n"
+    if marks.strip() in (",,", ";;"):
+        return marks.strip()[0], 0.9, Applicability.SAFE, "the same mark typed twice"
+    if marks == " ;":
+        return ";", 0.8, Applicability.UNSAFE, "no space goes before a semicolon"
+    if "." in marks:
+        if sentence_follows:
+            return ".", 0.8, Applicability.UNSAFE, "a new sentence follows, so the full stop stays"
+        return ",", 0.6, Applicability.UNSAFE, "the sentence goes on in lower case, so the comma stays"
+    return marks[0], 0.4, Applicability.MANUAL, "two different marks: keep the one the sentence needs"
+
+
+def find_stray_punctuation(doc: Document) -> Iterator[Hit]:
+    """Two punctuation marks where one belongs: ".,", ",,", ";,", ",.", ", .", ") ;".
+
+    What it flags: a comma or semicolon right after a full stop, comma, semicolon or
+    colon; a full stop right after a comma or semicolon (also with a space between); a
+    space before a semicolon after a bracket or quote.
+    Why it matters: a token between the marks (a closing quote, a number, a clause)
+    usually vanished, or a mark was typed twice; either way the sentence reads wrongly.
+    Example: ``intelligence., Third`` -> ``intelligence. Third``.
+    Repair safety: a doubled mark is safely made single; otherwise the mark kept depends
+    on what follows (a capital keeps the full stop) and is unsafe. Ellipses ("...,") and
+    abbreviations ("e.g.,", "U.S.,", "etc.,") are never flagged; a space before a comma
+    after a word is the missing-number family's (RK102).
+
+    >>> doc = Document.from_text("Use e.g., this; a,, b; and the plan., which failed.")
+    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_stray_punctuation(doc)]
+    [(',,', ','), ('.,', ',')]
+    """
+    text = doc.text
+    for m in _STRAY_RE.finditer(text):
+        if m.group().startswith(".") and m.group(1) == ".":
+            word = re.search(r"[\w.]*$", text[max(0, m.start() - 12):m.start()])
+            token = word.group() if word else ""
+            if _ABBREVIATED_RE.search(token) or token.lower().rsplit(".", 1)[-1] in ABBREVIATIONS:
+                continue  # "e.g.,", "U.S.,", "etc.,"
+        if re.search(r"&#?\w+$", text[max(0, m.start() - 10):m.start()]):
+            continue  # ";" ends an HTML entity ("caf&#233;,"): the encoding rules report it
+        replacement, confidence, applicability, note = _stray_fix(text, m)
+        span = Span(m.start(), m.end())
+        yield Hit(span, f"stray punctuation '{m.group().strip()}'",
+                  (Suggestion(span, replacement, confidence, applicability, note),))
+
+
+def _bracket_problems(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Offsets of unmatched brackets in ``text[start:end]`` with the bracket that is missing."""
+    skip = {m.start() + i for m in _EMOTICON_RE.finditer(text, start, end) for i in range(len(m.group()))}
+    list_marks = {m.end() - 1 for m in _LIST_MARK_RE.finditer(text, start, end)}
+    pairs = {")": "(", "]": "["}
+    stack: list[tuple[int, str]] = []
+    problems: list[tuple[int, str]] = []
+    for i in range(start, end):
+        ch = text[i]
+        if i in skip or ch not in "()[]":
+            continue
+        if ch in "([":
+            stack.append((i, ch))
+        elif stack and stack[-1][1] == pairs[ch]:
+            stack.pop()
+        elif i not in list_marks:  # "1)" and "a)" close nothing: they number a list
+            problems.append((i, pairs[ch]))
+    problems += [(i, ")" if ch == "(" else "]") for i, ch in stack]
+    return sorted(problems)
+
+
+def find_unbalanced_brackets(doc: Document) -> Iterator[Hit]:
+    """A bracket whose partner is missing in its paragraph: "the bloc (ten members said".
+
+    What it flags: each ``(``/``[`` never closed and each ``)``/``]`` never opened within a
+    paragraph; list markers ("1)", "a)") and emoticons (":)") are not brackets.
+    Why it matters: one half of the pair was stripped; the aside has no end (or start).
+    Example: ``the bloc (ten members said so.`` -> finding on ``(``.
+    Repair safety: manual: where the aside ends is unknown.
+
+    >>> doc = Document.from_text("1) A (note) :) and (open and stray] end.")
+    >>> [doc.text[h.span.start] for h in find_unbalanced_brackets(doc)]
+    ['(', ']']
+    """
+    text = doc.text
+    for start, end in paragraphs(text):
+        for at, missing in _bracket_problems(text, start, end):
+            if in_boilerplate(doc, at):
+                continue  # "Log Out / Change )" is page furniture, reported by RK901
+            opened = missing in ")]"
+            message = (f"'{text[at]}' is never closed in this paragraph" if opened
+                       else f"'{text[at]}' closes nothing in this paragraph")
+            yield Hit(Span(at, at + 1), message,
+                      (Suggestion(Span(at, at + 1), None, 0.0, Applicability.MANUAL,
+                                  f"A '{missing}' is missing {'after' if opened else 'before'} this bracket; "
+                                  "where it goes is unknown: check the source."),))
+
+
+def find_bare_acronyms(doc: Document) -> Iterator[Hit]:
+    """An acronym whose brackets were lost after its full name: "the Party of Europe POE on".
+
+    What it flags: three or more capitalised words (with "of", "and", "for", ... between)
+    directly followed by a capitals-only word whose letters are their initials.
+    Why it matters: the brackets that introduced the acronym were stripped.
+    Example: ``the World Trade Organization WTO said`` -> ``(WTO)``.
+    Repair safety: unsafe: the initials make the acronym certain, but the source may
+    have used a dash or commas instead of brackets.
+
+    >>> doc = Document.from_text("the World Trade Organization WTO said, not the UN.")
+    >>> [h.suggestions[0].replacement for h in find_bare_acronyms(doc)]
+    ['(WTO)']
+    """
+    text = doc.text
+    for m in _ACRONYM_RE.finditer(text):
+        words = [w for w in m.group(1).split() if w not in _CONNECTORS]
+        acronym = m.group(2)
+        for k in range(len(words) - len(acronym) + 1):
+            if "".join(w[0] for w in words[k:]) == acronym:
+                break
+        else:
+            continue
+        span = Span(m.start(2), m.end(2))
+        yield Hit(span, f"acronym '{acronym}' after its full name has lost its brackets",
+                  (Suggestion(span, f"({acronym})", 0.8, Applicability.UNSAFE,
+                              "the initials of the preceding name spell the acronym"),))
+
+
+def _quote_role(text: str, i: int) -> str:
+    """``open``, ``close`` or ``unknown`` for a straight double quote, from its neighbours."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens = before in _OPENING_CONTEXT and after not in " \t\n"
+    closes = before not in " \t\n" and after in _CLOSING_CONTEXT | {"\"", "'", "”", "’"}
+    if opens != closes:
+        return "open" if opens else "close"
+    return "unknown"
+
+
+def _quote_problems(text: str, start: int, end: int, next_start: str) -> list[tuple[int, str]]:
+    """Unmatched double quotes in one paragraph: (offset, what is missing)."""
+    problems: list[tuple[int, str]] = []
+    for opener_mark, closer_mark in (('"', '"'), ("“", "”")):
+        inside: int | None = None
+        for i in range(start, end):
+            ch = text[i]
+            if ch not in (opener_mark, closer_mark) or _INCHES_RE.search(text, max(start, i - 8), i):
+                continue
+            role = _quote_role(text, i) if opener_mark == closer_mark else ("open" if ch == opener_mark else "close")
+            if role == "open":
+                if inside is not None:
+                    # re-opening after a sentence end is a quotation that continues in a new
+                    # (merged) paragraph; mid-sentence it means the earlier quote never closed
+                    if not re.search(r"[.!?,:]\s+$", text[max(start, i - 3):i]):
+                        problems.append((inside, "closing"))
+                inside = i
+            elif role == "close":
+                if inside is None:
+                    problems.append((i, "opening"))
+                inside = None
+        if inside is not None and not next_start.startswith(opener_mark):
+            problems.append((inside, "closing"))
+    return sorted(problems)
+
+
+def find_unbalanced_quotes(doc: Document) -> Iterator[Hit]:
+    """A double quote with no partner: `He said the plan is good," he added.`.
+
+    What it flags: a closing quote with no opening quote before it in its paragraph; an
+    opening quote that is still open at a mid-sentence re-opening, or at the end of a
+    paragraph that the next paragraph does not continue with a quote; curly quotes by
+    their direction; and a reporting verb with a colon ("said:") followed by a capitalised
+    clause with no quote.
+    Why it matters: one half of the pair was stripped; the reader cannot tell where the
+    quotation starts or ends.
+    Example: ``He said the plan is good," he added.`` -> finding on ``"``.
+    Repair safety: manual: where the missing quote goes is unknown. A quotation left open
+    at the end of a paragraph and re-opened at the start of the next is the news
+    convention and is never flagged.
+
+    >>> doc = Document.from_text('He said the plan is good," he added. She said: The plan is "fine".')
+    >>> [doc.text[h.span.start:h.span.end] for h in find_unbalanced_quotes(doc)]
+    ['"', 'said:']
+    """
+    text = doc.text
+    paras = paragraphs(text)
+    hits: list[Hit] = []
+    for k, (start, end) in enumerate(paras):
+        following = text[paras[k + 1][0]:paras[k + 1][0] + 1] if k + 1 < len(paras) else ""
+        for at, missing in _quote_problems(text, start, end, following):
+            if in_boilerplate(doc, at):
+                continue
+            hits.append(Hit(Span(at, at + 1), f"quotation mark has no {missing} partner",
+                            (Suggestion(Span(at, at + 1), None, 0.0, Applicability.MANUAL,
+                                        f"A {missing} quotation mark is missing; where the quotation "
+                                        f"{'ends' if missing == 'closing' else 'starts'} is unknown: check the source."),)))
+    for m in _SAID_COLON_RE.finditer(text):
+        span = Span(m.start(), m.start() + len(m.group(1)) + 1)
+        hits.append(Hit(span, f"'{m.group(1)}:' introduces a quotation with no quotation marks",
+                        (Suggestion(Span(m.end(), m.end()), None, 0.0, Applicability.MANUAL,
+                                    "The quotation marks were lost; where the quotation ends is unknown."),)))
+    yield from sorted(hits, key=lambda h: h.span.start)
+
+
+STRAY_PUNCTUATION = DetectorSpec("RK601", "stray-punctuation", "stray-punctuation", Severity.WARNING,
+                                 find_stray_punctuation, FixAvailability.ALWAYS)
+UNBALANCED_BRACKET = DetectorSpec("RK602", "unbalanced-bracket", "missing-bracket", Severity.WARNING,
+                                  find_unbalanced_brackets, FixAvailability.NEVER)
+BARE_ACRONYM = DetectorSpec("RK603", "acronym-missing-brackets", "missing-bracket", Severity.WARNING,
+                            find_bare_acronyms, FixAvailability.ALWAYS)
+UNBALANCED_QUOTE = DetectorSpec("RK604", "unbalanced-quote", "missing-quote", Severity.WARNING,
+                                find_unbalanced_quotes, FixAvailability.NEVER)
+
+DETECTORS = (STRAY_PUNCTUATION, UNBALANCED_BRACKET, BARE_ACRONYM, UNBALANCED_QUOTE)
