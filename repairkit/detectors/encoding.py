@@ -228,19 +228,19 @@ def _claimed_by_others(doc: Document) -> list[Span]:
 
 
 def find_doubled_spaces(doc: Document) -> Iterator[Hit]:
-    """Two or more spaces between words that no other rule explains: "the  report".
+    """Two or more spaces between words that no other rule explains: "quarterly  report".
 
     What it flags: a run of 2+ spaces (or non-breaking spaces) inside a line, not after
     sentence punctuation (the two-space convention) and not at a line start (indent).
     Doubled spaces that other rules explain (a vanished number, a lost ``&``, a glued
     by-line, boilerplate) are left to them.
     Why it matters: mostly cosmetic, but a doubled space is also where a token vanished.
-    Example: ``the  report`` -> info finding on the two spaces.
+    Example: ``quarterly  report`` -> info finding on the two spaces.
     Repair safety: collapsing to one space is unsafe: check first that nothing is missing.
 
-    >>> doc = Document.from_text("the  report. Next  to it.  Done")
+    >>> doc = Document.from_text("quarterly  report. Next  to it.  Done")
     >>> [h.span for h in find_doubled_spaces(doc)]
-    [Span(start=3, end=5)]
+    [Span(start=9, end=11)]
     """
     claimed = _claimed_by_others(doc)
     for m in _DOUBLE_SPACE_RE.finditer(doc.text):
