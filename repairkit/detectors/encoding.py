@@ -122,7 +122,8 @@ def find_mojibake(doc: Document) -> Iterator[Hit]:
                       {"ftfy": steps})
 
 
-def _mojibake_spans(doc: Document) -> list[Span]:
+def mojibake_spans(doc: Document) -> list[Span]:
+    """Spans of the mojibake findings (other families skip characters inside them)."""
     return doc.memo("encoding.mojibake", lambda: [h.span for h in find_mojibake(doc)])
 
 
@@ -142,7 +143,7 @@ def find_control_characters(doc: Document) -> Iterator[Hit]:
     >>> [(h.suggestions[0].replacement, h.suggestions[0].applicability.label) for h in find_control_characters(doc)]
     [('', 'safe'), ('\\n', 'unsafe')]
     """
-    mojibake = _mojibake_spans(doc)
+    mojibake = mojibake_spans(doc)
     for m in re.finditer(r"[\x00-\x1f\x7f-\x9f]+", doc.text):
         run = m.group()
         if all(ch in _ALLOWED_CONTROLS for ch in run):
@@ -213,7 +214,7 @@ def find_word_breaking_spaces(doc: Document) -> Iterator[Hit]:
                                   f"'{a + b}' is a more common word than either half"),))
 
 
-def _claimed_by_others(doc: Document) -> list[Span]:
+def doubled_space_claims(doc: Document) -> list[Span]:
     """Doubled spaces other rules explain: vanished numbers, lost '&', bylines, boilerplate."""
     def compute() -> list[Span]:
         from repairkit.detectors import boilerplate, numbers, structure, symbols
@@ -228,21 +229,23 @@ def _claimed_by_others(doc: Document) -> list[Span]:
 
 
 def find_doubled_spaces(doc: Document) -> Iterator[Hit]:
-    """Two or more spaces between words that no other rule explains: "quarterly  report".
+    """Two or more spaces between words that no other rule explains: "quarterly   report".
 
     What it flags: a run of 2+ spaces (or non-breaking spaces) inside a line, not after
     sentence punctuation (the two-space convention) and not at a line start (indent).
-    Doubled spaces that other rules explain (a vanished number, a lost ``&``, a glued
-    by-line, boilerplate) are left to them.
+    Doubled spaces that other rules explain (a vanished number, a lost ``&`` or dash, a
+    glued by-line, boilerplate) are left to them.
     Why it matters: mostly cosmetic, but a doubled space is also where a token vanished.
-    Example: ``quarterly  report`` -> info finding on the two spaces.
+    Example: ``quarterly   report`` -> info finding on the three spaces.
     Repair safety: collapsing to one space is unsafe: check first that nothing is missing.
 
-    >>> doc = Document.from_text("quarterly  report. Next  to it.  Done")
+    >>> doc = Document.from_text("quarterly   report. Next  to it.  Done")
     >>> [h.span for h in find_doubled_spaces(doc)]
-    [Span(start=9, end=11)]
+    [Span(start=9, end=12)]
     """
-    claimed = _claimed_by_others(doc)
+    from repairkit.detectors.punctuation import find_lost_dashes
+
+    claimed = doubled_space_claims(doc) + [h.span for h in find_lost_dashes(doc)]
     for m in _DOUBLE_SPACE_RE.finditer(doc.text):
         span = Span(m.start(), m.end())
         if any(span.overlaps(c) for c in claimed):

@@ -36,6 +36,7 @@ _SAID_COLON_RE = re.compile(
     r"[ \t]+(?=[A-Z])")
 _EMOTICON_RE = re.compile(r"(?<!\S)(?:[:;=]-?[()\[\]]|[()\[\]]-?[:;=])(?!\S)")
 _LIST_MARK_RE = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)")
+_SENTENCE_END_RE = re.compile(r"[.!?;](?=\s|$)")
 _INCHES_RE = re.compile(r"\d['’] ?\d{1,2}$")  # 5' 10" is a height, not a quotation
 _OPENING_CONTEXT = frozenset(" \t\n([{—–-/")
 _CLOSING_CONTEXT = frozenset(" \t\n.,;:!?)]}—–-/")
@@ -115,14 +116,15 @@ def find_unbalanced_brackets(doc: Document) -> Iterator[Hit]:
     """A bracket whose partner is missing in its paragraph: "the bloc (ten members said".
 
     What it flags: each ``(``/``[`` never closed and each ``)``/``]`` never opened within a
-    paragraph; list markers ("1)", "a)") and emoticons (":)") are not brackets.
+    paragraph, with the stretch where its partner belongs (to the end of the sentence, or
+    back to its start); list markers ("1)", "a)") and emoticons (":)") are not brackets.
     Why it matters: one half of the pair was stripped; the aside has no end (or start).
-    Example: ``the bloc (ten members said so.`` -> finding on ``(``.
+    Example: ``the bloc (ten members said so.`` -> finding on ``(ten members said so.``.
     Repair safety: manual: where the aside ends is unknown.
 
     >>> doc = Document.from_text("1) A (note) :) and (open and stray] end.")
-    >>> [doc.text[h.span.start] for h in find_unbalanced_brackets(doc)]
-    ['(', ']']
+    >>> [doc.text[h.span.start:h.span.end] for h in find_unbalanced_brackets(doc)]
+    ['(open and stray] end.', '1) A (note) :) and (open and stray]']
     """
     text = doc.text
     for start, end in paragraphs(text):
@@ -132,7 +134,14 @@ def find_unbalanced_brackets(doc: Document) -> Iterator[Hit]:
             opened = missing in ")]"
             message = (f"'{text[at]}' is never closed in this paragraph" if opened
                        else f"'{text[at]}' closes nothing in this paragraph")
-            yield Hit(Span(at, at + 1), message,
+            if opened:
+                close = _SENTENCE_END_RE.search(text, at, end)
+                region = Span(at, close.end() if close else end)
+            else:
+                opens = [m.end() for m in _SENTENCE_END_RE.finditer(text, start, at)]
+                begin = opens[-1] if opens else start
+                region = Span(begin + len(text[begin:at]) - len(text[begin:at].lstrip()), at + 1)
+            yield Hit(region, message,
                       (Suggestion(Span(at, at + 1), None, 0.0, Applicability.MANUAL,
                                   f"A '{missing}' is missing {'after' if opened else 'before'} this bracket; "
                                   "where it goes is unknown: check the source."),))
@@ -178,60 +187,71 @@ def _quote_role(text: str, i: int) -> str:
     return "unknown"
 
 
-def _quote_problems(text: str, start: int, end: int, next_start: str) -> list[tuple[int, str]]:
-    """Unmatched double quotes in one paragraph: (offset, what is missing)."""
-    problems: list[tuple[int, str]] = []
+def _quote_problems(text: str, start: int, end: int, next_start: str,
+                    ignore: frozenset[int] = frozenset()) -> list[tuple[int, str, int, int]]:
+    """Unmatched double quotes in one paragraph: (offset, what is missing, region start, end).
+
+    The region is where the missing partner must be: from the previous quote mark (or the
+    paragraph start) to an orphan closing quote, from an open quote to the next mark.
+    """
+    problems: list[tuple[int, str, int, int]] = []
     for opener_mark, closer_mark in (('"', '"'), ("“", "”")):
+        marks = [i for i in range(start, end) if text[i] in (opener_mark, closer_mark) and i not in ignore
+                 and not _INCHES_RE.search(text, max(start, i - 8), i)]
         inside: int | None = None
-        for i in range(start, end):
+        for k, i in enumerate(marks):
             ch = text[i]
-            if ch not in (opener_mark, closer_mark) or _INCHES_RE.search(text, max(start, i - 8), i):
-                continue
+            before = marks[k - 1] + 1 if k else start
+            after = marks[k + 1] if k + 1 < len(marks) else end
             role = _quote_role(text, i) if opener_mark == closer_mark else ("open" if ch == opener_mark else "close")
             if role == "open":
                 if inside is not None:
                     # re-opening after a sentence end is a quotation that continues in a new
                     # (merged) paragraph; mid-sentence it means the earlier quote never closed
                     if not re.search(r"[.!?,:]\s+$", text[max(start, i - 3):i]):
-                        problems.append((inside, "closing"))
+                        problems.append((inside, "closing", inside, i))
                 inside = i
             elif role == "close":
                 if inside is None:
-                    problems.append((i, "opening"))
+                    problems.append((i, "opening", before, i + 1))
                 inside = None
         if inside is not None and not next_start.startswith(opener_mark):
-            problems.append((inside, "closing"))
+            problems.append((inside, "closing", inside, end))
     return sorted(problems)
 
 
 def find_unbalanced_quotes(doc: Document) -> Iterator[Hit]:
     """A double quote with no partner: `He said the plan is good," he added.`.
 
-    What it flags: a closing quote with no opening quote before it in its paragraph; an
+    What it flags: the stretch where a quotation mark is missing: a closing quote with no
+    opening quote before it in its paragraph (the stretch back to the previous mark); an
     opening quote that is still open at a mid-sentence re-opening, or at the end of a
     paragraph that the next paragraph does not continue with a quote; curly quotes by
     their direction; and a reporting verb with a colon ("said:") followed by a capitalised
     clause with no quote.
     Why it matters: one half of the pair was stripped; the reader cannot tell where the
     quotation starts or ends.
-    Example: ``He said the plan is good," he added.`` -> finding on ``"``.
+    Example: ``He said the plan is good," he added.`` -> finding on ``He said ... good,"``.
     Repair safety: manual: where the missing quote goes is unknown. A quotation left open
     at the end of a paragraph and re-opened at the start of the next is the news
     convention and is never flagged.
 
     >>> doc = Document.from_text('He said the plan is good," he added. She said: The plan is "fine".')
     >>> [doc.text[h.span.start:h.span.end] for h in find_unbalanced_quotes(doc)]
-    ['"', 'said:']
+    ['He said the plan is good,"', 'said:']
     """
+    from repairkit.detectors.encoding import mojibake_spans
+
     text = doc.text
     paras = paragraphs(text)
+    mojibake = frozenset(i for span in mojibake_spans(doc) for i in range(span.start, span.end))
     hits: list[Hit] = []
     for k, (start, end) in enumerate(paras):
         following = text[paras[k + 1][0]:paras[k + 1][0] + 1] if k + 1 < len(paras) else ""
-        for at, missing in _quote_problems(text, start, end, following):
+        for at, missing, region_start, region_end in _quote_problems(text, start, end, following, mojibake):
             if in_boilerplate(doc, at):
                 continue
-            hits.append(Hit(Span(at, at + 1), f"quotation mark has no {missing} partner",
+            hits.append(Hit(Span(region_start, region_end), f"quotation mark has no {missing} partner",
                             (Suggestion(Span(at, at + 1), None, 0.0, Applicability.MANUAL,
                                         f"A {missing} quotation mark is missing; where the quotation "
                                         f"{'ends' if missing == 'closing' else 'starts'} is unknown: check the source."),)))
@@ -243,6 +263,36 @@ def find_unbalanced_quotes(doc: Document) -> Iterator[Hit]:
     yield from sorted(hits, key=lambda h: h.span.start)
 
 
+_DOUBLED_GAP_RE = re.compile(r"(?<=[\w,)\]\"”’'])  (?=[\w\"“‘(£$€])")
+
+
+def find_lost_dashes(doc: Document) -> Iterator[Hit]:
+    """A spaced dash that vanished, leaving two spaces: "Pernod  at 7.5bn euros  is smaller".
+
+    What it flags: exactly two spaces between words that no other rule explains (a
+    vanished number, a lost ``&`` between names, a glued by-line, boilerplate).
+    Why it matters: news prose sets asides off with spaced dashes (" - "); stripping the
+    dash leaves a doubled space and runs the aside into the sentence.
+    Example: ``Pernod  at 7.5bn euros  is smaller`` -> two findings.
+    Repair safety: unsafe: a dash is the usual loss, but a comma or another word may
+    have stood there; the suggestion restores " - ".
+
+    >>> doc = Document.from_text("Pernod  at 7.5bn euros  is smaller. Done.  Next")
+    >>> [h.span.start for h in find_lost_dashes(doc)]
+    [6, 22]
+    """
+    from repairkit.detectors.encoding import doubled_space_claims
+
+    claimed = doubled_space_claims(doc)
+    for m in _DOUBLED_GAP_RE.finditer(doc.text):
+        span = Span(m.start(), m.end())
+        if any(span.overlaps(c) for c in claimed):
+            continue
+        yield Hit(span, "two spaces between words: a spaced dash may have vanished",
+                  (Suggestion(span, " - ", 0.5, Applicability.UNSAFE,
+                              "a spaced dash is the usual loss here; check that no word or number vanished"),))
+
+
 STRAY_PUNCTUATION = DetectorSpec("RK601", "stray-punctuation", "stray-punctuation", Severity.WARNING,
                                  find_stray_punctuation, FixAvailability.ALWAYS)
 UNBALANCED_BRACKET = DetectorSpec("RK602", "unbalanced-bracket", "missing-bracket", Severity.WARNING,
@@ -252,4 +302,7 @@ BARE_ACRONYM = DetectorSpec("RK603", "acronym-missing-brackets", "missing-bracke
 UNBALANCED_QUOTE = DetectorSpec("RK604", "unbalanced-quote", "missing-quote", Severity.WARNING,
                                 find_unbalanced_quotes, FixAvailability.NEVER)
 
-DETECTORS = (STRAY_PUNCTUATION, UNBALANCED_BRACKET, BARE_ACRONYM, UNBALANCED_QUOTE)
+LOST_DASH = DetectorSpec("RK605", "lost-dash", "stray-punctuation", Severity.WARNING,
+                         find_lost_dashes, FixAvailability.ALWAYS)
+
+DETECTORS = (STRAY_PUNCTUATION, UNBALANCED_BRACKET, BARE_ACRONYM, UNBALANCED_QUOTE, LOST_DASH)

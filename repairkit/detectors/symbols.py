@@ -56,14 +56,24 @@ _DOMAIN_RE = re.compile(r"(?<![\w@/.:\-])[A-Za-z0-9][A-Za-z0-9_+\-]*(?:\.[A-Za-z
 _SCHEME_RE = re.compile(r"\b(https?)(?!://)( |:/?|/{1,2}|)(?=www\.)|\b(https?)(:/?(?!/)|//?)(?=[a-z0-9\-]+\.[a-z]{2,})",
                         re.IGNORECASE)
 _WWW_HOST_RE = re.compile(r"(?<![\w/])(?:https?[: /]{0,3})?www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
-_DOUBLE_CAPS_RE = re.compile(r"(?<![\w&.])([A-Z][a-z]+)(  )([A-Z][a-z]+)(?![\w&])")
+_DOUBLE_CAPS_RE = re.compile(r"(?<![\w&.])([A-Z][a-z]+)(  )([A-Z][a-z]*[A-Z]?[a-z]+)(?![\w&])")
 _INITIALS_RE = re.compile(r"(?<![\w&.'’\-])([A-Z]{1,2})( )([A-Z])(?![\w&.'’\-])")
 _MONEY_RE = re.compile(
     r"\b(" + "|".join(re.escape(c) for c in sorted(MONEY_CUES, key=len, reverse=True)) + r")"
     r"\s(\d[\d,]*(?:\.\d+)?)(?![\d%]|[.,]\d)(bn|m|k)?(?:\s(million|billion|trillion))?(?=(\s+\w+|[\s.,;:)]|$))",
     re.IGNORECASE)
+#: Words that may follow a change in percent ("rose 5% to", "fell 2% in May", "grew 3%.").
+CHANGE_FOLLOWERS = "to from in on after last this over during and compared against year".split()
 _PERCENT_CHANGE_RE = re.compile(
-    r"\b(" + "|".join(CHANGE_VERBS) + r")\s(?:by\s)?(\d+(?:\.\d+)?)(?=\sto\s\d+(?:\.\d+)?(%|\spercent\b|\sper\scent\b))")
+    r"\b(" + "|".join(CHANGE_VERBS) + r")\s(?:by\s)?(\d+(?:\.\d+)?)(?![\d%]|[.,]\d)"
+    r"(?=\s(?:" + "|".join(CHANGE_FOLLOWERS) + r")\b|[.,;])")
+_PERCENT_WORD_RE = re.compile(r"\d\s(percent|per cent)\b")
+_AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:bn|m|tn)?"
+#: "to $5bn from 4bn" / "from $4bn to 5bn": one amount of a pair kept its sign, the other lost it.
+_SIBLING_RES = (
+    re.compile(rf"\bto\s([£$€¥]){_AMOUNT}\s+from\s({_AMOUNT})(?![\d%]|[.,]\d)(?=(\s+[\w\-]+|[\s.,;:)]|$))"),
+    re.compile(rf"\bfrom\s([£$€¥]){_AMOUNT}\s+to\s({_AMOUNT})(?![\d%]|[.,]\d)(?=(\s+[\w\-]+|[\s.,;:)]|$))"),
+)
 _CURRENCY_SIGN_RE = re.compile(r"[£$€¥](?=\d)")
 
 
@@ -178,8 +188,10 @@ def find_lost_ampersands(doc: Document) -> Iterator[Hit]:
                 first, gap, second = m.group(1), m.group(2), m.group(3)
                 if "I" in (first, second) or (first == "A" and replacement == "&" and len(second) != 1):
                     continue
-                if re.search(r"(?:[A-Z]\w*|  )\s?$", text[max(0, m.start() - 30):m.start()]) or \
-                        re.match(r"(?:\s?[A-Z]|  )", text[m.end():m.end() + 2]):
+                if re.search(r"  \s?$", text[max(0, m.start() - 3):m.start()]) or text[m.end():m.end() + 2] == "  ":
+                    continue  # a spaced-out widget ("?   Yes  No   Results")
+                if replacement == "&" and (re.search(r"[A-Z]\w*\s?$", text[max(0, m.start() - 30):m.start()])
+                                           or re.match(r"\s?[A-Z]", text[m.end():m.end() + 2])):
                     continue  # part of a longer name ("Mac OS X", "A N Other") or of a spaced-out widget
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 line_end = text.find("\n", m.end())
@@ -214,6 +226,15 @@ def find_lost_currency_signs(doc: Document) -> Iterator[Hit]:
     """
     text = doc.text
     signs = sorted(set(_CURRENCY_SIGN_RE.findall(text)))
+    for regex in _SIBLING_RES:
+        for m in regex.finditer(text):
+            follower = (m.group(3) or "").strip().lower()
+            if follower.isalpha() and follower not in AMOUNT_FOLLOWERS or re.fullmatch(r"(19|20)\d\d", m.group(2)):
+                continue  # "from 5bn euros", "from 2004"
+            span = Span(m.start(2), m.end(2))
+            yield Hit(span, f"amount '{m.group(2)}' has no currency; the amount it is compared with has '{m.group(1)}'",
+                      (Suggestion(Span(span.start, span.start), m.group(1), 0.7, Applicability.UNSAFE,
+                                  f"the paired amount is in '{m.group(1)}'; check the source"),))
     for m in _MONEY_RE.finditer(text):
         amount, follower = m.group(2), (m.group(5) or "").strip().lower()
         if follower and follower.isalpha() and follower not in AMOUNT_FOLLOWERS:
@@ -235,25 +256,32 @@ def find_lost_currency_signs(doc: Document) -> Iterator[Hit]:
 
 
 def find_lost_percent_signs(doc: Document) -> Iterator[Hit]:
-    """A change that lost its ``%`` before a percentage target: "rose 5 to 10%".
+    """A change that lost its ``%``: "sales rose 2 to $11bn", "output fell 3.5 in May".
 
-    What it flags: a change verb, a bare number, "to" and a percentage: the first number
-    is a change in percent (or percentage points) and its sign vanished.
-    Why it matters: "rose 5 to 10%" is ambiguous and usually wrong.
-    Example: ``inflation rose 0.5 to 3.1%`` -> finding on ``0.5``.
-    Repair safety: unsafe; the sign is copied in the style of the target ("%" or
-    " percent"), but "percentage points" is also possible. Ranges "from 5 to 10%" are
-    never flagged.
+    What it flags: a change verb (rose, fell, grew, ...; optionally "by") and a bare number
+    followed by "to", "from", "in", "on", "after", "last", ... or by punctuation.
+    Why it matters: edited news writes the unit of a change ("rose 2%", "fell 3 points",
+    "grew by 7,000 jobs"); a bare number there is a percentage whose sign was stripped
+    (the clean news corpus has no such bare change at all).
+    Example: ``sales rose 2 to $11.1bn`` -> finding on ``2``.
+    Repair safety: unsafe; the sign is written in the document's own style ("%" or
+    " percent"), but "percentage points" is also possible. A change with a unit word
+    ("rose 2 points") and counts ("fell 7,000 in May", numbers over 100) are never
+    flagged; a small count with no unit ("rose 3 in May") is the false-alarm risk.
 
-    >>> doc = Document.from_text("Sales rose 2.5 to 7 percent; from 5 to 10% is a range.")
+    >>> doc = Document.from_text("Sales rose 2 to 7 percent, then grew 2 points in May.")
     >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_lost_percent_signs(doc)]
-    [('2.5', ' percent')]
+    [('2', ' percent')]
     """
-    for m in _PERCENT_CHANGE_RE.finditer(doc.text):
-        sign = m.group(3) if m.group(3) == "%" else " " + " ".join(m.group(3).split())
+    text = doc.text
+    words = len(_PERCENT_WORD_RE.findall(text))
+    sign = " " + _PERCENT_WORD_RE.findall(text)[0] if words > text.count("%") else "%"
+    for m in _PERCENT_CHANGE_RE.finditer(text):
+        if "," in m.group(2) or m.group(2).isdigit() and int(m.group(2)) > 100:
+            continue  # "rose 7,000 in May" is a count
         span = Span(m.start(2), m.end(2))
-        yield Hit(span, f"change '{m.group(2)}' before a percentage has no '%'",
-                  (Suggestion(Span(span.end, span.end), sign, 0.6, Applicability.UNSAFE,
+        yield Hit(span, f"change '{m.group(2)}' after '{m.group(1)}' has no unit: a '%' was lost",
+                  (Suggestion(Span(span.end, span.end), sign, 0.7, Applicability.UNSAFE,
                               "the change is most likely in percent (or percentage points): check the source"),))
 
 
