@@ -36,7 +36,7 @@ _SAID_COLON_RE = re.compile(
     r"[ \t]+(?=[A-Z])")
 _EMOTICON_RE = re.compile(r"(?<!\S)(?:[:;=]-?[()\[\]]|[()\[\]]-?[:;=])(?!\S)")
 _LIST_MARK_RE = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)")
-_SENTENCE_END_RE = re.compile(r"[.!?;](?=\s|$)")
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)")
 _INCHES_RE = re.compile(r"\d['’] ?\d{1,2}$")  # 5' 10" is a height, not a quotation
 _OPENING_CONTEXT = frozenset(" \t\n([{—–-/")
 _CLOSING_CONTEXT = frozenset(" \t\n.,;:!?)]}—–-/")
@@ -176,6 +176,35 @@ def find_bare_acronyms(doc: Document) -> Iterator[Hit]:
                               "the initials of the preceding name spell the acronym"),))
 
 
+_CONVERSION_RE = re.compile(
+    r"(?:[£$€¥]\d[\d,]*(?:\.\d+)?(?:bn|m|tn|k)?|(?<![\d.,])\d[\d,]*(?:\.\d+)?(?:bn|m|tn|k)? (?:euros?|yen|yuan|rupees|roubles))"
+    r"( )([£$€¥]\d[\d,]*(?:\.\d+)?(?:bn|m|tn|k)?(?:; [£$€¥]?\d[\d,]*(?:\.\d+)?(?:bn|m|tn|k)?(?: euros)?)?)"
+    r"(?![\d)\]])")
+
+
+def find_bare_conversions(doc: Document) -> Iterator[Hit]:
+    """A currency conversion whose brackets were lost: "a $900m £479m loan".
+
+    What it flags: an amount in one currency directly followed by an amount in another
+    (news style writes the conversion in brackets: "$900m (£479m)").
+    Why it matters: two amounts side by side read as a list or a typo.
+    Example: ``a $900m £479m loan`` -> ``(£479m)``.
+    Repair safety: unsafe: brackets are the house style of news text, but the source
+    may have used a dash or "or".
+
+    >>> doc = Document.from_text("a $900m £479m loan, and $5 (£3) is fine")
+    >>> [h.suggestions[0].replacement for h in find_bare_conversions(doc)]
+    ['(£479m)']
+    """
+    for m in _CONVERSION_RE.finditer(doc.text):
+        if m.group()[0] == m.group(2)[0]:
+            continue  # "$5 $6" is a list, not a conversion
+        span = Span(m.start(2), m.end(2))
+        yield Hit(span, f"conversion '{m.group(2)}' has lost its brackets",
+                  (Suggestion(span, f"({m.group(2)})", 0.75, Applicability.UNSAFE,
+                              "news text brackets a converted amount; check the source"),))
+
+
 def _quote_role(text: str, i: int) -> str:
     """``open``, ``close`` or ``unknown`` for a straight double quote, from its neighbours."""
     before = text[i - 1] if i else " "
@@ -195,7 +224,10 @@ def _quote_problems(text: str, start: int, end: int, next_start: str,
     paragraph start) to an orphan closing quote, from an open quote to the next mark.
     """
     problems: list[tuple[int, str, int, int]] = []
+    curly_damaged = any(start <= i < end for i in ignore)  # mojibake ate some curly quotes
     for opener_mark, closer_mark in (('"', '"'), ("“", "”")):
+        if curly_damaged and opener_mark == "“":
+            continue
         marks = [i for i in range(start, end) if text[i] in (opener_mark, closer_mark) and i not in ignore
                  and not _INCHES_RE.search(text, max(start, i - 8), i)]
         inside: int | None = None
@@ -238,7 +270,7 @@ def find_unbalanced_quotes(doc: Document) -> Iterator[Hit]:
 
     >>> doc = Document.from_text('He said the plan is good," he added. She said: The plan is "fine".')
     >>> [doc.text[h.span.start:h.span.end] for h in find_unbalanced_quotes(doc)]
-    ['He said the plan is good,"', 'said:']
+    ['He said the plan is good,"', 'said: The']
     """
     from repairkit.detectors.encoding import mojibake_spans
 
@@ -256,14 +288,15 @@ def find_unbalanced_quotes(doc: Document) -> Iterator[Hit]:
                                         f"A {missing} quotation mark is missing; where the quotation "
                                         f"{'ends' if missing == 'closing' else 'starts'} is unknown: check the source."),)))
     for m in _SAID_COLON_RE.finditer(text):
-        span = Span(m.start(), m.start() + len(m.group(1)) + 1)
+        first = re.match(r"\S+", text[m.end():])
+        span = Span(m.start(), m.end() + (first.end() if first else 0))
         hits.append(Hit(span, f"'{m.group(1)}:' introduces a quotation with no quotation marks",
                         (Suggestion(Span(m.end(), m.end()), None, 0.0, Applicability.MANUAL,
                                     "The quotation marks were lost; where the quotation ends is unknown."),)))
     yield from sorted(hits, key=lambda h: h.span.start)
 
 
-_DOUBLED_GAP_RE = re.compile(r"(?<=[\w,)\]\"”’'])  (?=[\w\"“‘(£$€])")
+_DOUBLED_GAP_RE = re.compile(r"(?<=[\w,)\]\"”’'%])  (?=[\w\"“‘(£$€])")
 
 
 def find_lost_dashes(doc: Document) -> Iterator[Hit]:
@@ -302,7 +335,10 @@ BARE_ACRONYM = DetectorSpec("RK603", "acronym-missing-brackets", "missing-bracke
 UNBALANCED_QUOTE = DetectorSpec("RK604", "unbalanced-quote", "missing-quote", Severity.WARNING,
                                 find_unbalanced_quotes, FixAvailability.NEVER)
 
+BARE_CONVERSION = DetectorSpec("RK606", "conversion-missing-brackets", "missing-bracket", Severity.WARNING,
+                               find_bare_conversions, FixAvailability.ALWAYS)
 LOST_DASH = DetectorSpec("RK605", "lost-dash", "stray-punctuation", Severity.WARNING,
                          find_lost_dashes, FixAvailability.ALWAYS)
 
-DETECTORS = (STRAY_PUNCTUATION, UNBALANCED_BRACKET, BARE_ACRONYM, UNBALANCED_QUOTE, LOST_DASH)
+DETECTORS = (STRAY_PUNCTUATION, UNBALANCED_BRACKET, BARE_ACRONYM, UNBALANCED_QUOTE, LOST_DASH,
+              BARE_CONVERSION)

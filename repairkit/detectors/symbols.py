@@ -49,8 +49,11 @@ AMOUNT_FOLLOWERS = frozenset(
     """for in to on a an the and or last this that per each by over at from with but as since
     after before when while which who a year month week annually""".split()
 )
-CHANGE_VERBS = ("rose", "fell", "grew", "jumped", "dropped", "climbed", "increased", "decreased",
-                "declined", "slipped", "gained", "slumped", "soared", "rising", "falling", "up", "down")
+CHANGE_VERBS = tuple(
+    """rise rises rose rising fall falls fell falling grow grows grew jump jumps jumped drop drops dropped
+    climb climbs climbed increase increases increased decrease decreases decreased decline declines
+    declined slip slips slipped gain gains gained slump slumps slumped soar soars soared surge surges
+    surged dip dips dipped plunge plunges plunged tumble tumbles tumbled sink sinks sank""".split())
 
 _DOMAIN_RE = re.compile(r"(?<![\w@/.:\-])[A-Za-z0-9][A-Za-z0-9_+\-]*(?:\.[A-Za-z0-9\-]+)+(?![\w@/\-]|\.\w)")
 _SCHEME_RE = re.compile(r"\b(https?)(?!://)( |:/?|/{1,2}|)(?=www\.)|\b(https?)(:/?(?!/)|//?)(?=[a-z0-9\-]+\.[a-z]{2,})",
@@ -68,12 +71,12 @@ _PERCENT_CHANGE_RE = re.compile(
     r"\b(" + "|".join(CHANGE_VERBS) + r")\s(?:by\s)?(\d+(?:\.\d+)?)(?![\d%]|[.,]\d)"
     r"(?=\s(?:" + "|".join(CHANGE_FOLLOWERS) + r")\b|[.,;])")
 _PERCENT_WORD_RE = re.compile(r"\d\s(percent|per cent)\b")
-_AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:bn|m|tn)?"
-#: "to $5bn from 4bn" / "from $4bn to 5bn": one amount of a pair kept its sign, the other lost it.
-_SIBLING_RES = (
-    re.compile(rf"\bto\s([£$€¥]){_AMOUNT}\s+from\s({_AMOUNT})(?![\d%]|[.,]\d)(?=(\s+[\w\-]+|[\s.,;:)]|$))"),
-    re.compile(rf"\bfrom\s([£$€¥]){_AMOUNT}\s+to\s({_AMOUNT})(?![\d%]|[.,]\d)(?=(\s+[\w\-]+|[\s.,;:)]|$))"),
-)
+#: A bare amount with a unit suffix after a preposition of comparison ("from 4bn", "to 5m").
+_COMPARED_AMOUNT_RE = re.compile(
+    r"\b(?:from|to|of|against)\s(\d[\d,]*(?:\.\d+)?(?:bn|m|tn))\b(?![\d%]|[.,]\d)"
+    r"(?!\s*(?:euros?|yen|dollars?|pounds?|rupees?|yuan|francs?|roubles?|rand|people|users|viewers|years|"
+    r"barrels|tonnes|metres|miles|km|[a-z]+s\b))")
+_SENTENCE_RE = re.compile(r"[^.!?\n]*(?:[.!?](?!\s)[^.!?\n]*)*[.!?]?")
 _CURRENCY_SIGN_RE = re.compile(r"[£$€¥](?=\d)")
 
 
@@ -213,11 +216,12 @@ def find_lost_currency_signs(doc: Document) -> Iterator[Hit]:
 
     What it flags: a number right after a money word (paid, cost, worth, fined, price
     of, ...) with nothing after it but punctuation or a small function word, and no
-    currency sign or currency word.
+    currency sign or currency word; and an amount with a unit suffix ("4bn", "639m")
+    after "from"/"to"/"of"/"against" in a sentence whose other amounts all carry one sign.
     Why it matters: the currency sign was stripped; the amount lost its unit.
     Example: ``paid 500 for the car`` -> finding on ``500``.
-    Repair safety: the currency is suggested (unsafe) only when the document uses
-    exactly one currency sign elsewhere; otherwise manual. "Cost 10 lives" and
+    Repair safety: the currency is suggested (unsafe) only when the sentence (for a
+    compared amount) or the document uses exactly one currency sign; otherwise manual. "Cost 10 lives" and
     "worth 3 points" are counts and never flagged; years are skipped.
 
     >>> doc = Document.from_text("He paid 500 for it, a bill of £40.")
@@ -226,15 +230,18 @@ def find_lost_currency_signs(doc: Document) -> Iterator[Hit]:
     """
     text = doc.text
     signs = sorted(set(_CURRENCY_SIGN_RE.findall(text)))
-    for regex in _SIBLING_RES:
-        for m in regex.finditer(text):
-            follower = (m.group(3) or "").strip().lower()
-            if follower.isalpha() and follower not in AMOUNT_FOLLOWERS or re.fullmatch(r"(19|20)\d\d", m.group(2)):
-                continue  # "from 5bn euros", "from 2004"
-            span = Span(m.start(2), m.end(2))
-            yield Hit(span, f"amount '{m.group(2)}' has no currency; the amount it is compared with has '{m.group(1)}'",
-                      (Suggestion(Span(span.start, span.start), m.group(1), 0.7, Applicability.UNSAFE,
-                                  f"the paired amount is in '{m.group(1)}'; check the source"),))
+    for sentence in _SENTENCE_RE.finditer(text):
+        kinds = set(_CURRENCY_SIGN_RE.findall(sentence.group()))
+        if len(kinds) != 1:
+            continue  # no sign to copy, or several currencies in play ("4bn rupees ($98m; £52m)")
+        sign = kinds.pop()
+        for m in _COMPARED_AMOUNT_RE.finditer(text, sentence.start(), sentence.end()):
+            if text[m.start(1) - 1] in "£$€¥":
+                continue
+            span = Span(m.start(1), m.end(1))
+            yield Hit(span, f"amount '{m.group(1)}' has no currency; the other amounts in its sentence are in '{sign}'",
+                      (Suggestion(Span(span.start, span.start), sign, 0.7, Applicability.UNSAFE,
+                                  f"the amount it is compared with is in '{sign}'; check the source"),))
     for m in _MONEY_RE.finditer(text):
         amount, follower = m.group(2), (m.group(5) or "").strip().lower()
         if follower and follower.isalpha() and follower not in AMOUNT_FOLLOWERS:
