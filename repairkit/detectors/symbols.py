@@ -70,6 +70,22 @@ CHANGE_FOLLOWERS = "to from in on after last this over during and compared again
 _PERCENT_CHANGE_RE = re.compile(
     r"\b(" + "|".join(CHANGE_VERBS) + r")\s(?:by\s)?(\d+(?:\.\d+)?)(?![\d%]|[.,]\d)"
     r"(?=\s(?:" + "|".join(CHANGE_FOLLOWERS) + r")\b|[.,;])")
+_BARE = r"(\d+(?:\.\d+)?)(?![\d%]|[.,]\d)"
+_QUALIFIER = r"(?:(?:just|only|about|some|nearly|almost|around|roughly|more than)\s)?"
+_PERCENT_FOLLOW = r"(?=\s(?:to|from|in|on|at|after|last|this|over|during|and|compared|against|year|a|by|since|for)\b|[.,;)])"
+#: More shapes of a bare change: "up 4.3 to", "growth of just 0.1,", "fell by some 4.",
+#: "24 higher than", "a 2.5 target" (none occurs in the clean news corpus without its %).
+_PERCENT_SHAPES_RE = (
+    re.compile(r"(?<!clocked )(?<!picked )(?<!racked )(?<!set )(?<!made )(?<!ended )\b(up|down)\s"
+               + _QUALIFIER + _BARE + _PERCENT_FOLLOW),
+    re.compile(r"\b(growth|gains?|rise|fall|increase|decline|drop|jump|inflation|stake|share|margin|cut|"
+               r"reduction)\sof\s" + _QUALIFIER + _BARE + _PERCENT_FOLLOW),
+    re.compile(r"\b(" + "|".join(CHANGE_VERBS) + r"|slid)(?:\seven\s\w+|\sfurther|\ssharply|\sslightly)?\sby\s"
+               + _QUALIFIER + _BARE + _PERCENT_FOLLOW),
+    re.compile(r"(?<![£$€¥\d.,])(?<!top )()" + _BARE + r"\s(?:higher|lower|more|less)\sthan\b"),
+    re.compile(r"\b(a)\s" + _BARE + r"\s(?:rise|fall|increase|decrease|drop|jump|cut|stake|growth|gain|"
+               r"decline|slump|surge|hike|reduction|target|share)\b"),
+)
 _PERCENT_WORD_RE = re.compile(r"\d\s(percent|per cent)\b")
 #: A bare amount with a unit suffix after a preposition of comparison ("from 4bn", "to 5m").
 _COMPARED_AMOUNT_RE = re.compile(
@@ -77,6 +93,10 @@ _COMPARED_AMOUNT_RE = re.compile(
     r"(?!\s*(?:euros?|yen|dollars?|pounds?|rupees?|yuan|francs?|roubles?|rand|people|users|viewers|years|"
     r"barrels|tonnes|metres|miles|km|[a-z]+s\b))")
 _SENTENCE_RE = re.compile(r"[^.!?\n]*(?:[.!?](?!\s)[^.!?\n]*)*[.!?]?")
+#: "280bn (£155bn)" and "(6.58bn; £3.5bn)": the amount a conversion belongs to lost its sign.
+_CONVERTED_BARE_RE = re.compile(
+    r"(?<![£$€¥\d.,])(?<!dollars )(?<!euros )(?<!rupees )(\d[\d,]*(?:\.\d+)?(?:bn|m))\s\([£$€¥]"
+    r"|\((\d[\d,]*(?:\.\d+)?(?:bn|m));\s?[£$€¥]")
 _CURRENCY_SIGN_RE = re.compile(r"[£$€¥](?=\d)")
 
 
@@ -216,8 +236,9 @@ def find_lost_currency_signs(doc: Document) -> Iterator[Hit]:
 
     What it flags: a number right after a money word (paid, cost, worth, fined, price
     of, ...) with nothing after it but punctuation or a small function word, and no
-    currency sign or currency word; and an amount with a unit suffix ("4bn", "639m")
-    after "from"/"to"/"of"/"against" in a sentence whose other amounts all carry one sign.
+    currency sign or currency word; an amount with a unit suffix ("4bn", "639m")
+    after "from"/"to"/"of"/"against" in a sentence whose other amounts all carry one sign;
+    and an amount next to a bracketed conversion ("280bn (£155bn)", "(6.58bn; £3.5bn)").
     Why it matters: the currency sign was stripped; the amount lost its unit.
     Example: ``paid 500 for the car`` -> finding on ``500``.
     Repair safety: the currency is suggested (unsafe) only when the sentence (for a
@@ -242,6 +263,13 @@ def find_lost_currency_signs(doc: Document) -> Iterator[Hit]:
             yield Hit(span, f"amount '{m.group(1)}' has no currency; the other amounts in its sentence are in '{sign}'",
                       (Suggestion(Span(span.start, span.start), sign, 0.7, Applicability.UNSAFE,
                                   f"the amount it is compared with is in '{sign}'; check the source"),))
+    for m in _CONVERTED_BARE_RE.finditer(text):
+        amount = m.group(1) or m.group(2)
+        span = Span(m.start(1), m.end(1)) if m.group(1) else Span(m.start(2), m.end(2))
+        yield Hit(span, f"amount '{amount}' next to a currency conversion has no currency",
+                  (Suggestion(Span(span.start, span.start), None, 0.0, Applicability.MANUAL,
+                              "A conversion stands next to this amount, so it had its own currency sign; "
+                              "which one is unknown: check the source."),))
     for m in _MONEY_RE.finditer(text):
         amount, follower = m.group(2), (m.group(5) or "").strip().lower()
         if follower and follower.isalpha() and follower not in AMOUNT_FOLLOWERS:
@@ -266,7 +294,8 @@ def find_lost_percent_signs(doc: Document) -> Iterator[Hit]:
     """A change that lost its ``%``: "sales rose 2 to $11bn", "output fell 3.5 in May".
 
     What it flags: a change verb (rose, fell, grew, ...; optionally "by") and a bare number
-    followed by "to", "from", "in", "on", "after", "last", ... or by punctuation.
+    followed by "to", "from", "in", "on", "after", "last", ... or by punctuation; also
+    "up 4.3 to", "growth of just 0.1,", "fell by some 4.", "24 higher than", "a 2.5 target".
     Why it matters: edited news writes the unit of a change ("rose 2%", "fell 3 points",
     "grew by 7,000 jobs"); a bare number there is a percentage whose sign was stripped
     (the clean news corpus has no such bare change at all).
@@ -283,11 +312,15 @@ def find_lost_percent_signs(doc: Document) -> Iterator[Hit]:
     text = doc.text
     words = len(_PERCENT_WORD_RE.findall(text))
     sign = " " + _PERCENT_WORD_RE.findall(text)[0] if words > text.count("%") else "%"
-    for m in _PERCENT_CHANGE_RE.finditer(text):
-        if "," in m.group(2) or m.group(2).isdigit() and int(m.group(2)) > 100:
+    seen: set[int] = set()
+    matches = [m for regex in (_PERCENT_CHANGE_RE, *_PERCENT_SHAPES_RE) for m in regex.finditer(text)]
+    for m in sorted(matches, key=lambda m: m.start(2)):
+        if m.start(2) in seen or "," in m.group(2) or m.group(2).isdigit() and int(m.group(2)) > 100:
             continue  # "rose 7,000 in May" is a count
+        seen.add(m.start(2))
         span = Span(m.start(2), m.end(2))
-        yield Hit(span, f"change '{m.group(2)}' after '{m.group(1)}' has no unit: a '%' was lost",
+        lead = f" after '{m.group(1)}'" if m.group(1) else ""
+        yield Hit(span, f"change '{m.group(2)}'{lead} has no unit: a '%' was lost",
                   (Suggestion(Span(span.end, span.end), sign, 0.7, Applicability.UNSAFE,
                               "the change is most likely in percent (or percentage points): check the source"),))
 
