@@ -66,7 +66,7 @@ _MONEY_RE = re.compile(
     r"\s(\d[\d,]*(?:\.\d+)?)(?![\d%]|[.,]\d)(bn|m|k)?(?:\s(million|billion|trillion))?(?=(\s+\w+|[\s.,;:)]|$))",
     re.IGNORECASE)
 #: Words that may follow a change in percent ("rose 5% to", "fell 2% in May", "grew 3%.").
-CHANGE_FOLLOWERS = "to from in on after last this over during and compared against year".split()
+CHANGE_FOLLOWERS = "to from in on after last this over during and compared against year by while but as".split()
 _PERCENT_CHANGE_RE = re.compile(
     r"\b(" + "|".join(CHANGE_VERBS) + r")\s(?:by\s)?(\d+(?:\.\d+)?)(?![\d%]|[.,]\d)"
     r"(?=\s(?:" + "|".join(CHANGE_FOLLOWERS) + r")\b|[.,;])")
@@ -96,7 +96,8 @@ _SENTENCE_RE = re.compile(r"[^.!?\n]*(?:[.!?](?!\s)[^.!?\n]*)*[.!?]?")
 #: "280bn (£155bn)" and "(6.58bn; £3.5bn)": the amount a conversion belongs to lost its sign.
 _CONVERTED_BARE_RE = re.compile(
     r"(?<![£$€¥\d.,])(?<!dollars )(?<!euros )(?<!rupees )(\d[\d,]*(?:\.\d+)?(?:bn|m))\s\([£$€¥]"
-    r"|\((\d[\d,]*(?:\.\d+)?(?:bn|m));\s?[£$€¥]")
+    r"|\((\d[\d,]*(?:\.\d+)?(?:bn|m));\s?[£$€¥]"
+    r"|(?:[£$€¥]\d[\d,]*(?:\.\d+)?(?:bn|m)?|euros?|yen|yuan|rupees|rupiah|pesos|francs)\s\((\d[\d,]*(?:\.\d+)?(?:bn|m))[;)]")
 _CURRENCY_SIGN_RE = re.compile(r"[£$€¥](?=\d)")
 
 
@@ -238,7 +239,8 @@ def find_lost_currency_signs(doc: Document) -> Iterator[Hit]:
     of, ...) with nothing after it but punctuation or a small function word, and no
     currency sign or currency word; an amount with a unit suffix ("4bn", "639m")
     after "from"/"to"/"of"/"against" in a sentence whose other amounts all carry one sign;
-    and an amount next to a bracketed conversion ("280bn (£155bn)", "(6.58bn; £3.5bn)").
+    and an amount next to a bracketed conversion ("280bn (£155bn)", "(6.58bn; £3.5bn)",
+    "7.5bn euros (9.7bn)").
     Why it matters: the currency sign was stripped; the amount lost its unit.
     Example: ``paid 500 for the car`` -> finding on ``500``.
     Repair safety: the currency is suggested (unsafe) only when the sentence (for a
@@ -264,8 +266,8 @@ def find_lost_currency_signs(doc: Document) -> Iterator[Hit]:
                       (Suggestion(Span(span.start, span.start), sign, 0.7, Applicability.UNSAFE,
                                   f"the amount it is compared with is in '{sign}'; check the source"),))
     for m in _CONVERTED_BARE_RE.finditer(text):
-        amount = m.group(1) or m.group(2)
-        span = Span(m.start(1), m.end(1)) if m.group(1) else Span(m.start(2), m.end(2))
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        amount, span = m.group(group), Span(m.start(group), m.end(group))
         yield Hit(span, f"amount '{amount}' next to a currency conversion has no currency",
                   (Suggestion(Span(span.start, span.start), None, 0.0, Applicability.MANUAL,
                               "A conversion stands next to this amount, so it had its own currency sign; "
