@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from repairkit.detectors._blocks import paragraphs
+from repairkit.detectors._common import next_word
 from repairkit.detectors.boilerplate import in_boilerplate
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
@@ -27,7 +28,7 @@ ABBREVIATIONS = frozenset(
     """etc inc ltd co corp jr sr st dr mr mrs ms prof no nos vs approx dept est vol fig gen gov
     sen rep rev plc bros cf al ave rd mt ft jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
-_STRAY_RE = re.compile(r"(?<!\.)(\.\.?|[,;:])(,|;)|([,;])(\.)(?!\.)|(?<=[^\s.])(, )(\.)(?![.\w])|(?<=[)\]\"”’])( )(;)")
+_STRAY_RE = re.compile(r"(?<=[\w)\]\"”’'%])(?:(\.\.?|[,;:])(,|;)|([,;])(\.)(?!\.))|(?<=[^\s.])(, )(\.)(?![.\w])|(?<=[)\]\"”’])( )(;)")
 _ABBREVIATED_RE = re.compile(r"(?:\b[A-Za-z]\.)+[A-Za-z]?$|\b[A-Za-z]$")
 _CONNECTORS = frozenset("of and for the on in to de".split())
 _ACRONYM_RE = re.compile(r"\b((?:[A-Z][a-z]+ (?:(?:of|and|for|the|on|in|to) )*){2,}[A-Z][a-z]+) ([A-Z]{2,6})\b(?![)\]])")
@@ -69,8 +70,9 @@ def find_stray_punctuation(doc: Document) -> Iterator[Hit]:
     Example: ``intelligence., Third`` -> ``intelligence. Third``.
     Repair safety: a doubled mark is safely made single; otherwise the mark kept depends
     on what follows (a capital keeps the full stop) and is unsafe. Ellipses ("...,") and
-    abbreviations ("e.g.,", "U.S.,", "etc.,") are never flagged; a space before a comma
-    after a word is the missing-number family's (RK102).
+    abbreviations ("e.g.,", "U.S.,", "etc.,") are never flagged; marks that do not follow a
+    word ("rose to .," where a decimal number vanished) and a space before a comma after a
+    word are the missing-number family's (RK103, RK102).
 
     >>> doc = Document.from_text("Use e.g., this; a,, b; and the plan., which failed.")
     >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_stray_punctuation(doc)]
@@ -296,6 +298,14 @@ def find_unbalanced_quotes(doc: Document) -> Iterator[Hit]:
     yield from sorted(hits, key=lambda h: h.span.start)
 
 
+#: Missing-number findings from which a document counts as having lost its digits.
+STRIPPED_NUMBERS = 3
+#: Words that open the clause or aside after a spaced dash.
+CLAUSE_STARTERS = frozenset(
+    """and but or which who whose whom where when while although though because so then the a an it
+    he she they we you i is was are were has have had will would can could may might with as at in on
+    for to not no including such mainly mostly especially although if unless than that this these
+    those its his her their our there here up down from by just only even also""".split())
 _DOUBLED_GAP_RE = re.compile(r"(?<=[\w,)\]\"”’'%])  (?=[\w\"“‘(£$€])")
 
 
@@ -308,19 +318,27 @@ def find_lost_dashes(doc: Document) -> Iterator[Hit]:
     dash leaves a doubled space and runs the aside into the sentence.
     Example: ``Pernod  at 7.5bn euros  is smaller`` -> two findings.
     Repair safety: unsafe: a dash is the usual loss, but a comma or another word may
-    have stood there; the suggestion restores " - ".
+    have stood there; the suggestion restores " - ". In a text that lost its digits
+    (several missing-number findings) a gap before a noun is more likely a vanished
+    number, so there only gaps before a clause opener ("which", "and", "the", a capital)
+    are reported.
 
     >>> doc = Document.from_text("Pernod  at 7.5bn euros  is smaller. Done.  Next")
     >>> [h.span.start for h in find_lost_dashes(doc)]
     [6, 22]
     """
+    from repairkit.detectors import numbers
     from repairkit.detectors.encoding import doubled_space_claims
 
     claimed = doubled_space_claims(doc)
+    stripped_numbers = sum(1 for spec in numbers.DETECTORS for _ in spec.run(doc)) >= STRIPPED_NUMBERS
     for m in _DOUBLED_GAP_RE.finditer(doc.text):
         span = Span(m.start(), m.end())
         if any(span.overlaps(c) for c in claimed):
             continue
+        after = next_word(doc.text, m.end())
+        if stripped_numbers and not (after[:1].isupper() or after.lower() in CLAUSE_STARTERS):
+            continue  # "axing  journalist jobs": in a text that lost its digits, a number vanished
         yield Hit(span, "two spaces between words: a spaced dash may have vanished",
                   (Suggestion(span, " - ", 0.5, Applicability.UNSAFE,
                               "a spaced dash is the usual loss here; check that no word or number vanished"),))

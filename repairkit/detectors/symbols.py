@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from repairkit import lexicon
-from repairkit.detectors._common import previous_word
+from repairkit.detectors._common import MONTHS, previous_word
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
 from repairkit.registry import DetectorSpec, FixAvailability
@@ -49,6 +49,11 @@ AMOUNT_FOLLOWERS = frozenset(
     """for in to on a an the and or last this that per each by over at from with but as since
     after before when while which who a year month week annually""".split()
 )
+#: Capitalised words that are not halves of a company name (dates, sentence-initial words).
+NOT_NAME_PARTS = MONTHS | frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday by in on at since from to the of for
+    and but or as after before during until about over under between this that these those it he
+    she they we our its his her their""".split())
 CHANGE_VERBS = tuple(
     """rise rises rose rising fall falls fell falling grow grows grew jump jumps jumped drop drops dropped
     climb climbs climbed increase increases increased decrease decreases decreased decline declines
@@ -212,6 +217,8 @@ def find_lost_ampersands(doc: Document) -> Iterator[Hit]:
                 first, gap, second = m.group(1), m.group(2), m.group(3)
                 if "I" in (first, second) or (first == "A" and replacement == "&" and len(second) != 1):
                     continue
+                if replacement != "&" and {first.lower(), second.lower()} & NOT_NAME_PARTS:
+                    continue  # "By  February", "Thursday  March": a number vanished, not an '&'
                 if re.search(r"  \s?$", text[max(0, m.start() - 3):m.start()]) or text[m.end():m.end() + 2] == "  ":
                     continue  # a spaced-out widget ("?   Yes  No   Results")
                 if replacement == "&" and (re.search(r"[A-Z]\w*\s?$", text[max(0, m.start() - 30):m.start()])
