@@ -234,7 +234,8 @@ def find_doubled_spaces(doc: Document) -> Iterator[Hit]:
     What it flags: a run of 2+ spaces (or non-breaking spaces) inside a line, not after
     sentence punctuation (the two-space convention) and not at a line start (indent).
     Doubled spaces that other rules explain (a vanished number, a lost ``&`` or dash, a
-    glued by-line, boilerplate) are left to them.
+    glued by-line, boilerplate) are left to them, and so is every gap in a text that lost
+    its digits (several missing-number findings).
     Why it matters: mostly cosmetic, but a doubled space is also where a token vanished.
     Example: ``quarterly   report`` -> info finding on the three spaces.
     Repair safety: collapsing to one space is unsafe: check first that nothing is missing.
@@ -243,8 +244,10 @@ def find_doubled_spaces(doc: Document) -> Iterator[Hit]:
     >>> [h.span for h in find_doubled_spaces(doc)]
     [Span(start=9, end=12)]
     """
-    from repairkit.detectors.punctuation import find_lost_dashes
+    from repairkit.detectors.punctuation import digits_stripped, find_lost_dashes
 
+    if digits_stripped(doc):
+        return  # the gaps are where numbers vanished: the missing-number family's findings
     claimed = doubled_space_claims(doc) + [h.span for h in find_lost_dashes(doc)]
     for m in _DOUBLE_SPACE_RE.finditer(doc.text):
         span = Span(m.start(), m.end())

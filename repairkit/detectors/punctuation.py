@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from repairkit.detectors._blocks import paragraphs
-from repairkit.detectors._common import next_word
+from repairkit.detectors._common import next_word, previous_word
 from repairkit.detectors.boilerplate import in_boilerplate
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
@@ -28,7 +28,7 @@ ABBREVIATIONS = frozenset(
     """etc inc ltd co corp jr sr st dr mr mrs ms prof no nos vs approx dept est vol fig gen gov
     sen rep rev plc bros cf al ave rd mt ft jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
-_STRAY_RE = re.compile(r"(?<=[\w)\]\"”’'%])(?:(\.\.?|[,;:])(,|;)|([,;])(\.)(?!\.))|(?<=[^\s.])(, )(\.)(?![.\w])|(?<=[)\]\"”’])( )(;)")
+_STRAY_RE = re.compile(r"(?<=[\w)\]\"”’'%])(?:(\.\.?|[,;:])(,|;)|([,;])(\.)(?!\.))|(?<=[^\s.])(, )(\.)(?![.\w%£$€])|(?<=[)\]\"”’])( )(;)")
 _ABBREVIATED_RE = re.compile(r"(?:\b[A-Za-z]\.)+[A-Za-z]?$|\b[A-Za-z]$")
 _CONNECTORS = frozenset("of and for the on in to de".split())
 _ACRONYM_RE = re.compile(r"\b((?:[A-Z][a-z]+ (?:(?:of|and|for|the|on|in|to) )*){2,}[A-Z][a-z]+) ([A-Z]{2,6})\b(?![)\]])")
@@ -87,6 +87,8 @@ def find_stray_punctuation(doc: Document) -> Iterator[Hit]:
                 continue  # "e.g.,", "U.S.,", "etc.,"
         if re.search(r"&#?\w+$", text[max(0, m.start() - 10):m.start()]):
             continue  # ";" ends an HTML entity ("caf&#233;,"): the encoding rules report it
+        if m.group(5) and digits_stripped(doc):
+            continue  # "15 December, ." in a text that lost its digits: a year vanished
         replacement, confidence, applicability, note = _stray_fix(text, m)
         span = Span(m.start(), m.end())
         yield Hit(span, f"stray punctuation '{m.group().strip()}'",
@@ -238,6 +240,8 @@ def _quote_problems(text: str, start: int, end: int, next_start: str,
             before = marks[k - 1] + 1 if k else start
             after = marks[k + 1] if k + 1 < len(marks) else end
             role = _quote_role(text, i) if opener_mark == closer_mark else ("open" if ch == opener_mark else "close")
+            if role == "unknown":  # spaces (or letters) on both sides: it pairs with what is open
+                role = "close" if inside is not None else "open"
             if role == "open":
                 if inside is not None:
                     # re-opening after a sentence end is a quotation that continues in a new
@@ -306,7 +310,19 @@ CLAUSE_STARTERS = frozenset(
     he she they we you i is was are were has have had will would can could may might with as at in on
     for to not no including such mainly mostly especially although if unless than that this these
     those its his her their our there here up down from by just only even also""".split())
+#: Words after which a gap is a vanished number, not a dash ("at  GMT", "minus  in").
+NUMBER_LEADS = frozenset("at minus plus early late mid top about around nearly almost over under than".split())
 _DOUBLED_GAP_RE = re.compile(r"(?<=[\w,)\]\"”’'%])  (?=[\w\"“‘(£$€])")
+
+
+def digits_stripped(doc: Document) -> bool:
+    """True when the missing-number family finds several places where digits vanished."""
+    def compute() -> bool:
+        from repairkit.detectors import numbers
+
+        return sum(1 for spec in numbers.DETECTORS for _ in spec.run(doc)) >= STRIPPED_NUMBERS
+
+    return doc.memo("punctuation.digits-stripped", compute)
 
 
 def find_lost_dashes(doc: Document) -> Iterator[Hit]:
@@ -331,12 +347,14 @@ def find_lost_dashes(doc: Document) -> Iterator[Hit]:
     from repairkit.detectors.encoding import doubled_space_claims
 
     claimed = doubled_space_claims(doc)
-    stripped_numbers = sum(1 for spec in numbers.DETECTORS for _ in spec.run(doc)) >= STRIPPED_NUMBERS
+    stripped_numbers = digits_stripped(doc)
     for m in _DOUBLED_GAP_RE.finditer(doc.text):
         span = Span(m.start(), m.end())
         if any(span.overlaps(c) for c in claimed):
             continue
-        after = next_word(doc.text, m.end())
+        before, after = previous_word(doc.text, m.start()).lower(), next_word(doc.text, m.end())
+        if before in NUMBER_LEADS or after.lower() in numbers.COUNT_NOUNS or (after.isupper() and len(after) > 1):
+            continue  # "At  GMT", "minus  in", "operates  farms": a number vanished
         if stripped_numbers and not (after[:1].isupper() or after.lower() in CLAUSE_STARTERS):
             continue  # "axing  journalist jobs": in a text that lost its digits, a number vanished
         yield Hit(span, "two spaces between words: a spaced dash may have vanished",
