@@ -6,7 +6,7 @@ brackets around an acronym ("Party of Europe POE on"). Only strong signals are f
 news prose legitimately leaves a quotation open at the end of a paragraph when the
 quotation continues in the next one.
 
->>> doc = Document.from_text("artificial intelligence., Third, it grew.")
+>>> doc = Document.from_text("the match was over., Later, it rained.")
 >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_stray_punctuation(doc)]
 [('.,', '.')]
 """
@@ -67,7 +67,7 @@ def find_stray_punctuation(doc: Document) -> Iterator[Hit]:
     space before a semicolon after a bracket or quote.
     Why it matters: a token between the marks (a closing quote, a number, a clause)
     usually vanished, or a mark was typed twice; either way the sentence reads wrongly.
-    Example: ``intelligence., Third`` -> ``intelligence. Third``.
+    Example: ``was over., Later`` -> ``was over. Later``.
     Repair safety: a doubled mark is safely made single; otherwise the mark kept depends
     on what follows (a capital keeps the full stop) and is unsafe. Ellipses ("...,") and
     abbreviations ("e.g.,", "U.S.,", "etc.,") are never flagged; marks that do not follow a
@@ -117,13 +117,13 @@ def _bracket_problems(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 
 def find_unbalanced_brackets(doc: Document) -> Iterator[Hit]:
-    """A bracket whose partner is missing in its paragraph: "the bloc (ten members said".
+    """A bracket whose partner is missing in its paragraph: "the club (ten players said".
 
     What it flags: each ``(``/``[`` never closed and each ``)``/``]`` never opened within a
     paragraph, with the stretch where its partner belongs (to the end of the sentence, or
     back to its start); list markers ("1)", "a)") and emoticons (":)") are not brackets.
     Why it matters: one half of the pair was stripped; the aside has no end (or start).
-    Example: ``the bloc (ten members said so.`` -> finding on ``(ten members said so.``.
+    Example: ``the club (ten players said so.`` -> finding on ``(ten players said so.``.
     Repair safety: manual: where the aside ends is unknown.
 
     >>> doc = Document.from_text("1) A (note) :) and (open and stray] end.")

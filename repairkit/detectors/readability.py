@@ -107,7 +107,7 @@ def find_hard_paragraphs(doc: Document) -> Iterator[Hit]:
     Example: a 130-word paragraph with no full stop -> info finding with its figures.
     Repair safety: nothing to repair directly; see the structure rules.
 
-    >>> doc = Document.from_text("Considerable international cooperation regarding " * 20 + ".")
+    >>> doc = Document.from_text("Considerable international organisational considerations regarding " * 20 + ".")
     >>> [h.data["reading_ease"] < 0 for h in find_hard_paragraphs(doc)]
     [True]
     """

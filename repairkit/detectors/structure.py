@@ -1,13 +1,13 @@
 """Lost structure: paragraphs, headings, by-lines and datelines run into the text (RK70x).
 
 Scrapers that flatten a page lose its line breaks: a standfirst runs into the first
-paragraph ("regional economy Recently, the"), a by-line is glued to the body with a few
+paragraph ("the new season Meanwhile, the club"), a by-line is glued to the body with a few
 spaces ("JOHN SMITH    The talks"), a date is glued to the title, or the whole article
 sits on one line. These rules point at the seams; where a break goes is the editor's call.
 
->>> doc = Document.from_text("a boost to the economy Recently, the summit was held.")
+>>> doc = Document.from_text("plans for the new season Meanwhile, the club signed a striker.")
 >>> [doc.text[h.span.start:h.span.end] for h in find_merged_paragraphs(doc)]
-['economy Recently,']
+['season Meanwhile,']
 """
 
 from __future__ import annotations
@@ -46,14 +46,14 @@ ONE_LINE_SENTENCES = 25
 
 
 def find_merged_paragraphs(doc: Document) -> Iterator[Hit]:
-    """A sentence start glued to text with no stop: "regional economy Recently, the summit".
+    """A sentence start glued to text with no stop: "the new season Meanwhile, the club".
 
     What it flags: a lower-case word followed by a capitalised sentence adverb and a comma
     ("Recently,", "However,", "In addition,"), or by a capitalised subject pronoun
     ("He", "She", "They", "We") and a lower-case word.
     Why it matters: a paragraph break, a heading break or a full stop was lost; the
     sentences now run together.
-    Example: ``regional economy Recently, the`` -> finding on ``economy Recently,``.
+    Example: ``the new season Meanwhile, the`` -> finding on ``season Meanwhile,``.
     Repair safety: manual: the lost mark is a paragraph break (when the text before is a
     heading or standfirst) or a full stop; both are offered, neither is applied.
     Capitalised words that are names are never flagged, only closed lists of openers.
@@ -125,17 +125,17 @@ def find_one_line_articles(doc: Document) -> Iterator[Hit]:
 
 
 def find_glued_datelines(doc: Document) -> Iterator[Hit]:
-    """A date glued to the title or body: "Summit ends2021-05-01 09:30", "2021-05-01 09:30The".
+    """A date glued to the title or body: "Match report2021-05-01 09:30", "2021-05-01 09:30The".
 
     What it flags: an ISO date (with optional time) directly after or before a letter.
     Why it matters: the title (or the first word of the body) and the date read as one.
-    Example: ``Summit ends2021-05-01`` -> a line break before the date.
+    Example: ``Match report2021-05-01`` -> a line break before the date.
     Repair safety: unsafe: a line break between title and date is almost always right,
     but the page may have had other furniture between them.
 
-    >>> doc = Document.from_text("Summit ends2021-05-01 09:30Leaders met.")
+    >>> doc = Document.from_text("Match report2021-05-01 09:30Fans met.")
     >>> [(h.suggestions[0].span.start, h.suggestions[0].replacement) for h in find_glued_datelines(doc)]
-    [(11, '\\n'), (27, '\\n')]
+    [(12, '\\n'), (28, '\\n')]
     """
     for regex, where in ((_DATE_AFTER_WORD_RE, "after"), (_DATE_BEFORE_WORD_RE, "before")):
         for m in regex.finditer(doc.text):
