@@ -312,6 +312,9 @@ CLAUSE_STARTERS = frozenset(
     those its his her their our there here up down from by just only even also""".split())
 #: Words after which a gap is a vanished number, not a dash ("at  GMT", "minus  in").
 NUMBER_LEADS = frozenset("at minus plus early late mid top about around nearly almost over under than".split())
+#: In a text that lost its digits, a gap after these is a vanished number ("either  or").
+NUMBER_TAKERS_AFTER = frozenset(
+    "either both new restate close than and or in of to the a an its their his her our by from".split())
 _DOUBLED_GAP_RE = re.compile(r"(?<=[\w,)\]\"”’'%])  (?=[\w\"“‘(£$€])")
 
 
@@ -355,8 +358,10 @@ def find_lost_dashes(doc: Document) -> Iterator[Hit]:
         before, after = previous_word(doc.text, m.start()).lower(), next_word(doc.text, m.end())
         if before in NUMBER_LEADS or after.lower() in numbers.COUNT_NOUNS or (after.isupper() and len(after) > 1):
             continue  # "At  GMT", "minus  in", "operates  farms": a number vanished
-        if stripped_numbers and not (after[:1].isupper() or after.lower() in CLAUSE_STARTERS):
-            continue  # "axing  journalist jobs": in a text that lost its digits, a number vanished
+        if stripped_numbers and (not (after[:1].isupper() or after.lower() in CLAUSE_STARTERS)
+                                 or before.endswith("ed") or before in NUMBER_TAKERS_AFTER
+                                 or doc.text[m.start() - 1] == ","):
+            continue  # "axing  journalist jobs", "advanced  this month": a number vanished
         yield Hit(span, "two spaces between words: a spaced dash may have vanished",
                   (Suggestion(span, " - ", 0.5, Applicability.UNSAFE,
                               "a spaced dash is the usual loss here; check that no word or number vanished"),))

@@ -202,8 +202,8 @@ def find_lost_ampersands(doc: Document) -> Iterator[Hit]:
     Why it matters: company names (and "Q&A", "R&D") read as unrelated words.
     Example: ``shares in Marks  Spencer`` -> ``Marks & Spencer``.
     Repair safety: unsafe: a doubled space may also hide a vanished word or number, and
-    "A B" may be initials. The pronoun "I" is never taken for a letter of a name, and
-    lines written all in capitals (headings) are skipped.
+    "A B" may be initials. The pronoun "I" and the article "A" are never taken for a
+    letter of a name, and lines written all in capitals (headings) are skipped.
 
     >>> doc = Document.from_text("AT T and P G met Marks  Spencer; I A said.")
     >>> [h.suggestions[0].replacement for h in find_lost_ampersands(doc)]
@@ -215,7 +215,7 @@ def find_lost_ampersands(doc: Document) -> Iterator[Hit]:
         for regex, replacement in ((_INITIALS_RE, "&"), (_DOUBLE_CAPS_RE, " & ")):
             for m in regex.finditer(text):
                 first, gap, second = m.group(1), m.group(2), m.group(3)
-                if "I" in (first, second) or (first == "A" and replacement == "&" and len(second) != 1):
+                if "I" in (first, second) or (first == "A" and replacement == "&"):
                     continue
                 if replacement != "&" and {first.lower(), second.lower()} & NOT_NAME_PARTS:
                     continue  # "By  February", "Thursday  March": a number vanished, not an '&'
