@@ -1,0 +1,385 @@
+"""Punctuation, brackets and quotes: doubled or stray marks, lost brackets and quotes (RK6xx).
+
+Scraped text keeps the marks around a stripped token (".," where a closing quote or a
+sentence vanished), loses one half of a pair of brackets or quotes, or loses the
+brackets around an acronym ("Party of Europe POE on"). Only strong signals are flagged:
+news prose legitimately leaves a quotation open at the end of a paragraph when the
+quotation continues in the next one.
+
+>>> doc = Document.from_text("the match was over., Later, it rained.")
+>>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_stray_punctuation(doc)]
+[('.,', '.')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from repairkit.detectors._blocks import paragraphs
+from repairkit.detectors._common import next_word, previous_word
+from repairkit.detectors.boilerplate import in_boilerplate
+from repairkit.document import Document
+from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
+from repairkit.registry import DetectorSpec, FixAvailability
+
+#: Words written with a final full stop that a comma may follow ("etc.,", "Inc.,").
+ABBREVIATIONS = frozenset(
+    """etc inc ltd co corp jr sr st dr mr mrs ms prof no nos vs approx dept est vol fig gen gov
+    sen rep rev plc bros cf al ave rd mt ft jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+_STRAY_RE = re.compile(r"(?<=[\w)\]\"”’'%])(?:(\.\.?|[,;:])(,|;)|([,;])(\.)(?!\.))|(?<=[^\s.])(, )(\.)(?![.\w%£$€])|(?<=[)\]\"”’])( )(;)")
+_ABBREVIATED_RE = re.compile(r"(?:\b[A-Za-z]\.)+[A-Za-z]?$|\b[A-Za-z]$")
+_CONNECTORS = frozenset("of and for the on in to de".split())
+_ACRONYM_RE = re.compile(r"\b((?:[A-Z][a-z]+ (?:(?:of|and|for|the|on|in|to) )*){2,}[A-Z][a-z]+) ([A-Z]{2,6})\b(?![)\]])")
+_SAID_COLON_RE = re.compile(
+    r"\b(said|says|added|adds|told (?:the )?[A-Z]\w*|asked|stated|declared|warned|explained|insisted):"
+    r"[ \t]+(?=[A-Z])")
+_EMOTICON_RE = re.compile(r"(?<!\S)(?:[:;=]-?[()\[\]]|[()\[\]]-?[:;=])(?!\S)")
+_LIST_MARK_RE = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)")
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)")
+_INCHES_RE = re.compile(r"\d['’] ?\d{1,2}$")  # 5' 10" is a height, not a quotation
+_OPENING_CONTEXT = frozenset(" \t\n([{—–-/")
+_CLOSING_CONTEXT = frozenset(" \t\n.,;:!?)]}—–-/")
+
+
+def _stray_fix(text: str, m: re.Match[str]) -> tuple[str, float, Applicability, str]:
+    """The replacement for a stray pair, its confidence, applicability and note."""
+    marks = m.group()
+    after = text[m.end():m.end() + 2].lstrip()[:1]
+    sentence_follows = not after or after.isupper() or after.isdigit() or after in "\"“\n"
+    if marks.strip() in (",,", ";;"):
+        return marks.strip()[0], 0.9, Applicability.SAFE, "the same mark typed twice"
+    if marks == " ;":
+        return ";", 0.8, Applicability.UNSAFE, "no space goes before a semicolon"
+    if "." in marks:
+        if sentence_follows:
+            return ".", 0.8, Applicability.UNSAFE, "a new sentence follows, so the full stop stays"
+        return ",", 0.6, Applicability.UNSAFE, "the sentence goes on in lower case, so the comma stays"
+    return marks[0], 0.4, Applicability.MANUAL, "two different marks: keep the one the sentence needs"
+
+
+def find_stray_punctuation(doc: Document) -> Iterator[Hit]:
+    """Two punctuation marks where one belongs: ".,", ",,", ";,", ",.", ", .", ") ;".
+
+    What it flags: a comma or semicolon right after a full stop, comma, semicolon or
+    colon; a full stop right after a comma or semicolon (also with a space between); a
+    space before a semicolon after a bracket or quote.
+    Why it matters: a token between the marks (a closing quote, a number, a clause)
+    usually vanished, or a mark was typed twice; either way the sentence reads wrongly.
+    Example: ``was over., Later`` -> ``was over. Later``.
+    Repair safety: a doubled mark is safely made single; otherwise the mark kept depends
+    on what follows (a capital keeps the full stop) and is unsafe. Ellipses ("...,") and
+    abbreviations ("e.g.,", "U.S.,", "etc.,") are never flagged; marks that do not follow a
+    word ("rose to .," where a decimal number vanished) and a space before a comma after a
+    word are the missing-number family's (RK103, RK102).
+
+    >>> doc = Document.from_text("Use e.g., this; a,, b; and the plan., which failed.")
+    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_stray_punctuation(doc)]
+    [(',,', ','), ('.,', ',')]
+    """
+    text = doc.text
+    for m in _STRAY_RE.finditer(text):
+        if m.group().startswith(".") and m.group(1) == ".":
+            word = re.search(r"[\w.]*$", text[max(0, m.start() - 12):m.start()])
+            token = word.group() if word else ""
+            if _ABBREVIATED_RE.search(token) or token.lower().rsplit(".", 1)[-1] in ABBREVIATIONS:
+                continue  # "e.g.,", "U.S.,", "etc.,"
+        if re.search(r"&#?\w+$", text[max(0, m.start() - 10):m.start()]):
+            continue  # ";" ends an HTML entity ("caf&#233;,"): the encoding rules report it
+        if m.group(5) and digits_stripped(doc):
+            continue  # "15 December, ." in a text that lost its digits: a year vanished
+        replacement, confidence, applicability, note = _stray_fix(text, m)
+        span = Span(m.start(), m.end())
+        yield Hit(span, f"stray punctuation '{m.group().strip()}'",
+                  (Suggestion(span, replacement, confidence, applicability, note),))
+
+
+def _bracket_problems(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Offsets of unmatched brackets in ``text[start:end]`` with the bracket that is missing."""
+    skip = {m.start() + i for m in _EMOTICON_RE.finditer(text, start, end) for i in range(len(m.group()))}
+    list_marks = {m.end() - 1 for m in _LIST_MARK_RE.finditer(text, start, end)}
+    pairs = {")": "(", "]": "["}
+    stack: list[tuple[int, str]] = []
+    problems: list[tuple[int, str]] = []
+    for i in range(start, end):
+        ch = text[i]
+        if i in skip or ch not in "()[]":
+            continue
+        if ch in "([":
+            stack.append((i, ch))
+        elif stack and stack[-1][1] == pairs[ch]:
+            stack.pop()
+        elif i not in list_marks:  # "1)" and "a)" close nothing: they number a list
+            problems.append((i, pairs[ch]))
+    problems += [(i, ")" if ch == "(" else "]") for i, ch in stack]
+    return sorted(problems)
+
+
+def find_unbalanced_brackets(doc: Document) -> Iterator[Hit]:
+    """A bracket whose partner is missing in its paragraph: "the club (ten players said".
+
+    What it flags: each ``(``/``[`` never closed and each ``)``/``]`` never opened within a
+    paragraph, with the stretch where its partner belongs (to the end of the sentence, or
+    back to its start); list markers ("1)", "a)") and emoticons (":)") are not brackets.
+    Why it matters: one half of the pair was stripped; the aside has no end (or start).
+    Example: ``the club (ten players said so.`` -> finding on ``(ten players said so.``.
+    Repair safety: manual: where the aside ends is unknown.
+
+    >>> doc = Document.from_text("1) A (note) :) and (open and stray] end.")
+    >>> [doc.text[h.span.start:h.span.end] for h in find_unbalanced_brackets(doc)]
+    ['(open and stray] end.', '1) A (note) :) and (open and stray]']
+    """
+    text = doc.text
+    for start, end in paragraphs(text):
+        for at, missing in _bracket_problems(text, start, end):
+            if in_boilerplate(doc, at):
+                continue  # "Log Out / Change )" is page furniture, reported by RK901
+            opened = missing in ")]"
+            message = (f"'{text[at]}' is never closed in this paragraph" if opened
+                       else f"'{text[at]}' closes nothing in this paragraph")
+            if opened:
+                close = _SENTENCE_END_RE.search(text, at, end)
+                region = Span(at, close.end() if close else end)
+            else:
+                opens = [m.end() for m in _SENTENCE_END_RE.finditer(text, start, at)]
+                begin = opens[-1] if opens else start
+                region = Span(begin + len(text[begin:at]) - len(text[begin:at].lstrip()), at + 1)
+            yield Hit(region, message,
+                      (Suggestion(Span(at, at + 1), None, 0.0, Applicability.MANUAL,
+                                  f"A '{missing}' is missing {'after' if opened else 'before'} this bracket; "
+                                  "where it goes is unknown: check the source."),))
+
+
+def find_bare_acronyms(doc: Document) -> Iterator[Hit]:
+    """An acronym whose brackets were lost after its full name: "the Party of Europe POE on".
+
+    What it flags: three or more capitalised words (with "of", "and", "for", ... between)
+    directly followed by a capitals-only word whose letters are their initials.
+    Why it matters: the brackets that introduced the acronym were stripped.
+    Example: ``the World Trade Organization WTO said`` -> ``(WTO)``.
+    Repair safety: unsafe: the initials make the acronym certain, but the source may
+    have used a dash or commas instead of brackets.
+
+    >>> doc = Document.from_text("the World Trade Organization WTO said, not the UN.")
+    >>> [h.suggestions[0].replacement for h in find_bare_acronyms(doc)]
+    ['(WTO)']
+    """
+    text = doc.text
+    for m in _ACRONYM_RE.finditer(text):
+        words = [w for w in m.group(1).split() if w not in _CONNECTORS]
+        acronym = m.group(2)
+        for k in range(len(words) - len(acronym) + 1):
+            if "".join(w[0] for w in words[k:]) == acronym:
+                break
+        else:
+            continue
+        span = Span(m.start(2), m.end(2))
+        yield Hit(span, f"acronym '{acronym}' after its full name has lost its brackets",
+                  (Suggestion(span, f"({acronym})", 0.8, Applicability.UNSAFE,
+                              "the initials of the preceding name spell the acronym"),))
+
+
+_CONVERSION_RE = re.compile(
+    r"(?:[£$€¥]\d[\d,]*(?:\.\d+)?(?:bn|m|tn|k)?|(?<![\d.,])\d[\d,]*(?:\.\d+)?(?:bn|m|tn|k)? (?:euros?|yen|yuan|rupees|roubles))"
+    r"( )([£$€¥]\d[\d,]*(?:\.\d+)?(?:bn|m|tn|k)?(?:; [£$€¥]?\d[\d,]*(?:\.\d+)?(?:bn|m|tn|k)?(?: euros)?)?)"
+    r"(?![\d)\]])")
+
+
+def find_bare_conversions(doc: Document) -> Iterator[Hit]:
+    """A currency conversion whose brackets were lost: "a $900m £479m loan".
+
+    What it flags: an amount in one currency directly followed by an amount in another
+    (news style writes the conversion in brackets: "$900m (£479m)").
+    Why it matters: two amounts side by side read as a list or a typo.
+    Example: ``a $900m £479m loan`` -> ``(£479m)``.
+    Repair safety: unsafe: brackets are the house style of news text, but the source
+    may have used a dash or "or".
+
+    >>> doc = Document.from_text("a $900m £479m loan, and $5 (£3) is fine")
+    >>> [h.suggestions[0].replacement for h in find_bare_conversions(doc)]
+    ['(£479m)']
+    """
+    for m in _CONVERSION_RE.finditer(doc.text):
+        if m.group()[0] == m.group(2)[0]:
+            continue  # "$5 $6" is a list, not a conversion
+        span = Span(m.start(2), m.end(2))
+        yield Hit(span, f"conversion '{m.group(2)}' has lost its brackets",
+                  (Suggestion(span, f"({m.group(2)})", 0.75, Applicability.UNSAFE,
+                              "news text brackets a converted amount; check the source"),))
+
+
+def _quote_role(text: str, i: int) -> str:
+    """``open``, ``close`` or ``unknown`` for a straight double quote, from its neighbours."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens = before in _OPENING_CONTEXT and after not in " \t\n"
+    closes = before not in " \t\n" and after in _CLOSING_CONTEXT | {"\"", "'", "”", "’"}
+    if opens != closes:
+        return "open" if opens else "close"
+    return "unknown"
+
+
+def _quote_problems(text: str, start: int, end: int, next_start: str,
+                    ignore: frozenset[int] = frozenset()) -> list[tuple[int, str, int, int]]:
+    """Unmatched double quotes in one paragraph: (offset, what is missing, region start, end).
+
+    The region is where the missing partner must be: from the previous quote mark (or the
+    paragraph start) to an orphan closing quote, from an open quote to the next mark.
+    """
+    problems: list[tuple[int, str, int, int]] = []
+    curly_damaged = any(start <= i < end for i in ignore)  # mojibake ate some curly quotes
+    for opener_mark, closer_mark in (('"', '"'), ("“", "”")):
+        if curly_damaged and opener_mark == "“":
+            continue
+        marks = [i for i in range(start, end) if text[i] in (opener_mark, closer_mark) and i not in ignore
+                 and not _INCHES_RE.search(text, max(start, i - 8), i)]
+        inside: int | None = None
+        for k, i in enumerate(marks):
+            ch = text[i]
+            before = marks[k - 1] + 1 if k else start
+            after = marks[k + 1] if k + 1 < len(marks) else end
+            role = _quote_role(text, i) if opener_mark == closer_mark else ("open" if ch == opener_mark else "close")
+            if role == "unknown":  # spaces (or letters) on both sides: it pairs with what is open
+                role = "close" if inside is not None else "open"
+            if role == "open":
+                if inside is not None:
+                    # re-opening after a sentence end is a quotation that continues in a new
+                    # (merged) paragraph; mid-sentence it means the earlier quote never closed
+                    if not re.search(r"[.!?,:]\s+$", text[max(start, i - 3):i]):
+                        problems.append((inside, "closing", inside, i))
+                inside = i
+            elif role == "close":
+                if inside is None:
+                    problems.append((i, "opening", before, i + 1))
+                inside = None
+        if inside is not None and not next_start.startswith(opener_mark):
+            problems.append((inside, "closing", inside, end))
+    return sorted(problems)
+
+
+def find_unbalanced_quotes(doc: Document) -> Iterator[Hit]:
+    """A double quote with no partner: `He said the plan is good," he added.`.
+
+    What it flags: the stretch where a quotation mark is missing: a closing quote with no
+    opening quote before it in its paragraph (the stretch back to the previous mark); an
+    opening quote that is still open at a mid-sentence re-opening, or at the end of a
+    paragraph that the next paragraph does not continue with a quote; curly quotes by
+    their direction; and a reporting verb with a colon ("said:") followed by a capitalised
+    clause with no quote.
+    Why it matters: one half of the pair was stripped; the reader cannot tell where the
+    quotation starts or ends.
+    Example: ``He said the plan is good," he added.`` -> finding on ``He said ... good,"``.
+    Repair safety: manual: where the missing quote goes is unknown. A quotation left open
+    at the end of a paragraph and re-opened at the start of the next is the news
+    convention and is never flagged.
+
+    >>> doc = Document.from_text('He said the plan is good," he added. She said: The plan is "fine".')
+    >>> [doc.text[h.span.start:h.span.end] for h in find_unbalanced_quotes(doc)]
+    ['He said the plan is good,"', 'said: The']
+    """
+    from repairkit.detectors.encoding import mojibake_spans
+
+    text = doc.text
+    paras = paragraphs(text)
+    mojibake = frozenset(i for span in mojibake_spans(doc) for i in range(span.start, span.end))
+    hits: list[Hit] = []
+    for k, (start, end) in enumerate(paras):
+        following = text[paras[k + 1][0]:paras[k + 1][0] + 1] if k + 1 < len(paras) else ""
+        for at, missing, region_start, region_end in _quote_problems(text, start, end, following, mojibake):
+            if in_boilerplate(doc, at):
+                continue
+            hits.append(Hit(Span(region_start, region_end), f"quotation mark has no {missing} partner",
+                            (Suggestion(Span(at, at + 1), None, 0.0, Applicability.MANUAL,
+                                        f"A {missing} quotation mark is missing; where the quotation "
+                                        f"{'ends' if missing == 'closing' else 'starts'} is unknown: check the source."),)))
+    for m in _SAID_COLON_RE.finditer(text):
+        first = re.match(r"\S+", text[m.end():])
+        span = Span(m.start(), m.end() + (first.end() if first else 0))
+        hits.append(Hit(span, f"'{m.group(1)}:' introduces a quotation with no quotation marks",
+                        (Suggestion(Span(m.end(), m.end()), None, 0.0, Applicability.MANUAL,
+                                    "The quotation marks were lost; where the quotation ends is unknown."),)))
+    yield from sorted(hits, key=lambda h: h.span.start)
+
+
+#: Missing-number findings from which a document counts as having lost its digits.
+STRIPPED_NUMBERS = 3
+#: Words that open the clause or aside after a spaced dash.
+CLAUSE_STARTERS = frozenset(
+    """and but or which who whose whom where when while although though because so then the a an it
+    he she they we you i is was are were has have had will would can could may might with as at in on
+    for to not no including such mainly mostly especially although if unless than that this these
+    those its his her their our there here up down from by just only even also""".split())
+#: Words after which a gap is a vanished number, not a dash ("at  GMT", "minus  in").
+NUMBER_LEADS = frozenset("at minus plus early late mid top about around nearly almost over under than".split())
+#: In a text that lost its digits, a gap after these is a vanished number ("either  or").
+NUMBER_TAKERS_AFTER = frozenset(
+    "either both new restate close than and or in of to the a an its their his her our by from".split())
+_DOUBLED_GAP_RE = re.compile(r"(?<=[\w,)\]\"”’'%])  (?=[\w\"“‘(£$€])")
+
+
+def digits_stripped(doc: Document) -> bool:
+    """True when the missing-number family finds several places where digits vanished."""
+    def compute() -> bool:
+        from repairkit.detectors import numbers
+
+        return sum(1 for spec in numbers.DETECTORS for _ in spec.run(doc)) >= STRIPPED_NUMBERS
+
+    return doc.memo("punctuation.digits-stripped", compute)
+
+
+def find_lost_dashes(doc: Document) -> Iterator[Hit]:
+    """A spaced dash that vanished, leaving two spaces: "Pernod  at 7.5bn euros  is smaller".
+
+    What it flags: exactly two spaces between words that no other rule explains (a
+    vanished number, a lost ``&`` between names, a glued by-line, boilerplate).
+    Why it matters: news prose sets asides off with spaced dashes (" - "); stripping the
+    dash leaves a doubled space and runs the aside into the sentence.
+    Example: ``Pernod  at 7.5bn euros  is smaller`` -> two findings.
+    Repair safety: unsafe: a dash is the usual loss, but a comma or another word may
+    have stood there; the suggestion restores " - ". In a text that lost its digits
+    (several missing-number findings) a gap before a noun is more likely a vanished
+    number, so there only gaps before a clause opener ("which", "and", "the", a capital)
+    are reported.
+
+    >>> doc = Document.from_text("Pernod  at 7.5bn euros  is smaller. Done.  Next")
+    >>> [h.span.start for h in find_lost_dashes(doc)]
+    [6, 22]
+    """
+    from repairkit.detectors import numbers
+    from repairkit.detectors.encoding import doubled_space_claims
+
+    claimed = doubled_space_claims(doc)
+    stripped_numbers = digits_stripped(doc)
+    for m in _DOUBLED_GAP_RE.finditer(doc.text):
+        span = Span(m.start(), m.end())
+        if any(span.overlaps(c) for c in claimed):
+            continue
+        before, after = previous_word(doc.text, m.start()).lower(), next_word(doc.text, m.end())
+        if before in NUMBER_LEADS or after.lower() in numbers.COUNT_NOUNS or (after.isupper() and len(after) > 1):
+            continue  # "At  GMT", "minus  in", "operates  farms": a number vanished
+        if stripped_numbers and (not (after[:1].isupper() or after.lower() in CLAUSE_STARTERS)
+                                 or before.endswith("ed") or before in NUMBER_TAKERS_AFTER
+                                 or doc.text[m.start() - 1] == ","):
+            continue  # "axing  journalist jobs", "advanced  this month": a number vanished
+        yield Hit(span, "two spaces between words: a spaced dash may have vanished",
+                  (Suggestion(span, " - ", 0.5, Applicability.UNSAFE,
+                              "a spaced dash is the usual loss here; check that no word or number vanished"),))
+
+
+STRAY_PUNCTUATION = DetectorSpec("RK601", "stray-punctuation", "stray-punctuation", Severity.WARNING,
+                                 find_stray_punctuation, FixAvailability.ALWAYS)
+UNBALANCED_BRACKET = DetectorSpec("RK602", "unbalanced-bracket", "missing-bracket", Severity.WARNING,
+                                  find_unbalanced_brackets, FixAvailability.NEVER)
+BARE_ACRONYM = DetectorSpec("RK603", "acronym-missing-brackets", "missing-bracket", Severity.WARNING,
+                            find_bare_acronyms, FixAvailability.ALWAYS)
+UNBALANCED_QUOTE = DetectorSpec("RK604", "unbalanced-quote", "missing-quote", Severity.WARNING,
+                                find_unbalanced_quotes, FixAvailability.NEVER)
+
+BARE_CONVERSION = DetectorSpec("RK606", "conversion-missing-brackets", "missing-bracket", Severity.WARNING,
+                               find_bare_conversions, FixAvailability.ALWAYS)
+LOST_DASH = DetectorSpec("RK605", "lost-dash", "stray-punctuation", Severity.WARNING,
+                         find_lost_dashes, FixAvailability.ALWAYS)
+
+DETECTORS = (STRAY_PUNCTUATION, UNBALANCED_BRACKET, BARE_ACRONYM, UNBALANCED_QUOTE, LOST_DASH,
+              BARE_CONVERSION)

@@ -1,0 +1,348 @@
+"""Missing symbols: ``@ / : & £ $ %`` stripped from addresses, names and amounts (RK5xx).
+
+A scraper that drops symbols leaves readable but wrong text: an e-mail address with no
+``@`` ("editorexample.com"), a URL with no ``://`` ("https www.example.com"), a company
+with no ``&`` ("Marks  Spencer", "AT T"), an amount with no currency sign ("paid 500 for")
+and a change with no ``%`` ("rose 5 to 10%"). Only strong patterns are flagged; a symbol is
+suggested only when the split is deterministic. An amount whose *number* vanished ("£m",
+"rose by %") is the missing-number family's (RK104), so it is never reported here.
+
+>>> doc = Document.from_text("Write to the editor at editorexample.com")
+>>> [h.suggestions[0].replacement for h in find_lost_at_signs(doc)]
+['editor@example.com']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from repairkit import lexicon
+from repairkit.detectors._common import MONTHS, previous_word
+from repairkit.document import Document
+from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
+from repairkit.registry import DetectorSpec, FixAvailability
+
+#: Top-level domains common in news text; a dotted token ending in one is a host name.
+TLDS = frozenset(
+    """com org net edu gov int mil info biz io co uk us cn de fr jp in au ca nz ie eu ru es it nl
+    se no dk fi ch at be br mx za kr sg hk tw my ph id th vn pk ng ke ae tv me""".split()
+)
+#: Mailbox names that start most published addresses ("editor@", "news@", "info@").
+MAILBOX_WORDS = (
+    "admin", "careers", "comments", "contact", "customerservice", "editor", "editors", "enquiries",
+    "feedback", "hello", "help", "info", "inquiries", "jobs", "letters", "mail", "media", "news",
+    "newsdesk", "noreply", "office", "press", "sales", "service", "subscriptions", "support",
+    "tips", "webmaster",
+)
+#: Words that announce an e-mail address within the few words before it.
+EMAIL_CUES = frozenset("email e-mail emails e-mails emailed e-mailed emailing contact contacted write mail".split())
+#: Verbs and nouns after which a bare amount is money ("paid 500", "worth 3m").
+MONEY_CUES = (
+    "paid", "pay", "pays", "paying", "cost", "costs", "costing", "worth", "earned", "earns",
+    "earning", "spent", "spends", "spending", "fined", "valued at", "priced at", "sold for",
+    "bought for", "salary of", "price of", "profit of", "profits of", "revenue of",
+    "revenues of", "turnover of", "fine of", "bid of",
+)
+#: Words that may follow an amount of money; any other word makes it a count ("paid 5 visits").
+AMOUNT_FOLLOWERS = frozenset(
+    """for in to on a an the and or last this that per each by over at from with but as since
+    after before when while which who a year month week annually""".split()
+)
+#: Capitalised words that are not halves of a company name (dates, sentence-initial words).
+NOT_NAME_PARTS = MONTHS | frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday by in on at since from to the of for
+    and but or as after before during until about over under between this that these those it he
+    she they we our its his her their""".split())
+CHANGE_VERBS = tuple(
+    """rise rises rose rising fall falls fell falling grow grows grew jump jumps jumped drop drops dropped
+    climb climbs climbed increase increases increased decrease decreases decreased decline declines
+    declined slip slips slipped gain gains gained slump slumps slumped soar soars soared surge surges
+    surged dip dips dipped plunge plunges plunged tumble tumbles tumbled sink sinks sank""".split())
+
+_DOMAIN_RE = re.compile(r"(?<![\w@/.:\-])[A-Za-z0-9][A-Za-z0-9_+\-]*(?:\.[A-Za-z0-9\-]+)+(?![\w@/\-]|\.\w)")
+_SCHEME_RE = re.compile(r"\b(https?)(?!://)( |:/?|/{1,2}|)(?=www\.)|\b(https?)(:/?(?!/)|//?)(?=[a-z0-9\-]+\.[a-z]{2,})",
+                        re.IGNORECASE)
+_WWW_HOST_RE = re.compile(r"(?<![\w/])(?:https?[: /]{0,3})?www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+_DOUBLE_CAPS_RE = re.compile(r"(?<![\w&.])([A-Z][a-z]+)(  )([A-Z][a-z]*[A-Z]?[a-z]+)(?![\w&])")
+_INITIALS_RE = re.compile(r"(?<![\w&.'’\-])([A-Z]{1,2})( )([A-Z])(?![\w&.'’\-])")
+_MONEY_RE = re.compile(
+    r"\b(" + "|".join(re.escape(c) for c in sorted(MONEY_CUES, key=len, reverse=True)) + r")"
+    r"\s(\d[\d,]*(?:\.\d+)?)(?![\d%]|[.,]\d)(bn|m|k)?(?:\s(million|billion|trillion))?(?=(\s+\w+|[\s.,;:)]|$))",
+    re.IGNORECASE)
+#: Words that may follow a change in percent ("rose 5% to", "fell 2% in May", "grew 3%.").
+CHANGE_FOLLOWERS = "to from in on after last this over during and compared against year by while but as".split()
+_PERCENT_CHANGE_RE = re.compile(
+    r"\b(" + "|".join(CHANGE_VERBS) + r")\s(?:by\s)?(\d+(?:\.\d+)?)(?![\d%]|[.,]\d)"
+    r"(?=\s(?:" + "|".join(CHANGE_FOLLOWERS) + r")\b|[.,;])")
+_BARE = r"(\d+(?:\.\d+)?)(?![\d%]|[.,]\d)"
+_QUALIFIER = r"(?:(?:just|only|about|some|nearly|almost|around|roughly|more than)\s)?"
+_PERCENT_FOLLOW = r"(?=\s(?:to|from|in|on|at|after|last|this|over|during|and|compared|against|year|a|by|since|for)\b|[.,;)])"
+#: More shapes of a bare change: "up 4.3 to", "growth of just 0.1,", "fell by some 4.",
+#: "24 higher than", "a 2.5 target" (none occurs in the clean news corpus without its %).
+_PERCENT_SHAPES_RE = (
+    re.compile(r"(?<!clocked )(?<!picked )(?<!racked )(?<!set )(?<!made )(?<!ended )\b(up|down)\s"
+               + _QUALIFIER + _BARE + _PERCENT_FOLLOW),
+    re.compile(r"\b(growth|gains?|rise|fall|increase|decline|drop|jump|inflation|stake|share|margin|cut|"
+               r"reduction)\sof\s" + _QUALIFIER + _BARE + _PERCENT_FOLLOW),
+    re.compile(r"\b(" + "|".join(CHANGE_VERBS) + r"|slid)(?:\seven\s\w+|\sfurther|\ssharply|\sslightly)?\sby\s"
+               + _QUALIFIER + _BARE + _PERCENT_FOLLOW),
+    re.compile(r"(?<![£$€¥\d.,])(?<!top )()" + _BARE + r"\s(?:higher|lower|more|less)\sthan\b"),
+    re.compile(r"\b(a)\s" + _BARE + r"\s(?:rise|fall|increase|decrease|drop|jump|cut|stake|growth|gain|"
+               r"decline|slump|surge|hike|reduction|target|share)\b"),
+)
+_PERCENT_WORD_RE = re.compile(r"\d\s(percent|per cent)\b")
+#: A bare amount with a unit suffix after a preposition of comparison ("from 4bn", "to 5m").
+_COMPARED_AMOUNT_RE = re.compile(
+    r"\b(?:from|to|of|against)\s(\d[\d,]*(?:\.\d+)?(?:bn|m|tn))\b(?![\d%]|[.,]\d)"
+    r"(?!\s*(?:euros?|yen|dollars?|pounds?|rupees?|yuan|francs?|roubles?|rand|people|users|viewers|years|"
+    r"barrels|tonnes|metres|miles|km|[a-z]+s\b))")
+_SENTENCE_RE = re.compile(r"[^.!?\n]*(?:[.!?](?!\s)[^.!?\n]*)*[.!?]?")
+#: "280bn (£155bn)" and "(6.58bn; £3.5bn)": the amount a conversion belongs to lost its sign.
+_CONVERTED_BARE_RE = re.compile(
+    r"(?<![£$€¥\d.,])(?<!dollars )(?<!euros )(?<!rupees )(\d[\d,]*(?:\.\d+)?(?:bn|m))\s\([£$€¥]"
+    r"|\((\d[\d,]*(?:\.\d+)?(?:bn|m));\s?[£$€¥]"
+    r"|(?:[£$€¥]\d[\d,]*(?:\.\d+)?(?:bn|m)?|euros?|yen|yuan|rupees|rupiah|pesos|francs)\s\((\d[\d,]*(?:\.\d+)?(?:bn|m))[;)]")
+_CURRENCY_SIGN_RE = re.compile(r"[£$€¥](?=\d)")
+
+
+def _mailbox_split(label: str) -> str | None:
+    """The mailbox word ``label`` starts with, when exactly one reading leaves a domain behind."""
+    matches = [w for w in MAILBOX_WORDS if label.lower().startswith(w) and len(label) - len(w) >= 2]
+    longest = max(matches, key=len) if matches else None
+    return longest
+
+
+def find_lost_at_signs(doc: Document) -> Iterator[Hit]:
+    """An e-mail address that lost its ``@``: "Contact the editor at editorexample.com".
+
+    What it flags: a host-like token (ending in a known top-level domain, with no ``www.``)
+    announced as an address: a cue word (e-mail, contact, write) in the six words before
+    it, or "at" right before it with a mailbox word ("editor", "info", "news") at its start.
+    Why it matters: the address is unusable and reads as a web site.
+    Example: ``Contact the editor at editorexample.com`` -> ``editor@example.com``.
+    Repair safety: the ``@`` is suggested (unsafe) only when the token starts with a mailbox
+    word, which makes the split deterministic; otherwise the note asks an editor to place
+    it. A bare web address ("visit example.com") has no cue and is never flagged.
+
+    >>> doc = Document.from_text("E-mail jsmithexample.com or visit example.org")
+    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_lost_at_signs(doc)]
+    [('jsmithexample.com', None)]
+    """
+    text = doc.text
+    for m in _DOMAIN_RE.finditer(text):
+        token = m.group().rstrip(".")
+        labels = token.split(".")
+        if labels[-1] not in TLDS or labels[0].lower() == "www" or token.replace(".", "").isdigit():
+            continue
+        before = [w.lower() for w in re.findall(r"[\w\-]+", text[max(0, m.start() - 80):m.start()])][-6:]
+        cued = bool(EMAIL_CUES.intersection(before))
+        mailbox = _mailbox_split(labels[0])
+        after_at = previous_word(text, m.start()).lower() == "at"
+        span = Span(m.start(), m.start() + len(token))
+        if mailbox and (cued or after_at):
+            fixed = token[:len(mailbox)] + "@" + token[len(mailbox):]
+            confidence = 0.85 if mailbox in before else 0.7
+            yield Hit(span, f"e-mail address '{token}' has lost its '@'",
+                      (Suggestion(span, fixed, confidence, Applicability.UNSAFE,
+                                  f"'{mailbox}' is a common mailbox name; check the address at the source"),))
+        elif cued and not lexicon.is_word(labels[0].lower()) and len(labels[0]) > 3:
+            yield Hit(span, f"'{token}' looks like an e-mail address that lost its '@'",
+                      (Suggestion(Span(span.start, span.start), None, 0.0, Applicability.MANUAL,
+                                  "An '@' is missing between the mailbox name and the domain; where the "
+                                  "name ends is unknown: check the source."),))
+
+
+def find_broken_urls(doc: Document) -> Iterator[Hit]:
+    """A web address that lost ``://`` or a ``/``: "https www.example.com", "www.example.comnews".
+
+    What it flags: ``http``/``https`` followed by ``www.`` with a space, nothing, a lone
+    colon or slashes instead of ``://``; and a ``www.`` host whose last label runs a
+    top-level domain into a path ("comnewsarticle").
+    Why it matters: the link is broken and reads as words.
+    Example: ``https www.example.com`` -> ``https://www.example.com``.
+    Repair safety: restoring ``://`` before ``www.`` is deterministic (safe); other hosts
+    are unsafe. A path glued to the domain gets an unsafe ``/`` after the domain and a
+    note that further slashes inside the path may be missing.
+
+    >>> doc = Document.from_text("See httpwww.example.comnewsarticle today")
+    >>> [(h.span, h.suggestions[0].replacement) for h in find_broken_urls(doc)]
+    [(Span(start=8, end=8), '://'), (Span(start=23, end=23), '/')]
+    """
+    text = doc.text
+    hits: list[Hit] = []
+    for m in _SCHEME_RE.finditer(text):
+        group = 2 if m.group(1) else 4
+        span = Span(m.start(group), m.end(group))
+        www = group == 2
+        hits.append(Hit(span, f"web address after '{m.group(group - 1)}' has lost '://'",
+                        (Suggestion(span, "://", 0.9 if www else 0.8,
+                                    Applicability.SAFE if www else Applicability.UNSAFE,
+                                    "a scheme is always followed by '://'"),)))
+    for m in _WWW_HOST_RE.finditer(text):
+        last = m.group().rsplit(".", 1)[1]
+        if last.lower() in TLDS or lexicon.is_common(last.lower()):
+            continue
+        tld = max((t for t in TLDS if last.lower().startswith(t) and len(last) - len(t) >= 3), key=len, default="")
+        if not tld:
+            continue
+        at = m.end() - len(last) + len(tld)
+        hits.append(Hit(Span(at, at), f"path '{last[len(tld):]}' is glued to the domain '.{tld}'",
+                        (Suggestion(Span(at, at), "/", 0.6, Applicability.UNSAFE,
+                                    "a '/' separates the domain from its path; slashes inside the path "
+                                    "may be missing too: check the link"),)))
+    yield from sorted(hits, key=lambda h: h.span.start)
+
+
+def find_lost_ampersands(doc: Document) -> Iterator[Hit]:
+    """``&`` lost between two names: "Marks  Spencer", "AT T", "P G", "R D".
+
+    What it flags: two capitalised words separated by exactly two spaces (the ``&`` and
+    one space vanished), and one or two capitals followed by a space and a single capital.
+    Why it matters: company names (and "Q&A", "R&D") read as unrelated words.
+    Example: ``shares in Marks  Spencer`` -> ``Marks & Spencer``.
+    Repair safety: unsafe: a doubled space may also hide a vanished word or number, and
+    "A B" may be initials. The pronoun "I" and the article "A" are never taken for a
+    letter of a name, and lines written all in capitals (headings) are skipped.
+
+    >>> doc = Document.from_text("AT T and P G met Marks  Spencer; I A said.")
+    >>> [h.suggestions[0].replacement for h in find_lost_ampersands(doc)]
+    ['&', '&', ' & ']
+    """
+    def compute() -> list[Hit]:
+        text = doc.text
+        hits = []
+        for regex, replacement in ((_INITIALS_RE, "&"), (_DOUBLE_CAPS_RE, " & ")):
+            for m in regex.finditer(text):
+                first, gap, second = m.group(1), m.group(2), m.group(3)
+                if "I" in (first, second) or (first == "A" and replacement == "&"):
+                    continue
+                if replacement != "&" and {first.lower(), second.lower()} & NOT_NAME_PARTS:
+                    continue  # "By  February", "Thursday  March": a number vanished, not an '&'
+                if re.search(r"  \s?$", text[max(0, m.start() - 3):m.start()]) or text[m.end():m.end() + 2] == "  ":
+                    continue  # a spaced-out widget ("?   Yes  No   Results")
+                if replacement == "&" and (re.search(r"[A-Z]\w*\s?$", text[max(0, m.start() - 30):m.start()])
+                                           or re.match(r"\s?[A-Z]", text[m.end():m.end() + 2])):
+                    continue  # part of a longer name ("Mac OS X", "A N Other") or of a spaced-out widget
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                line_end = text.find("\n", m.end())
+                line = text[line_start:line_end if line_end != -1 else len(text)]
+                if sum(c.isupper() for c in line) > 0.6 * sum(c.isalpha() for c in line):
+                    continue  # a heading in capitals: "AT A GLANCE"
+                span = Span(m.start(2), m.end(2))
+                hits.append(Hit(span, f"'&' lost between '{first}' and '{second}'",
+                                (Suggestion(span, replacement, 0.7, Applicability.UNSAFE,
+                                            f"'{first}{replacement}{second}' reads as one name; "
+                                            "check that no other word vanished"),)))
+        return sorted(hits, key=lambda h: h.span.start)
+
+    return iter(doc.memo("symbols.ampersands", compute))
+
+
+def find_lost_currency_signs(doc: Document) -> Iterator[Hit]:
+    """An amount of money with no currency: "paid 500 for the car", "a deal worth 3bn.".
+
+    What it flags: a number right after a money word (paid, cost, worth, fined, price
+    of, ...) with nothing after it but punctuation or a small function word, and no
+    currency sign or currency word; an amount with a unit suffix ("4bn", "639m")
+    after "from"/"to"/"of"/"against" in a sentence whose other amounts all carry one sign;
+    and an amount next to a bracketed conversion ("280bn (£155bn)", "(6.58bn; £3.5bn)",
+    "7.5bn euros (9.7bn)").
+    Why it matters: the currency sign was stripped; the amount lost its unit.
+    Example: ``paid 500 for the car`` -> finding on ``500``.
+    Repair safety: the currency is suggested (unsafe) only when the sentence (for a
+    compared amount) or the document uses exactly one currency sign; otherwise manual. "Cost 10 lives" and
+    "worth 3 points" are counts and never flagged; years are skipped.
+
+    >>> doc = Document.from_text("He paid 500 for it, a bill of £40.")
+    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_lost_currency_signs(doc)]
+    [('500', '£')]
+    """
+    text = doc.text
+    signs = sorted(set(_CURRENCY_SIGN_RE.findall(text)))
+    for sentence in _SENTENCE_RE.finditer(text):
+        kinds = set(_CURRENCY_SIGN_RE.findall(sentence.group()))
+        if len(kinds) != 1:
+            continue  # no sign to copy, or several currencies in play ("4bn rupees ($98m; £52m)")
+        sign = kinds.pop()
+        for m in _COMPARED_AMOUNT_RE.finditer(text, sentence.start(), sentence.end()):
+            if text[m.start(1) - 1] in "£$€¥":
+                continue
+            span = Span(m.start(1), m.end(1))
+            yield Hit(span, f"amount '{m.group(1)}' has no currency; the other amounts in its sentence are in '{sign}'",
+                      (Suggestion(Span(span.start, span.start), sign, 0.7, Applicability.UNSAFE,
+                                  f"the amount it is compared with is in '{sign}'; check the source"),))
+    for m in _CONVERTED_BARE_RE.finditer(text):
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        amount, span = m.group(group), Span(m.start(group), m.end(group))
+        yield Hit(span, f"amount '{amount}' next to a currency conversion has no currency",
+                  (Suggestion(Span(span.start, span.start), None, 0.0, Applicability.MANUAL,
+                              "A conversion stands next to this amount, so it had its own currency sign; "
+                              "which one is unknown: check the source."),))
+    for m in _MONEY_RE.finditer(text):
+        amount, follower = m.group(2), (m.group(5) or "").strip().lower()
+        if follower and follower.isalpha() and follower not in AMOUNT_FOLLOWERS:
+            continue  # "cost 10 lives", "paid 3 visits"
+        if follower in ("to", "and", "or") and re.match(r"\s+\w+\s+\d", text[m.end(2):]):
+            continue  # a range: "spending 10 to 15 hours" names its unit after the second number
+        if follower and not follower.isalpha() and not re.fullmatch(r"[.,;:)]?", follower[:1]):
+            continue
+        if re.fullmatch(r"(19|20)\d\d", amount) and not (m.group(3) or m.group(4)):
+            continue  # a year: "cost 2005 dearly" is rare, "paid in 2005" never matches
+        span = Span(m.start(2), m.end(4) if m.group(4) else m.end(3) if m.group(3) else m.end(2))
+        if len(signs) == 1:
+            fix = Suggestion(Span(span.start, span.start), signs[0], 0.6, Applicability.UNSAFE,
+                             f"the document writes its other amounts in '{signs[0]}'; check the source")
+        else:
+            fix = Suggestion(Span(span.start, span.start), None, 0.0, Applicability.MANUAL,
+                             "The currency of this amount is unknown: check the source and insert its sign.")
+        yield Hit(span, f"amount '{text[span.start:span.end]}' after '{m.group(1)}' has no currency", (fix,))
+
+
+def find_lost_percent_signs(doc: Document) -> Iterator[Hit]:
+    """A change that lost its ``%``: "sales rose 2 to $11bn", "output fell 3.5 in May".
+
+    What it flags: a change verb (rose, fell, grew, ...; optionally "by") and a bare number
+    followed by "to", "from", "in", "on", "after", "last", ... or by punctuation; also
+    "up 4.3 to", "growth of just 0.1,", "fell by some 4.", "24 higher than", "a 2.5 target".
+    Why it matters: edited news writes the unit of a change ("rose 2%", "fell 3 points",
+    "grew by 7,000 jobs"); a bare number there is a percentage whose sign was stripped
+    (the clean news corpus has no such bare change at all).
+    Example: ``sales rose 2 to $11.1bn`` -> finding on ``2``.
+    Repair safety: unsafe; the sign is written in the document's own style ("%" or
+    " percent"), but "percentage points" is also possible. A change with a unit word
+    ("rose 2 points") and counts ("fell 7,000 in May", numbers over 100) are never
+    flagged; a small count with no unit ("rose 3 in May") is the false-alarm risk.
+
+    >>> doc = Document.from_text("Sales rose 2 to 7 percent, then grew 2 points in May.")
+    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_lost_percent_signs(doc)]
+    [('2', ' percent')]
+    """
+    text = doc.text
+    words = len(_PERCENT_WORD_RE.findall(text))
+    sign = " " + _PERCENT_WORD_RE.findall(text)[0] if words > text.count("%") else "%"
+    seen: set[int] = set()
+    matches = [m for regex in (_PERCENT_CHANGE_RE, *_PERCENT_SHAPES_RE) for m in regex.finditer(text)]
+    for m in sorted(matches, key=lambda m: m.start(2)):
+        if m.start(2) in seen or "," in m.group(2) or m.group(2).isdigit() and int(m.group(2)) > 100:
+            continue  # "rose 7,000 in May" is a count
+        seen.add(m.start(2))
+        span = Span(m.start(2), m.end(2))
+        lead = f" after '{m.group(1)}'" if m.group(1) else ""
+        yield Hit(span, f"change '{m.group(2)}'{lead} has no unit: a '%' was lost",
+                  (Suggestion(Span(span.end, span.end), sign, 0.7, Applicability.UNSAFE,
+                              "the change is most likely in percent (or percentage points): check the source"),))
+
+
+LOST_AT_SIGN = DetectorSpec("RK501", "email-missing-at", "missing-symbol", Severity.ERROR,
+                            find_lost_at_signs, FixAvailability.SOMETIMES)
+BROKEN_URL = DetectorSpec("RK502", "url-missing-separator", "missing-symbol", Severity.ERROR,
+                          find_broken_urls, FixAvailability.ALWAYS)
+LOST_AMPERSAND = DetectorSpec("RK503", "name-missing-ampersand", "missing-symbol", Severity.WARNING,
+                              find_lost_ampersands, FixAvailability.ALWAYS)
+LOST_CURRENCY = DetectorSpec("RK504", "amount-missing-currency", "missing-symbol", Severity.WARNING,
+                             find_lost_currency_signs, FixAvailability.SOMETIMES)
+LOST_PERCENT = DetectorSpec("RK505", "change-missing-percent", "missing-symbol", Severity.WARNING,
+                            find_lost_percent_signs, FixAvailability.ALWAYS)
+
+DETECTORS = (LOST_AT_SIGN, BROKEN_URL, LOST_AMPERSAND, LOST_CURRENCY, LOST_PERCENT)
