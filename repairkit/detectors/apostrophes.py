@@ -1,0 +1,468 @@
+"""Dropped apostrophes: possessives and contractions that lost their apostrophe (RK2xx).
+
+Two regimes, each with its own rules:
+
+* the damaged form is not a common word of its own ("dont", "theyre", "companys",
+  "BBCs"): a closed list of contractions (RK201) and a lexicon test (RK202: the
+  possessive ``X's`` is far more frequent than the bare ``Xs``);
+* the damaged form IS a common word ("its", "were", "well", "lets", "worlds",
+  "governments"): decided from the words around it (RK203-RK205), with lower confidence.
+
+Every suggestion replaces the whole damaged word by its repaired form ("dont" ->
+"don't", "Chinas" -> "China's"), never a bare insertion, so that a finding and its
+suggestion cover the same span. Context statistics come from
+``data/apostrophe_contexts.tsv`` (derived from held-out news articles; see its header).
+
+>>> [(h.message, h.suggestions[0].replacement) for h in find_bare_contractions(Document.from_text("I dont know"))]
+[("'dont' has lost its apostrophe", "don't")]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+
+from repairkit.document import Document
+from repairkit.lexicon import zipf
+from repairkit.model import Applicability, Evidence, Hit, Severity, Span, Suggestion
+from repairkit.registry import DetectorSpec, FixAvailability
+
+#: A bare word of letters that touches no apostrophe, hyphen, digit or URL/e-mail punctuation.
+_WORD_RE = re.compile(r"(?<![\w'’\-@/.])[A-Za-z]+(?![\w'’\-@/]|\.[A-Za-z])")
+_NEXT_RE = re.compile(r"[ \t]*([A-Za-z]+|\d)?")
+_PREV_RE = re.compile(r"([A-Za-z]+)?[ \t]*$")
+#: An apostrophe still in place: inside a word ("it's") or closing a plural possessive ("firms' staff").
+_INTACT_RE = re.compile(r"[A-Za-z]['’][A-Za-z]|[A-Za-z]s['’](?=[ \t][a-z])")
+_O_NAME_RE = re.compile(r"^O[A-Z][a-z]{2,}$")
+_CONTEXT_HEADER = "# repairkit apostrophe contexts, format 1"
+_CONTRACTION_HEADER = "# repairkit contractions, format 1"
+
+#: Minimum log10 margin of ``X's`` over ``Xs`` for the bare form to count as "not a word".
+WORD_MARGIN = 1.0
+#: A finding is reported when its estimated probability of damage reaches this (per rule; tuned
+#: on the even-id articles, see benchmarks/apostrophe_bench.py).
+REPORT_PROBABILITY = {"RK202": 0.9, "RK203": 0.6, "RK205": 0.6}
+#: Measured precision of each rule on the held-out benchmark (caps every confidence).
+PRECISION = MappingProxyType({"RK201": 0.99, "RK202": 0.95, "RK203": 0.9, "RK204": 0.9, "RK205": 0.85, "RK206": 0.95})
+#: Words that open a clause: a contraction homograph ("well", "lets") must follow one.
+CLAUSE_OPENERS = frozenset("and but so because if when then now think hope know believe sure said says".split())
+#: Word classes after an auxiliary contraction ("we'll be", "I'd like") and after "let's".
+AFTER_WILL = frozenset(
+    """be have see get go do make take win need never not just always probably definitely certainly
+    continue keep try look know find play give work come say tell want like love rather also still
+    soon all only start stay""".split()
+)
+AFTER_LETS = frozenset(
+    "go be see hope say get not look make take talk face just all try put keep wait do start move work play think give".split()
+)
+AFTER_ARE = frozenset(
+    "not going all very really still just also delighted happy confident pleased looking sure ready".split()
+)
+#: Homograph -> (repaired form, words that may follow it, may follow a clause opener word).
+HOMOGRAPHS = MappingProxyType({
+    "well": ("we'll", AFTER_WILL, True),
+    "hell": ("he'll", AFTER_WILL, True),
+    "shell": ("she'll", AFTER_WILL, True),
+    "ill": ("i'll", AFTER_WILL, True),
+    "wed": ("we'd", AFTER_WILL, True),
+    "shed": ("she'd", AFTER_WILL, True),
+    "id": ("i'd", AFTER_WILL, True),
+    "lets": ("let's", AFTER_LETS, True),
+    "were": ("we're", AFTER_ARE, False),
+})
+#: Tokens that a possessive rule must leave to the contraction rules, or that are never possessives.
+NOT_POSSESSIVE = frozenset("its lets is was has this his us as yes thus plus gas bus".split())
+
+
+@cache
+def contractions() -> MappingProxyType[str, str]:
+    """Bare form -> contraction, from ``data/apostrophe_contractions.txt``.
+
+    >>> contractions()["dont"], contractions()["oclock"]
+    ("don't", "o'clock")
+    """
+    lines = resources.files("repairkit").joinpath("data", "apostrophe_contractions.txt").read_text("utf-8").splitlines()
+    if not lines or not lines[0].startswith(_CONTRACTION_HEADER):
+        raise RuntimeError("apostrophe_contractions.txt: unknown format header")
+    return MappingProxyType({w.replace("'", ""): w for w in lines if w and not w.startswith("#")})
+
+
+@cache
+def context_counts() -> MappingProxyType[str, MappingProxyType[str, tuple[int, int]]]:
+    """Kind -> context feature -> (count next to the apostrophe form, count next to the bare form).
+
+    >>> a, b = context_counts()["poss-next"]["largest"]
+    >>> a > 10 * b
+    True
+    """
+    text = resources.files("repairkit").joinpath("data", "apostrophe_contexts.tsv").read_text("utf-8")
+    lines = text.splitlines()
+    if not lines or not lines[0].startswith(_CONTEXT_HEADER):
+        raise RuntimeError("apostrophe_contexts.tsv: unknown format header")
+    table: dict[str, dict[str, tuple[int, int]]] = {}
+    for line in lines:
+        if line and not line.startswith("#"):
+            kind, feat, apos, plain = line.split("\t")
+            table.setdefault(kind, {})[feat] = (int(apos), int(plain))
+    return MappingProxyType({k: MappingProxyType(v) for k, v in table.items()})
+
+
+def _log_ratio(kind: str, feat: str) -> float:
+    """Natural log of P(feature | apostrophe form) / P(feature | bare form), add-one smoothed."""
+    rows = context_counts()[kind]
+    apos, plain = rows.get(feat, rows["<OTHER>"])
+    apos_total = sum(a for a, _ in rows.values())
+    plain_total = sum(p for _, p in rows.values())
+    return math.log((apos + 1) / apos_total) - math.log((plain + 1) / plain_total)
+
+
+def _features(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words before and after ``text[start:end]`` as context features (see the data header)."""
+    after = _NEXT_RE.match(text, end)
+    nxt = after.group(1) if after else None
+    if nxt is None:
+        next_feat = "<P>"
+    elif nxt[0].isdigit():
+        next_feat = "<NUM>"
+    else:
+        next_feat = "<CAP>" if nxt[0].isupper() else nxt.lower()
+    before = _PREV_RE.search(text, max(0, start - 40), start)
+    prev = before.group(1) if before else None
+    return (prev.lower() if prev else "<P>"), next_feat
+
+
+def stripped_share(doc: Document) -> float:
+    """Estimated share of the document's apostrophes that were stripped (Laplace-smoothed).
+
+    Counts the sure regime-1 findings (RK201, RK202) against the apostrophes still in place:
+    a clean text full of "it's" and "the firm's" gets a low share, so the context rules stay
+    quiet there; a text stripped of every apostrophe gets a share near 1.
+
+    >>> round(stripped_share(Document.from_text("They dont know the companys plan.")), 2)
+    0.75
+    >>> round(stripped_share(Document.from_text("It's the firm's plan; it's John's.")), 2)
+    0.17
+    """
+    def compute() -> float:
+        intact = len(_INTACT_RE.findall(doc.text))
+        stripped = sum(1 for _ in find_bare_contractions(doc)) + sum(1 for _ in find_bare_possessives(doc))
+        return (stripped + 1) / (stripped + intact + 2)
+    return doc.memo("apostrophes.stripped_share", compute)
+
+
+def _probability(log_odds: float) -> float:
+    return 1.0 / (1.0 + math.exp(-log_odds))
+
+
+def _with_case(token: str, repaired_lower: str) -> str:
+    """Insert the apostrophe(s) of ``repaired_lower`` into ``token``, keeping its letter case.
+
+    >>> _with_case("Dont", "don't"), _with_case("Im", "i'm"), _with_case("DONT", "don't")
+    ("Don't", "I'm", "DON'T")
+    """
+    out, i = [], 0
+    for ch in repaired_lower:
+        if ch == "'":
+            out.append("'")
+        else:
+            out.append(token[i])
+            i += 1
+    return "".join(out)
+
+
+def _suggest(start: int, end: int, replacements: list[str], confidence: float, deterministic: bool,
+             note: str, code: str, score: float) -> tuple[Suggestion, ...]:
+    """Suggestions replacing the word: manual when several compete, safe only if sure and deterministic."""
+    confidence = round(min(confidence, PRECISION[code]), 3)
+    if len(replacements) > 1:
+        level = Applicability.MANUAL
+    elif deterministic and confidence >= 0.9:
+        level = Applicability.SAFE
+    else:
+        level = Applicability.UNSAFE
+    evidence = (Evidence(f"rule:{code}", start, end, f"score={score:.2f}"),)
+    return tuple(Suggestion(Span(start, end), r, confidence, level, note, evidence) for r in replacements)
+
+
+def _words(doc: Document) -> Iterator[re.Match[str]]:
+    return _WORD_RE.finditer(doc.text)
+
+
+def find_bare_contractions(doc: Document) -> Iterator[Hit]:
+    """A contraction without its apostrophe that is no word on its own: "dont", "theyre", "Im".
+
+    What it flags: a word from a closed list of English contractions ("don't", "they're",
+    "I've", "o'clock", ...) written without the apostrophe.
+    Why it matters: the scraper stripped the apostrophe; the bare form is a misspelling.
+    Example: ``They dont know`` -> "don't".
+    Repair safety: deterministic (one possible repair), so ``safe``. "Im"/"Ive" are flagged
+    only with a capital I and a lower-case word after them (not "IM", not a name "Ive");
+    "wont"/"cant" are skipped where they can be the nouns ("his wont", "wont to").
+    Trade-off: near-zero false alarms; homographs such as "its", "were", "well" are left to
+    the context rules RK203/RK204.
+
+    >>> doc = Document.from_text("Theyre sure it wont rain, as was his wont. Im here.")
+    >>> [h.suggestions[0].replacement for h in find_bare_contractions(doc)]
+    ["They're", "won't", "I'm"]
+    """
+    text, table = doc.text, contractions()
+    for m in _words(doc):
+        token = m.group()
+        low = token.lower()
+        repaired = table.get(low)
+        if repaired is None:
+            continue
+        prev, nxt = _features(text, m.start(), m.end())
+        if low in ("im", "ive") and (token[0] != "I" or token[1:] != low[1:] or nxt in ("<P>", "<CAP>", "<NUM>")):
+            continue
+        before = _PREV_RE.search(text, max(0, m.start() - 40), m.start())
+        if low == "ive" and before and before.group(1) and before.group(1)[0].isupper():
+            continue  # a surname after a first name ("Jonathan Ive")
+        if low in ("wont", "cant") and (nxt == "to" or prev in ("his", "her", "their", "its", "my", "the", "as")):
+            continue
+        yield Hit(Span(m.start(), m.end()), f"'{token}' has lost its apostrophe",
+                  _suggest(m.start(), m.end(), [_with_case(token, repaired)], 1.0, True,
+                           f"contraction '{repaired}' written without its apostrophe", "RK201", 1.0))
+
+
+def _word_counts(doc: Document) -> Counter[str]:
+    """How often each bare word occurs in the document (case-sensitive)."""
+    return doc.memo("apostrophes.word_counts", lambda: Counter(m.group() for m in _words(doc)))
+
+
+def _possessive_score(doc: Document, start: int, end: int, token: str) -> tuple[float, float] | None:
+    """(log10 margin of ``X's`` over ``Xs``, log-odds of damage in context), or None when no candidate.
+
+    The margin comes from the lexicon; for a name the lexicon does not know ("Smithsons"),
+    the document itself is the evidence: its stem standing alone elsewhere in the text
+    counts as a margin of :data:`WORD_MARGIN`.
+    """
+    stem = token[:-1]
+    low = token.lower()
+    if len(stem) < 2 or token[-1] != "s" or stem[-1] in "sS" or low in NOT_POSSESSIVE:
+        return None
+    if low in contractions() or low in HOMOGRAPHS or _irish_name(token):
+        return None
+    apos_z, bare_z = zipf(stem + "'s"), zipf(token)
+    if apos_z >= 1.0:
+        margin = apos_z - bare_z
+    elif bare_z < 1.0 and stem[0].isupper() and _word_counts(doc)[stem] > 0:
+        margin = WORD_MARGIN
+    else:
+        return None
+    counts = _word_counts(doc)
+    if margin < WORD_MARGIN and token[0].isupper() and counts[token] > 1 and counts[stem] == 0:
+        return None  # a repeated name ending in s ("Barclays") whose stem never stands alone here
+    prev, nxt = _features(doc.text, start, end)
+    log_odds = margin * math.log(10) + _log_ratio("poss-next", nxt) + _log_ratio("poss-prev", prev)
+    return margin, log_odds
+
+
+def _possessive_hits(doc: Document, code: str) -> Iterator[Hit]:
+    text = doc.text
+    for m in _words(doc):
+        token = m.group()
+        scored = _possessive_score(doc, m.start(), m.end(), token)
+        if scored is None:
+            continue
+        margin, log_odds = scored
+        regime = "RK202" if margin >= WORD_MARGIN else "RK205"
+        if regime != code:
+            continue
+        if code == "RK205":
+            log_odds += math.log(stripped_share(doc))
+        probability = _probability(log_odds)
+        if regime != code or probability < REPORT_PROBABILITY[code]:
+            continue
+        options = [token[:-1] + "'s"]
+        # A capitalised name or a common plural may be a plural possessive too: Smith's or Smiths'?
+        if zipf(token) >= 3.0 and (token[0].isupper() or zipf(token[:-1]) >= 3.0) and margin < 2.0:
+            options.append(token + "'")
+        note = (f"possessive '{options[0]}'" if len(options) == 1
+                else f"possessive: '{options[0]}' (one) or '{options[1]}' (several); check which is meant")
+        yield Hit(Span(m.start(), m.end()), f"'{token}' looks like a possessive that lost its apostrophe",
+                  _suggest(m.start(), m.end(), options, probability, False, note, code, log_odds),
+                  MappingProxyType({"lexicon_margin": round(margin, 2)}))
+
+
+def find_bare_possessives(doc: Document) -> Iterator[Hit]:
+    """A possessive without its apostrophe whose bare form is hardly a word: "Chinas", "companys".
+
+    What it flags: a word ``Xs`` whose possessive ``X's`` is at least ten times more frequent
+    in the English lexicon (wordfreq) than ``Xs`` itself, when the words around it fit a
+    possessive (next-word and previous-word statistics from held-out news text).
+    Why it matters: the scraper stripped the apostrophe, leaving a misspelt word.
+    Example: ``the companys profits`` -> "company's".
+    Repair safety: lexicon- and context-based, so ``unsafe``; ``manual`` when a plural
+    possessive competes ("Smiths": Smith's or Smiths'?).
+    Trade-off: real words and names ending in s ("Paris", "news", "MPs", "series") have no
+    frequent ``X's`` form and are never flagged; an unknown name's possessive is missed.
+
+    >>> doc = Document.from_text("The companys profits rose in Paris and the MPs voted.")
+    >>> [h.suggestions[0].replacement for h in find_bare_possessives(doc)]
+    ["company's"]
+    """
+    yield from _possessive_hits(doc, "RK202")
+
+
+def find_possessive_homographs(doc: Document) -> Iterator[Hit]:
+    """A plural that is, from its context, a possessive without its apostrophe: "the worlds largest".
+
+    What it flags: a common word ``Xs`` ("worlds", "years", "governments") whose possessive
+    ``X's`` is also common, when the words around it make the possessive far more likely
+    (a superlative, "chief", "decision" after it; "this", "last" before it).
+    Why it matters: "the worlds largest economy" lost the apostrophe of "world's".
+    Example: ``the worlds largest economy`` -> "world's".
+    Repair safety: statistical, so ``unsafe``; ``manual`` when ``Xs'`` competes.
+    Trade-off: tuned for precision; most plural possessives ("the companies assets") are
+    missed because a plural before a noun is usually a compound ("the sales figures").
+
+    >>> doc = Document.from_text("It is the worlds largest economy. The worlds are round.")
+    >>> [h.suggestions[0].replacement for h in find_possessive_homographs(doc)]
+    ["world's"]
+    """
+    yield from _possessive_hits(doc, "RK205")
+
+
+def find_its_contractions(doc: Document) -> Iterator[Hit]:
+    """"its" used where "it's" (it is / it has) is meant: "its a", "its not", "its been".
+
+    What it flags: "its" followed by words that follow "it's" far more often than the
+    possessive "its" in held-out news text ("a", "not", "been", "very", "going").
+    Why it matters: the possessive "its" is correct and common; only the contraction lost
+    its apostrophe.
+    Example: ``its not clear`` -> "it's".
+    Repair safety: context-based, never certain, so ``unsafe``.
+    Trade-off: "its own", "its shares" are never flagged; "its" before an unseen
+    word stays silent, so some contractions are missed.
+
+    >>> doc = Document.from_text("Its a shame that its own staff think its been hard.")
+    >>> [h.suggestions[0].replacement for h in find_its_contractions(doc)]
+    ["It's", "it's"]
+    """
+    text = doc.text
+    rows = context_counts()["its-next"]
+    prior = math.log(sum(a for a, _ in rows.values()) / sum(p for _, p in rows.values()))
+    for m in _words(doc):
+        if m.group().lower() != "its":
+            continue
+        prev, nxt = _features(text, m.start(), m.end())
+        if nxt not in rows and nxt.endswith("s") and not nxt.endswith(("ss", "us", "is")):
+            continue  # "its designers", "its revenues": a plural noun follows a possessive
+        log_odds = prior + _log_ratio("its-next", nxt) + _log_ratio("its-prev", prev) + math.log(stripped_share(doc))
+        probability = _probability(log_odds)
+        if probability < REPORT_PROBABILITY["RK203"]:
+            continue
+        repaired = _with_case(m.group(), "it's")
+        yield Hit(Span(m.start(), m.end()), f"'{m.group()}' before '{nxt}' reads as '{repaired}'",
+                  _suggest(m.start(), m.end(), [repaired], probability, False,
+                           "contraction of 'it is' or 'it has'; the possessive 'its' is also a word", "RK203",
+                           log_odds))
+
+
+def find_contraction_homographs(doc: Document) -> Iterator[Hit]:
+    """A contraction whose bare form is another word, by context: "well be" (we'll), "lets go" (let's).
+
+    What it flags: "well", "hell", "shell", "ill", "wed", "shed", "id" at the start of a clause
+    followed by a verb an auxiliary takes ("be", "have", "never"), "lets" before a verb, and
+    "Were" opening a sentence before "going", "not", "delighted"...
+    Why it matters: "we'll", "he'll", "let's", "we're" lost their apostrophes.
+    Example: ``Well be there`` -> "We'll".
+    Repair safety: context-based, so ``unsafe``.
+    Trade-off: silent unless a clause starts right before the word and a verb-like word
+    follows, so "as well be" or "they were not" are never flagged and many are missed.
+    Capitalised "Shell" and "Wed" are skipped (a company, a weekday).
+
+    >>> doc = Document.from_text("Well be fine. Lets go. It went well. Were going home.")
+    >>> [h.suggestions[0].replacement for h in find_contraction_homographs(doc)]
+    ["We'll", "Let's", "We're"]
+    """
+    text = doc.text
+    if stripped_share(doc) < 0.5:
+        return  # more apostrophes in place than stripped: the homographs are the plain words
+    for m in _words(doc):
+        token = m.group()
+        low = token.lower()
+        entry = HOMOGRAPHS.get(low)
+        if entry is None or (low in ("shell", "wed") and token[0].isupper()):
+            continue
+        if low in ("ill", "id") and token[0] != "I":
+            continue  # "I'll"/"I'd" keep a capital I
+        repaired, followers, after_opener = entry
+        prev, nxt = _features(text, m.start(), m.end())
+        starts_clause = prev == "<P>" and _clause_edge(text, m.start())
+        if not (starts_clause or (after_opener and prev in CLAUSE_OPENERS)):
+            continue
+        if nxt not in followers and not (low == "were" and nxt.endswith("ing") and len(nxt) > 5):
+            continue
+        fixed = _with_case(token, repaired)
+        yield Hit(Span(m.start(), m.end()), f"'{token}' before '{nxt}' reads as '{fixed}'",
+                  _suggest(m.start(), m.end(), [fixed], PRECISION["RK204"], False,
+                           f"contraction '{repaired}'; '{low}' is also a word", "RK204", 0.0))
+
+
+def _irish_name(token: str) -> str | None:
+    """The apostrophe form of an "O'" surname written without it, or None.
+
+    >>> _irish_name("OSullivan"), _irish_name("OSullivans"), _irish_name("OK"), _irish_name("OPEC")
+    ("O'Sullivan", "O'Sullivan's", None, None)
+    """
+    if not _O_NAME_RE.match(token):
+        return None
+    name = token[1:]
+    if name.endswith("s") and zipf(name[:-1]) > zipf(name):
+        name, suffix = name[:-1], "'s"
+    else:
+        suffix = ""
+    if zipf(name) < 1.5 or zipf("o" + name) >= zipf(name):
+        return None
+    return f"O'{name}{suffix}"
+
+
+def find_bare_name_apostrophes(doc: Document) -> Iterator[Hit]:
+    """An Irish surname that lost the apostrophe after its "O": "OBrien", "OConnor".
+
+    What it flags: a word of "O" + a capitalised surname that the lexicon knows better
+    without the "O" ("Brien", "Connor", "Sullivan"), optionally with a possessive s.
+    Why it matters: "O'Brien" became "OBrien", a name no reader or search will match.
+    Example: ``said Mr OConnor`` -> "O'Connor".
+    Repair safety: one possible repair, so ``safe``.
+    Trade-off: acronyms ("OPEC", "OK") and names the lexicon does not know are skipped.
+
+    >>> [h.suggestions[0].replacement for h in find_bare_name_apostrophes(Document.from_text("OBrien met OPEC."))]
+    ["O'Brien"]
+    """
+    for m in _words(doc):
+        repaired = _irish_name(m.group())
+        if repaired is not None:
+            yield Hit(Span(m.start(), m.end()), f"'{m.group()}' has lost the apostrophe of its 'O'",
+                      _suggest(m.start(), m.end(), [repaired], 1.0, True, f"surname '{repaired}'", "RK206", 1.0))
+
+
+def _clause_edge(text: str, start: int) -> bool:
+    """True when only a sentence end, quote, bracket or line break stands before ``start``."""
+    before = text[:start].rstrip(" \t")
+    return not before or before[-1] in ".!?:;\"“‘(\n—"
+
+
+BARE_CONTRACTION = DetectorSpec("RK201", "bare-contraction", "missing-apostrophe", Severity.WARNING,
+                                find_bare_contractions, FixAvailability.ALWAYS)
+BARE_POSSESSIVE = DetectorSpec("RK202", "bare-possessive", "missing-apostrophe", Severity.WARNING,
+                               find_bare_possessives, FixAvailability.ALWAYS)
+ITS_CONTRACTION = DetectorSpec("RK203", "its-for-it-is", "missing-apostrophe", Severity.INFO,
+                               find_its_contractions, FixAvailability.ALWAYS)
+CONTRACTION_HOMOGRAPH = DetectorSpec("RK204", "contraction-homograph", "missing-apostrophe", Severity.INFO,
+                                     find_contraction_homographs, FixAvailability.ALWAYS)
+POSSESSIVE_HOMOGRAPH = DetectorSpec("RK205", "possessive-homograph", "missing-apostrophe", Severity.INFO,
+                                    find_possessive_homographs, FixAvailability.ALWAYS)
+
+BARE_NAME_APOSTROPHE = DetectorSpec("RK206", "bare-name-apostrophe", "missing-apostrophe", Severity.WARNING,
+                                    find_bare_name_apostrophes, FixAvailability.ALWAYS)
+
+DETECTORS = (BARE_CONTRACTION, BARE_POSSESSIVE, ITS_CONTRACTION, CONTRACTION_HOMOGRAPH, POSSESSIVE_HOMOGRAPH,
+             BARE_NAME_APOSTROPHE)
