@@ -52,17 +52,44 @@ COUNT_NOUNS = frozenset(
     yuan yen rupees""".split()
 )
 DECADE_LEADS = frozenset("the early late mid".split())
+#: Unit letters that a decimal point may be glued to once the digits are gone (".bn", ".m").
+UNIT_SUFFIXES = frozenset("bn mn m tn k p pm am s th st nd rd kg km cm mm ft lb".split())
+#: Closed-class words (determiners, prepositions, conjunctions, auxiliaries, quantity words)
+#: after which a doubled space is a vanished number: a dash, the other token whose loss
+#: leaves two spaces, follows a complete phrase, never "the" or "of".
+GAP_LEADS = frozenset(
+    """the a an its their his her our your my this these those that which whose each every all
+    both any no another other in on of to than from about by for and or nor at with between
+    among over under up down since after before until till during within without into onto
+    per via as past top last first next only just nearly almost around roughly some least
+    most more less fewer be been being is are was were has have had will would could should
+    can might must aged owns own won lose take took buy bought add added cut cuts employ
+    employs employed number chapter while rose fell below above beyond plus near win wins beat
+    lead led remaining""".split()
+)
+#: Nouns that, after a hyphen, make a compound with a number: "90-day", "10-year-old".
+COMPOUND_UNITS = frozenset(
+    """day week month year hour minute second mile metre meter kilometre foot point man
+    strong page game seat nation member storey story part""".split()
+)
 
 _ORDINAL_RE = re.compile(r"(?<![\w'’.\-])(st|nd|rd|th)(?=[\s\-,.;:)]|$)")
 _SPACE_PUNCT_RE = re.compile(r"(?<=[^\W_])([ \t]+)([,;:]|\.(?![.\w])(?![ \t]+[a-z%.]))(?=[\s\"'”’)]|$)")
-_STRAY_POINT_RE = re.compile(r"(?:(?<=[ \t(])|^)(?<!\. )\.(?=[ \t]?[a-z%])(?![ \t]?(com|net|org)\b)", re.MULTILINE)
+_STRAY_POINT_RE = re.compile(r"(?:(?<=[ \t(])|^)(?<!\. )\.(?=[ \t]*[a-z%])(?![ \t]?(com|net|org)\b)", re.MULTILINE)
+#: A token of nothing but number punctuation: "..", ".,", ",.", ":." (an ellipsis is not one).
+_PUNCT_TOKEN_RE = re.compile(r"(?<!\S)(?!\.\.\.(?!\S))[.,:;]*[.,:][.,:;]*(?!\S)")
+#: A currency written as letters glued to its unit: "USbn", "A.bn", "HKm," (the "$" and amount went).
+_CURRENCY_UNIT_RE = re.compile(r"(?<![\w.$£€])(A|C|NZ|HK|US|S|R)\.?(bn|m|tn|k)(?=[\s,.;:)]|$)")
+_COMPOUND_RE = re.compile(r"(?<![\w\-])-(" + "|".join(sorted(COMPOUND_UNITS)) + r")s?\b")
 _UNIT_WORD_RE = re.compile(r"\b(million|billion|trillion|bn|mn|percent|pct|per cent)\b")
 _DOUBLE_SPACE_RE = re.compile(r"(?<=[^\s.!?:;])([ \t]{2,3})(?=[^\s])")
 _ORPHAN_SIGN_RE = re.compile(r"[£€$¥](?![\d\s]*\d)")
 _PERCENT_RE = re.compile(r"%(?![sdifr]\b|\(\w+\)[sdif])")  # skip printf placeholders ("%s", "%(n)d")
 _RANGE_HOLE_RE = re.compile(r"\b(from|between)([ \t]+)(to|and)\b", re.IGNORECASE)
-_UNIT_RESIDUE_RE = re.compile(r"(?<=[ \t(])(bn|mn|m|tn|pm)(?=[\s,.;:)]|$)")
-_DECADE_RE = re.compile(r"(?<=[ \t\-])s(?=[\s,.;:)]|$)")
+_UNIT_RESIDUE_RE = re.compile(r"(?<=[ \t(])(bn|mn|m|tn|pm|p|k|km|kg|cm|mm|ft|lbs?|yd|mph|ghz|mbps|secs)(?=[\s,.;:)]|$)")
+#: An age or duration whose number (and hyphens) vanished: "a yearold man", "the year-olds".
+_AGE_RE = re.compile(r"(?<![\w\-])(?:year|month|week|day)-?olds?\b")
+_DECADE_RE = re.compile(r"(?<=[ \t\-(])['’]?s(?=[\s,.;:)\"”]|$)")
 
 
 def _hit(start: int, end: int, at: int, message: str, expects: str, note: str, **data: str) -> Hit:
@@ -175,9 +202,22 @@ def find_bare_quantities(doc: Document) -> Iterator[Hit]:
         expects, what = _expectation(text, i)
         yield _hit(start, m.end(), hole, f"'{unit}' has no amount before it", expects, _note(what), unit=unit)
     for m in _STRAY_POINT_RE.finditer(text):
-        if m.start() not in claimed:
-            yield _hit(m.start(), m.end(), m.start(), "a stray decimal point: the number around it vanished",
-                       "number", _note("a decimal number"))
+        glued = re.match(r"[a-z]+", text[m.end():])
+        if m.start() in claimed or (glued and glued.group() not in UNIT_SUFFIXES):
+            continue  # ".png", ".org": a file type or domain, not a number's decimal point
+        yield _hit(m.start(), m.end(), m.start(), "a stray decimal point: the number around it vanished",
+                   "number", _note("a decimal number"))
+    for m in _PUNCT_TOKEN_RE.finditer(text):
+        lead = text[:m.start()].rstrip(" \t")[-1:]
+        if len(m.group()) >= 2 or (lead in (",", ";", ":") and m.group() != "."):
+            yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' is all that is left of a number",
+                       "number", _note("a number (its punctuation survived)"))
+    for m in _CURRENCY_UNIT_RE.finditer(text):
+        after = text[m.end():m.end() + 2]
+        if m.group(2) == "m" and "." not in m.group() and after[:1].isspace() and not after[1:].islower():
+            continue  # "Am I": a word, not "A$...m"
+        yield _hit(m.start(), m.end(), m.start(1) + len(m.group(1)), f"'{m.group()}' has lost its amount",
+                   "amount", _note(f"an amount in {m.group(1)} {m.group(2)}"), currency=m.group(1), unit=m.group(2))
 
 
 def find_orphan_signs(doc: Document) -> Iterator[Hit]:
@@ -210,8 +250,8 @@ def find_orphan_signs(doc: Document) -> Iterator[Hit]:
                          _note("a percentage before '%'")))
     for m in _UNIT_RESIDUE_RE.finditer(text):
         before = previous_word(text, m.start()).lower()
-        if m.group(1) == "m" and before in ("i", "im"):
-            continue
+        if (m.group(1) == "m" and before in ("i", "im")) or before[-1:].isdigit():
+            continue  # "I m" (a lost apostrophe), "100 km" (the number is there)
         hits.append(_hit(m.start(), m.end(), m.start(), f"unit '{m.group(1)}' has no number before it",
                          "time" if m.group(1) == "pm" else "amount", _note(f"a number before '{m.group(1)}'"),
                          unit=m.group(1)))
@@ -219,6 +259,15 @@ def find_orphan_signs(doc: Document) -> Iterator[Hit]:
         if previous_word(text, m.start()).lower() in DECADE_LEADS or text[m.start() - 1] == "-":
             hits.append(_hit(m.start(), m.end(), m.start(), "decade suffix 's' has lost its number", "decade",
                              _note("a decade (such as the year of its start) before 's'")))
+        else:  # a lone "s" or "'s" is never a word: "the s and s", "Radio 's"
+            hits.append(_hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost the number before it",
+                             "number", _note(f"a number (or decade) before '{m.group()}'")))
+    for m in _AGE_RE.finditer(text):
+        hits.append(_hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost its number", "count",
+                         _note("the age or duration before 'old'")))
+    for m in _COMPOUND_RE.finditer(text):
+        hits.append(_hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost the number before its hyphen",
+                         "count", _note(f"a number of {m.group(1)}s")))
     yield from sorted(hits, key=lambda h: h.span.start)
 
 
@@ -251,7 +300,8 @@ def find_range_holes(doc: Document) -> Iterator[Hit]:
         if not before or not after or after.lower() in QUANTITY_UNITS:
             continue  # a unit after the gap is find_bare_quantities' business
         lb, la = before.lower(), after.lower()
-        takes = lb in NUMBER_TAKERS or lb in MONTHS or la in COUNT_NOUNS or la in MONTHS or la in ("to", "and")
+        takes = (lb in NUMBER_TAKERS or lb in GAP_LEADS or lb in MONTHS or la in COUNT_NOUNS or la in MONTHS
+                 or la in ("to", "and", "of"))
         if not takes or (before[:1].isupper() and after[:1].isupper() and lb not in MONTHS):
             continue
         expects, what = _expectation(text, m.start() + 1)

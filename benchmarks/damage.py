@@ -1,0 +1,342 @@
+"""Damage simulator: strip clean text the way a bad scraper does, and record the exact truth.
+
+Seed-style damage (the ``"seed"`` profile) removes every digit, apostrophe, hyphen, quote,
+``$ % @ / &`` and bracket, and merges paragraphs into one line, like a scraped commentary
+whose clean version we know. Whatever stripping leaves stays: ``"$1.5bn"`` becomes ``".bn"``,
+``"in 2020,"`` becomes ``"in ,"`` and ``"5%"`` vanishes, leaving a doubled space.
+
+>>> d = damage("China's $1.5bn deal rose 5% in 2020.\\n\\nIt was year-on-year.")
+>>> d.text
+'Chinas .bn deal rose  in . It was yearonyear.'
+>>> [(s.kind, s.category, s.damaged, s.removed) for s in d.sites][:3]
+[('apostrophe', 'missing-apostrophe', 'Chinas', "'"), ('digit', 'missing-number', '.bn', '$15'), ('digit', 'missing-number', '', '5%')]
+>>> d.to_clean_offset(d.text.index("It"))
+38
+
+Tokens are runs of non-space characters. Each damage class removed from a token is one
+:class:`Site`; a token that lost several classes (``"'1990s'"``) yields one site per class,
+all with the token's span. ``$``/``%`` in a token with digits, and ``-``/``/`` next to a
+digit, belong with the digits when both are stripped (``"$5"``, ``"2004-05"`` are missing
+numbers, not missing symbols). A spaced dash ``" - "`` is kind ``dash``, category
+``stray-punctuation``: its loss leaves a doubled space, not a glued word.
+
+Mojibake (the ``"mojibake"`` profile) needs non-ASCII text, and the corpus has only ``£``.
+So the simulator first makes a typographic copy (curly quotes and apostrophes, en dashes for
+spaced dashes, accents on a few loan words and names: :func:`typographic`); that copy is
+``Damaged.clean``. Then it re-decodes a ``rate`` share of the tokens holding non-ASCII
+characters as UTF-8 bytes read as Windows-1252 (``"£"`` -> ``"Â£"``, ``"’"`` -> ``"â€™"``);
+the site's ``removed`` holds the non-ASCII characters that were garbled.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from repairkit.document import OffsetMap
+
+#: The corpus of clean news articles (override with ``REPAIRKIT_CORPUS``).
+DEFAULT_CORPUS = Path("/work/shared/corpus/news.jsonl")
+
+#: Damage class -> repairkit category (``model.CATEGORIES``).
+CATEGORY_OF: dict[str, str] = {
+    "digit": "missing-number",
+    "apostrophe": "missing-apostrophe",
+    "hyphen": "missing-hyphen",
+    "dash": "stray-punctuation",
+    "quote": "missing-quote",
+    "dollar": "missing-symbol",
+    "percent": "missing-symbol",
+    "at": "missing-symbol",
+    "slash": "missing-symbol",
+    "ampersand": "missing-symbol",
+    "bracket": "missing-bracket",
+    "paragraph": "lost-structure",
+    "mojibake": "encoding",
+}
+KINDS: tuple[str, ...] = tuple(CATEGORY_OF)
+#: Classes removed character by character from a token.
+STRIP_KINDS: tuple[str, ...] = KINDS[:11]
+_SYMBOL_KIND = {"$": "dollar", "%": "percent", "@": "at", "/": "slash", "&": "ampersand"}
+_DIGITS = frozenset("0123456789")
+_TOKEN_RE = re.compile(r"\S+|\s+")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A named mix of damage classes."""
+
+    name: str
+    kinds: frozenset[str]
+    description: str
+
+
+PROFILES: dict[str, Profile] = {
+    p.name: p
+    for p in (
+        Profile("seed", frozenset(STRIP_KINDS) | {"paragraph"},
+                "everything stripped at once and paragraphs merged, like the seed commentary"),
+        Profile("digits", frozenset({"digit"}), "digits only (with $ and % when alone they stay)"),
+        Profile("apostrophes", frozenset({"apostrophe"}), "apostrophes only"),
+        Profile("hyphens", frozenset({"hyphen", "dash"}), "hyphens inside words and spaced dashes"),
+        Profile("quotes", frozenset({"quote"}), "double quotes and single quotation marks"),
+        Profile("symbols", frozenset({"dollar", "percent", "at", "slash", "ampersand"}), "$ % @ / &"),
+        Profile("brackets", frozenset({"bracket"}), "brackets ()[]{}"),
+        Profile("paragraphs", frozenset({"paragraph"}), "paragraph breaks merged into one space"),
+        Profile("mojibake", frozenset({"mojibake"}),
+                "UTF-8 read as Windows-1252, on a typographic copy of the text"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Site:
+    """One damaged place, with exact truth: spans in the damaged and in the clean text."""
+
+    kind: str
+    category: str
+    start: int
+    end: int
+    orig_start: int
+    orig_end: int
+    original: str
+    damaged: str
+    removed: str
+
+
+@dataclass(frozen=True)
+class Damaged:
+    """A clean text, its damaged version and every damaged site (sorted by position)."""
+
+    clean: str
+    text: str
+    sites: tuple[Site, ...]
+
+    @cached_property
+    def _offset_map(self) -> OffsetMap:
+        pieces: list[tuple[int, int] | tuple[int, int, str]] = []
+        pos = 0
+        for site in _distinct_tokens(self.sites):
+            pieces.append((pos, site.orig_start))
+            pieces.extend(_token_pieces(site))
+            pos = site.orig_end
+        pieces.append((pos, len(self.clean)))
+        offset_map = OffsetMap.build(self.clean, pieces)
+        if offset_map.view != self.text:
+            raise ValueError("sites do not describe how the clean text became the damaged text")
+        return offset_map
+
+    def to_clean_offset(self, i: int) -> int:
+        """Map a damaged-text offset to the clean text.
+
+        An offset on a surviving character maps to that character; an offset where
+        characters were deleted maps past them; inside a replaced stretch (a merged
+        paragraph, a mojibake token) it maps to the stretch's start.
+
+        >>> d = damage("a-b c", "hyphens")
+        >>> d.text, d.to_clean_offset(1), d.to_clean_offset(3)
+        ('ab c', 2, 4)
+        """
+        if not 0 <= i <= len(self.text):
+            raise ValueError(f"offset {i} outside 0..{len(self.text)}")
+        return self._offset_map.to_original(i)
+
+
+def _distinct_tokens(sites: tuple[Site, ...]) -> Iterator[Site]:
+    """One site per damaged token (the sites of one token are adjacent and share its spans)."""
+    last: int | None = None
+    for site in sites:
+        if site.orig_start != last:
+            last = site.orig_start
+            yield site
+
+
+def _token_pieces(site: Site) -> list[tuple[int, int] | tuple[int, int, str]]:
+    """Character-level pieces when the damaged token is the original minus some characters."""
+    if site.kind in ("paragraph", "mojibake"):
+        return [(site.orig_start, site.orig_end, site.damaged)]
+    pieces: list[tuple[int, int] | tuple[int, int, str]] = []
+    k = 0
+    for j, ch in enumerate(site.original):
+        at = site.orig_start + j
+        if k < len(site.damaged) and site.damaged[k] == ch:
+            pieces.append((at, at + 1))
+            k += 1
+        else:
+            pieces.append((at, at + 1, ""))
+    if k != len(site.damaged):
+        return [(site.orig_start, site.orig_end, site.damaged)]
+    return pieces
+
+
+def classify(token: str) -> list[str | None]:
+    """The damage class of each character of a token (``None``: never stripped).
+
+    >>> classify("'Bush's'")
+    ['quote', None, None, None, None, 'apostrophe', None, 'quote']
+    >>> classify("mid-2004")[3], classify("-")
+    ('hyphen', ['dash'])
+    """
+    if token and set(token) <= set("-–—"):
+        return ["dash" if ch == "-" else None for ch in token]
+    opens_quote = token[:1] in "'‘\"“"
+    kinds: list[str | None] = []
+    for j, ch in enumerate(token):
+        prev = token[j - 1] if j else ""
+        nxt = token[j + 1] if j + 1 < len(token) else ""
+        if ch in _DIGITS:
+            kinds.append("digit")
+        elif ch in "'’":
+            inner = prev.isalnum() and nxt.isalnum()
+            plural_possessive = prev in "sS" and j > 1 and not nxt.isalnum() and not opens_quote
+            decade = j == 0 and token[1:3].isdigit()
+            kinds.append("apostrophe" if inner or plural_possessive or decade else "quote")
+        elif ch in "\"“”‘":
+            kinds.append("quote")
+        elif ch == "-":
+            kinds.append("hyphen")
+        elif ch in _SYMBOL_KIND:
+            kinds.append(_SYMBOL_KIND[ch])
+        elif ch in "()[]{}":
+            kinds.append("bracket")
+        else:
+            kinds.append(None)
+    return kinds
+
+
+def _site_kinds(token: str, kinds: list[str | None], stripped: set[str]) -> list[str | None]:
+    """Which site each stripped character belongs to; symbols of a number join the digits."""
+    has_digit = "digit" in stripped and any(k == "digit" for k in kinds)
+    out: list[str | None] = []
+    for j, kind in enumerate(kinds):
+        if kind is None or kind not in stripped:
+            out.append(None)
+            continue
+        near_digit = token[j - 1:j] in _DIGITS or token[j + 1:j + 2] in _DIGITS
+        numeric = kind in ("dollar", "percent") or (kind in ("hyphen", "slash") and near_digit)
+        out.append("digit" if has_digit and numeric else kind)
+    return out
+
+
+def _strip_token(token: str, kinds_on: frozenset[str], rng: random.Random, rate: float
+                 ) -> tuple[str, dict[str, str]]:
+    """Damage one token: the damaged token and, per site kind, the characters removed."""
+    kinds = classify(token)
+    present = [k for k in STRIP_KINDS if k in kinds and k in kinds_on]
+    stripped = {k for k in present if rng.random() < rate}
+    if not stripped:
+        return token, {}
+    kept: list[str] = []
+    removed: dict[str, str] = {}
+    for ch, site_kind in zip(token, _site_kinds(token, kinds, stripped), strict=True):
+        if site_kind is None:
+            kept.append(ch)
+        else:
+            removed[site_kind] = removed.get(site_kind, "") + ch
+    return "".join(kept), {k: removed[k] for k in KINDS if k in removed}
+
+
+def sloppy_cp1252(text: str) -> str:
+    """UTF-8 bytes read as Windows-1252 (bytes it leaves undefined read as Latin-1).
+
+    >>> sloppy_cp1252("£5 – it’s")
+    'Â£5 â€“ itâ€™s'
+    """
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in text.encode("utf-8"))
+
+
+#: Loan words and names that are often written with accents (whole words only).
+_ACCENTED = {"cafe": "café", "cafes": "cafés", "cliche": "cliché", "fiance": "fiancé",
+             "fiancee": "fiancée", "protege": "protégé", "decor": "décor", "Jose": "José",
+             "Pele": "Pelé", "Beyonce": "Beyoncé", "resume": "résumé", "naive": "naïve"}
+_ACCENT_RE = re.compile(r"\b(" + "|".join(_ACCENTED) + r")\b")
+
+
+def typographic(text: str) -> str:
+    """A typographic copy: curly quotes and apostrophes, en dashes, accented loan words.
+
+    Every code point maps to one code point, so offsets are the same in both texts.
+
+    >>> typographic("\\"It's a cafe - 'new'\\"")
+    '“It’s a café – ‘new’”'
+    """
+    out = []
+    for j, ch in enumerate(text):
+        prev = text[j - 1] if j else " "
+        opening = prev.isspace() or prev in "([{" or (prev in "'\"" and out[-1] in "“‘")
+        if ch == "'":
+            ch = "‘" if opening and not text[j + 1:j + 3].isdigit() else "’"
+        elif ch == '"':
+            ch = "“" if opening else "”"
+        elif ch == "-" and prev == " " and text[j + 1:j + 2] in (" ", "\n", ""):
+            ch = "–"
+        out.append(ch)
+    return _ACCENT_RE.sub(lambda m: _ACCENTED[m.group()], "".join(out))
+
+
+def damage(text: str, profile: str = "seed", rate: float = 1.0, seed: int = 0) -> Damaged:
+    """Damage ``text`` with a profile; ``rate`` is the share of eligible tokens damaged.
+
+    Deterministic for a given ``seed``. ``rate=0`` changes nothing.
+
+    >>> damage("It's a well-known fact.", "apostrophes").text
+    'Its a well-known fact.'
+    >>> damage("One.\\n\\nTwo.", "paragraphs").sites[0].original
+    '\\n\\n'
+    """
+    if profile not in PROFILES:
+        raise ValueError(f"unknown profile {profile!r} (choose from {', '.join(PROFILES)})")
+    if not 0.0 <= rate <= 1.0:
+        raise ValueError(f"rate {rate} outside [0, 1]")
+    kinds_on = PROFILES[profile].kinds
+    clean = typographic(text) if "mojibake" in kinds_on else text
+    rng = random.Random(seed)
+    out: list[str] = []
+    sites: list[Site] = []
+    pos = 0
+    for m in _TOKEN_RE.finditer(clean):
+        token = m.group()
+        if token.isspace():
+            damaged, removed = _damage_space(token, kinds_on, rng, rate)
+        elif "mojibake" in kinds_on:
+            damaged, removed = _damage_encoding(token, rng, rate)
+        else:
+            damaged, removed = _strip_token(token, kinds_on, rng, rate)
+        for kind, chars in removed.items():
+            sites.append(Site(kind, CATEGORY_OF[kind], pos, pos + len(damaged), m.start(), m.end(),
+                              token, damaged, chars))
+        out.append(damaged)
+        pos += len(damaged)
+    return Damaged(clean, "".join(out), tuple(sites))
+
+
+def _damage_space(space: str, kinds_on: frozenset[str], rng: random.Random, rate: float
+                  ) -> tuple[str, dict[str, str]]:
+    if "paragraph" in kinds_on and "\n" in space and rng.random() < rate:
+        return " ", {"paragraph": space}
+    return space, {}
+
+
+def _damage_encoding(token: str, rng: random.Random, rate: float) -> tuple[str, dict[str, str]]:
+    if token.isascii() or not rng.random() < rate:
+        return token, {}
+    return sloppy_cp1252(token), {"mojibake": "".join(ch for ch in token if not ch.isascii())}
+
+
+def load_corpus(path: str | os.PathLike[str] | None = None, limit: int | None = None) -> list[dict[str, str]]:
+    """Read the JSONL news corpus (``{id, title, text, source}`` per line), optionally the first ``limit``."""
+    source = Path(path or os.environ.get("REPAIRKIT_CORPUS", DEFAULT_CORPUS))
+    articles: list[dict[str, str]] = []
+    with source.open(encoding="utf-8") as fh:
+        for line in fh:
+            if limit is not None and len(articles) >= limit:
+                break
+            if line.strip():
+                articles.append(json.loads(line))
+    return articles

@@ -1,0 +1,311 @@
+"""Detection-quality benchmark: damage corpus articles, run every detector, score per category.
+
+Run ``python -m benchmarks.quality [--limit N] [--profile P ...] [--json FILE]`` (or
+``make benchmark``). For each profile it prints, per category, the sites, detected sites,
+recall, findings, true findings and precision next to the targets, then the false-alarm
+rate of warnings and errors on the undamaged articles, then example misses and false alarms.
+Matching rules are in :mod:`benchmarks.matching`.
+
+>>> result = run_profile(ARTICLES_FOR_DOCTEST, "digits", 1.0, workers=1, keep=1)
+>>> result.evaluation.counts["missing-number"].sites
+3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from benchmarks.damage import PROFILES, damage, load_corpus
+from benchmarks.matching import SPLIT_CATEGORIES, Counts, Evaluation, context, evaluate, loud, word_count
+from repairkit.config import Config
+from repairkit.document import Document
+from repairkit.model import CATEGORIES
+from repairkit.pipeline import scan_document, select_rules
+
+#: Recall targets by category or ``category/subgroup``.
+RECALL_TARGETS: dict[str, float] = {
+    "missing-number": 0.95,
+    "missing-apostrophe/rare": 0.90,
+    "missing-hyphen/rare": 0.90,
+    "missing-apostrophe/common": 0.60,
+}
+PRECISION_TARGET = 0.90
+#: Warnings and errors per 1,000 words of undamaged text.
+FALSE_ALARM_TARGET = 0.5
+#: The default rate of the per-class (milder) profiles; the seed profile strips everything.
+MILD_RATE = 0.5
+ARTICLES_FOR_DOCTEST = [{"id": "t-1", "text": "In 2020, it rose 5% to the 3rd place."}]
+
+
+@dataclass
+class ProfileResult:
+    """The scores of one profile on a set of articles."""
+
+    profile: str
+    rate: float
+    articles: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    evaluation: Evaluation = field(default_factory=Evaluation)
+
+
+@dataclass
+class CleanResult:
+    """Warnings and errors raised on undamaged articles."""
+
+    articles: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    by_category: dict[str, int] = field(default_factory=dict)
+    examples: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        """All warnings and errors."""
+        return sum(self.by_category.values())
+
+    def per_thousand(self, count: int) -> float:
+        """``count`` per 1,000 words."""
+        return 1000 * count / self.words if self.words else 0.0
+
+
+def _rules() -> list[Any]:
+    global _RULES
+    if _RULES is None:
+        _RULES = select_rules(Config())
+    return _RULES
+
+
+_RULES: list[Any] | None = None
+
+
+def _score_damaged(job: tuple[int, str, str, float, int, int]) -> tuple[int, Evaluation]:
+    index, text, profile, rate, seed, keep = job
+    damaged = damage(text, profile, rate, seed + index)
+    findings = scan_document(Document.from_text(damaged.text), _rules()).findings
+    return word_count(damaged.clean), evaluate(damaged.text, damaged.sites, findings, keep)
+
+
+def _score_clean(job: tuple[str, int]) -> tuple[int, dict[str, int], dict[str, list[str]]]:
+    text, keep = job
+    counts: dict[str, int] = {}
+    examples: dict[str, list[str]] = {}
+    for f in loud(scan_document(Document.from_text(text), _rules()).findings):
+        counts[f.category] = counts.get(f.category, 0) + 1
+        if len(examples.setdefault(f.category, [])) < keep:
+            examples[f.category].append(f"{f.code} {context(text, f.span.start, f.span.end)}")
+    return word_count(text), counts, examples
+
+
+def _map(func: Any, jobs: Sequence[Any], workers: int) -> Iterator[Any]:
+    if workers <= 1:
+        yield from map(func, jobs)
+        return
+    with get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(func, jobs, chunksize=8)
+
+
+def run_profile(articles: Sequence[dict[str, str]], profile: str, rate: float, workers: int = 2,
+                keep: int = 3, seed: int = 0) -> ProfileResult:
+    """Damage every article with ``profile`` (article ``i`` uses seed ``seed + i``) and score it."""
+    result = ProfileResult(profile, rate)
+    started = time.perf_counter()
+    jobs = [(i, a["text"], profile, rate, seed, keep) for i, a in enumerate(articles)]
+    for words, ev in _map(_score_damaged, jobs, workers):
+        result.articles += 1
+        result.words += words
+        result.evaluation.merge(ev, keep)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def run_clean(articles: Sequence[dict[str, str]], workers: int = 2, keep: int = 3) -> CleanResult:
+    """Scan the undamaged articles: every warning or error there is a false alarm."""
+    result = CleanResult()
+    started = time.perf_counter()
+    for words, counts, examples in _map(_score_clean, [(a["text"], keep) for a in articles], workers):
+        result.articles += 1
+        result.words += words
+        for category, n in counts.items():
+            result.by_category[category] = result.by_category.get(category, 0) + n
+        for category, found in examples.items():
+            room = keep - len(result.examples.setdefault(category, []))
+            result.examples[category].extend(found[:max(room, 0)])
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _verdict(value: float | None, target: float | None, higher: bool = True) -> str:
+    if value is None or target is None:
+        return ""
+    ok = value >= target if higher else value <= target
+    return "ok" if ok else "BELOW" if higher else "ABOVE"
+
+
+_SUBGROUP_LABELS = {"rare": "  damaged not a common word", "common": "  damaged is a common word"}
+
+
+def _rows(ev: Evaluation) -> Iterator[tuple[str, Counts]]:
+    for category in CATEGORIES:
+        if category in ev.counts:
+            yield category, ev.counts[category]
+            if category in SPLIT_CATEGORIES:
+                for sub in ("rare", "common"):
+                    key = f"{category}/{sub}"
+                    if key in ev.counts:
+                        yield key, ev.counts[key]
+
+
+def format_profile(result: ProfileResult, examples: int = 3, only: str | None = None) -> str:
+    """The per-category table of one profile, with targets and example misses and false alarms."""
+    speed = result.words / result.seconds if result.seconds else 0.0
+    lines = [f"== profile {result.profile} (rate {result.rate}): {result.articles} articles, "
+             f"{result.words:,} words, {result.seconds:.1f} s, {speed:,.0f} words/s",
+             f"{'category':<29}{'sites':>7}{'detected':>9}{'recall':>8}{'target':>14}"
+             f"{'findings':>9}{'true':>7}{'precision':>10}{'target':>14}"]
+    for key, c in _rows(result.evaluation):
+        label = key if "/" not in key else _SUBGROUP_LABELS[key.split("/")[1]]
+        r_target = RECALL_TARGETS.get(key)
+        r_cell = f"≥{r_target:.2f} {_verdict(c.recall, r_target)}" if r_target else ""
+        p_cell = "" if "/" in key else f"≥{PRECISION_TARGET:.2f} {_verdict(c.precision, PRECISION_TARGET)}"
+        findings = "" if "/" in key else f"{c.findings:>9}{c.true:>7}{_fmt(c.precision):>10}"
+        lines.append(f"{label:<29}{c.sites:>7}{c.detected:>9}{_fmt(c.recall):>8}{r_cell:>14}"
+                     + (findings or " " * 26) + f"{p_cell:>14}")
+    ev = result.evaluation
+    for category in CATEGORIES:
+        if only and category != only:
+            continue
+        for title, store in (("misses", ev.misses), ("false alarms", ev.false_alarms)):
+            found = store.get(category, [])[:examples]
+            if found:
+                lines.append(f"-- {category}: example {title}")
+                lines.extend(f"   {e}" for e in found)
+    return "\n".join(lines)
+
+
+def format_clean(result: CleanResult, examples: int = 3, only: str | None = None) -> str:
+    """False alarms (warnings + errors) per 1,000 words on undamaged text, overall and per category."""
+    rate = result.per_thousand(result.total)
+    lines = [f"== undamaged articles: {result.articles} articles, {result.words:,} words, {result.seconds:.1f} s",
+             f"warnings+errors: {result.total} = {rate:.3f} per 1,000 words "
+             f"(target ≤{FALSE_ALARM_TARGET}) {_verdict(rate, FALSE_ALARM_TARGET, higher=False)}"]
+    for category in CATEGORIES:
+        n = result.by_category.get(category, 0)
+        if n:
+            lines.append(f"  {category:<25}{n:>7}{result.per_thousand(n):>9.3f} per 1,000 words")
+    for category in CATEGORIES:
+        if only and category != only:
+            continue
+        found = result.examples.get(category, [])[:examples]
+        if found:
+            lines.append(f"-- {category}: example false alarms on clean text")
+            lines.extend(f"   {e}" for e in found)
+    return "\n".join(lines)
+
+
+def to_json(results: Sequence[ProfileResult], clean: CleanResult | None) -> dict[str, Any]:
+    """A JSON-ready summary of a benchmark run."""
+    def counts(c: Counts) -> dict[str, Any]:
+        return {"sites": c.sites, "detected": c.detected, "recall": c.recall,
+                "findings": c.findings, "true": c.true, "precision": c.precision}
+
+    out: dict[str, Any] = {"profiles": {}}
+    for r in results:
+        out["profiles"][r.profile] = {
+            "rate": r.rate, "articles": r.articles, "words": r.words, "seconds": round(r.seconds, 2),
+            "categories": {k: counts(c) for k, c in _rows(r.evaluation)},
+            "misses": r.evaluation.misses, "false_alarms": r.evaluation.false_alarms}
+    if clean is not None:
+        out["clean"] = {"articles": clean.articles, "words": clean.words, "seconds": round(clean.seconds, 2),
+                        "per_thousand_words": clean.per_thousand(clean.total),
+                        "by_category": {k: {"count": n, "per_thousand_words": clean.per_thousand(n)}
+                                        for k, n in sorted(clean.by_category.items())}}
+    out["targets"] = {"recall": RECALL_TARGETS, "precision": PRECISION_TARGET,
+                      "false_alarms_per_thousand_words": FALSE_ALARM_TARGET}
+    return out
+
+
+def write_json(path: Path, data: dict[str, Any]) -> None:
+    """Write ``data`` atomically: a temporary file in the same folder, then a rename."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, indent=2, ensure_ascii=False)
+            fh.write("\n")
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Command-line options."""
+    p = argparse.ArgumentParser(prog="python -m benchmarks.quality", description=__doc__.split("\n\n")[0])
+    p.add_argument("--limit", type=int, help="only the first N articles")
+    p.add_argument("--profile", action="append", choices=[*PROFILES, "all"],
+                   help="damage profile (repeatable; 'all' = every profile; default: seed)")
+    p.add_argument("--rate", type=float, help=f"share of eligible tokens damaged (default: seed 1.0, others {MILD_RATE})")
+    p.add_argument("--seed", type=int, default=0, help="base random seed (article i uses seed+i)")
+    p.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    p.add_argument("--category", choices=CATEGORIES, help="show examples only for this category")
+    p.add_argument("--examples", type=int, default=3, help="example misses / false alarms per category")
+    p.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
+    p.add_argument("--corpus", type=Path, help="JSONL corpus (default: the shared news corpus)")
+    p.add_argument("--no-clean", action="store_true", help="skip the false-alarm run on undamaged articles")
+    args = p.parse_args(argv)
+    if args.limit is not None and args.limit < 1:
+        p.error("--limit must be at least 1")
+    if args.rate is not None and not 0 <= args.rate <= 1:
+        p.error("--rate must be between 0 and 1")
+    if args.json is not None and not args.json.parent.is_dir():
+        p.error(f"--json: folder {args.json.parent} does not exist")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark and print the tables; 2 on bad input."""
+    args = parse_args(argv)
+    try:
+        articles = load_corpus(args.corpus, args.limit)
+    except (OSError, ValueError) as exc:
+        print(f"error: cannot read the corpus: {exc}", file=sys.stderr)
+        return 2
+    profiles = args.profile or ["seed"]
+    if "all" in profiles:
+        profiles = list(PROFILES)
+    keep = max(args.examples, 3)
+    results = []
+    for profile in dict.fromkeys(profiles):
+        rate = args.rate if args.rate is not None else (1.0 if profile == "seed" else MILD_RATE)
+        result = run_profile(articles, profile, rate, args.workers, keep, args.seed)
+        results.append(result)
+        print(format_profile(result, args.examples, args.category), flush=True)
+        print()
+    clean = None if args.no_clean else run_clean(articles, args.workers, keep)
+    if clean is not None:
+        print(format_clean(clean, args.examples, args.category))
+    total = sum(r.seconds for r in results) + (clean.seconds if clean else 0.0)
+    words = sum(r.words for r in results) + (clean.words if clean else 0)
+    print(f"\nelapsed {total:.1f} s, {words / total if total else 0:,.0f} words/s scanned ({args.workers} workers)")
+    if args.json:
+        write_json(args.json, to_json(results, clean))
+        print(f"figures written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

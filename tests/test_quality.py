@@ -1,0 +1,143 @@
+"""The quality benchmark's scoring, on tiny hand-made cases, and its command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from benchmarks.damage import Site, damage
+from benchmarks.matching import Counts, Evaluation, evaluate, loud, spans_touch, subgroup
+from benchmarks.quality import format_clean, format_profile, main, run_clean, run_profile
+from repairkit.model import Finding, Severity, Span
+
+
+def site(category: str, start: int, end: int, damaged: str = "x", kind: str = "k") -> Site:
+    return Site(kind, category, start, end, start, end, damaged, damaged, "?")
+
+
+def finding(category: str, start: int, end: int, severity: Severity = Severity.WARNING) -> Finding:
+    return Finding("RK999", "test-rule", category, severity, Span(start, end), "msg")
+
+
+TEXT = "Chinas trade rose  in , to .bn and more"
+
+
+def test_a_finding_on_a_site_of_its_category_counts():
+    ev = evaluate(TEXT, [site("missing-apostrophe", 0, 6, "Chinas")], [finding("missing-apostrophe", 0, 6)])
+    c = ev.counts["missing-apostrophe"]
+    assert (c.sites, c.detected, c.findings, c.true) == (1, 1, 1, 1)
+    assert not ev.misses and not ev.false_alarms.get("missing-apostrophe")
+
+
+def test_a_finding_elsewhere_is_a_false_alarm_and_the_site_a_miss():
+    ev = evaluate(TEXT, [site("missing-apostrophe", 0, 6, "Chinas")], [finding("missing-apostrophe", 7, 12)])
+    c = ev.counts["missing-apostrophe"]
+    assert (c.sites, c.detected, c.findings, c.true) == (1, 0, 1, 0)
+    assert c.recall == 0.0 and c.precision == 0.0
+    assert "⟦trade⟧" in ev.false_alarms["missing-apostrophe"][0]
+    assert "⟦Chinas⟧" in ev.misses["missing-apostrophe"][0]
+
+
+def test_a_finding_of_another_category_does_not_count():
+    ev = evaluate(TEXT, [site("missing-number", 18, 18, "")], [finding("missing-space", 13, 21)])
+    assert ev.counts["missing-number"].detected == 0
+    assert ev.counts["missing-space"].true == 0 and ev.counts["missing-space"].findings == 1
+
+
+def test_zero_width_sites_match_findings_around_or_touching_them():
+    vanished = site("missing-number", 18, 18, "")  # "rose  in": "5%" vanished between the spaces
+    for start, end in ((13, 21), (18, 18), (13, 18), (18, 20)):
+        assert evaluate(TEXT, [vanished], [finding("missing-number", start, end)]).counts["missing-number"].true == 1
+    assert evaluate(TEXT, [vanished], [finding("missing-number", 19, 21)]).counts["missing-number"].true == 0
+
+
+def test_spans_touch_tolerance_is_one_shared_end_point():
+    assert spans_touch(0, 6, 6, 6) and spans_touch(0, 6, 6, 9)
+    assert not spans_touch(0, 6, 7, 9) and not spans_touch(7, 9, 0, 6)
+
+
+def test_one_finding_can_cover_several_sites_but_counts_once():
+    sites = [site("missing-number", 22, 23, ","), site("missing-number", 27, 30, ".bn")]
+    ev = evaluate(TEXT, sites, [finding("missing-number", 19, 30)])
+    c = ev.counts["missing-number"]
+    assert (c.sites, c.detected, c.findings, c.true) == (2, 2, 1, 1)
+
+
+def test_split_by_common_word():
+    rare = site("missing-apostrophe", 0, 8, "companys")
+    common = site("missing-apostrophe", 9, 13, "its,")
+    assert subgroup(rare) == "rare" and subgroup(common) == "common"
+    assert subgroup(site("missing-number", 0, 3, "its")) == ""
+    ev = evaluate("companys its, x", [rare, common], [finding("missing-apostrophe", 0, 8)])
+    assert ev.counts["missing-apostrophe/rare"].recall == 1.0
+    assert ev.counts["missing-apostrophe/common"].recall == 0.0
+    assert ev.counts["missing-apostrophe"].recall == 0.5
+
+
+def test_counts_without_sites_or_findings_have_no_ratio():
+    assert Counts().recall is None and Counts().precision is None
+
+
+def test_merge_adds_counts_and_keeps_a_few_examples():
+    total = Evaluation()
+    for _ in range(3):
+        total.merge(evaluate(TEXT, [site("missing-number", 0, 6)], []), keep=2)
+    assert total.counts["missing-number"].sites == 3
+    assert len(total.misses["missing-number"]) == 2
+
+
+def test_loud_keeps_warnings_and_errors():
+    found = [finding("style", 0, 1, Severity.INFO), finding("style", 0, 1, Severity.ERROR)]
+    assert [f.severity for f in loud(found)] == [Severity.ERROR]
+
+
+ARTICLES = [{"id": "a", "text": "In 2020, profits rose 5% to $1.5bn.\n\nIt was the 3rd rise."},
+            {"id": "b", "text": "Sales fell in 2004, the firm said."}]
+
+
+def test_run_profile_scores_real_detectors_on_damaged_articles():
+    result = run_profile(ARTICLES, "digits", 1.0, workers=1)
+    c = result.evaluation.counts["missing-number"]
+    expected = sum(s.category == "missing-number" for i, a in enumerate(ARTICLES) for s in damage(a["text"], "digits",
+                                                                                                   seed=i).sites)
+    assert c.sites == expected and 0 < c.detected <= c.sites
+    assert result.articles == 2 and result.words == 19
+    table = format_profile(result)
+    assert "missing-number" in table and "≥0.95" in table
+
+
+def test_run_clean_counts_only_loud_findings_per_thousand_words():
+    clean = run_clean([{"id": "x", "text": "In , the th summit was held."}], workers=1)
+    assert clean.total >= 2 and clean.by_category["missing-number"] == clean.total
+    assert clean.per_thousand(clean.total) == pytest.approx(1000 * clean.total / 7)
+    assert "ABOVE" in format_clean(clean)
+    assert run_clean(ARTICLES, workers=1).total == 0
+
+
+def test_main_prints_tables_and_writes_json(tmp_path, capsys):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    out = tmp_path / "figures.json"
+    code = main(["--corpus", str(corpus), "--profile", "seed", "--profile", "digits", "--json", str(out),
+                 "--workers", "1", "--category", "missing-number", "--examples", "5"])
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "== profile seed (rate 1.0)" in printed and "== profile digits (rate 0.5)" in printed
+    assert "undamaged articles: 2 articles" in printed and "words/s" in printed
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert set(data["profiles"]) == {"seed", "digits"}
+    assert data["profiles"]["seed"]["categories"]["missing-number"]["sites"] > 0
+    assert data["clean"]["articles"] == 2 and [p.name for p in tmp_path.iterdir()] != []
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_main_bad_input_is_one_line_and_exit_2(tmp_path, capsys):
+    assert main(["--corpus", str(tmp_path / "missing.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: cannot read the corpus") and err.count("\n") == 1
+    with pytest.raises(SystemExit) as exc:
+        main(["--limit", "0"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit):
+        main(["--json", str(tmp_path / "nope" / "x.json")])
