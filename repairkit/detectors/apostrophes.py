@@ -28,7 +28,7 @@ from importlib import resources
 from types import MappingProxyType
 
 from repairkit.document import Document
-from repairkit.lexicon import zipf
+from repairkit.lexicon import COMMON_ZIPF, zipf
 from repairkit.model import Applicability, Evidence, Hit, Severity, Span, Suggestion
 from repairkit.registry import DetectorSpec, FixAvailability
 
@@ -38,10 +38,16 @@ _NEXT_RE = re.compile(r"[ \t]*([A-Za-z]+|\d)?")
 _PREV_RE = re.compile(r"([A-Za-z]+)?[ \t]*$")
 #: An apostrophe still in place: inside a word ("it's") or closing a plural possessive ("firms' staff").
 _INTACT_RE = re.compile(r"[A-Za-z]['’][A-Za-z]|[A-Za-z]s['’](?=[ \t][a-z])")
+#: A year (not a decade: those end in 0 and take a plural s) with a bare possessive s: "2004s".
+_YEAR_S_RE = re.compile(r"(?<![\w'’\-.,$£€])(1[5-9]|20)\d[1-9]s(?![\w'’\-])")
 _O_NAME_RE = re.compile(r"^O[A-Z][a-z]{2,}$")
 _CONTEXT_HEADER = "# repairkit apostrophe contexts, format 1"
 _CONTRACTION_HEADER = "# repairkit contractions, format 1"
 
+#: Prior odds that a bare form which is no common word, and no more frequent than its possessive,
+#: is a stripped possessive: 286 possessives to 24 plain words among such forms in the even-id
+#: articles (margin 0 to 1), rounded down.
+RARE_PRIOR_ODDS = 8.0
 #: Minimum log10 margin of ``X's`` over ``Xs`` for the bare form to count as "not a word".
 WORD_MARGIN = 1.0
 #: A finding is reported when its estimated probability of damage reaches this (per rule; tuned
@@ -231,36 +237,52 @@ def find_bare_contractions(doc: Document) -> Iterator[Hit]:
 
 
 def _word_counts(doc: Document) -> Counter[str]:
-    """How often each bare word occurs in the document (case-sensitive)."""
-    return doc.memo("apostrophes.word_counts", lambda: Counter(m.group() for m in _words(doc)))
+    """How often each run of letters occurs in the document (case-sensitive; "Smith's" counts "Smith")."""
+    return doc.memo("apostrophes.word_counts", lambda: Counter(re.findall(r"[A-Za-z]+", doc.text)))
 
 
-def _possessive_score(doc: Document, start: int, end: int, token: str) -> tuple[float, float] | None:
-    """(log10 margin of ``X's`` over ``Xs``, log-odds of damage in context), or None when no candidate.
+def _possessive_prior(doc: Document, token: str) -> tuple[float, bool] | None:
+    """(prior log-odds that bare ``token`` is a stripped possessive, whether it is "not a word"), or None.
 
-    The margin comes from the lexicon; for a name the lexicon does not know ("Smithsons"),
-    the document itself is the evidence: its stem standing alone elsewhere in the text
-    counts as a margin of :data:`WORD_MARGIN`.
+    The lexicon margin ``zipf(X's) - zipf(Xs)`` gives the odds; a bare form that is no
+    common word and is not more frequent than its possessive gets at least
+    :data:`RARE_PRIOR_ODDS`; a name the lexicon does not know counts when its stem stands
+    alone elsewhere in the document ("Smithson ... Smithsons plan").
     """
-    stem = token[:-1]
-    low = token.lower()
-    if len(stem) < 2 or token[-1] != "s" or stem[-1] in "sS" or low in NOT_POSSESSIVE:
+    stem, low = token[:-1], token.lower()
+    if len(stem) < 2 or token[-1] != "s" or low in NOT_POSSESSIVE:
         return None
     if low in contractions() or low in HOMOGRAPHS or _irish_name(token):
         return None
-    apos_z, bare_z = zipf(stem + "'s"), zipf(token)
+    bare_z, known_here = zipf(token), _word_counts(doc)[stem] > 0
+    rare_floor = math.log(RARE_PRIOR_ODDS)
+    if stem[-1] in "sS":  # "Jamess" for "James's": only when the bare form is far rarer than the name
+        if bare_z < max(1.5, zipf(stem) - 1.0) and stem[0].isupper() and (known_here or zipf(stem) >= 2.5):
+            return rare_floor, True
+        return None
+    apos_z = zipf(stem + "'s")
     if apos_z >= 1.0:
         margin = apos_z - bare_z
-    elif bare_z < 1.0 and stem[0].isupper() and _word_counts(doc)[stem] > 0:
-        margin = WORD_MARGIN
-    else:
+        if bare_z < COMMON_ZIPF and margin >= 0:
+            return max(margin * math.log(10), rare_floor), True
+        return margin * math.log(10), margin >= WORD_MARGIN
+    if bare_z < 2.0 and stem[0].isupper() and known_here:
+        return rare_floor, True
+    return None
+
+
+def _possessive_score(doc: Document, start: int, end: int, token: str) -> tuple[bool, float] | None:
+    """(whether the bare form is "not a word" (RK202) or a word (RK205), log-odds of damage), or None."""
+    prior = _possessive_prior(doc, token)
+    if prior is None:
         return None
+    log_odds, not_a_word = prior
     counts = _word_counts(doc)
-    if margin < WORD_MARGIN and token[0].isupper() and counts[token] > 1 and counts[stem] == 0:
+    if not not_a_word and token[0].isupper() and counts[token] > 1 and counts[token[:-1]] == 0:
         return None  # a repeated name ending in s ("Barclays") whose stem never stands alone here
     prev, nxt = _features(doc.text, start, end)
-    log_odds = margin * math.log(10) + _log_ratio("poss-next", nxt) + _log_ratio("poss-prev", prev)
-    return margin, log_odds
+    log_odds += _log_ratio("poss-next", nxt) + _log_ratio("poss-prev", prev)
+    return not_a_word, log_odds
 
 
 def _possessive_hits(doc: Document, code: str) -> Iterator[Hit]:
@@ -268,26 +290,30 @@ def _possessive_hits(doc: Document, code: str) -> Iterator[Hit]:
     for m in _words(doc):
         token = m.group()
         scored = _possessive_score(doc, m.start(), m.end(), token)
-        if scored is None:
+        if scored is None or (code == "RK202") != scored[0]:
             continue
-        margin, log_odds = scored
-        regime = "RK202" if margin >= WORD_MARGIN else "RK205"
-        if regime != code:
-            continue
+        log_odds = scored[1]
         if code == "RK205":
             log_odds += math.log(stripped_share(doc))
         probability = _probability(log_odds)
-        if regime != code or probability < REPORT_PROBABILITY[code]:
+        if probability < REPORT_PROBABILITY[code]:
             continue
         options = [token[:-1] + "'s"]
         # A capitalised name or a common plural may be a plural possessive too: Smith's or Smiths'?
-        if zipf(token) >= 3.0 and (token[0].isupper() or zipf(token[:-1]) >= 3.0) and margin < 2.0:
+        if code == "RK205" and zipf(token) >= COMMON_ZIPF and (token[0].isupper() or zipf(token[:-1]) >= 3.0):
             options.append(token + "'")
         note = (f"possessive '{options[0]}'" if len(options) == 1
                 else f"possessive: '{options[0]}' (one) or '{options[1]}' (several); check which is meant")
         yield Hit(Span(m.start(), m.end()), f"'{token}' looks like a possessive that lost its apostrophe",
-                  _suggest(m.start(), m.end(), options, probability, False, note, code, log_odds),
-                  MappingProxyType({"lexicon_margin": round(margin, 2)}))
+                  _suggest(m.start(), m.end(), options, probability, False, note, code, log_odds))
+
+
+def _year_possessives(doc: Document) -> Iterator[Hit]:
+    for m in _YEAR_S_RE.finditer(doc.text):
+        fixed = m.group()[:-1] + "'s"
+        yield Hit(Span(m.start(), m.end()), f"'{m.group()}' looks like a possessive that lost its apostrophe",
+                  _suggest(m.start(), m.end(), [fixed], 1.0, False, f"possessive '{fixed}' (a year, not a decade)",
+                           "RK202", 0.0))
 
 
 def find_bare_possessives(doc: Document) -> Iterator[Hit]:
@@ -303,11 +329,14 @@ def find_bare_possessives(doc: Document) -> Iterator[Hit]:
     Trade-off: real words and names ending in s ("Paris", "news", "MPs", "series") have no
     frequent ``X's`` form and are never flagged; an unknown name's possessive is missed.
 
-    >>> doc = Document.from_text("The companys profits rose in Paris and the MPs voted.")
+    A year with a bare s ("2004s record") is a possessive too; a decade ("the 1990s") is not.
+
+    >>> doc = Document.from_text("The companys profits rose in Paris, beating 2004s record; the MPs voted.")
     >>> [h.suggestions[0].replacement for h in find_bare_possessives(doc)]
-    ["company's"]
+    ["company's", "2004's"]
     """
-    yield from _possessive_hits(doc, "RK202")
+    hits = [*_possessive_hits(doc, "RK202"), *_year_possessives(doc)]
+    yield from sorted(hits, key=lambda h: h.span.start)
 
 
 def find_possessive_homographs(doc: Document) -> Iterator[Hit]:
