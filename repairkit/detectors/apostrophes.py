@@ -52,7 +52,7 @@ RARE_PRIOR_ODDS = 8.0
 WORD_MARGIN = 1.0
 #: A finding is reported when its estimated probability of damage reaches this (per rule; tuned
 #: on the even-id articles, see benchmarks/apostrophe_bench.py).
-REPORT_PROBABILITY = {"RK202": 0.9, "RK203": 0.6, "RK205": 0.6}
+REPORT_PROBABILITY = {"RK202": 0.8, "RK203": 0.6, "RK205": 0.6}
 #: Measured precision of each rule on the held-out benchmark (caps every confidence).
 PRECISION = MappingProxyType({"RK201": 0.99, "RK202": 0.95, "RK203": 0.9, "RK204": 0.9, "RK205": 0.85, "RK206": 0.95})
 #: Words that open a clause: a contraction homograph ("well", "lets") must follow one.
@@ -145,7 +145,8 @@ def _features(text: str, start: int, end: int) -> tuple[str, str]:
 def stripped_share(doc: Document) -> float:
     """Estimated share of the document's apostrophes that were stripped (Laplace-smoothed).
 
-    Counts the sure regime-1 findings (RK201, RK202) against the apostrophes still in place:
+    Counts the sure regime-1 findings (RK201, and RK202 where the lexicon alone decides)
+    against the apostrophes still in place:
     a clean text full of "it's" and "the firm's" gets a low share, so the context rules stay
     quiet there; a text stripped of every apostrophe gets a share near 1.
 
@@ -156,7 +157,7 @@ def stripped_share(doc: Document) -> float:
     """
     def compute() -> float:
         intact = len(_INTACT_RE.findall(doc.text))
-        stripped = sum(1 for _ in find_bare_contractions(doc)) + sum(1 for _ in find_bare_possessives(doc))
+        stripped = sum(1 for _ in find_bare_contractions(doc)) + _sure_possessive_count(doc)
         return (stripped + 1) / (stripped + intact + 2)
     return doc.memo("apostrophes.stripped_share", compute)
 
@@ -241,13 +242,14 @@ def _word_counts(doc: Document) -> Counter[str]:
     return doc.memo("apostrophes.word_counts", lambda: Counter(re.findall(r"[A-Za-z]+", doc.text)))
 
 
-def _possessive_prior(doc: Document, token: str) -> tuple[float, bool] | None:
-    """(prior log-odds that bare ``token`` is a stripped possessive, whether it is "not a word"), or None.
+def _possessive_prior(doc: Document, token: str) -> tuple[float, bool | None] | None:
+    """(prior log-odds that bare ``token`` is a stripped possessive, evidence), or None.
 
-    The lexicon margin ``zipf(X's) - zipf(Xs)`` gives the odds; a bare form that is no
-    common word and is not more frequent than its possessive gets at least
-    :data:`RARE_PRIOR_ODDS`; a name the lexicon does not know counts when its stem stands
-    alone elsewhere in the document ("Smithson ... Smithsons plan").
+    Evidence is True when the lexicon alone makes the bare form "not a word" (its possessive
+    is at least ten times more frequent); False when the bare form is no common word but the
+    odds rest on :data:`RARE_PRIOR_ODDS` or on the document (a name the lexicon does not
+    know whose stem stands alone elsewhere: "Smithson ... Smithsons plan"); None when the
+    bare form is a common word of its own (regime 2).
     """
     stem, low = token[:-1], token.lower()
     if len(stem) < 2 or token[-1] != "s" or low in NOT_POSSESSIVE:
@@ -257,32 +259,53 @@ def _possessive_prior(doc: Document, token: str) -> tuple[float, bool] | None:
     bare_z, known_here = zipf(token), _word_counts(doc)[stem] > 0
     rare_floor = math.log(RARE_PRIOR_ODDS)
     if stem[-1] in "sS":  # "Jamess" for "James's": only when the bare form is far rarer than the name
-        if bare_z < max(1.5, zipf(stem) - 1.0) and stem[0].isupper() and (known_here or zipf(stem) >= 2.5):
-            return rare_floor, True
+        if bare_z < max(1.5, zipf(stem) - 1.0) and stem[0].isupper() and known_here:
+            return rare_floor, False
         return None
     apos_z = zipf(stem + "'s")
     if apos_z >= 1.0:
         margin = apos_z - bare_z
+        if margin >= WORD_MARGIN:
+            return margin * math.log(10), True
         if bare_z < COMMON_ZIPF and margin >= 0:
-            return max(margin * math.log(10), rare_floor), True
-        return margin * math.log(10), margin >= WORD_MARGIN
+            return rare_floor, False
+        return margin * math.log(10), None
     if bare_z < 2.0 and stem[0].isupper() and known_here:
-        return rare_floor, True
+        return rare_floor, False
     return None
 
 
+def _sure_possessive_count(doc: Document) -> int:
+    """How many words the lexicon alone marks as stripped possessives (context permitting)."""
+    count = 0
+    for m in _words(doc):
+        prior = _possessive_prior(doc, m.group())
+        if prior is not None and prior[1]:
+            prev, nxt = _features(doc.text, m.start(), m.end())
+            log_odds = prior[0] + _log_ratio("poss-next", nxt) + _log_ratio("poss-prev", prev)
+            count += _probability(log_odds) >= REPORT_PROBABILITY["RK202"]
+    return count
+
+
 def _possessive_score(doc: Document, start: int, end: int, token: str) -> tuple[bool, float] | None:
-    """(whether the bare form is "not a word" (RK202) or a word (RK205), log-odds of damage), or None."""
+    """(whether the bare form is no common word (RK202) or a word (RK205), log-odds of damage), or None.
+
+    Unless the lexicon alone is decisive, the odds are scaled by the document's
+    :func:`stripped_share`, and a name repeated without its stem ever standing alone
+    ("Barclays", "Mr Ebbers") is left alone.
+    """
     prior = _possessive_prior(doc, token)
     if prior is None:
         return None
-    log_odds, not_a_word = prior
-    counts = _word_counts(doc)
-    if not not_a_word and token[0].isupper() and counts[token] > 1 and counts[token[:-1]] == 0:
-        return None  # a repeated name ending in s ("Barclays") whose stem never stands alone here
+    log_odds, evidence = prior
+    if not evidence:
+        counts = _word_counts(doc)
+        if token[0].isupper() and counts[token] > 1 and counts[token[:-1]] == 0:
+            return None
+        log_odds += math.log(stripped_share(doc))
     prev, nxt = _features(doc.text, start, end)
     log_odds += _log_ratio("poss-next", nxt) + _log_ratio("poss-prev", prev)
-    return not_a_word, log_odds
+    return evidence is not None, log_odds
 
 
 def _possessive_hits(doc: Document, code: str) -> Iterator[Hit]:
@@ -293,8 +316,6 @@ def _possessive_hits(doc: Document, code: str) -> Iterator[Hit]:
         if scored is None or (code == "RK202") != scored[0]:
             continue
         log_odds = scored[1]
-        if code == "RK205":
-            log_odds += math.log(stripped_share(doc))
         probability = _probability(log_odds)
         if probability < REPORT_PROBABILITY[code]:
             continue
