@@ -23,6 +23,7 @@ OUT = Path(__file__).resolve().parent.parent / "repairkit" / "data" / "apostroph
 MIN_TOTAL = 4
 #: "'s" that is a contraction of is/has/us, not a possessive.
 NOT_POSSESSIVE = frozenset("it he she that there what who let here where how".split())
+QUOTES = frozenset("\"'“‘")
 TOKEN_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+|')?|[^\sA-Za-z]")
 
 
@@ -46,6 +47,8 @@ def main() -> None:
             for i, tok in enumerate(toks):
                 prev = toks[i - 1] if i else None
                 nxt = toks[i + 1] if i + 1 < len(toks) else None
+                if nxt in QUOTES and i + 2 < len(toks) and toks[i + 2][0].isalpha():
+                    nxt = toks[i + 2]  # look through an opening quote: Smith's "masterpiece"
                 low = tok.lower()
                 if low in ("it's", "its"):
                     label = "apos" if "'" in low else "plain"
