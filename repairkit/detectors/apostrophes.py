@@ -41,6 +41,8 @@ _INTACT_RE = re.compile(r"[A-Za-z]['’][A-Za-z]|[A-Za-z]s['’](?=[ \t][a-z])")
 #: A year (not a decade: those end in 0 and take a plural s) or a name ending in a digit
 #: ("Channel4", "U2") with a bare possessive s: "2004s record", "U2s album".
 _YEAR_S_RE = re.compile(r"(?<![\w'’\-.,$£€])(?:(?:1[5-9]|20)\d[1-9]|(?P<name>[A-Z][A-Za-z]*\d+))s(?![\w'’\-])")
+#: A capitalised hyphenated name with a bare possessive s: "Wal-Marts", "Lloyd-Webbers".
+_HYPHEN_NAME_S_RE = re.compile(r"(?<![\w'’\-@/.])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+s(?![\w'’\-@/])")
 #: A name ending in a digit needs its possessive this much (log10) more frequent than its plural.
 DIGIT_NAME_MARGIN = 2.0
 _O_NAME_RE = re.compile(r"^(?:O[A-Z][a-z]{2,}|[DdLl][A-Z][a-z]{3,})$")
@@ -342,6 +344,24 @@ def _possessive_hits(doc: Document, code: str) -> Iterator[Hit]:
                   _suggest(m.start(), m.end(), options, probability, False, note, code, log_odds))
 
 
+def _hyphenated_possessives(doc: Document) -> Iterator[Hit]:
+    """Hyphenated names whose stem stands alone elsewhere in the document ("Wal-Mart ... Wal-Marts")."""
+    text = doc.text
+    for m in _HYPHEN_NAME_S_RE.finditer(text):
+        token, stem = m.group(), m.group()[:-1]
+        if text.count(stem) - text.count(token) < 1:
+            continue
+        prev, nxt = _features(text, m.start(), m.end())
+        log_odds = (math.log(RARE_PRIOR_ODDS) + math.log(stripped_share(doc))
+                    + _log_ratio("poss-next", nxt) + _log_ratio("poss-prev", prev))
+        probability = _probability(log_odds)
+        if probability >= REPORT_PROBABILITY["RK202"]:
+            yield Hit(Span(m.start(), m.end()), f"'{token}' looks like a possessive that lost its apostrophe",
+                      _suggest(m.start(), m.end(), [stem + "'s"], probability, False,
+                               f"possessive '{stem}'s' ('{stem}' stands alone elsewhere in the text)", "RK202",
+                               log_odds))
+
+
 def _year_possessives(doc: Document) -> Iterator[Hit]:
     for m in _YEAR_S_RE.finditer(doc.text):
         fixed = m.group()[:-1] + "'s"
@@ -371,7 +391,7 @@ def find_bare_possessives(doc: Document) -> Iterator[Hit]:
     >>> [h.suggestions[0].replacement for h in find_bare_possessives(doc)]
     ["company's", "2004's"]
     """
-    hits = [*_possessive_hits(doc, "RK202"), *_year_possessives(doc)]
+    hits = [*_possessive_hits(doc, "RK202"), *_year_possessives(doc), *_hyphenated_possessives(doc)]
     yield from sorted(hits, key=lambda h: h.span.start)
 
 
