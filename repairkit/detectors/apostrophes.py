@@ -28,10 +28,10 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator
-from functools import cache
-from importlib import resources
 from types import MappingProxyType
 
+from repairkit.detectors._apostrophe_context import (
+    clause_edge, context_counts, contractions, features, log_ratio, previous_token, to_probability, with_case)
 from repairkit.detectors._common import MONTHS
 from repairkit.document import Document
 from repairkit.lexicon import COMMON_ZIPF, zipf
@@ -40,8 +40,6 @@ from repairkit.registry import DetectorSpec, FixAvailability
 
 #: A bare word of letters that touches no apostrophe, hyphen, digit or URL/e-mail punctuation.
 _WORD_RE = re.compile(r"(?<![\w'’\-@/.])[A-Za-z]+(?![\w'’\-@/]|\.[A-Za-z])")
-_NEXT_RE = re.compile(r"[ \t]*(?:[\"'“‘](?=[A-Za-z]))?([A-Za-z]+|\d)?")
-_PREV_RE = re.compile(r"([A-Za-z]+)?[ \t]*$")
 #: An apostrophe still in place: inside a word ("it's") or closing a plural possessive ("firms' staff").
 _INTACT_RE = re.compile(r"[A-Za-z]['’][A-Za-z]|[A-Za-z]s['’](?=[ \t][a-z])")
 #: A year (not a decade: those end in 0 and take a plural s) or a name ending in a digit
@@ -52,8 +50,6 @@ _HYPHEN_NAME_S_RE = re.compile(r"(?<![\w'’\-@/.])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0
 #: A name ending in a digit needs its possessive this much (log10) more frequent than its plural.
 DIGIT_NAME_MARGIN = 2.0
 _O_NAME_RE = re.compile(r"^(?:O[A-Z][a-z]{2,}|[DdLl][A-Z][a-z]{3,})$")
-_CONTEXT_HEADER = "# repairkit apostrophe contexts, format 1"
-_CONTRACTION_HEADER = "# repairkit contractions, format 1"
 
 #: Prior odds that a bare form which is no common word, and no more frequent than its possessive,
 #: is a stripped possessive: 286 possessives to 24 plain words among such forms in the even-id
@@ -100,69 +96,6 @@ HOMOGRAPHS = MappingProxyType({
 NOT_POSSESSIVE = frozenset("its lets is was has this his us as yes thus plus gas bus".split())
 
 
-@cache
-def contractions() -> MappingProxyType[str, str]:
-    """Bare form -> contraction, from ``data/apostrophe_contractions.txt``.
-
-    >>> contractions()["dont"], contractions()["oclock"]
-    ("don't", "o'clock")
-    """
-    lines = resources.files("repairkit").joinpath("data", "apostrophe_contractions.txt").read_text("utf-8").splitlines()
-    if not lines or not lines[0].startswith(_CONTRACTION_HEADER):
-        raise RuntimeError("apostrophe_contractions.txt: unknown format header")
-    return MappingProxyType({w.replace("'", ""): w for w in lines if w and not w.startswith("#")})
-
-
-@cache
-def context_counts() -> MappingProxyType[str, MappingProxyType[str, tuple[int, int]]]:
-    """Kind -> context feature -> (count next to the apostrophe form, count next to the bare form).
-
-    >>> a, b = context_counts()["poss-next"]["largest"]
-    >>> a > 10 * b
-    True
-    """
-    text = resources.files("repairkit").joinpath("data", "apostrophe_contexts.tsv").read_text("utf-8")
-    lines = text.splitlines()
-    if not lines or not lines[0].startswith(_CONTEXT_HEADER):
-        raise RuntimeError("apostrophe_contexts.tsv: unknown format header")
-    table: dict[str, dict[str, tuple[int, int]]] = {}
-    for line in lines:
-        if line and not line.startswith("#"):
-            kind, feat, apos, plain = line.split("\t")
-            table.setdefault(kind, {})[feat] = (int(apos), int(plain))
-    return MappingProxyType({k: MappingProxyType(v) for k, v in table.items()})
-
-
-def _log_ratio(kind: str, feat: str) -> float:
-    """Natural log of P(feature | apostrophe form) / P(feature | bare form), add-one smoothed."""
-    rows = context_counts()[kind]
-    apos, plain = rows.get(feat, rows["<OTHER>"])
-    apos_total = sum(a for a, _ in rows.values())
-    plain_total = sum(p for _, p in rows.values())
-    return math.log((apos + 1) / apos_total) - math.log((plain + 1) / plain_total)
-
-
-def _features(text: str, start: int, end: int) -> tuple[str, str]:
-    """The words before and after ``text[start:end]`` as context features (see the data header).
-
-    An opening quote before the next word is looked through, as in the derivation.
-
-    >>> _features('the Smiths "big" day', 4, 10)
-    ('the', 'big')
-    """
-    after = _NEXT_RE.match(text, end)
-    nxt = after.group(1) if after else None
-    if nxt is None:
-        next_feat = "<P>"
-    elif nxt[0].isdigit():
-        next_feat = "<NUM>"
-    else:
-        next_feat = "<CAP>" if nxt[0].isupper() else nxt.lower()
-    before = _PREV_RE.search(text, max(0, start - 40), start)
-    prev = before.group(1) if before else None
-    return (prev.lower() if prev else "<P>"), next_feat
-
-
 def stripped_share(doc: Document) -> float:
     """Estimated share of the document's apostrophes that were stripped (Laplace-smoothed).
 
@@ -182,26 +115,6 @@ def stripped_share(doc: Document) -> float:
         stripped = sure / SURE_SHARE
         return (stripped + 1) / (stripped + intact + 2)
     return doc.memo("apostrophes.stripped_share", compute)
-
-
-def _probability(log_odds: float) -> float:
-    return 1.0 / (1.0 + math.exp(-log_odds))
-
-
-def _with_case(token: str, repaired_lower: str) -> str:
-    """Insert the apostrophe(s) of ``repaired_lower`` into ``token``, keeping its letter case.
-
-    >>> _with_case("Dont", "don't"), _with_case("Im", "i'm"), _with_case("DONT", "don't")
-    ("Don't", "I'm", "DON'T")
-    """
-    out, i = [], 0
-    for ch in repaired_lower:
-        if ch == "'":
-            out.append("'")
-        else:
-            out.append(token[i])
-            i += 1
-    return "".join(out)
 
 
 def _suggest(start: int, end: int, replacements: list[str], confidence: float, deterministic: bool,
@@ -246,16 +159,15 @@ def find_bare_contractions(doc: Document) -> Iterator[Hit]:
         repaired = table.get(low)
         if repaired is None:
             continue
-        prev, nxt = _features(text, m.start(), m.end())
+        prev, nxt = features(text, m.start(), m.end())
         if low in ("im", "ive") and (token[0] != "I" or token[1:] != low[1:] or nxt in ("<P>", "<CAP>", "<NUM>")):
             continue
-        before = _PREV_RE.search(text, max(0, m.start() - 40), m.start())
-        if low == "ive" and before and before.group(1) and before.group(1)[0].isupper():
+        if low == "ive" and previous_token(text, m.start())[:1].isupper():
             continue  # a surname after a first name ("Jonathan Ive")
         if low in ("wont", "cant") and (nxt == "to" or prev in ("his", "her", "their", "its", "my", "the", "as")):
             continue
         yield Hit(Span(m.start(), m.end()), f"'{token}' has lost its apostrophe",
-                  _suggest(m.start(), m.end(), [_with_case(token, repaired)], 1.0, True,
+                  _suggest(m.start(), m.end(), [with_case(token, repaired)], 1.0, True,
                            f"contraction '{repaired}' written without its apostrophe", "RK201", 1.0))
 
 
@@ -305,9 +217,9 @@ def _sure_possessive_count(doc: Document) -> int:
     for m in _words(doc):
         prior = _possessive_prior(doc, m.group())
         if prior is not None and prior[1]:
-            prev, nxt = _features(doc.text, m.start(), m.end())
-            log_odds = prior[0] + _log_ratio("poss-next", nxt) + _log_ratio("poss-prev", prev)
-            count += _probability(log_odds) >= REPORT_PROBABILITY["RK202"]
+            prev, nxt = features(doc.text, m.start(), m.end())
+            log_odds = prior[0] + log_ratio("poss-next", nxt) + log_ratio("poss-prev", prev)
+            count += to_probability(log_odds) >= REPORT_PROBABILITY["RK202"]
     return count
 
 
@@ -327,8 +239,8 @@ def _possessive_score(doc: Document, start: int, end: int, token: str) -> tuple[
         if token[0].isupper() and counts[token] > 1 and counts[token[:-1]] == 0:
             return None
         log_odds += math.log(stripped_share(doc))
-    prev, nxt = _features(doc.text, start, end)
-    log_odds += _log_ratio("poss-next", nxt) + _log_ratio("poss-prev", prev)
+    prev, nxt = features(doc.text, start, end)
+    log_odds += log_ratio("poss-next", nxt) + log_ratio("poss-prev", prev)
     return evidence is not None, log_odds
 
 
@@ -340,7 +252,7 @@ def _possessive_hits(doc: Document, code: str) -> Iterator[Hit]:
         if scored is None or (code == "RK202") != scored[0]:
             continue
         log_odds = scored[1]
-        probability = _probability(log_odds)
+        probability = to_probability(log_odds)
         if probability < REPORT_PROBABILITY[code]:
             continue
         options = [token[:-1] + "'s"]
@@ -360,10 +272,10 @@ def _hyphenated_possessives(doc: Document) -> Iterator[Hit]:
         token, stem = m.group(), m.group()[:-1]
         if text.count(stem) - text.count(token) < 1:
             continue
-        prev, nxt = _features(text, m.start(), m.end())
+        prev, nxt = features(text, m.start(), m.end())
         log_odds = (math.log(RARE_PRIOR_ODDS) + math.log(stripped_share(doc))
-                    + _log_ratio("poss-next", nxt) + _log_ratio("poss-prev", prev))
-        probability = _probability(log_odds)
+                    + log_ratio("poss-next", nxt) + log_ratio("poss-prev", prev))
+        probability = to_probability(log_odds)
         if probability >= REPORT_PROBABILITY["RK202"]:
             yield Hit(Span(m.start(), m.end()), f"'{token}' looks like a possessive that lost its apostrophe",
                       _suggest(m.start(), m.end(), [stem + "'s"], probability, False,
@@ -445,14 +357,14 @@ def find_its_contractions(doc: Document) -> Iterator[Hit]:
     for m in _words(doc):
         if m.group().lower() != "its":
             continue
-        prev, nxt = _features(text, m.start(), m.end())
+        prev, nxt = features(text, m.start(), m.end())
         if nxt not in rows and nxt.endswith("s") and not nxt.endswith(("ss", "us", "is")):
             continue  # "its designers", "its revenues": a plural noun follows a possessive
-        log_odds = prior + _log_ratio("its-next", nxt) + _log_ratio("its-prev", prev) + math.log(stripped_share(doc))
-        probability = _probability(log_odds)
+        log_odds = prior + log_ratio("its-next", nxt) + log_ratio("its-prev", prev) + math.log(stripped_share(doc))
+        probability = to_probability(log_odds)
         if probability < REPORT_PROBABILITY["RK203"]:
             continue
-        repaired = _with_case(m.group(), "it's")
+        repaired = with_case(m.group(), "it's")
         yield Hit(Span(m.start(), m.end()), f"'{m.group()}' before '{nxt}' reads as '{repaired}'",
                   _suggest(m.start(), m.end(), [repaired], probability, False,
                            "contraction of 'it is' or 'it has'; the possessive 'its' is also a word", "RK203",
@@ -488,13 +400,13 @@ def find_contraction_homographs(doc: Document) -> Iterator[Hit]:
         if low in ("ill", "id") and token[0] != "I":
             continue  # "I'll"/"I'd" keep a capital I
         repaired, followers, after_opener = entry
-        prev, nxt = _features(text, m.start(), m.end())
-        starts_clause = prev == "<P>" and _clause_edge(text, m.start())
+        prev, nxt = features(text, m.start(), m.end())
+        starts_clause = prev == "<P>" and clause_edge(text, m.start())
         if not (starts_clause or (after_opener and prev in CLAUSE_OPENERS)):
             continue
         if nxt not in followers and not (low == "were" and nxt.endswith("ing") and len(nxt) > 5):
             continue
-        fixed = _with_case(token, repaired)
+        fixed = with_case(token, repaired)
         yield Hit(Span(m.start(), m.end()), f"'{token}' before '{nxt}' reads as '{fixed}'",
                   _suggest(m.start(), m.end(), [fixed], PRECISION["RK204"], False,
                            f"contraction '{repaired}'; '{low}' is also a word", "RK204", 0.0))
@@ -538,12 +450,6 @@ def find_bare_name_apostrophes(doc: Document) -> Iterator[Hit]:
         if repaired is not None:
             yield Hit(Span(m.start(), m.end()), f"'{m.group()}' has lost the apostrophe of its 'O'",
                       _suggest(m.start(), m.end(), [repaired], 1.0, True, f"surname '{repaired}'", "RK206", 1.0))
-
-
-def _clause_edge(text: str, start: int) -> bool:
-    """True when only a sentence end, quote, bracket or line break stands before ``start``."""
-    before = text[:start].rstrip(" \t")
-    return not before or before[-1] in ".!?:;\"“‘(\n—"
 
 
 BARE_CONTRACTION = DetectorSpec("RK201", "bare-contraction", "missing-apostrophe", Severity.WARNING,
