@@ -58,6 +58,15 @@ def strip(text: str, rate: float, rng: random.Random) -> tuple[str, list[tuple[i
     return damaged, spans
 
 
+def clean_word(word: str) -> str:
+    return word.strip("'")
+
+
+def text_of(word: str) -> str:
+    """The comparable form of a repair: hyphenated names are compared on their last part."""
+    return word.rsplit("-", 1)[-1]
+
+
 def _common_word(bare: str, original: str) -> bool:
     """True when the bare form is a common word not dominated by its apostrophe form."""
     return is_common(bare) and zipf(original.lower()) - zipf(bare) < 1.0
@@ -98,17 +107,18 @@ def main() -> None:
                 errors.setdefault(spec.code + " clean-FA", []).append(clean[max(0, f.span.start - 30):f.span.end + 30])
         damaged, sites = strip(clean, args.rate, rng)
         ddoc = Document.from_text(damaged)
-        by_start = {s: (e, o) for s, e, o in sites}
+        at_offset = {i: (s, e, o) for s, e, o in sites for i in range(s, e)}  # a finding matches a site it overlaps
         hit_sites: set[int] = set()
         for spec in DETECTORS:
             for f in spec.findings(ddoc):
-                site = by_start.get(f.span.start)
-                if site and site[0] == f.span.end:
-                    ok = f.best is None or site[1] in [s.replacement for s in f.suggestions]
+                site = next((at_offset[i] for i in range(f.span.start, f.span.end) if i in at_offset), None)
+                if site:
+                    original = text_of(clean_word(site[2]))
+                    ok = f.best is None or any(original.endswith(text_of(s.replacement or "")) for s in f.suggestions)
                     (tp if ok else fp)[spec.code] += 1
-                    hit_sites.add(f.span.start)
+                    hit_sites.add(site[0])
                     if not ok:
-                        errors.setdefault(spec.code + " wrong-fix", []).append(f"{site[1]} -> {f.best.replacement}")
+                        errors.setdefault(spec.code + " wrong-fix", []).append(f"{site[2]} -> {f.best.replacement}")
                 else:
                     fp[spec.code] += 1
                     errors.setdefault(spec.code + " FP", []).append(damaged[max(0, f.span.start - 30):f.span.end + 30])
