@@ -14,7 +14,7 @@ ratios of the previous and next word, times the document's estimated share of st
 apostrophes (:func:`stripped_share`), so a clean text full of "it's" keeps them quiet.
 
 Every suggestion replaces the whole damaged word by its repaired form ("dont" ->
-"don't", "Chinas" -> "China's"), never a bare insertion, so that a finding and its
+"don't", "Japans" -> "Japan's"), never a bare insertion, so that a finding and its
 suggestion cover the same span. Context statistics come from
 ``data/apostrophe_contexts.tsv`` (derived from held-out news articles; see its header).
 
@@ -294,7 +294,7 @@ def _year_possessives(doc: Document) -> Iterator[Hit]:
 
 
 def find_bare_possessives(doc: Document) -> Iterator[Hit]:
-    """A possessive without its apostrophe whose bare form is hardly a word: "Chinas", "companys".
+    """A possessive without its apostrophe whose bare form is hardly a word: "Japans", "companys".
 
     What it flags: a word ``Xs`` whose possessive ``X's`` is at least ten times more frequent
     in the English lexicon (wordfreq) than ``Xs`` itself, when the words around it fit a
