@@ -5,11 +5,11 @@ Seed-style damage (the ``"seed"`` profile) removes every digit, apostrophe, hyph
 whose clean version we know. Whatever stripping leaves stays: ``"$1.5bn"`` becomes ``".bn"``,
 ``"in 2020,"`` becomes ``"in ,"`` and ``"5%"`` vanishes, leaving a doubled space.
 
->>> d = damage("China's $1.5bn deal rose 5% in 2020.\\n\\nIt was year-on-year.")
+>>> d = damage("Japan's $1.5bn deal rose 5% in 2020.\\n\\nIt was year-on-year.")
 >>> d.text
-'Chinas .bn deal rose  in . It was yearonyear.'
+'Japans .bn deal rose  in . It was yearonyear.'
 >>> [(s.kind, s.category, s.damaged, s.removed) for s in d.sites][:3]
-[('apostrophe', 'missing-apostrophe', 'Chinas', "'"), ('digit', 'missing-number', '.bn', '$15'), ('digit', 'missing-number', '', '5%')]
+[('apostrophe', 'missing-apostrophe', 'Japans', "'"), ('digit', 'missing-number', '.bn', '$15'), ('digit', 'missing-number', '', '5%')]
 >>> d.to_clean_offset(d.text.index("It"))
 38
 
@@ -334,9 +334,16 @@ def load_corpus(path: str | os.PathLike[str] | None = None, limit: int | None = 
     source = Path(path or os.environ.get("REPAIRKIT_CORPUS", DEFAULT_CORPUS))
     articles: list[dict[str, str]] = []
     with source.open(encoding="utf-8") as fh:
-        for line in fh:
+        for number, line in enumerate(fh, 1):
             if limit is not None and len(articles) >= limit:
                 break
-            if line.strip():
-                articles.append(json.loads(line))
+            if not line.strip():
+                continue
+            try:
+                article = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{source}:{number}: not JSON ({exc.msg})") from None
+            if not isinstance(article, dict) or not isinstance(article.get("text"), str):
+                raise ValueError(f"{source}:{number}: expected an object with a \"text\" string")
+            articles.append(article)
     return articles

@@ -5,7 +5,7 @@ own category; a site is *detected* when such a finding exists. "Touches" means t
 spans share an end point, with ends included: ``[3, 3)`` matches ``[1, 3)`` and ``[3, 5)``.
 This tolerance is needed because stripping can leave nothing (``"5%"`` vanishes: the site
 is the empty span between two spaces) and because a detector may report an insertion
-point just after a word (``"Chinas|"``). It also lets a finding on ``"In ,"`` count for
+point just after a word (``"Japans|"``). It also lets a finding on ``"In ,"`` count for
 the site ``","`` (the damaged ``"2020,"``).
 
 >>> spans_touch(3, 3, 1, 3), spans_touch(3, 5, 5, 9), spans_touch(3, 5, 6, 9)
@@ -43,7 +43,7 @@ def site_like(category: str, damaged: str) -> Site:
 
 
 def damaged_word(site: Site) -> str:
-    """The damaged token without the punctuation around it: ``"Chinas,"`` -> ``"Chinas"``."""
+    """The damaged token without the punctuation around it: ``"Japans,"`` -> ``"Japans"``."""
     return _EDGE_RE.sub("", site.damaged)
 
 
@@ -118,7 +118,7 @@ def evaluate(text: str, sites: Sequence[Site], findings: Iterable[Finding], keep
 
     >>> from repairkit.model import Span
     >>> f = Finding("RK201", "x", "missing-apostrophe", Severity.WARNING, Span(0, 6), "m")
-    >>> ev = evaluate("Chinas trade", [site_like("missing-apostrophe", "Chinas")], [f])
+    >>> ev = evaluate("Japans trade", [site_like("missing-apostrophe", "Japans")], [f])
     >>> c = ev.counts["missing-apostrophe"]
     >>> c.sites, c.detected, c.findings, c.true
     (1, 1, 1, 1)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from benchmarks.damage import CATEGORY_OF, DEFAULT_CORPUS, PROFILES, Damaged, damage, load_corpus, sloppy_cp1252, typographic
 from repairkit.model import CATEGORIES
 
-SAMPLE = ("China's trade with the bloc rose 5% in 2020, to $1.5bn (a year-on-year record).\n\n"
+SAMPLE = ("Japan's trade with the bloc rose 5% in 2020, to $1.5bn (a year-on-year record).\n\n"
           "\"It's the 30th year,\" an official said - as @agency/partners & others noted.\n\n"
           "The bosses' pay rose 29.8 percent; 'we're fine', they said [sic].")
 
@@ -50,7 +50,7 @@ def assert_exact(d: Damaged) -> None:
 
 def test_seed_profile_strips_like_the_seed_commentary():
     d = damage(SAMPLE)
-    assert d.text == ("Chinas trade with the bloc rose  in , to .bn a yearonyear record. "
+    assert d.text == ("Japans trade with the bloc rose  in , to .bn a yearonyear record. "
                       "Its the th year, an official said  as agencypartners  others noted. "
                       "The bosses pay rose . percent; were fine, they said sic.")
     assert "\n" not in d.text

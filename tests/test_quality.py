@@ -20,23 +20,23 @@ def finding(category: str, start: int, end: int, severity: Severity = Severity.W
     return Finding("RK999", "test-rule", category, severity, Span(start, end), "msg")
 
 
-TEXT = "Chinas trade rose  in , to .bn and more"
+TEXT = "Japans trade rose  in , to .bn and more"
 
 
 def test_a_finding_on_a_site_of_its_category_counts():
-    ev = evaluate(TEXT, [site("missing-apostrophe", 0, 6, "Chinas")], [finding("missing-apostrophe", 0, 6)])
+    ev = evaluate(TEXT, [site("missing-apostrophe", 0, 6, "Japans")], [finding("missing-apostrophe", 0, 6)])
     c = ev.counts["missing-apostrophe"]
     assert (c.sites, c.detected, c.findings, c.true) == (1, 1, 1, 1)
     assert not ev.misses and not ev.false_alarms.get("missing-apostrophe")
 
 
 def test_a_finding_elsewhere_is_a_false_alarm_and_the_site_a_miss():
-    ev = evaluate(TEXT, [site("missing-apostrophe", 0, 6, "Chinas")], [finding("missing-apostrophe", 7, 12)])
+    ev = evaluate(TEXT, [site("missing-apostrophe", 0, 6, "Japans")], [finding("missing-apostrophe", 7, 12)])
     c = ev.counts["missing-apostrophe"]
     assert (c.sites, c.detected, c.findings, c.true) == (1, 0, 1, 0)
     assert c.recall == 0.0 and c.precision == 0.0
     assert "⟦trade⟧" in ev.false_alarms["missing-apostrophe"][0]
-    assert "⟦Chinas⟧" in ev.misses["missing-apostrophe"][0]
+    assert "⟦Japans⟧" in ev.misses["missing-apostrophe"][0]
 
 
 def test_a_finding_of_another_category_does_not_count():
@@ -125,6 +125,9 @@ def test_main_prints_tables_and_writes_json(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "== profile seed (rate 1.0)" in printed and "== profile digits (rate 0.5)" in printed
     assert "undamaged articles: 2 articles" in printed and "words/s" in printed
+    summary = printed[printed.index("== summary"):]
+    assert "seed         missing-number" in summary and "digits       missing-number" in summary
+    assert "warnings+errors /1,000 words" in summary
     data = json.loads(out.read_text(encoding="utf-8"))
     assert set(data["profiles"]) == {"seed", "digits"}
     assert data["profiles"]["seed"]["categories"]["missing-number"]["sites"] > 0
@@ -132,12 +135,38 @@ def test_main_prints_tables_and_writes_json(tmp_path, capsys):
     assert not list(tmp_path.glob(".*.tmp"))
 
 
+def test_summary_flags_targets_and_missing_detectors():
+    from benchmarks.quality import ProfileResult, format_summary
+
+    result = ProfileResult("seed", 1.0)
+    result.evaluation.counts.update({"missing-number": Counts(10, 9, 10, 10), "missing-quote": Counts(5, 0, 0, 0)})
+    lines = format_summary([result], None).splitlines()
+    assert lines[2].endswith("BELOW")  # recall 0.9 < 0.95
+    assert lines[3].endswith("no findings (no detector yet?)")
+    result.evaluation.counts["missing-number"] = Counts(10, 10, 10, 10)
+    assert format_summary([result], None).splitlines()[2].endswith("ok")
+
+
 def test_main_bad_input_is_one_line_and_exit_2(tmp_path, capsys):
     assert main(["--corpus", str(tmp_path / "missing.jsonl")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: cannot read the corpus") and err.count("\n") == 1
-    with pytest.raises(SystemExit) as exc:
-        main(["--limit", "0"])
-    assert exc.value.code == 2
-    with pytest.raises(SystemExit):
-        main(["--json", str(tmp_path / "nope" / "x.json")])
+    for bad in ("{not json\n", '{"id": "x"}\n', "[1, 2]\n"):
+        corpus = tmp_path / "bad.jsonl"
+        corpus.write_text(bad, encoding="utf-8")
+        assert main(["--corpus", str(corpus)]) == 2
+        err = capsys.readouterr().err
+        assert "bad.jsonl:1" in err and err.count("\n") == 1
+    for argv in (["--limit", "0"], ["--json", str(tmp_path / "nope" / "x.json")], ["--profile", "none"]):
+        with pytest.raises(SystemExit) as exc:
+            main(argv)
+        assert exc.value.code == 2
+        err = capsys.readouterr().err
+        assert err.startswith("error: ") and err.count("\n") == 1
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps(ARTICLES[1]) + "\n", encoding="utf-8")
+    target = tmp_path / "taken"
+    target.mkdir()  # a directory where the JSON file should go: cannot be replaced
+    assert main(["--corpus", str(good), "--workers", "1", "--profile", "digits", "--json", str(target)]) == 2
+    assert capsys.readouterr().err.startswith(f"error: cannot write {target}")
+    assert target.is_dir() and not list(tmp_path.glob(".*.tmp"))

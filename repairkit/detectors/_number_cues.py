@@ -1,0 +1,114 @@
+"""Cues of a stripped number: word lists and patterns for the missing-number family (RK1xx).
+
+Kept apart from :mod:`repairkit.detectors.numbers` so the detectors read as logic.
+
+>>> "the" in GAP_LEADS and "the" not in DASH_LEADS - GAP_LEADS
+True
+>>> [m.group() for m in PUNCT_TOKEN_RE.finditer("rose .. to ,. or ... then")]
+['..', ',.', '...']
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Words that name an amount and need a number (or a number word) before them.
+QUANTITY_UNITS = frozenset(
+    "million billion trillion bn mn tn percent pct".split()
+)
+#: Words that can stand before a unit without a digit ("a million", "several billion").
+NUMBER_WORDS = frozenset(
+    """a an one two three four five six seven eight nine ten eleven twelve fifteen twenty
+    thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
+    dozen dozens several few many multi half quarter tens some per the additional extra
+    another further nearly almost about around over under than least most of""".split()
+)
+#: Words after which a bare hole is almost always a number (prepositions and verbs of amount).
+NUMBER_TAKERS = frozenset(
+    """in on since by until till during from to of at about around nearly almost over under
+    than between reached reaching reaches totalled totaled total totalling rose fell grew
+    dropped jumped climbed increased decreased gained lost hit topped exceeded surpassed
+    provided donated pledged worth cost costs paid pay earned raised spent valued sold
+    bought aged age numbered some approximately roughly estimated only just up down""".split()
+)
+#: Prefixes of a currency written as letters before an amount ("US$5 million" -> "US million").
+CURRENCY_WORDS = frozenset("us hk nz a c s au ca rmb usd eur gbp jpy cny inr".split())
+#: Units or nouns that follow a count ("provided  doses"); used as context, not alone.
+COUNT_NOUNS = frozenset(
+    """people persons doses years months weeks days hours minutes seconds times percent
+    points games goals matches jobs workers staff members cases deaths votes seats
+    tonnes tons kilometres kilometers miles metres meters km kg units copies shares
+    countries companies firms projects students children men women dollars pounds euros
+    yuan yen rupees litres gallons barrels aircraft planes flights models vehicles cars homes
+    houses stores shops branches sites plants mines farms banks jobs employees journalists
+    yards""".split()
+)
+DECADE_LEADS = frozenset("the early late mid".split())
+#: Unit letters that a decimal point may be glued to once the digits are gone (".bn", ".m").
+UNIT_SUFFIXES = frozenset("bn mn m tn k p pm am s th st nd rd kg km cm mm ft lb mg ml secs mph".split())
+#: Closed-class words (determiners, prepositions, conjunctions, auxiliaries, quantity words)
+#: after which a doubled space is a vanished number: a dash, the other token whose loss
+#: leaves two spaces, follows a complete phrase, never "the" or "of". Words after which a
+#: dash is common ("this", "that", "which", "each", "all") are left out.
+GAP_LEADS = frozenset(
+    """the a an its their his our your my these those any another in on of to than from about
+    by for and or nor at with between among over under up down since after before until till
+    during within without into onto per via as past top last first next only just nearly
+    almost around roughly some least most less fewer be been being is are was were has have
+    aged owns own won lose take took buy bought add added employ employs employed number
+    chapter while rose fell below above beyond plus near win beat led remaining throughout
+    early late mid rise rises rising risen fall falls falling fallen slid slide slipped drop
+    dropped drops dip dipped surged soared plunged tumbled average averaged grow grows growing
+    grew increase increased declined edged beaten beating crushed thrashed defeated drew
+    leading trailing losing winning""".split()
+)
+#: Results a score stands before: "a crushing  win", "the side's  defeat".
+SCORE_NOUNS = frozenset("win wins victory defeat defeats loss draw triumph thrashing drubbing".split())
+#: Words before a spaced hyphen that show it is a score or range, not a dash ("a - win").
+DASH_LEADS = frozenset(
+    """the a an its their his from between of by at since until nearly almost top winning
+    losing lose lost win won beat drew trailing""".split()
+)
+#: Verbs that follow a number standing as a subject after a comma: "Of these,  said no".
+SUBJECT_VERBS = frozenset(
+    """were was are is said say saw see had have has will would could did do expect expected
+    voted agreed thought think believe believed felt feel reported wanted want""".split()
+)
+#: Nouns that, after a hyphen, make a compound with a number: "90-day", "10-year-old".
+COMPOUND_UNITS = frozenset(
+    """day week month year hour minute second mile metre meter kilometre foot point man
+    strong page game seat nation member storey story part""".split()
+)
+
+ORDINAL_RE = re.compile(r"(?<![\w'’.\-])(st|nd|rd|th)(?=[\s\-,.;:)]|$)")
+SPACE_PUNCT_RE = re.compile(r"(?<=[^\W_])([ \t]+)([,;:]|\.(?![.\w])(?![ \t]+[a-z%.]))(?=[\s\"'”’)]|$)")
+STRAY_POINT_RE = re.compile(r"(?:(?<=[ \t(])|^)(?<!\. )\.(?=[ \t]*[a-z%])(?![ \t]?(com|net|org)\b)", re.MULTILINE)
+#: A token of nothing but number punctuation: "..", ".,", ",.", ":." (an ellipsis is not one).
+PUNCT_TOKEN_RE = re.compile(r"(?<!\S)[.,:;()\-/]+(?!\S)")
+#: A unit glued to the comma or colon of a vanished number: ",m" (from "5,000m"), ":secs".
+GLUED_UNIT_RE = re.compile(r"(?<!\S)[.,:]*[,:][.,:]*([a-z]+)\b")
+#: A dimension or relay whose numbers vanished around the "x": "xm" (from "4x100m"), "xin".
+DIMENSION_RE = re.compile(r"(?<![\w.])x(m|km|in|cm|mm|ft)\b")
+#: A spaced hyphen: a dash in edited text, or all that is left of a score or range ("a 2-1 win").
+LONE_DASH_RE = re.compile(r"(?<=[ \t])-(?=[ \t])")
+#: A lone capital between lower-case words: "the G meeting" (from "G7"); "A" and "I" are words.
+LONE_CAPITAL_RE = re.compile(r"(?<=[a-z][ \t])[B-HJ-Z](?=[ \t][a-z])")
+#: A model or part name that lost its leading number: "the -LR" (from a model number such as "300-LR").
+LEAD_HYPHEN_RE = re.compile(r"(?<!\S)-[A-Z]+\b")
+#: A period prefix left hanging by its year: "in mid-." (but not "mid- to late-").
+HANGING_PREFIX_RE = re.compile(r"(?<![\w\-])(mid|early|late|pre|post)-(?=[.,;:)]|$|[ \t](?!to\b|and\b|or\b))")
+#: A currency written as letters glued to its unit: "USbn", "A.bn", "HKm," (the "$" and amount went).
+CURRENCY_UNIT_RE = re.compile(r"(?<![\w.$£€])(A|C|NZ|HK|US|S|R)\.?(bn|m|tn|k)(?=[\s,.;:)]|$)")
+COMPOUND_RE = re.compile(r"(?<![\w\-])-(" + "|".join(sorted(COMPOUND_UNITS)) + r")s?\b")
+UNIT_WORD_RE = re.compile(r"\b(million|billion|trillion|bn|mn|percent|pct|per cent)\b")
+DOUBLE_SPACE_RE = re.compile(r"(?<=[^\s.!?:;])([ \t]{2,3})(?=[^\s])")
+ORPHAN_SIGN_RE = re.compile(r"[£€$¥](?![\d\s]*\d)")
+PERCENT_RE = re.compile(r"%(?![sdifr]\b|\(\w+\)[sdif])")  # skip printf placeholders ("%s", "%(n)d")
+RANGE_HOLE_RE = re.compile(r"\b(from|between)([ \t]+)(to|and)\b", re.IGNORECASE)
+UNIT_RESIDUE_RE = re.compile(r"(?<=[ \t(])(bn|mn|m|tn|pm|p|k|km|kg|cm|mm|ft|lbs?|yd|mph|ghz|mbps|secs)(?=[\s,.;:)]|$)")
+#: Storage and speed units written in capitals: "can hold GB", "up to Mbps" ("TB" is also a disease).
+DATA_UNIT_RE = re.compile(r"(?<=[ \t(])(GB|MB|KB|Mbps|Kbps|kbps|GHz|MHz)(?=[\s,.;:)]|$)")
+#: An age or duration whose number (and hyphens) vanished: "a yearold man" (hyphens gone too).
+AGE_RE = re.compile(r"(?<![\w\-])(?:year|month|week|day)olds?\b")
+DECADE_RE = re.compile(r"(?<=[ \t\-(])['’]?s(?=[\s,.;:)\"”]|$)")
+
