@@ -23,6 +23,12 @@ NUMBER_WORDS = frozenset(
     dozen dozens several few many multi half quarter tens some per the additional extra
     another further nearly almost about around over under than least most of""".split()
 )
+#: Numbers written as words: "an eleven year-old" keeps its number when the hyphens go.
+CARDINAL_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred""".split()
+)
 #: Words after which a bare hole is almost always a number (prepositions and verbs of amount).
 NUMBER_TAKERS = frozenset(
     """in on since by until till during from to of at about around nearly almost over under

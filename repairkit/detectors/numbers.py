@@ -20,6 +20,7 @@ from types import MappingProxyType
 from repairkit.detectors._common import MONTHS, next_word, previous_word, unresolved
 from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists are re-exported
     AGE_RE,
+    CARDINAL_WORDS,
     COMPOUND_RE,
     COMPOUND_UNITS,
     COUNT_NOUNS,
@@ -302,7 +303,7 @@ def _names_without_numbers(text: str) -> Iterator[Hit]:
         yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost the numbers around its 'x'", "number",
                    _note("the numbers of a dimension or relay (such as a count times a distance)"))
     for m in AGE_RE.finditer(text):
-        if previous_word(text, m.start()).lower() in NUMBER_WORDS:
+        if previous_word(text, m.start()).lower() in CARDINAL_WORDS:
             continue  # "an eleven yearold": only the hyphens went
         yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost its number", "count",
                    _note("the age or duration before 'old'"))
