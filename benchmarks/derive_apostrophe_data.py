@@ -16,6 +16,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from repairkit.detectors._apostrophe_context import pooled_feature
 from repairkit.lexicon import zipf
 
 CORPUS = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/corpus/news.jsonl")
@@ -68,9 +69,9 @@ def main() -> None:
     rows = {}
     for (kind, feat, label), n in counts.items():
         rows.setdefault((kind, feat), {"apos": 0, "plain": 0})[label] = n
-    for (kind, feat), v in list(rows.items()):  # pool rare contexts into one <OTHER> row per kind
+    for (kind, feat), v in list(rows.items()):  # pool rare contexts by word ending, one row per kind
         if v["apos"] + v["plain"] < MIN_TOTAL:
-            other = rows.setdefault((kind, "<OTHER>"), {"apos": 0, "plain": 0})
+            other = rows.setdefault((kind, pooled_feature(feat)), {"apos": 0, "plain": 0})
             other["apos"] += v["apos"]
             other["plain"] += v["plain"]
             del rows[(kind, feat)]
@@ -82,7 +83,8 @@ def main() -> None:
         "# whose possessive is a known word; its-next/its-prev = word after/before it's vs its.",
         "# Features: lower-case word, <CAP> capitalised word, <NUM> number, <P> punctuation or edge.",
         "# Made by benchmarks/derive_apostrophe_data.py from the EVEN-id articles of the BBC news",
-        f"# corpus (news.jsonl); contexts seen fewer than {MIN_TOTAL} times are pooled as <OTHER>.",
+        f"# corpus (news.jsonl); contexts seen fewer than {MIN_TOTAL} times are pooled",
+        "# by ending as <OTHER-ed>, <OTHER-ing>, <OTHER-ly>, <OTHER-s> or <OTHER>.",
     ]
     OUT.write_text("\n".join(header + lines) + "\n", encoding="utf-8")
     print(f"{len(lines)} rows -> {OUT}")

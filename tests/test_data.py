@@ -11,7 +11,7 @@ from repairkit.detectors.apostrophes import HOMOGRAPHS, context_counts, contract
 from repairkit.lexicon import zipf
 
 CONTEXT_KINDS = ("its-next", "its-prev", "poss-next", "poss-prev")
-_FEATURE_RE = re.compile(r"^(<(CAP|NUM|P|OTHER)>|[a-z]+)$")
+_FEATURE_RE = re.compile(r"^(<(CAP|NUM|P|OTHER|OTHER-(ed|ing|ly|s))>|[a-z]+)$")
 
 
 def _entries(name: str) -> list[str]:

@@ -56,10 +56,22 @@ def context_counts() -> MappingProxyType[str, MappingProxyType[str, tuple[int, i
     return MappingProxyType({k: MappingProxyType(v) for k, v in table.items()})
 
 
+def pooled_feature(feat: str) -> str:
+    """The pool of a context word too rare to have its own row: by ending, else ``<OTHER>``.
+
+    >>> pooled_feature("orchestrated"), pooled_feature("proposals"), pooled_feature("<CAP>")
+    ('<OTHER-ed>', '<OTHER-s>', '<OTHER>')
+    """
+    for ending in ("ed", "ing", "ly", "s"):
+        if feat.endswith(ending) and not feat.startswith("<") and len(feat) > len(ending) + 2:
+            return f"<OTHER-{ending}>"
+    return "<OTHER>"
+
+
 def log_ratio(kind: str, feat: str) -> float:
     """Natural log of P(feature | apostrophe form) / P(feature | bare form), add-one smoothed."""
     rows = context_counts()[kind]
-    apos, plain = rows.get(feat, rows["<OTHER>"])
+    apos, plain = rows[feat] if feat in rows else rows[pooled_feature(feat)]
     apos_total = sum(a for a, _ in rows.values())
     plain_total = sum(p for _, p in rows.values())
     return math.log((apos + 1) / apos_total) - math.log((plain + 1) / plain_total)
