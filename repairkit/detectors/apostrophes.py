@@ -227,8 +227,8 @@ def _possessive_score(doc: Document, start: int, end: int, token: str) -> tuple[
     """(whether the bare form is no common word (RK202) or a word (RK205), log-odds of damage), or None.
 
     Unless the lexicon alone is decisive, the odds are scaled by the document's
-    :func:`stripped_share`, and a name repeated without its stem ever standing alone
-    ("Barclays", "Mr Ebbers") is left alone.
+    :func:`stripped_share`, and a common word used as a repeated name whose stem never
+    stands alone ("Barclays") is left alone.
     """
     prior = _possessive_prior(doc, token)
     if prior is None:
@@ -236,7 +236,7 @@ def _possessive_score(doc: Document, start: int, end: int, token: str) -> tuple[
     log_odds, evidence = prior
     if not evidence:
         counts = _word_counts(doc)
-        if token[0].isupper() and counts[token] > 1 and counts[token[:-1]] == 0:
+        if evidence is None and token[0].isupper() and counts[token] > 1 and counts[token[:-1]] == 0:
             return None
         log_odds += math.log(stripped_share(doc))
     prev, nxt = features(doc.text, start, end)
