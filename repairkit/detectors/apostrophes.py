@@ -92,6 +92,8 @@ HOMOGRAPHS = MappingProxyType({
     "lets": ("let's", AFTER_LETS, True),
     "were": ("we're", AFTER_ARE, False),
 })
+#: Titles before a surname: "Mr Xs" with an unknown "Xs" is most often a possessive.
+TITLES = frozenset("Mr Mrs Ms Dr Sir Lord Lady President Prince Princess King Queen".split())
 #: Tokens that a possessive rule must leave to the contraction rules, or that are never possessives.
 NOT_POSSESSIVE = frozenset("its lets is was has this his us as yes thus plus gas bus".split())
 
@@ -208,7 +210,17 @@ def _possessive_prior(doc: Document, token: str) -> tuple[float, bool | None] | 
         return margin * math.log(10), None
     if bare_z < 2.0 and stem[0].isupper() and known_here:
         return rare_floor, False
+    if bare_z < 1.0 and stem[0].isupper() and _after_title(doc, token):
+        return rare_floor, False  # "Mr Smithsons plan": 49 possessives to 6 names in the even-id articles
     return None
+
+
+def _after_title(doc: Document, token: str) -> bool:
+    """True when ``token`` occurs once in the document, right after a title ("Mr", "Dr", "President")."""
+    if _word_counts(doc)[token] != 1:
+        return False  # a name repeated without its stem ("Mr Kenteris ... Mr Kenteris") is a name
+    at = re.search(rf"\b{re.escape(token)}\b", doc.text)
+    return at is not None and previous_token(doc.text, at.start()) in TITLES
 
 
 def _sure_possessive_count(doc: Document) -> int:
