@@ -99,3 +99,14 @@ def test_quiet_on_clean_news_and_finds_stripped_apostrophes() -> None:
         sites += len(re.findall(r"(?<=[A-Za-z])'(?=[A-Za-z])", a["text"]))
         found += len(scan(damaged))
     assert found >= 0.6 * sites
+
+
+@pytest.mark.parametrize(("text", "options"), [
+    ("They dont care. It was the governments biggest defeat.", ["government's", "governments'"]),
+    ("They dont care. He praised the peoples courage.", ["people's"]),
+])
+def test_plural_possessive_competes_only_for_regular_plurals(text: str, options: list[str]) -> None:
+    (finding,) = [f for f in scan(text) if f.code == "RK205"]
+    assert [s.replacement for s in finding.suggestions] == options
+    expected = Applicability.MANUAL if len(options) > 1 else Applicability.UNSAFE
+    assert all(s.applicability is expected for s in finding.suggestions)

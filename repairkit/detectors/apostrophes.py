@@ -268,8 +268,10 @@ def _possessive_hits(doc: Document, code: str) -> Iterator[Hit]:
         if probability < REPORT_PROBABILITY[code]:
             continue
         options = [token[:-1] + "'s"]
-        # A capitalised name or a common plural may be a plural possessive too: Smith's or Smiths'?
-        if code == "RK205" and zipf(token) >= COMMON_ZIPF and (token[0].isupper() or zipf(token[:-1]) >= 3.0):
+        # A capitalised name ("Smiths": Smith's or Smiths'?) or a regular plural at least as common
+        # as the possessive ("governments") may be a plural possessive too; "peoples" is not.
+        plural_common = zipf(token[:-1]) >= COMMON_ZIPF and zipf(token) >= zipf(options[0])
+        if code == "RK205" and zipf(token) >= COMMON_ZIPF and (token[0].isupper() or plural_common):
             options.append(token + "'")
         note = (f"possessive '{options[0]}'" if len(options) == 1
                 else f"possessive: '{options[0]}' (one) or '{options[1]}' (several); check which is meant")
