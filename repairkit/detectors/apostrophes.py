@@ -92,6 +92,8 @@ HOMOGRAPHS = MappingProxyType({
     "lets": ("let's", AFTER_LETS, True),
     "were": ("we're", AFTER_ARE, False),
 })
+#: Log-odds taken off a rare bare form repeated while its stem never stands alone ("Tods ... Tods").
+REPEATED_NAME_PENALTY = 1.5
 #: Titles before a surname: "Mr Xs" with an unknown "Xs" is most often a possessive.
 TITLES = frozenset("Mr Mrs Ms Dr Sir Lord Lady President Prince Princess King Queen".split())
 #: Tokens that a possessive rule must leave to the contraction rules, or that are never possessives.
@@ -248,8 +250,10 @@ def _possessive_score(doc: Document, start: int, end: int, token: str) -> tuple[
     log_odds, evidence = prior
     if not evidence:
         counts = _word_counts(doc)
-        if evidence is None and token[0].isupper() and counts[token] > 1 and counts[token[:-1]] == 0:
-            return None
+        if token[0].isupper() and counts[token] > 1 and counts[token[:-1]] == 0:
+            if evidence is None:
+                return None
+            log_odds -= REPEATED_NAME_PENALTY
         log_odds += math.log(stripped_share(doc))
     prev, nxt = features(doc.text, start, end)
     log_odds += log_ratio("poss-next", nxt) + log_ratio("poss-prev", prev)
