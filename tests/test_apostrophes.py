@@ -89,7 +89,8 @@ def test_rules_never_raise_and_spans_stay_in_bounds(text: str) -> None:
 @pytest.mark.skipif(CORPUS is None, reason="news corpus not available")
 def test_quiet_on_clean_news_and_finds_stripped_apostrophes() -> None:
     """A small sample of held-out (odd-id) articles: few clean alarms, most stripped sites found."""
-    arts = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()[1:80:2]]
+    every = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    arts = [a for a in every if int(a["id"].rsplit("-", 1)[1]) % 2][::20]
     words = sum(len(a["text"].split()) for a in arts)
     alarms = sum(len(scan(a["text"])) for a in arts)
     assert alarms * 2000 <= words, f"{alarms} alarms in {words} clean words"

@@ -49,6 +49,7 @@ _YEAR_S_RE = re.compile(r"(?<![\w'’\-.,$£€])(?:(?:1[5-9]|20)\d[1-9]|(?P<nam
 _HYPHEN_NAME_S_RE = re.compile(r"(?<![\w'’\-@/.])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+s(?![\w'’\-@/])")
 #: A name ending in a digit needs its possessive this much (log10) more frequent than its plural.
 DIGIT_NAME_MARGIN = 2.0
+#: "O" (or "D", "d", "L", "l") glued to a capitalised name: "OBrien", "DSouza", "dEstaing".
 _O_NAME_RE = re.compile(r"^(?:O[A-Z][a-z]{2,}|[DdLl][A-Z][a-z]{3,})$")
 
 #: Prior odds that a bare form which is no common word, and no more frequent than its possessive,
