@@ -26,7 +26,8 @@ from repairkit.model import Finding, Severity
 
 #: Categories whose sites are split by whether the damaged form is itself a common word.
 #: The split uses ``repairkit.lexicon.COMMON_ZIPF`` (Zipf 3.0): on the seed-damaged corpus it
-#: puts about 41% of apostrophe sites and 87% of hyphen sites in "rare" (not a common word).
+#: puts 41% of apostrophe sites (4,029 of 9,725) and 86% of hyphen sites (5,126 of 5,945)
+#: in "rare" (not a common word).
 SPLIT_CATEGORIES = ("missing-apostrophe", "missing-hyphen")
 _EDGE_RE = re.compile(r"^[\W_]+|[\W_]+$")
 CONTEXT = 40

@@ -25,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
+from functools import cache
 from typing import Any, NoReturn
 
 from benchmarks.damage import PROFILES, damage, load_corpus
@@ -33,6 +34,7 @@ from repairkit.config import Config
 from repairkit.document import Document
 from repairkit.model import CATEGORIES
 from repairkit.pipeline import scan_document, select_rules
+from repairkit.registry import DetectorSpec
 
 #: Recall targets by category or ``category/subgroup``.
 RECALL_TARGETS: dict[str, float] = {
@@ -81,28 +83,24 @@ class CleanResult:
         return 1000 * count / self.words if self.words else 0.0
 
 
-def _rules() -> list[Any]:
-    global _RULES
-    if _RULES is None:
-        _RULES = select_rules(Config())
-    return _RULES
+@cache
+def _rules(select: tuple[str, ...]) -> list[DetectorSpec]:
+    """The rules to run (all registered ones when ``select`` is empty), once per process."""
+    return select_rules(Config(select=select))
 
 
-_RULES: list[Any] | None = None
-
-
-def _score_damaged(job: tuple[int, str, str, float, int, int]) -> tuple[int, Evaluation]:
-    index, text, profile, rate, seed, keep = job
+def _score_damaged(job: tuple[int, str, str, float, int, int, tuple[str, ...]]) -> tuple[int, Evaluation]:
+    index, text, profile, rate, seed, keep, select = job
     damaged = damage(text, profile, rate, seed + index)
-    findings = scan_document(Document.from_text(damaged.text), _rules()).findings
+    findings = scan_document(Document.from_text(damaged.text), _rules(select)).findings
     return word_count(damaged.clean), evaluate(damaged.text, damaged.sites, findings, keep)
 
 
-def _score_clean(job: tuple[str, int]) -> tuple[int, dict[str, int], dict[str, list[str]]]:
-    text, keep = job
+def _score_clean(job: tuple[str, int, tuple[str, ...]]) -> tuple[int, dict[str, int], dict[str, list[str]]]:
+    text, keep, select = job
     counts: dict[str, int] = {}
     examples: dict[str, list[str]] = {}
-    for f in loud(scan_document(Document.from_text(text), _rules()).findings):
+    for f in loud(scan_document(Document.from_text(text), _rules(select)).findings):
         counts[f.category] = counts.get(f.category, 0) + 1
         if len(examples.setdefault(f.category, [])) < keep:
             examples[f.category].append(f"{f.code} {context(text, f.span.start, f.span.end)}")
@@ -118,11 +116,14 @@ def _map(func: Any, jobs: Sequence[Any], workers: int) -> Iterator[Any]:
 
 
 def run_profile(articles: Sequence[dict[str, str]], profile: str, rate: float, workers: int = 2,
-                keep: int = 3, seed: int = 0) -> ProfileResult:
-    """Damage every article with ``profile`` (article ``i`` uses seed ``seed + i``) and score it."""
+                keep: int = 3, seed: int = 0, select: Sequence[str] = ()) -> ProfileResult:
+    """Damage every article with ``profile`` (article ``i`` uses seed ``seed + i``) and score it.
+
+    ``select`` limits the rules (codes, prefixes, names or categories; default: all).
+    """
     result = ProfileResult(profile, rate)
     started = time.perf_counter()
-    jobs = [(i, a["text"], profile, rate, seed, keep) for i, a in enumerate(articles)]
+    jobs = [(i, a["text"], profile, rate, seed, keep, tuple(select)) for i, a in enumerate(articles)]
     for words, ev in _map(_score_damaged, jobs, workers):
         result.articles += 1
         result.words += words
@@ -131,11 +132,13 @@ def run_profile(articles: Sequence[dict[str, str]], profile: str, rate: float, w
     return result
 
 
-def run_clean(articles: Sequence[dict[str, str]], workers: int = 2, keep: int = 3) -> CleanResult:
+def run_clean(articles: Sequence[dict[str, str]], workers: int = 2, keep: int = 3,
+              select: Sequence[str] = ()) -> CleanResult:
     """Scan the undamaged articles: every warning or error there is a false alarm."""
     result = CleanResult()
     started = time.perf_counter()
-    for words, counts, examples in _map(_score_clean, [(a["text"], keep) for a in articles], workers):
+    jobs = [(a["text"], keep, tuple(select)) for a in articles]
+    for words, counts, examples in _map(_score_clean, jobs, workers):
         result.articles += 1
         result.words += words
         for category, n in counts.items():
@@ -243,13 +246,14 @@ def format_summary(results: Sequence[ProfileResult], clean: CleanResult | None) 
     return "\n".join(lines)
 
 
-def to_json(results: Sequence[ProfileResult], clean: CleanResult | None) -> dict[str, Any]:
+def to_json(results: Sequence[ProfileResult], clean: CleanResult | None,
+            select: Sequence[str] = ()) -> dict[str, Any]:
     """A JSON-ready summary of a benchmark run."""
     def counts(c: Counts) -> dict[str, Any]:
         return {"sites": c.sites, "detected": c.detected, "recall": c.recall,
                 "findings": c.findings, "true": c.true, "precision": c.precision}
 
-    out: dict[str, Any] = {"profiles": {}}
+    out: dict[str, Any] = {"rules": list(select) or "all", "profiles": {}}
     for r in results:
         out["profiles"][r.profile] = {
             "rate": r.rate, "articles": r.articles, "words": r.words, "seconds": round(r.seconds, 2),
@@ -298,6 +302,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--examples", type=int, default=3, help="example misses / false alarms per category")
     p.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
     p.add_argument("--corpus", type=Path, help="JSONL corpus (default: the shared news corpus)")
+    p.add_argument("--select", default="", help="only these rules: codes, prefixes, names or categories, "
+                   "comma-separated (e.g. RK2,missing-hyphen; default: all)")
     p.add_argument("--no-clean", action="store_true", help="skip the false-alarm run on undamaged articles")
     args = p.parse_args(argv)
     if args.limit is not None and args.limit < 1:
@@ -312,6 +318,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print the tables; 2 on bad input."""
     args = parse_args(argv)
+    select = tuple(s.strip() for s in args.select.split(",") if s.strip())
+    try:
+        _rules(select)
+    except ValueError as exc:
+        print(f"error: --select: {exc}", file=sys.stderr)
+        return 2
     try:
         articles = load_corpus(args.corpus, args.limit)
     except (OSError, ValueError) as exc:
@@ -324,11 +336,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     results = []
     for profile in dict.fromkeys(profiles):
         rate = args.rate if args.rate is not None else (1.0 if profile == "seed" else MILD_RATE)
-        result = run_profile(articles, profile, rate, args.workers, keep, args.seed)
+        result = run_profile(articles, profile, rate, args.workers, keep, args.seed, select)
         results.append(result)
         print(format_profile(result, args.examples, args.category), flush=True)
         print()
-    clean = None if args.no_clean else run_clean(articles, args.workers, keep)
+    clean = None if args.no_clean else run_clean(articles, args.workers, keep, select)
     if clean is not None:
         print(format_clean(clean, args.examples, args.category))
     print()
@@ -338,7 +350,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\nelapsed {total:.1f} s, {words / total if total else 0:,.0f} words/s scanned ({args.workers} workers)")
     if args.json:
         try:
-            write_json(args.json, to_json(results, clean))
+            write_json(args.json, to_json(results, clean, select))
         except OSError as exc:
             print(f"error: cannot write {args.json}: {exc.strerror}", file=sys.stderr)
             return 2

@@ -107,6 +107,14 @@ def test_run_profile_scores_real_detectors_on_damaged_articles():
     assert "missing-number" in table and "≥0.95" in table
 
 
+def test_select_limits_the_rules():
+    all_rules = run_profile(ARTICLES, "digits", 1.0, workers=1).evaluation.counts["missing-number"]
+    only_ordinals = run_profile(ARTICLES, "digits", 1.0, workers=1, select=["RK101"]).evaluation.counts
+    assert only_ordinals["missing-number"].findings < all_rules.findings
+    assert only_ordinals["missing-number"].sites == all_rules.sites
+    assert run_clean([{"text": "In , the th summit."}], workers=1, select=["RK101"]).total == 1
+
+
 def test_run_clean_counts_only_loud_findings_per_thousand_words():
     clean = run_clean([{"id": "x", "text": "In , the th summit was held."}], workers=1)
     assert clean.total >= 2 and clean.by_category["missing-number"] == clean.total
@@ -130,6 +138,7 @@ def test_main_prints_tables_and_writes_json(tmp_path, capsys):
     assert "warnings+errors /1,000 words" in summary
     data = json.loads(out.read_text(encoding="utf-8"))
     assert set(data["profiles"]) == {"seed", "digits"}
+    assert data["rules"] == "all" and data["targets"]["precision"] == 0.9
     assert data["profiles"]["seed"]["categories"]["missing-number"]["sites"] > 0
     assert data["clean"]["articles"] == 2 and [p.name for p in tmp_path.iterdir()] != []
     assert not list(tmp_path.glob(".*.tmp"))
@@ -157,6 +166,8 @@ def test_main_bad_input_is_one_line_and_exit_2(tmp_path, capsys):
         assert main(["--corpus", str(corpus)]) == 2
         err = capsys.readouterr().err
         assert "bad.jsonl:1" in err and err.count("\n") == 1
+    assert main(["--corpus", str(tmp_path / "missing.jsonl"), "--select", "RK999"]) == 2
+    assert capsys.readouterr().err.startswith("error: --select: 'RK999' matches no rule")
     for argv in (["--limit", "0"], ["--json", str(tmp_path / "nope" / "x.json")], ["--profile", "none"]):
         with pytest.raises(SystemExit) as exc:
             main(argv)
