@@ -134,6 +134,13 @@ def with_case(token: str, repaired_lower: str) -> str:
 
 
 def clause_edge(text: str, start: int) -> bool:
-    """True when only a sentence end, quote, bracket or line break stands before ``start``."""
+    """True when a sentence end, bracket or line break (or an opening quote after one) stands before ``start``.
+
+    >>> clause_edge('He said, "Well be there', 10), clause_edge('Their "well be', 7)
+    (True, False)
+    """
     before = text[:start].rstrip(" \t")
-    return not before or before[-1] in ".!?:;\"“‘(\n—"
+    if before[-1:] in ("\"", "“", "‘"):  # an opening quote: look at what stands before it
+        before = before[:-1].rstrip(" \t")
+        return not before or before[-1] in ".!?:;,(\n—"
+    return not before or before[-1] in ".!?:;(\n—"

@@ -69,11 +69,13 @@ REPORT_PROBABILITY = {"RK202": 0.7, "RK203": 0.6, "RK205": 0.7}
 PRECISION = MappingProxyType({"RK201": 0.99, "RK202": 0.97, "RK203": 0.9, "RK204": 0.9, "RK205": 0.9, "RK206": 0.99})
 #: Words that open a clause: a contraction homograph ("well", "lets") must follow one.
 CLAUSE_OPENERS = frozenset("and but so because if when then now think hope know believe sure said says".split())
+#: Words after which "were" cannot have its own subject: "what were doing" is "what we're doing".
+SUBJECTLESS_OPENERS = frozenset("what how why where when because if think hope know believe sure said says".split())
 #: Word classes after an auxiliary contraction ("we'll be", "I'd like") and after "let's".
 AFTER_WILL = frozenset(
     """be have see get go do make take win need never not just always probably definitely certainly
     continue keep try look know find play give work come say tell want like love rather also still
-    soon all only start stay""".split()
+    soon all only start stay prefer""".split()
 )
 AFTER_LETS = frozenset(
     "go be see hope say get not look make take talk face just all try put keep wait do start move work play think give".split()
@@ -420,15 +422,23 @@ def find_contraction_homographs(doc: Document) -> Iterator[Hit]:
             continue  # "I'll"/"I'd" keep a capital I
         repaired, followers, after_opener = entry
         prev, nxt = features(text, m.start(), m.end())
-        starts_clause = prev == "<P>" and clause_edge(text, m.start())
-        if not (starts_clause or (after_opener and prev in CLAUSE_OPENERS)):
+        starts_clause = prev == "<P>" and (clause_edge(text, m.start()) or low != "were" and _after_comma(text, m.start()))
+        openers = CLAUSE_OPENERS if after_opener else SUBJECTLESS_OPENERS
+        # A capital "Ill"/"Id" inside a sentence is the pronoun: "which Id prefer".
+        mid_pronoun = low in ("ill", "id") and prev not in ("<P>", "the", "a", "an")
+        if not (starts_clause or prev in openers or mid_pronoun):
             continue
-        if nxt not in followers and not (low == "were" and nxt.endswith("ing") and len(nxt) > 5):
+        if nxt not in followers and not (low == "were" and nxt.endswith("ing") and len(nxt) > 4 and nxt != "being"):
             continue
         fixed = with_case(token, repaired)
         yield Hit(Span(m.start(), m.end()), f"'{token}' before '{nxt}' reads as '{fixed}'",
                   _suggest(m.start(), m.end(), [fixed], PRECISION["RK204"], False,
                            f"contraction '{repaired}'; '{low}' is also a word", "RK204", 0.0))
+
+
+def _after_comma(text: str, start: int) -> bool:
+    """True when a comma stands right before ``start`` (after spaces): "So, lets go"."""
+    return text[:start].rstrip(" \t").endswith(",")
 
 
 def _irish_name(token: str) -> str | None:
