@@ -395,9 +395,11 @@ def find_its_contractions(doc: Document) -> Iterator[Hit]:
 def find_contraction_homographs(doc: Document) -> Iterator[Hit]:
     """A contraction whose bare form is another word, by context: "well be" (we'll), "lets go" (let's).
 
-    What it flags: "well", "hell", "shell", "ill", "wed", "shed", "id" at the start of a clause
-    followed by a verb an auxiliary takes ("be", "have", "never"), "lets" before a verb, and
-    "Were" opening a sentence before "going", "not", "delighted"...
+    What it flags: "well", "hell", "shell", "ill", "wed", "shed", "id", "lets" at the start of a
+    clause (or after "and", "so", "think"...) followed by a verb an auxiliary takes ("be",
+    "have", "never"); a capital "Ill"/"Id" inside a sentence before such a verb; "were"
+    opening a sentence, or after a word that leaves it no subject ("what were doing"),
+    before "going", "not", "delighted" or another -ing word.
     Why it matters: "we'll", "he'll", "let's", "we're" lost their apostrophes.
     Example: ``Well be there`` -> "We'll".
     Repair safety: context-based, so ``unsafe``.
