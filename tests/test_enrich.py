@@ -56,7 +56,10 @@ def test_undetected_damage_becomes_reference_diff_findings_by_category():
                 for f in findings if f.code.startswith("RK0")}
     assert ("RK004", "missing-quote", "growth", "\"growth") in ref_diff
     assert ("RK003", "missing-hyphen", "well known", "well-known") in ref_diff
-    assert ("RK002", "missing-apostrophe", "Its", "It's") in ref_diff
+    # "Its" is flagged by a detector (RK203) or, failing that, by the reference diff (RK002);
+    # either way the aligned reference supplies "It's".
+    its = [f for f in findings if DAMAGED[f.span.start:f.span.end] == "Its" and f.category == "missing-apostrophe"]
+    assert its and its[0].best is not None and its[0].best.replacement == "It's"
     assert ("RK007", "lost-structure", " ", "\n\n") in ref_diff
     pounds = next(f for f in findings if DAMAGED[f.span.start:f.span.end].startswith("£"))
     assert pounds.best is not None and pounds.best.replacement == "(£600m)"  # a detector flagged it

@@ -1,0 +1,146 @@
+"""Context statistics and small helpers for the apostrophe rules (:mod:`.apostrophes`).
+
+Loads the shipped data (``apostrophe_contractions.txt``, ``apostrophe_contexts.tsv``),
+turns the words around a token into features and features into likelihood ratios.
+
+>>> features("the worlds largest", 4, 10)
+('the', 'largest')
+>>> log_ratio("poss-next", "largest") > 2 > 0 > log_ratio("poss-next", "are")
+True
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+
+_NEXT_RE = re.compile(r"[ \t]*(?:[\"'“‘](?=[A-Za-z]))?([A-Za-z]+|\d)?")
+_PREV_RE = re.compile(r"([A-Za-z]+)?[ \t]*$")
+_CONTEXT_HEADER = "# repairkit apostrophe contexts, format 1"
+_CONTRACTION_HEADER = "# repairkit contractions, format 1"
+
+
+@cache
+def contractions() -> MappingProxyType[str, str]:
+    """Bare form -> contraction, from ``data/apostrophe_contractions.txt``.
+
+    >>> contractions()["dont"], contractions()["oclock"]
+    ("don't", "o'clock")
+    """
+    lines = resources.files("repairkit").joinpath("data", "apostrophe_contractions.txt").read_text("utf-8").splitlines()
+    if not lines or not lines[0].startswith(_CONTRACTION_HEADER):
+        raise RuntimeError("apostrophe_contractions.txt: unknown format header")
+    return MappingProxyType({w.replace("'", ""): w for w in lines if w and not w.startswith("#")})
+
+
+@cache
+def context_counts() -> MappingProxyType[str, MappingProxyType[str, tuple[int, int]]]:
+    """Kind -> context feature -> (count next to the apostrophe form, count next to the bare form).
+
+    >>> a, b = context_counts()["poss-next"]["largest"]
+    >>> a > 10 * b
+    True
+    """
+    text = resources.files("repairkit").joinpath("data", "apostrophe_contexts.tsv").read_text("utf-8")
+    lines = text.splitlines()
+    if not lines or not lines[0].startswith(_CONTEXT_HEADER):
+        raise RuntimeError("apostrophe_contexts.tsv: unknown format header")
+    table: dict[str, dict[str, tuple[int, int]]] = {}
+    for line in lines:
+        if line and not line.startswith("#"):
+            kind, feat, apos, plain = line.split("\t")
+            table.setdefault(kind, {})[feat] = (int(apos), int(plain))
+    return MappingProxyType({k: MappingProxyType(v) for k, v in table.items()})
+
+
+def pooled_feature(feat: str) -> str:
+    """The pool of a context word too rare to have its own row: by ending, else ``<OTHER>``.
+
+    >>> pooled_feature("orchestrated"), pooled_feature("proposals"), pooled_feature("<CAP>")
+    ('<OTHER-ed>', '<OTHER-s>', '<OTHER>')
+    """
+    for ending in ("ed", "ing", "ly", "s"):
+        if feat.endswith(ending) and not feat.startswith("<") and len(feat) > len(ending) + 2:
+            return f"<OTHER-{ending}>"
+    return "<OTHER>"
+
+
+def log_ratio(kind: str, feat: str) -> float:
+    """Natural log of P(feature | apostrophe form) / P(feature | bare form), add-one smoothed."""
+    rows = context_counts()[kind]
+    apos, plain = rows[feat] if feat in rows else rows[pooled_feature(feat)]
+    apos_total = sum(a for a, _ in rows.values())
+    plain_total = sum(p for _, p in rows.values())
+    return math.log((apos + 1) / apos_total) - math.log((plain + 1) / plain_total)
+
+
+def previous_token(text: str, start: int) -> str:
+    """The word right before ``start`` as written (after spaces only), or ``""``.
+
+    >>> previous_token("Jonathan Ive", 9), previous_token("(Ive", 1)
+    ('Jonathan', '')
+    """
+    before = _PREV_RE.search(text, max(0, start - 40), start)
+    return before.group(1) or "" if before else ""
+
+
+def features(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words before and after ``text[start:end]`` as context features (see the data header).
+
+    An opening quote before the next word is looked through, as in the derivation.
+
+    >>> features('the Smiths "big" day', 4, 10)
+    ('the', 'big')
+    """
+    after = _NEXT_RE.match(text, end)
+    nxt = after.group(1) if after else None
+    if nxt is None:
+        next_feat = "<P>"
+    elif nxt[0].isdigit():
+        next_feat = "<NUM>"
+    else:
+        next_feat = "<CAP>" if nxt[0].isupper() else nxt.lower()
+    before = _PREV_RE.search(text, max(0, start - 40), start)
+    prev = before.group(1) if before else None
+    return (prev.lower() if prev else "<P>"), next_feat
+
+
+def to_probability(log_odds: float) -> float:
+    """Log-odds to probability.
+
+    >>> to_probability(0.0)
+    0.5
+    """
+    return 1.0 / (1.0 + math.exp(-log_odds))
+
+
+def with_case(token: str, repaired_lower: str) -> str:
+    """Insert the apostrophe(s) of ``repaired_lower`` into ``token``, keeping its letter case.
+
+    >>> with_case("Dont", "don't"), with_case("Im", "i'm"), with_case("DONT", "don't")
+    ("Don't", "I'm", "DON'T")
+    """
+    out, i = [], 0
+    for ch in repaired_lower:
+        if ch == "'":
+            out.append("'")
+        else:
+            out.append(token[i])
+            i += 1
+    return "".join(out)
+
+
+def clause_edge(text: str, start: int) -> bool:
+    """True when a sentence end, bracket or line break (or an opening quote after one) stands before ``start``.
+
+    >>> clause_edge('He said, "Well be there', 10), clause_edge('Their "well be', 7)
+    (True, False)
+    """
+    before = text[:start].rstrip(" \t")
+    if before[-1:] in ("\"", "“", "‘"):  # an opening quote: look at what stands before it
+        before = before[:-1].rstrip(" \t")
+        return not before or before[-1] in ".!?:;,(\n—"
+    return not before or before[-1] in ".!?:;(\n—"

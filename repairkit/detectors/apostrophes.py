@@ -1,0 +1,502 @@
+"""Dropped apostrophes: possessives and contractions that lost their apostrophe (RK2xx).
+
+Two regimes, each with its own rules:
+
+* the damaged form is not a common word of its own ("dont", "theyre", "companys",
+  "BBCs"): a closed list of contractions (RK201) and a lexicon test (RK202: the
+  possessive ``X's`` is far more frequent than the bare ``Xs``);
+* the damaged form IS a common word ("its", "were", "well", "lets", "worlds",
+  "governments"): decided from the words around it (RK203-RK205), with lower confidence;
+* plus RK206 for names that lost the apostrophe after "O'"/"D'" ("OBrien").
+
+Context rules are naive Bayes: prior odds (lexicon or measured) times the likelihood
+ratios of the previous and next word, times the document's estimated share of stripped
+apostrophes (:func:`stripped_share`), so a clean text full of "it's" keeps them quiet.
+
+Every suggestion replaces the whole damaged word by its repaired form ("dont" ->
+"don't", "Japans" -> "Japan's"), never a bare insertion, so that a finding and its
+suggestion cover the same span. Context statistics come from
+``data/apostrophe_contexts.tsv`` (derived from held-out news articles; see its header).
+
+>>> [(h.message, h.suggestions[0].replacement) for h in find_bare_contractions(Document.from_text("I dont know"))]
+[("'dont' has lost its apostrophe", "don't")]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from types import MappingProxyType
+
+from repairkit.detectors._apostrophe_context import (
+    clause_edge, context_counts, contractions, features, log_ratio, previous_token, to_probability, with_case)
+from repairkit.detectors._common import MONTHS
+from repairkit.document import Document
+from repairkit.lexicon import COMMON_ZIPF, zipf
+from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
+from repairkit.registry import DetectorSpec, FixAvailability
+
+#: A bare word of letters that touches no apostrophe, hyphen, digit or URL/e-mail punctuation.
+_WORD_RE = re.compile(r"(?<![\w'’\-@/.])[A-Za-z]+(?![\w'’\-@/]|\.[A-Za-z])")
+#: An apostrophe still in place: inside a word ("it's") or closing a plural possessive ("firms' staff").
+_INTACT_RE = re.compile(r"[A-Za-z]['’][A-Za-z]|[A-Za-z]s['’](?=[ \t][a-z])")
+#: A year (not a decade: those end in 0 and take a plural s) or a name ending in a digit
+#: ("Channel4", "U2") with a bare possessive s: "2004s record", "U2s album".
+_YEAR_S_RE = re.compile(r"(?<![\w'’\-.,$£€])(?:(?:1[5-9]|20)\d[1-9]|(?P<name>[A-Z][A-Za-z]*\d+))s(?![\w'’\-])")
+#: A capitalised hyphenated name with a bare possessive s: "Wal-Marts", "Lloyd-Webbers".
+_HYPHEN_NAME_S_RE = re.compile(r"(?<![\w'’\-@/.])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+s(?![\w'’\-@/])")
+#: A name ending in a digit needs its possessive this much (log10) more frequent than its plural.
+DIGIT_NAME_MARGIN = 2.0
+#: "O" (or "D", "d", "L", "l") glued to a capitalised name: "OBrien", "DSouza", "dEstaing".
+_O_NAME_RE = re.compile(r"^(?:O[A-Z][a-z]{2,}|[DdLl][A-Z][a-z]{3,})$")
+
+#: Prior odds that a bare form which is no common word, and no more frequent than its possessive,
+#: is a stripped possessive: 286 possessives to 24 plain words among such forms in the even-id
+#: articles (margin 0 to 1), odds 11.9.
+RARE_PRIOR_ODDS = 12.0
+#: Share of all stripped apostrophes that the lexicon-sure findings catch (1,109 of 2,427 on the
+#: even-id articles with half the apostrophes stripped); scales their count up to an estimate.
+SURE_SHARE = 0.45
+#: Minimum log10 margin of ``X's`` over ``Xs`` for the bare form to count as "not a word".
+WORD_MARGIN = 1.0
+#: A finding is reported when its estimated probability of damage reaches this (per rule; tuned
+#: on the even-id articles, see benchmarks/apostrophe_bench.py).
+REPORT_PROBABILITY = {"RK202": 0.7, "RK203": 0.6, "RK205": 0.7}
+#: Precision of each rule measured on held-out (odd-id) articles, the lower of all-stripped and
+#: half-stripped, rounded down (benchmarks/apostrophe_bench.py); caps every confidence.
+PRECISION = MappingProxyType({"RK201": 0.99, "RK202": 0.97, "RK203": 0.9, "RK204": 0.85, "RK205": 0.9, "RK206": 0.99})
+#: Words that open a clause: a contraction homograph ("well", "lets") must follow one.
+CLAUSE_OPENERS = frozenset("and but so because if when then now think hope know believe sure said says".split())
+#: Words after which "were" cannot have its own subject: "what were doing" is "what we're doing".
+SUBJECTLESS_OPENERS = frozenset("what how why where when because if think hope know believe sure said says".split())
+#: Word classes after an auxiliary contraction ("we'll be", "I'd like") and after "let's".
+AFTER_WILL = frozenset(
+    """be have see get go do make take win need never not just always probably definitely certainly
+    continue keep try look know find play give work come say tell want like love rather also still
+    soon all only start stay prefer""".split()
+)
+AFTER_LETS = frozenset(
+    "go be see hope say get not look make take talk face just all try put keep wait do start move work play think give".split()
+)
+AFTER_ARE = frozenset(
+    "not going all very really still just also delighted happy confident pleased looking sure ready".split()
+)
+#: Homograph -> (repaired form, words that may follow it, may follow a clause opener word).
+HOMOGRAPHS = MappingProxyType({
+    "well": ("we'll", AFTER_WILL, True),
+    "hell": ("he'll", AFTER_WILL, True),
+    "shell": ("she'll", AFTER_WILL, True),
+    "ill": ("i'll", AFTER_WILL, True),
+    "wed": ("we'd", AFTER_WILL, True),
+    "shed": ("she'd", AFTER_WILL, True),
+    "id": ("i'd", AFTER_WILL, True),
+    "lets": ("let's", AFTER_LETS, True),
+    "were": ("we're", AFTER_ARE, False),
+})
+#: Log-odds taken off a rare bare form repeated while its stem never stands alone ("Tods ... Tods").
+REPEATED_NAME_PENALTY = 1.5
+#: Titles before a surname: "Mr Xs" with an unknown "Xs" is most often a possessive.
+TITLES = frozenset("Mr Mrs Ms Dr Sir Lord Lady President Prince Princess King Queen".split())
+#: Tokens that a possessive rule must leave to the contraction rules, or that are never possessives.
+NOT_POSSESSIVE = frozenset("its lets is was has this his us as yes thus plus gas bus".split())
+
+
+def stripped_share(doc: Document) -> float:
+    """Estimated share of the document's apostrophes that were stripped (Laplace-smoothed).
+
+    Counts the sure regime-1 findings (RK201, and RK202 where the lexicon alone decides)
+    against the apostrophes still in place:
+    a clean text full of "it's" and "the firm's" gets a low share, so the context rules stay
+    quiet there; a text stripped of every apostrophe gets a share near 1.
+
+    >>> round(stripped_share(Document.from_text("They dont know the companys plan.")), 2)
+    0.84
+    >>> round(stripped_share(Document.from_text("It's the firm's plan; it's John's.")), 2)
+    0.17
+    """
+    def compute() -> float:
+        intact = len(_INTACT_RE.findall(doc.text))
+        sure = sum(1 for _ in find_bare_contractions(doc)) + _sure_possessive_count(doc)
+        stripped = sure / SURE_SHARE
+        return (stripped + 1) / (stripped + intact + 2)
+    return doc.memo("apostrophes.stripped_share", compute)
+
+
+def _suggest(start: int, end: int, replacements: list[str], confidence: float, deterministic: bool,
+             note: str, code: str, score: float) -> tuple[Suggestion, ...]:
+    """Suggestions replacing the word: manual when several compete, safe only if sure and deterministic."""
+    confidence = round(min(confidence, PRECISION[code]), 3)
+    if len(replacements) > 1:
+        level = Applicability.MANUAL
+    elif deterministic and confidence >= 0.9:
+        level = Applicability.SAFE
+    else:
+        level = Applicability.UNSAFE
+    # Evidence records quote a reference or the document; a rule's score belongs in the note.
+    note = f"{note} (context score {score:.2f})"
+    return tuple(Suggestion(Span(start, end), r, confidence, level, note) for r in replacements)
+
+
+def _words(doc: Document) -> Iterator[re.Match[str]]:
+    return _WORD_RE.finditer(doc.text)
+
+
+def find_bare_contractions(doc: Document) -> Iterator[Hit]:
+    """A contraction without its apostrophe that is no word on its own: "dont", "theyre", "Im".
+
+    What it flags: a word from a closed list of English contractions ("don't", "they're",
+    "I've", "o'clock", ...) written without the apostrophe.
+    Why it matters: the scraper stripped the apostrophe; the bare form is a misspelling.
+    Example: ``They dont know`` -> "don't".
+    Repair safety: deterministic (one possible repair), so ``safe``. "Im"/"Ive" are flagged
+    only with a capital I and a lower-case word after them (not "IM", not a name "Ive");
+    "wont"/"cant" are skipped where they can be the nouns ("his wont", "wont to").
+    Trade-off: near-zero false alarms; homographs such as "its", "were", "well" are left to
+    the context rules RK203/RK204.
+
+    >>> doc = Document.from_text("Theyre sure it wont rain, as was his wont. Im here.")
+    >>> [h.suggestions[0].replacement for h in find_bare_contractions(doc)]
+    ["They're", "won't", "I'm"]
+    """
+    text, table = doc.text, contractions()
+    for m in _words(doc):
+        token = m.group()
+        low = token.lower()
+        repaired = table.get(low)
+        if repaired is None:
+            continue
+        prev, nxt = features(text, m.start(), m.end())
+        if low in ("im", "ive") and (token[0] != "I" or token[1:] != low[1:] or nxt in ("<P>", "<CAP>", "<NUM>")):
+            continue
+        if low == "ive" and previous_token(text, m.start())[:1].isupper():
+            continue  # a surname after a first name ("Jonathan Ive")
+        if low in ("wont", "cant") and (nxt == "to" or prev in ("his", "her", "their", "its", "my", "the", "as")):
+            continue
+        yield Hit(Span(m.start(), m.end()), f"'{token}' has lost its apostrophe",
+                  _suggest(m.start(), m.end(), [with_case(token, repaired)], 1.0, True,
+                           f"contraction '{repaired}' written without its apostrophe", "RK201", 1.0))
+
+
+def _word_counts(doc: Document) -> Counter[str]:
+    """How often each run of letters occurs in the document (case-sensitive; "Smith's" counts "Smith")."""
+    return doc.memo("apostrophes.word_counts", lambda: Counter(re.findall(r"[A-Za-z]+", doc.text)))
+
+
+def _possessive_prior(doc: Document, token: str) -> tuple[float, bool | None] | None:
+    """(prior log-odds that bare ``token`` is a stripped possessive, evidence), or None.
+
+    Evidence is True when the lexicon alone makes the bare form "not a word" (its possessive
+    is at least ten times more frequent); False when the bare form is no common word but the
+    odds rest on :data:`RARE_PRIOR_ODDS` or on the document (a name the lexicon does not
+    know whose stem stands alone elsewhere: "Smithson ... Smithsons plan"); None when the
+    bare form is a common word of its own (regime 2).
+    """
+    stem, low = token[:-1], token.lower()
+    if len(stem) < 2 or token[-1] != "s" or low in NOT_POSSESSIVE:
+        return None
+    if low in contractions() or low in HOMOGRAPHS or _irish_name(token):
+        return None
+    bare_z, known_here = zipf(token), _word_counts(doc)[stem] > 0
+    rare_floor = math.log(RARE_PRIOR_ODDS)
+    if stem[-1] in "sS":  # "Jamess" for "James's": only when the bare form is far rarer than the name
+        if bare_z < max(1.5, zipf(stem) - 1.0) and stem[0].isupper() and known_here:
+            return rare_floor, False
+        return None
+    if low[:-1] in MONTHS and stem[0].isupper():
+        return rare_floor, False  # "Octobers figures": a month is rarely plural
+    apos_z = zipf(stem + "'s")
+    if apos_z >= 1.0:
+        margin = apos_z - bare_z
+        if margin >= WORD_MARGIN:
+            return margin * math.log(10), True
+        if bare_z < COMMON_ZIPF and margin >= 0:
+            return rare_floor, False
+        return margin * math.log(10), None
+    if bare_z < 2.0 and stem[0].isupper() and known_here:
+        return rare_floor, False
+    if bare_z < 1.0 and stem[0].isupper() and _after_title(doc, token):
+        return rare_floor, False  # "Mr Smithsons plan": 49 possessives to 6 names in the even-id articles
+    return None
+
+
+def _after_title(doc: Document, token: str) -> bool:
+    """True when ``token`` occurs once in the document, right after a title ("Mr", "Dr", "President")."""
+    if _word_counts(doc)[token] != 1:
+        return False  # a name repeated without its stem ("Mr Kenteris ... Mr Kenteris") is a name
+    at = re.search(rf"\b{re.escape(token)}\b", doc.text)
+    return at is not None and previous_token(doc.text, at.start()) in TITLES
+
+
+def _sure_possessive_count(doc: Document) -> int:
+    """How many words the lexicon alone marks as stripped possessives (context permitting)."""
+    count = 0
+    for m in _words(doc):
+        prior = _possessive_prior(doc, m.group())
+        if prior is not None and prior[1]:
+            prev, nxt = features(doc.text, m.start(), m.end())
+            log_odds = prior[0] + log_ratio("poss-next", nxt) + log_ratio("poss-prev", prev)
+            count += to_probability(log_odds) >= REPORT_PROBABILITY["RK202"]
+    return count
+
+
+def _possessive_score(doc: Document, start: int, end: int, token: str) -> tuple[bool, float] | None:
+    """(whether the bare form is no common word (RK202) or a word (RK205), log-odds of damage), or None.
+
+    Unless the lexicon alone is decisive, the odds are scaled by the document's
+    :func:`stripped_share`, and a common word used as a repeated name whose stem never
+    stands alone ("Barclays") is left alone.
+    """
+    prior = _possessive_prior(doc, token)
+    if prior is None:
+        return None
+    log_odds, evidence = prior
+    if not evidence:
+        counts = _word_counts(doc)
+        if token[0].isupper() and counts[token] > 1 and counts[token[:-1]] == 0:
+            if evidence is None:
+                return None
+            log_odds -= REPEATED_NAME_PENALTY
+        log_odds += math.log(stripped_share(doc))
+    prev, nxt = features(doc.text, start, end)
+    log_odds += log_ratio("poss-next", nxt) + log_ratio("poss-prev", prev)
+    return evidence is not None, log_odds
+
+
+def _possessive_hits(doc: Document, code: str) -> Iterator[Hit]:
+    text = doc.text
+    for m in _words(doc):
+        token = m.group()
+        scored = _possessive_score(doc, m.start(), m.end(), token)
+        if scored is None or (code == "RK202") != scored[0]:
+            continue
+        log_odds = scored[1]
+        probability = to_probability(log_odds)
+        if probability < REPORT_PROBABILITY[code]:
+            continue
+        options = [token[:-1] + "'s"]
+        # A capitalised name ("Smiths": Smith's or Smiths'?) or a regular plural at least as common
+        # as the possessive ("governments") may be a plural possessive too; "peoples" is not.
+        plural_common = zipf(token[:-1]) >= COMMON_ZIPF and zipf(token) >= zipf(options[0])
+        if code == "RK205" and zipf(token) >= COMMON_ZIPF and (token[0].isupper() or plural_common):
+            options.append(token + "'")
+        note = (f"possessive '{options[0]}'" if len(options) == 1
+                else f"possessive: '{options[0]}' (one) or '{options[1]}' (several); check which is meant")
+        yield Hit(Span(m.start(), m.end()), f"'{token}' looks like a possessive that lost its apostrophe",
+                  _suggest(m.start(), m.end(), options, probability, False, note, code, log_odds))
+
+
+def _hyphenated_possessives(doc: Document) -> Iterator[Hit]:
+    """Hyphenated names whose stem stands alone elsewhere in the document ("Wal-Mart ... Wal-Marts")."""
+    text = doc.text
+    for m in _HYPHEN_NAME_S_RE.finditer(text):
+        token, stem = m.group(), m.group()[:-1]
+        if text.count(stem) - text.count(token) < 1:
+            continue
+        prev, nxt = features(text, m.start(), m.end())
+        log_odds = (math.log(RARE_PRIOR_ODDS) + math.log(stripped_share(doc))
+                    + log_ratio("poss-next", nxt) + log_ratio("poss-prev", prev))
+        probability = to_probability(log_odds)
+        if probability >= REPORT_PROBABILITY["RK202"]:
+            yield Hit(Span(m.start(), m.end()), f"'{token}' looks like a possessive that lost its apostrophe",
+                      _suggest(m.start(), m.end(), [stem + "'s"], probability, False,
+                               f"possessive '{stem}'s' ('{stem}' stands alone elsewhere in the text)", "RK202",
+                               log_odds))
+
+
+def _year_possessives(doc: Document) -> Iterator[Hit]:
+    for m in _YEAR_S_RE.finditer(doc.text):
+        fixed = m.group()[:-1] + "'s"
+        if m.group("name") and zipf(fixed) - zipf(m.group()) < DIGIT_NAME_MARGIN:
+            continue  # "MP3s", "F1s": countable names, more often plural
+        yield Hit(Span(m.start(), m.end()), f"'{m.group()}' looks like a possessive that lost its apostrophe",
+                  _suggest(m.start(), m.end(), [fixed], 1.0, False, f"possessive '{fixed}' (a year, not a decade)",
+                           "RK202", 0.0))
+
+
+def find_bare_possessives(doc: Document) -> Iterator[Hit]:
+    """A possessive without its apostrophe whose bare form is hardly a word: "Japans", "companys".
+
+    What it flags: a word ``Xs`` whose possessive ``X's`` is at least ten times more frequent
+    in the English lexicon (wordfreq) than ``Xs`` itself, when the words around it fit a
+    possessive (next-word and previous-word statistics from held-out news text).
+    Why it matters: the scraper stripped the apostrophe, leaving a misspelt word.
+    Example: ``the companys profits`` -> "company's".
+    Repair safety: lexicon- and context-based, so ``unsafe``; ``manual`` when a plural
+    possessive competes ("Smiths": Smith's or Smiths'?).
+    Trade-off: real words and names ending in s ("Paris", "news", "MPs", "series") have no
+    frequent ``X's`` form and are never flagged; an unknown name's possessive is missed.
+
+    A year with a bare s ("2004s record") is a possessive too; a decade ("the 1990s") is not.
+
+    >>> doc = Document.from_text("The companys profits rose in Paris, beating 2004s record; the MPs voted.")
+    >>> [h.suggestions[0].replacement for h in find_bare_possessives(doc)]
+    ["company's", "2004's"]
+    """
+    hits = [*_possessive_hits(doc, "RK202"), *_year_possessives(doc), *_hyphenated_possessives(doc)]
+    yield from sorted(hits, key=lambda h: h.span.start)
+
+
+def find_possessive_homographs(doc: Document) -> Iterator[Hit]:
+    """A plural that is, from its context, a possessive without its apostrophe: "the worlds largest".
+
+    What it flags: a common word ``Xs`` ("worlds", "years", "governments") whose possessive
+    ``X's`` is also common, when the words around it make the possessive far more likely
+    (a superlative, "chief", "decision" after it; "this", "last" before it).
+    Why it matters: "the worlds largest economy" lost the apostrophe of "world's".
+    Example: ``the worlds largest economy`` -> "world's".
+    Repair safety: statistical, so ``unsafe``; ``manual`` when ``Xs'`` competes.
+    Trade-off: tuned for precision; most plural possessives ("the companies assets") are
+    missed because a plural before a noun is usually a compound ("the sales figures").
+
+    >>> doc = Document.from_text("It is the worlds largest economy. The worlds are round.")
+    >>> [h.suggestions[0].replacement for h in find_possessive_homographs(doc)]
+    ["world's"]
+    """
+    yield from _possessive_hits(doc, "RK205")
+
+
+def find_its_contractions(doc: Document) -> Iterator[Hit]:
+    """"its" used where "it's" (it is / it has) is meant: "its a", "its not", "its been".
+
+    What it flags: "its" followed by words that follow "it's" far more often than the
+    possessive "its" in held-out news text ("a", "not", "been", "very", "going").
+    Why it matters: the possessive "its" is correct and common; only the contraction lost
+    its apostrophe.
+    Example: ``its not clear`` -> "it's".
+    Repair safety: context-based, never certain, so ``unsafe``.
+    Trade-off: "its own", "its shares" are never flagged; "its" before an unseen
+    word stays silent, so some contractions are missed.
+
+    >>> doc = Document.from_text("Its a shame that its own staff think its been hard.")
+    >>> [h.suggestions[0].replacement for h in find_its_contractions(doc)]
+    ["It's", "it's"]
+    """
+    text = doc.text
+    rows = context_counts()["its-next"]
+    prior = math.log(sum(a for a, _ in rows.values()) / sum(p for _, p in rows.values()))
+    for m in _words(doc):
+        if m.group().lower() != "its":
+            continue
+        prev, nxt = features(text, m.start(), m.end())
+        if nxt not in rows and nxt.endswith("s") and not nxt.endswith(("ss", "us", "is")):
+            continue  # "its designers", "its revenues": a plural noun follows a possessive
+        log_odds = prior + log_ratio("its-next", nxt) + log_ratio("its-prev", prev) + math.log(stripped_share(doc))
+        probability = to_probability(log_odds)
+        if probability < REPORT_PROBABILITY["RK203"]:
+            continue
+        repaired = with_case(m.group(), "it's")
+        yield Hit(Span(m.start(), m.end()), f"'{m.group()}' before '{nxt}' reads as '{repaired}'",
+                  _suggest(m.start(), m.end(), [repaired], probability, False,
+                           "contraction of 'it is' or 'it has'; the possessive 'its' is also a word", "RK203",
+                           log_odds))
+
+
+def find_contraction_homographs(doc: Document) -> Iterator[Hit]:
+    """A contraction whose bare form is another word, by context: "well be" (we'll), "lets go" (let's).
+
+    What it flags: "well", "hell", "shell", "ill", "wed", "shed", "id", "lets" at the start of a
+    clause (or after "and", "so", "think"...) followed by a verb an auxiliary takes ("be",
+    "have", "never"); a capital "Ill"/"Id" inside a sentence before such a verb; "were"
+    opening a sentence, or after a word that leaves it no subject ("what were doing"),
+    before "going", "not", "delighted" or another -ing word.
+    Why it matters: "we'll", "he'll", "let's", "we're" lost their apostrophes.
+    Example: ``Well be there`` -> "We'll".
+    Repair safety: context-based, so ``unsafe``.
+    Trade-off: silent unless a clause starts right before the word and a verb-like word
+    follows, so "as well be" or "they were not" are never flagged and many are missed.
+    Capitalised "Shell" and "Wed" are skipped (a company, a weekday).
+
+    >>> doc = Document.from_text("Well be fine. Lets go. It went well. Were going home.")
+    >>> [h.suggestions[0].replacement for h in find_contraction_homographs(doc)]
+    ["We'll", "Let's", "We're"]
+    """
+    text = doc.text
+    if stripped_share(doc) < 0.5:
+        return  # more apostrophes in place than stripped: the homographs are the plain words
+    for m in _words(doc):
+        token = m.group()
+        low = token.lower()
+        entry = HOMOGRAPHS.get(low)
+        if entry is None or (low in ("shell", "wed") and token[0].isupper()):
+            continue
+        if low in ("ill", "id") and token[0] != "I":
+            continue  # "I'll"/"I'd" keep a capital I
+        repaired, followers, after_opener = entry
+        prev, nxt = features(text, m.start(), m.end())
+        starts_clause = prev == "<P>" and (clause_edge(text, m.start()) or low != "were" and _after_comma(text, m.start()))
+        openers = CLAUSE_OPENERS if after_opener else SUBJECTLESS_OPENERS
+        # A capital "Ill"/"Id" inside a sentence is the pronoun: "which Id prefer".
+        mid_pronoun = low in ("ill", "id") and prev not in ("<P>", "the", "a", "an")
+        if not (starts_clause or prev in openers or mid_pronoun):
+            continue
+        if nxt not in followers and not (low == "were" and nxt.endswith("ing") and len(nxt) > 4 and nxt != "being"):
+            continue
+        fixed = with_case(token, repaired)
+        yield Hit(Span(m.start(), m.end()), f"'{token}' before '{nxt}' reads as '{fixed}'",
+                  _suggest(m.start(), m.end(), [fixed], PRECISION["RK204"], False,
+                           f"contraction '{repaired}'; '{low}' is also a word", "RK204", 0.0))
+
+
+def _after_comma(text: str, start: int) -> bool:
+    """True when a comma stands right before ``start`` (after spaces): "So, lets go"."""
+    return text[:start].rstrip(" \t").endswith(",")
+
+
+def _irish_name(token: str) -> str | None:
+    """The apostrophe form of an "O'" (or "D'", "d'", "L'") name written without it, or None.
+
+    >>> _irish_name("OSullivan"), _irish_name("OSullivans"), _irish_name("OK"), _irish_name("OPEC")
+    ("O'Sullivan", "O'Sullivan's", None, None)
+    """
+    if not _O_NAME_RE.match(token):
+        return None
+    name = token[1:]
+    if name.endswith("s") and zipf(name[:-1]) > zipf(name):
+        name, suffix = name[:-1], "'s"
+    else:
+        suffix = ""
+    if zipf(name) < 1.5 or zipf(token[0] + name) >= zipf(name):
+        return None
+    if token[0] != "O" and zipf(token[0] + name) > zipf(name) - 1.5:
+        return None  # "D'Souza", "d'Estaing": only when the glued form is far rarer than the name
+    return f"{token[0]}'{name}{suffix}"
+
+
+def find_bare_name_apostrophes(doc: Document) -> Iterator[Hit]:
+    """An Irish surname that lost the apostrophe after its "O": "OBrien", "OConnor".
+
+    What it flags: a word of "O" + a capitalised surname that the lexicon knows better
+    without the "O" ("Brien", "Connor", "Sullivan"), optionally with a possessive s.
+    Why it matters: "O'Brien" became "OBrien", a name no reader or search will match.
+    Example: ``said Mr OConnor`` -> "O'Connor".
+    Repair safety: one possible repair, so ``safe``.
+    Trade-off: acronyms ("OPEC", "OK") and names the lexicon does not know are skipped.
+
+    >>> [h.suggestions[0].replacement for h in find_bare_name_apostrophes(Document.from_text("OBrien met OPEC."))]
+    ["O'Brien"]
+    """
+    for m in _words(doc):
+        repaired = _irish_name(m.group())
+        if repaired is not None:
+            yield Hit(Span(m.start(), m.end()), f"'{m.group()}' has lost the apostrophe of its 'O'",
+                      _suggest(m.start(), m.end(), [repaired], 1.0, True, f"surname '{repaired}'", "RK206", 1.0))
+
+
+BARE_CONTRACTION = DetectorSpec("RK201", "bare-contraction", "missing-apostrophe", Severity.WARNING,
+                                find_bare_contractions, FixAvailability.ALWAYS)
+BARE_POSSESSIVE = DetectorSpec("RK202", "bare-possessive", "missing-apostrophe", Severity.WARNING,
+                               find_bare_possessives, FixAvailability.ALWAYS)
+ITS_CONTRACTION = DetectorSpec("RK203", "its-for-it-is", "missing-apostrophe", Severity.INFO,
+                               find_its_contractions, FixAvailability.ALWAYS)
+CONTRACTION_HOMOGRAPH = DetectorSpec("RK204", "contraction-homograph", "missing-apostrophe", Severity.INFO,
+                                     find_contraction_homographs, FixAvailability.ALWAYS)
+POSSESSIVE_HOMOGRAPH = DetectorSpec("RK205", "possessive-homograph", "missing-apostrophe", Severity.INFO,
+                                    find_possessive_homographs, FixAvailability.ALWAYS)
+
+BARE_NAME_APOSTROPHE = DetectorSpec("RK206", "bare-name-apostrophe", "missing-apostrophe", Severity.WARNING,
+                                    find_bare_name_apostrophes, FixAvailability.ALWAYS)
+
+DETECTORS = (BARE_CONTRACTION, BARE_POSSESSIVE, ITS_CONTRACTION, CONTRACTION_HOMOGRAPH, POSSESSIVE_HOMOGRAPH,
+             BARE_NAME_APOSTROPHE)
