@@ -213,3 +213,15 @@ def test_fix_with_the_clean_article_as_reference_gives_it_back(tmp_path):
                                        str(tmp_path / "clean.txt"), "--output", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8") == CLEAN
+
+
+def test_clean_text_with_itself_as_reference_gets_no_edit():
+    # A list line "- item" after a long paragraph once got "-- item": the aligned segment
+    # widened over the break before a word but not over the dash before it (review finding).
+    clean = ("Call centres\n\nMost firms polled have no plans to offshore their call centres. They give "
+             "three key reasons for not making the move:\n\n- call centre operations are part of their "
+             "business \"core function\",\n- they are worried about the risk of going abroad,\n- they fear "
+             "that they will damage their brand. The survey was based on in-depth questionnaires.")
+    findings = scan(clean, [parse_text(clean, "self.txt")])
+    new, edits = apply_suggestions(clean, findings, Applicability.UNSAFE)
+    assert new == clean, edits

@@ -207,6 +207,9 @@ def _segment(doc: str, ref: str, doc_map: OffsetMap, hit: tuple[float, int, int,
     # ...except one space where the reference has a word of marks there ("up 24%" vs "up  Next").
     if ds > 0 and doc[ds - 1] in " \t" and any(c.isspace() for c in ref[ref_lo:rs]):
         ds -= 1
+        # and over the marks before that space, as on the right ("- call" vs "- call": no "--").
+        while ds > 0 and not doc[ds - 1].isspace() and not doc[ds - 1].isalpha():
+            ds -= 1
     if de < len(doc) and doc[de] in " \t" and any(c.isspace() for c in ref[re_:ref_hi]):
         de += 1
         while de < len(doc) and not doc[de].isspace() and not doc[de].isalpha():
