@@ -66,6 +66,8 @@ class Config:
             raise ConfigError(f"[tool.repairkit] severity{where}: expected a table of CODE = \"level\"")
         overrides: dict[str, Severity] = {}
         for code, level in sev_table.items():
+            if not _is_rule(str(code)):
+                raise ConfigError(f"[tool.repairkit.severity] {code}{where}: no such rule (see `repairkit rules`)")
             try:
                 overrides[str(code).upper()] = Severity.parse(str(level))
             except ValueError as exc:
@@ -79,6 +81,16 @@ class Config:
         return replace(self, **changes)
 
 
+def _is_rule(code: str) -> bool:
+    from repairkit.registry import get  # the registry imports the detectors: only when needed
+
+    try:
+        get(code)
+    except KeyError:
+        return False
+    return True
+
+
 def find_pyproject(start: Path) -> Path | None:
     """The nearest ``pyproject.toml`` from ``start`` upwards that has a ``[tool.repairkit]`` table."""
     for folder in (start, *start.parents):
@@ -88,7 +100,10 @@ def find_pyproject(start: Path) -> Path | None:
                 data = tomllib.loads(candidate.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
                 raise ConfigError(f"{candidate}: cannot read TOML ({exc})") from None
-            if "repairkit" in data.get("tool", {}):
+            tool = data.get("tool", {})
+            if not isinstance(tool, dict):
+                raise ConfigError(f"{candidate}: 'tool' must be a table")
+            if "repairkit" in tool:
                 return candidate
     return None
 

@@ -13,6 +13,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from repairkit.document import InputError
+
 
 def _umask() -> int:
     """The process umask (reading it means setting it, so it is set straight back)."""
@@ -24,6 +26,13 @@ def _umask() -> int:
 def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically; the old file stays whole if anything fails."""
     target = Path(path)
+    try:
+        _replace(target, data)
+    except OSError as exc:  # name the file the user asked for, not our temporary one
+        raise InputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+
+
+def _replace(target: Path, data: bytes) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:

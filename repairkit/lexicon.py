@@ -5,7 +5,7 @@ word seen once per million words, 0 means unknown.
 
 >>> zipf("cooperation") > 4 > zipf("countriesjointly")
 True
->>> is_word("payout"), is_word("yearonyear")
+>>> is_word("payout"), is_word("monthonmonth")
 (True, False)
 """
 

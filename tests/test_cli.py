@@ -177,3 +177,24 @@ def test_config_severity_override(runner, tmp_path, monkeypatch):
     result = runner.invoke(main, ["scan", "a.txt", "--format", "json"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["documents"][0]["findings"][0]["severity"] == "info"
+
+
+@pytest.mark.parametrize(("toml", "needle"), [
+    ("tool = 3\n", "'tool' must be a table"),
+    ('[tool.repairkit.severity]\nRK999 = "info"\n', "no such rule"),
+])
+def test_bad_config_is_one_line_exit_2(runner, tmp_path, monkeypatch, toml, needle):
+    (tmp_path / "pyproject.toml").write_text(toml)
+    (tmp_path / "a.txt").write_text("x\n")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["scan", "a.txt"])
+    assert result.exit_code == 2 and needle in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unwritable_output_names_the_target(runner, tmp_path):
+    out = tmp_path / "missing-folder" / "report.json"
+    result = runner.invoke(main, ["scan", str(COMMENTARY), "--format", "json", "--output", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"Error: {out}: cannot write (No such file or directory)"
+    assert not list(tmp_path.rglob("*.tmp"))

@@ -237,3 +237,22 @@ def test_revert_refuses_a_tampered_log(tmp_path, toy_rules):
     assert code == 2 and "damaged" in err and path.read_text() == FIXED_SAFE
     log.write_text('{"schema": "repairkit.audit/1", "entries": [{"file": 1}]}')
     assert invoke("revert", str(log))[0] == 2
+
+
+@pytest.mark.parametrize("entry", [
+    {"file": 3, "sha256_after": "x", "existed": False},
+    {"file": "a.txt", "sha256_after": "x", "existed": True},  # no original bytes
+    {"file": "a.txt", "sha256_after": "x", "existed": "yes"},
+])
+def test_revert_refuses_malformed_entries(tmp_path, entry):
+    log = tmp_path / "a.txt.repairkit-audit.json"
+    log.write_text(json.dumps({"schema": "repairkit.audit/1", "entries": [entry]}))
+    code, _, err = invoke("revert", str(log))
+    assert code == 2 and "malformed audit entry" in err and "Traceback" not in err
+
+
+def test_markers_only_where_a_value_is_missing(tmp_path):
+    path = write(tmp_path, "A heading\n\nIt began in , said the organisers (all of them.\n")
+    code, out, _ = invoke("fix", str(path), "--mark-unresolved", "--output", str(tmp_path / "out.txt"))
+    marked = (tmp_path / "out.txt").read_text()
+    assert code == 0 and marked.count("[?") == 1 and "in [?year]," in marked  # not at the bracket

@@ -45,5 +45,7 @@ def next_word(text: str, pos: int) -> str:
     >>> next_word("  million doses", 0)
     'million'
     """
-    m = WORD_RE.match(text, len(text) - len(text[pos:].lstrip(" \t")))
+    while pos < len(text) and text[pos] in " \t":  # no slicing: this runs once per candidate
+        pos += 1
+    m = WORD_RE.match(text, pos)
     return m.group() if m else ""

@@ -57,7 +57,7 @@ def article_from_json(data: str, source: str = "<json>") -> Article:
                          "make one with `repairkit parse REF --format json`)")
     try:
         return _build(raw)
-    except (KeyError, TypeError, ValueError) as exc:
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise InputError(f"{source}: malformed parsed reference ({exc.__class__.__name__}: {exc})") from None
 
 

@@ -1,13 +1,13 @@
 """The term index of a reference: spellings of names and compounds under damage-tolerant keys.
 
-A scrape that strips hyphens, apostrophes, digits or symbols turns "Asia-Pacific" into
-"AsiaPacific" and "Europe's" into "Europes"; both keep the same *key* (letters only, lower
+A scrape that strips hyphens, apostrophes, digits or symbols turns "Franco-German" into
+"FrancoGerman" and "Europe's" into "Europes"; both keep the same *key* (letters only, lower
 case), so the damaged form finds the spelling the reference uses.
 
 >>> from repairkit.reference.parse import parse_text
->>> art = parse_text("Notes\\n\\nThe Asia-Pacific deal and Europe's COVID-19 plan, said Jane Doe.")
->>> [t.form for t in lookup(art.terms, "AsiaPacific")], [t.form for t in lookup(art.terms, "Europes")]
-(['Asia-Pacific'], ["Europe's"])
+>>> art = parse_text("Notes\\n\\nThe Franco-German deal and Europe's COVID-19 plan, said Jane Doe.")
+>>> [t.form for t in lookup(art.terms, "FrancoGerman")], [t.form for t in lookup(art.terms, "Europes")]
+(['Franco-German'], ["Europe's"])
 >>> [t.form for t in lookup(art.terms, "COVID")], [t.form for t in lookup(art.terms, "JaneDoe")]
 (['COVID-19'], ['Jane Doe'])
 """

@@ -52,7 +52,7 @@ class Site:
 def only_restores(damaged: str, repaired: str) -> bool:
     """True when ``repaired`` differs from ``damaged`` only by restorable characters.
 
-    >>> only_restores("Chinas", "China's"), only_restores("its", "it is")
+    >>> only_restores("Japans", "Japan's"), only_restores("its", "it is")
     (True, False)
     """
     if damaged == repaired:
@@ -70,7 +70,7 @@ def only_restores(damaged: str, repaired: str) -> bool:
 def lost_category(damaged: str, repaired: str) -> str | None:
     """The category of what ``repaired`` adds to ``damaged``; ``None`` for whitespace only.
 
-    >>> lost_category("Chinas", "China's"), lost_category("ab", "a b"), lost_category("a  b", "a b")
+    >>> lost_category("Japans", "Japan's"), lost_category("ab", "a b"), lost_category("a  b", "a b")
     ('missing-apostrophe', 'missing-space', None)
     """
     added = "".join(repaired[op.dest_start:op.dest_end] for op in Indel.opcodes(damaged, repaired)

@@ -1,12 +1,12 @@
 """Applying suggestions: choose one edit per finding, drop conflicts, rewrite the text (pure).
 
 >>> from repairkit.model import Applicability as A, Finding, Severity, Span, Suggestion
->>> text = "Chinas largest partner"
+>>> text = "Japans largest partner"
 >>> s = Suggestion(Span(5, 5), "'", 0.95, A.SAFE, "possessive")
 >>> f = Finding("RK201", "possessive", "missing-apostrophe", Severity.WARNING, Span(0, 6), "m", (s,))
 >>> new, edits = apply_suggestions(text, [f])
 >>> new, [(e.start, e.end, e.before, e.after) for e in edits]
-("China's largest partner", [(5, 5, '', "'")])
+("Japan's largest partner", [(5, 5, '', "'")])
 """
 
 from __future__ import annotations
@@ -126,10 +126,10 @@ def _marked_near(text: str, at: int) -> bool:
 
 
 def marker_edits(text: str, findings: Iterable[Finding]) -> list[Edit]:
-    """Insertions of a visible marker at each unresolved place (a finding with no value).
+    """Insertions of a visible marker at each place where a value is missing and unknown.
 
-    The place is the finding's first value-less suggestion; the marker names
-    ``finding.data["expects"]`` (``[?value]`` when unknown). Places already marked are skipped.
+    Only findings that say what they expect (``finding.data["expects"]``) are marked, at
+    their first value-less suggestion. Places already marked are skipped.
 
     >>> from repairkit.model import Applicability as A, Finding, Severity, Span, Suggestion
     >>> hole = Suggestion(Span(3, 3), None, 0.0, A.MANUAL, "year missing")
@@ -141,7 +141,9 @@ def marker_edits(text: str, findings: Iterable[Finding]) -> list[Edit]:
     """
     edits: list[Edit] = []
     for f in findings:
-        if not f.unresolved or not f.suggestions:
+        # Only places where a value is missing ("expects"); an unresolved structure or
+        # quote finding is not a hole to mark.
+        if not f.unresolved or not f.suggestions or "expects" not in f.data:
             continue
         s = f.suggestions[0]
         at = s.span.start

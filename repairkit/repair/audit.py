@@ -85,9 +85,20 @@ def load(log: str | Path) -> dict[str, Any]:
     if not isinstance(data, dict) or data.get("schema") != SCHEMA_TAG or not isinstance(data.get("entries"), list):
         raise InputError(f"{log}: not a repairkit audit log (expected schema {SCHEMA_TAG!r})")
     for entry in data["entries"]:
-        if not isinstance(entry, dict) or not {"file", "sha256_after", "existed"} <= entry.keys():
+        if not _entry_ok(entry):
             raise InputError(f"{log}: malformed audit entry; the log cannot be used to revert")
     return data
+
+
+def _entry_ok(entry: object) -> bool:
+    """True when ``entry`` has the fields (and types) that revert relies on."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
+        return False
+    if not isinstance(entry.get("existed"), bool) or not isinstance(entry.get("sha256_after"), str | None):
+        return False
+    if entry["existed"]:
+        return isinstance(entry.get("original_base64"), str) and isinstance(entry.get("sha256_before"), str)
+    return True
 
 
 def record(log: str | Path, entries: Sequence[dict[str, Any]]) -> None:
@@ -137,7 +148,10 @@ def revert(log: str | Path) -> list[Path]:
             raise InputError(f"{target}: changed since it was fixed (sha256 differs from the audit log); "
                              "revert refused, nothing was changed")
         if entry["existed"]:
-            restored = base64.b64decode(entry["original_base64"])
+            try:
+                restored = base64.b64decode(entry["original_base64"], validate=True)
+            except ValueError:  # binascii.Error is a ValueError
+                restored = b""
             if sha256(restored) != entry["sha256_before"]:
                 raise InputError(f"{log}: original bytes of {target} are damaged in the log; revert refused")
             plan.append((target, restored))

@@ -5,11 +5,11 @@ letters as "Well-known", its own form is the repair. Tokens that an aligned refe
 passage already covers are left to the alignment (it knows whether the token is intact).
 
 >>> from repairkit.reference.model import Article, Block, Term
->>> ref = Article("r.txt", "The Asia-Pacific region.", "0" * 64, None, None,
-...               [Block("paragraph", 0, 24, "The Asia-Pacific region.")], [],
-...               {"asiapacific": [Term("Asia-Pacific", "asiapacific", ((4, 16),))]})
->>> [(s.suggestion.replacement, s.category) for s in term_sites("Trade in the AsiaPacific grew", ref)]
-[('Asia-Pacific', 'missing-hyphen')]
+>>> ref = Article("r.txt", "The Franco-German region.", "0" * 64, None, None,
+...               [Block("paragraph", 0, 25, "The Franco-German region.")], [],
+...               {"francogerman": [Term("Franco-German", "francogerman", ((4, 17),))]})
+>>> [(s.suggestion.replacement, s.category) for s in term_sites("Trade in the FrancoGerman zone grew", ref)]
+[('Franco-German', 'missing-hyphen')]
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from repairkit.lexicon import zipf
 from repairkit.model import Applicability, Evidence, Span, Suggestion
 from repairkit.reference.model import Article, Term
+from repairkit.reference.terms import term_key
 from repairkit.repair.aligned import Site, lost_category, only_restores, segments_for
 
 #: A damaged token: letters and digits with any inner marks that survived.
@@ -32,15 +33,6 @@ _APOSTROPHES = "'’"
 MIN_TERM_LETTERS = 3
 #: A damaged token that is itself this common a word may be right as it is ("its", "customers").
 COMMON_WORD_ZIPF = 3.0
-
-
-def term_key(text: str) -> str:
-    """The damage-tolerant key of a token: its letters, lower-cased.
-
-    >>> term_key("COVID-19's")
-    'covids'
-    """
-    return "".join(c for c in text.lower() if c.isalpha())
 
 
 def _choose(token: str, forms: Sequence[Term]) -> tuple[Term, float] | None:
