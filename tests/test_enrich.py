@@ -225,3 +225,16 @@ def test_clean_text_with_itself_as_reference_gets_no_edit():
     findings = scan(clean, [parse_text(clean, "self.txt")])
     new, edits = apply_suggestions(clean, findings, Applicability.UNSAFE)
     assert new == clean, edits
+
+
+def test_references_that_disagree_leave_the_decision_to_a_person():
+    # The text is the first story as written; a second, related story puts a hyphen where the
+    # first has a space. No safe or unsafe edit may follow the related story there.
+    text = ("Budget talks\n\nThe finance minister said the well known plan would cut taxes for "
+            "small firms next year, and the opposition agreed to study it.")
+    related = text.replace("well known", "well-known")
+    findings = scan(text, [parse_text(text, "same.txt"), parse_text(related, "related.txt")])
+    valued = [s for f in findings for s in f.suggestions if s.replacement and "well" in text[f.span.start:f.span.end + 5]]
+    assert valued and all(s.applicability is Applicability.MANUAL for s in valued)
+    new, _ = apply_suggestions(text, findings, Applicability.UNSAFE)
+    assert new == text

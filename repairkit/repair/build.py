@@ -42,6 +42,10 @@ _RULE_OF = {
 }
 
 
+#: Two references disagree about a place: at best a coin toss which one the text followed.
+CONTESTED_CONFIDENCE = 0.5
+
+
 def enrich(doc: Document, findings: list[Finding], references: Sequence[Article]) -> list[Finding]:
     """Return ``findings`` with reference-backed suggestions merged in, plus RK0xx findings."""
     from repairkit.registry import get
@@ -52,6 +56,8 @@ def enrich(doc: Document, findings: list[Finding], references: Sequence[Article]
     covered = [(s.span.start, s.span.end) for s in sites]
     for ref in references:
         sites.extend(t for t in term_sites(doc.text, ref) if not _touches_any(t.span, covered))
+    if len(references) > 1:
+        sites = [_contested(doc.text, site, references) for site in sites]
     used: set[int] = set()
     out: list[Finding] = []
     for finding in findings:
@@ -101,6 +107,19 @@ def _as_written(text: str, span: Span, references: Sequence[Article]) -> str | N
             if not any(d.start <= span.end and span.start <= d.end for d in seg.diffs):
                 return ref.path
     return None
+
+
+def _contested(text: str, site: Site, references: Sequence[Article]) -> Site:
+    """A site another reference has exactly as written: the references disagree, a person decides."""
+    sources = {e.source for e in site.suggestion.evidence}
+    others = [r for r in references if r.path not in sources]
+    agree = _as_written(text, site.span, others)
+    if agree is None:
+        return site
+    s = site.suggestion
+    why = f" But {agree} has this text exactly as written: the references disagree; check the source."
+    return replace(site, suggestion=replace(s, applicability=Applicability.MANUAL,
+                                            confidence=min(s.confidence, CONTESTED_CONFIDENCE), note=s.note + why))
 
 
 def _demoted(finding: Finding, source: str) -> Finding:
