@@ -1,7 +1,7 @@
 """Baselines: record today's findings, then report (and fail on) only new ones.
 
-A baseline is a versioned JSON file (``repairkit.baseline/1``) listing, per document path,
-the fingerprints of its findings (see :mod:`repairkit.fingerprint`). Matching is by path and
+A baseline is a versioned JSON file (``repairkit.baseline/1``) listing, per document path
+(relative to the baseline file's folder, so it works from any working directory), the fingerprints of its findings (see :mod:`repairkit.fingerprint`). Matching is by path and
 fingerprint, so findings survive edits elsewhere in the file.
 
 >>> from repairkit.model import Finding, Severity, Span
@@ -16,6 +16,7 @@ fingerprint, so findings survive edits elsewhere in the file.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,6 @@ from repairkit import __version__
 from repairkit.document import Document, InputError  # noqa: F401 (doctest)
 from repairkit.fingerprint import fingerprints
 from repairkit.pipeline import DocumentResult
-from repairkit.report.locations import relative_path
 
 SCHEMA_TAG = "repairkit.baseline/1"
 
@@ -35,6 +35,8 @@ class Baseline:
     """Fingerprints of accepted findings, by document path."""
 
     entries: dict[str, set[str]]
+    #: Folder the paths are relative to: the baseline file's own folder.
+    root: str = "."
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.entries.values())
@@ -49,17 +51,21 @@ class BaselineOutcome:
     gone: int
 
 
-def _key(path: str) -> str:
-    """Paths are recorded relative to the working directory, so ``./a.txt`` and ``a.txt`` match."""
-    return relative_path(path)
+def _key(path: str, root: str | Path = ".") -> str:
+    """A document path relative to ``root`` (the baseline's folder), so the baseline works from anywhere.
+
+    >>> _key("docs/a.txt", "docs"), _key("./a.txt")
+    ('a.txt', 'a.txt')
+    """
+    return Path(os.path.relpath(Path(path).resolve(), Path(root).resolve())).as_posix()
 
 
-def to_dict(results: Sequence[DocumentResult]) -> dict[str, Any]:
-    """The baseline file's content for ``results``."""
+def to_dict(results: Sequence[DocumentResult], root: str | Path = ".") -> dict[str, Any]:
+    """The baseline file's content for ``results``, paths relative to ``root`` (the file's folder)."""
     documents = {}
     for r in results:
         prints = fingerprints(r.document, r.findings)
-        documents[_key(r.document.path)] = [
+        documents[_key(r.document.path, root)] = [
             {"fingerprint": fp, "code": f.code, "message": f.message}
             for fp, f in zip(prints, r.findings, strict=True)
         ]
@@ -72,7 +78,7 @@ def from_results(results: Sequence[DocumentResult]) -> Baseline:
     return parse(to_dict(results), "<results>")
 
 
-def parse(data: Any, source: str) -> Baseline:
+def parse(data: Any, source: str, root: str | Path = ".") -> Baseline:
     """Check and read a baseline's JSON data; :class:`InputError` says what is wrong."""
     if not isinstance(data, dict) or data.get("schema") != SCHEMA_TAG:
         raise InputError(f"{source}: not a repairkit baseline (expected schema {SCHEMA_TAG!r}); "
@@ -82,7 +88,7 @@ def parse(data: Any, source: str) -> Baseline:
             isinstance(v, list) and all(isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in v)
             for v in docs.values()):
         raise InputError(f"{source}: malformed baseline 'documents'; write it again with --write-baseline")
-    return Baseline({path: {e["fingerprint"] for e in entries} for path, entries in docs.items()})
+    return Baseline({path: {e["fingerprint"] for e in entries} for path, entries in docs.items()}, str(root))
 
 
 def load(path: str | Path) -> Baseline:
@@ -93,7 +99,7 @@ def load(path: str | Path) -> Baseline:
         raise InputError(f"{path}: no such baseline file; create it with --write-baseline") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"{path}: cannot read baseline ({exc})") from None
-    return parse(data, str(path))
+    return parse(data, str(path), Path(path).resolve().parent)
 
 
 def apply_baseline(results: Sequence[DocumentResult], baseline: Baseline) -> BaselineOutcome:
@@ -102,14 +108,15 @@ def apply_baseline(results: Sequence[DocumentResult], baseline: Baseline) -> Bas
     suppressed = 0
     matched: dict[str, set[str]] = {}
     for r in results:
-        known = baseline.entries.get(_key(r.document.path), set())
+        key = _key(r.document.path, baseline.root)
+        known = baseline.entries.get(key, set())
         prints = fingerprints(r.document, r.findings)
         new = [f for fp, f in zip(prints, r.findings, strict=True) if fp not in known]
         hits = known.intersection(prints)
-        matched.setdefault(_key(r.document.path), set()).update(hits)
+        matched.setdefault(key, set()).update(hits)
         suppressed += len(r.findings) - len(new)
         kept.append(DocumentResult(r.document, new, r.references))
-    scanned = {_key(r.document.path) for r in results}
+    scanned = {_key(r.document.path, baseline.root) for r in results}
     gone = sum(len(prints - matched.get(path, set()))
                for path, prints in baseline.entries.items() if path in scanned)
     return BaselineOutcome(kept, suppressed, gone)

@@ -222,3 +222,16 @@ def test_github_escaping_round_trips(value):
     for code, char in (("%2C", ","), ("%3A", ":"), ("%0A", "\n"), ("%0D", "\r"), ("%25", "%")):
         unescaped = unescaped.replace(code, char)
     assert unescaped == value
+
+
+def test_baseline_works_from_another_working_directory(runner, tmp_path, monkeypatch):
+    sub = tmp_path / "docs"
+    sub.mkdir()
+    path = write(sub, "a.txt", DAMAGED)
+    monkeypatch.chdir(sub)
+    code, _, _ = run(runner, "scan", "a.txt", "--write-baseline", "base.json")
+    assert code == 0
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(runner, "scan", str(path.relative_to(tmp_path)), "--baseline", "docs/base.json",
+                         "--format", "json")
+    assert code == 0 and json.loads(out)["summary"]["findings"] == 0 and "0 new" in err

@@ -59,7 +59,8 @@ def scan(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tu
         raise InputFailure(str(exc)) from None
     results = filter_results(results, config.min_confidence)
     if write_baseline is not None:
-        data = json.dumps(baselines.to_dict(results), ensure_ascii=False, indent=2) + "\n"
+        data = json.dumps(baselines.to_dict(results, write_baseline.resolve().parent), ensure_ascii=False,
+                          indent=2) + "\n"
         atomic_write(write_baseline, data.encode("utf-8"))
         click.echo(f"baseline: recorded {sum(len(r.findings) for r in results)} findings in {write_baseline}",
                    err=True)
