@@ -76,7 +76,8 @@ class DetectorSpec:
     @property
     def title(self) -> str:
         """One line describing what the rule flags."""
-        return self.summary or (self.doc.splitlines()[0] if self.doc else self.name)
+        line = self.summary or (self.doc.splitlines()[0] if self.doc else self.name)
+        return line.replace("``", "")  # reStructuredText literals read badly in a terminal
 
     def findings(self, doc: Document, severity: Severity | None = None) -> list[Finding]:
         """Run the rule on ``doc`` and wrap its hits as findings."""

@@ -235,3 +235,16 @@ def test_baseline_works_from_another_working_directory(runner, tmp_path, monkeyp
     code, out, err = run(runner, "scan", str(path.relative_to(tmp_path)), "--baseline", "docs/base.json",
                          "--format", "json")
     assert code == 0 and json.loads(out)["summary"]["findings"] == 0 and "0 new" in err
+
+
+def test_sarif_offers_no_manual_suggestion_as_a_fix(runner):
+    code, out, _ = run(runner, "scan", str(COMMENTARY), "--reference", str(ARTICLE), "--format", "sarif")
+    data = json.loads(out)
+    inserted = [r["insertedContent"]["text"] for res in data["runs"][0]["results"] for fx in res.get("fixes", [])
+                for ch in fx["artifactChanges"] for r in ch["replacements"]]
+    assert inserted, "the reference supports some fixes"
+    assert not any(re.search(r"\d", text) for text in inserted)  # candidate figures stay manual
+    report = json.loads(run(runner, "scan", str(COMMENTARY), "--reference", str(ARTICLE), "--format", "json")[1])
+    manual = [s for f in report["documents"][0]["findings"] for s in f["suggestions"]
+              if s["applicability"] == "manual" and s["replacement"]]
+    assert manual and all(s["replacement"] not in inserted or not re.search(r"\d", s["replacement"]) for s in manual)

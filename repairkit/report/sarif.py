@@ -2,7 +2,7 @@
 
 Columns and ``charOffset`` count Unicode code points (``columnKind: unicodeCodePoints``),
 the same offsets as the JSON contract. Each result carries a ``partialFingerprints`` entry
-(see :mod:`repairkit.fingerprint`), and suggestions with a value become ``fixes``.
+(see :mod:`repairkit.fingerprint`), and safe or unsafe suggestions with a value become ``fixes``.
 
 >>> from repairkit.pipeline import DocumentResult
 >>> doc = Document.from_text("the th summit", path="a.txt")
@@ -23,7 +23,7 @@ from typing import Any
 from repairkit import __version__
 from repairkit.document import Document
 from repairkit.fingerprint import fingerprints
-from repairkit.model import Finding, Suggestion
+from repairkit.model import Applicability, Finding, Suggestion
 from repairkit.pipeline import DocumentResult
 from repairkit.registry import DetectorSpec, all_detectors
 from repairkit.report.locations import artifact_uri, ci_level, region, severity_order
@@ -75,7 +75,10 @@ def result_dict(doc: Document, f: Finding, fingerprint: str, rule_index: dict[st
     }
     if f.code in rule_index:
         out["ruleIndex"] = rule_index[f.code]
-    fixes = [_fix(doc, uri, s) for s in f.suggestions if s.replacement is not None]
+    # Manual suggestions (e.g. candidate figures from a related story) are for a person to weigh,
+    # not fixes a tool may offer to apply.
+    fixes = [_fix(doc, uri, s) for s in f.suggestions
+             if s.replacement is not None and s.applicability is not Applicability.MANUAL]
     if fixes:
         out["fixes"] = fixes
     return out
