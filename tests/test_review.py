@@ -317,3 +317,18 @@ def test_page_is_self_contained_keyboard_and_print_friendly(tmp_path):
     empty = html.render_document(DocumentResult(Document.from_text(""), []))
     assert "No findings." in empty and not MARK.findall(empty)
     assert "No findings." in markdown.render([DocumentResult(Document.from_text(""), [])])
+
+
+def test_a_finding_over_a_whole_stretch_is_a_marker_not_a_highlight():
+    from repairkit.report.html import WIDE_SPAN, highlight_tokens
+    from repairkit.report.review_model import FindingView
+
+    def fv(s: int, e: int) -> FindingView:
+        return FindingView(f"X-{s}-{e}", "X", "x", "style", "info", s, e, 1, s + 1, "", "", "none", True, ())
+
+    text = "a" * (WIDE_SPAN + 10)
+    tokens = highlight_tokens(text, [fv(0, len(text)), fv(5, 8)])
+    kinds = [(t.kind, t.finding.id if t.finding else None) for t in tokens if t.kind != "text"]
+    assert kinds[0] == ("point", f"X-0-{len(text)}")  # the wide one: a marker at its start
+    assert ("open", "X-5-8") in kinds and ("close", "X-5-8") in kinds
+    assert "".join(t.text for t in tokens if t.kind == "text") == text

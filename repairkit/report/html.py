@@ -59,6 +59,15 @@ class Token:
     continued: bool = False  # a continuation <span> of a finding whose <mark> was closed early
 
 
+#: A finding longer than this is shown as a marker at its start, not a highlight.
+WIDE_SPAN = 400
+
+
+def is_wide(f: FindingView) -> bool:
+    """True for a finding that covers more than :data:`WIDE_SPAN` characters."""
+    return f.end - f.start > WIDE_SPAN
+
+
 def highlight_tokens(text: str, findings: Sequence[FindingView]) -> list[Token]:
     """Split ``text`` into text tokens and properly nested open/close tokens, one mark per finding.
 
@@ -71,8 +80,10 @@ def highlight_tokens(text: str, findings: Sequence[FindingView]) -> list[Token]:
     by_start: dict[int, list[FindingView]] = {}
     points: dict[int, list[FindingView]] = {}
     for f in findings:
-        (points if f.start == f.end else by_start).setdefault(f.start, []).append(f)
-    ends = {f.end for f in findings if f.end > f.start}
+        # A finding about a whole stretch (a one-line article, a readability summary) is a
+        # marker at its start: wrapping pages of text in it would hide every other highlight.
+        (points if f.start == f.end or is_wide(f) else by_start).setdefault(f.start, []).append(f)
+    ends = {f.end for f in findings if f.end > f.start and not is_wide(f)}
     bounds = sorted({0, len(text), *by_start, *points, *ends})
     tokens: list[Token] = []
     stack: list[tuple[FindingView, bool]] = []
@@ -111,6 +122,7 @@ def render_review(review: Review) -> str:
     groups = [(c, [f for f in review.findings if f.category == c]) for c in review.by_category]
     return _environment().get_template("review.html.j2").render(
         review=review,
+        is_wide=is_wide,
         tokens=highlight_tokens(review.text, review.findings),
         groups=groups,
         open_limit=OPEN_GROUP_LIMIT,
@@ -123,4 +135,4 @@ def render_document(result: DocumentResult, threshold: Applicability = Applicabi
     return render_review(build_review(result, threshold))
 
 
-__all__ = ["Document", "Token", "highlight_tokens", "render_document", "render_review"]
+__all__ = ["Document", "Token", "highlight_tokens", "is_wide", "render_document", "render_review"]
