@@ -85,8 +85,14 @@ class DetectorSpec:
         return [
             Finding(code=self.code, rule=self.name, category=self.category, severity=sev,
                     span=h.span, message=h.message, suggestions=h.suggestions, data=h.data)
-            for h in self.run(doc)
+            for h in hits_of(doc, self.run)
         ]
+
+
+def hits_of(doc: Document, run: Callable[[Document], Iterable[Hit]]) -> tuple[Hit, ...]:
+    """``run(doc)``, computed once per document: families that consult another family's hits
+    (e.g. whether a doubled space is a vanished number) call this instead of ``run`` directly."""
+    return doc.memo(f"hits:{run.__module__}.{run.__qualname__}", lambda: tuple(run(doc)))
 
 
 @cache
