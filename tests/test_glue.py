@@ -78,7 +78,8 @@ def test_capitalised_modifier_reading_depends_on_the_next_word() -> None:
     before_noun = glued_tokens("twinengine planes")[0].verdict
     at_end = glued_tokens("they were twinengine.")[0].verdict
     assert (before_noun.kind, before_noun.replacement) == (Kind.HYPHEN, "twin-engine")
-    assert (at_end.kind, at_end.replacement) == (Kind.SPACE, "twin engine")
+    # No noun after it: two words, or a closed compound the lexicon lacks (weak, info).
+    assert (at_end.kind, at_end.replacement) == (Kind.POSSIBLE_SPACE, "twin engine")
 
 
 def test_fast_zipf_agrees_with_wordfreq() -> None:

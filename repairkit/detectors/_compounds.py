@@ -29,6 +29,8 @@ STRONG_ZIPF = 3.5
 KNOWN_STEM_ZIPF = 2.0
 #: (suffix, replacement) pairs that undo an inflection.
 MAX_PHRASE_LENGTH = 30
+#: "jointly" (joint + ly), not "daily" or "early".
+MIN_ADVERB_LENGTH = 6
 MAX_PHRASE_PARTS = 6
 INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("men", "man"), ("women", "woman"), ("ed", ""),
                ("ed", "e"), ("ing", ""), ("ing", "e"), ("er", ""), ("ers", ""))
@@ -161,6 +163,15 @@ def reads_as_compound(left: str, right: str) -> bool:
     if right.lower() not in compound_heads() and looks_plural(left):
         return False  # "resultsfollowing": a plural noun and a participle are two words
     return is_head(right) and not left.lower().endswith(("ed", "ing", "ly"))
+
+
+def is_ly_adverb(word: str) -> bool:
+    """An adverb in -ly made from a common word ("jointly"), unlike "daily", "only" or "early".
+
+    >>> is_ly_adverb("jointly"), is_ly_adverb("daily")
+    (True, False)
+    """
+    return word.lower().endswith("ly") and len(word) >= MIN_ADVERB_LENGTH and fast_zipf(word[:-2]) >= COMMON_ZIPF
 
 
 def looks_plural(word: str) -> bool:

@@ -24,6 +24,7 @@ from repairkit.detectors._compounds import (
     is_combining_form,
     is_function_word,
     is_head,
+    is_ly_adverb,
     is_number_word,
     is_prefix,
     looks_plural,
@@ -76,6 +77,10 @@ KNOWN_NAME_ZIPF = 1.5
 PREFIXED_MAX_ZIPF = 3.0
 #: An attested compound's closed form rarer than this is surely a dropped hyphen.
 ATTESTED_SAFE_ZIPF = 2.0
+#: Possessive determiners start brand names ("MySpace", "YourView"), not glued phrases.
+POSSESSIVE_DETERMINERS = frozenset("my your our his her its their".split())
+#: An acronym's plural or possessive that lost its apostrophe: "MPs", "BBCs".
+ACRONYM_PLURAL_RE = re.compile(r"[A-Z]{2,}s")
 
 
 def _attested_verdict(token: str, glued: float) -> Verdict | None:
@@ -214,14 +219,15 @@ def _modifier_verdict(token: str, left: str, right: str, others: Sequence[tuple[
     if reads_as_compound(left, right):
         return _compound_verdict(token, left, right)
     if not (strong_word(left) and strong_word(right)):
-        return space_reading(token, [(left, right), *others], sure=False)
+        return None  # "stategist" is no "state gist": a misspelling splits into a rare fragment
     readings = (f"{left} {right}", *(f"{a}-{b}" for a, b in others))
     verdict = hyphen_reading(token, f"{left}-{right}", POSSIBLE_CONFIDENCE if not others else AMBIGUOUS_CONFIDENCE,
                       "Two content words run together: a compound modifier before a noun takes a "
                       "hyphen, otherwise a space is missing.", readings)
     modifier = replace(verdict, modifier=True)
-    # A plural first word rarely starts a compound ("resultsfollowing" = "results following").
-    return modifier.as_spaced() if looks_plural(left) else modifier
+    # A plural first word rarely starts a compound ("resultsfollowing" = "results following"),
+    # and an adverb in -ly is not joined to the next word ("jointlyannounced").
+    return modifier.as_spaced() if looks_plural(left) or is_ly_adverb(left) else modifier
 
 
 def _camel_verdict(token: str, parts: list[str]) -> Verdict | None:
@@ -249,8 +255,8 @@ def _camel_verdict(token: str, parts: list[str]) -> Verdict | None:
                        "A sentence boundary may be lost as well (a full stop before the capital).")
     if right.islower():
         return _compound_verdict(token, left, right) if left.isupper() and is_head(right) else None
-    if is_function_word(left):
-        # "TheUN", "InParis": a function word cannot start a name compound.
+    if is_function_word(left) and left.lower() not in POSSESSIVE_DETERMINERS:
+        # "TheUN", "InParis": a function word cannot start a name compound ("MySpace" is a brand).
         return Verdict(Kind.CASE_CHANGE, token, f"{left} {right}", LIKELY_CONFIDENCE, Applicability.UNSAFE,
                        f"'{left}' is a function word: a space was lost after it.")
     acronym = [p for p in parts if p.isupper()]
@@ -328,7 +334,7 @@ def classify(token: str) -> Verdict | None:
     >>> classify("companiesjointly").replacement, classify("payout")
     ('companies jointly', None)
     """
-    if token.isdigit() or len(token) < 4:
+    if token.isdigit() or len(token) < 4 or ACRONYM_PLURAL_RE.fullmatch(token):
         return None
     if token[0].isdigit():
         return _number_verdict(token)

@@ -1,0 +1,106 @@
+"""Hyphen readings for a document whose hyphens were stripped.
+
+When a document shows that its hyphens were stripped (several attested compounds are
+glued and few hyphens are left), two content words run together are likelier a compound
+that lost its hyphen than two words that lost their space: "leftback" is "left-back", a
+rare "reelect" is "re-elect". :mod:`repairkit.detectors._glue`
+gathers that evidence; these readings are used only with it.
+
+>>> hyphen_for_space(classify("yearearlier").as_spaced()).replacement
+'year-earlier'
+>>> hyphen_for_space(classify("companiesjointly")) is None  # an adverb follows: two words
+True
+>>> stripped_reading("reelect").replacement, stripped_reading("rerun"), stripped_reading("therapist")
+('re-elect', None, None)
+"""
+
+from __future__ import annotations
+
+from repairkit.detectors._compounds import is_function_word, is_ly_adverb, is_prefix
+from repairkit.detectors._readings import PHRASAL_PARTICLES, case_parts, classify
+from repairkit.detectors._verdict import POSSIBLE_CONFIDENCE, Kind, Verdict, hyphen_reading
+from repairkit.lexicon import COMMON_ZIPF, fast_zipf
+
+__all__ = ["classify", "hyphen_for_space", "stripped_reading"]
+
+#: Function words that start hyphenated compounds ("all-out", "most-watched", "once-famed").
+COMPOUND_FUNCTION_LEFT = frozenset("all most once above".split())
+#: Function words that end them ("women-only"), besides the phrasal particles ("sending-off").
+COMPOUND_FUNCTION_RIGHT = PHRASAL_PARTICLES | {"only"}
+#: Lower-case words that join a capitalised word with a hyphen ("all-French", "then-President").
+CAMEL_LEFT = frozenset("all then former late early mid pro anti non pan".split())
+#: Prefixes hyphenated before their own vowel ("re-elect", "de-escalate"), besides the shipped list.
+STYLE_PREFIXES = frozenset("re de".split())
+VOWELS = frozenset("aeiou")
+#: A camel-case token this frequent is a known name ("YouTube").
+KNOWN_NAME_ZIPF = 1.5
+MIN_PREFIXED_REST = 3
+REASON = "Hyphens were stripped from this document, so a compound that lost its hyphen is the likelier reading."
+
+
+def compound_shape(left: str, right: str) -> bool:
+    """True when ``left`` and ``right`` can make a hyphenated compound.
+
+    >>> compound_shape("sending", "off"), compound_shape("said", "in"), compound_shape("companies", "jointly")
+    (True, False, False)
+    """
+    lo, ro = left.lower(), right.lower()
+    left_ok = not is_function_word(lo) or lo in COMPOUND_FUNCTION_LEFT
+    if ro in COMPOUND_FUNCTION_RIGHT and is_function_word(ro):
+        right_ok = lo.endswith(("ing", "ed")) or lo in COMPOUND_FUNCTION_LEFT or ro == "only"
+    else:
+        right_ok = not is_function_word(ro) and not is_ly_adverb(right)
+    return left_ok and right_ok
+
+
+def _hyphenated(token: str, left: str, right: str, spaced: bool = True) -> Verdict:
+    return hyphen_reading(token, f"{left}-{right}", POSSIBLE_CONFIDENCE, REASON,
+                          (f"{left} {right}",) if spaced else ())
+
+
+def hyphen_for_space(verdict: Verdict | None) -> Verdict | None:
+    """The hyphen reading of a lost-space verdict, when its two parts can make a compound."""
+    if verdict is None or verdict.kind not in (Kind.SPACE, Kind.POSSIBLE_SPACE, Kind.CASE_CHANGE):
+        return None
+    parts = verdict.replacement.split(" ")
+    if len(parts) != 2:
+        return None
+    left, right = parts
+    if verdict.kind is Kind.CASE_CHANGE:
+        return _hyphenated(verdict.token, left, right) if left.lower() in CAMEL_LEFT else None
+    return _hyphenated(verdict.token, left, right) if compound_shape(left, right) else None
+
+
+def _prefixed(token: str) -> Verdict | None:
+    """A prefix whose last letter is the next word's first vowel: "reelect", "preempt", "cooperate"."""
+    for cut in range(2, len(token) - MIN_PREFIXED_REST + 1):
+        left, right = token[:cut], token[cut:]
+        if left[-1] == right[0].lower() and left[-1] in VOWELS \
+                and (is_prefix(left) or left.lower() in STYLE_PREFIXES) and fast_zipf(right) >= COMMON_ZIPF:
+            return _hyphenated(token, left, right, spaced=False)  # "re elect" is no reading
+    return None
+
+
+def _acronym_modifier(token: str) -> Verdict | None:
+    """A word glued to an acronym after it: "payTV" for "pay-TV"."""
+    parts = case_parts(token)
+    if len(parts) != 2 or "".join(parts) != token or fast_zipf(token) >= KNOWN_NAME_ZIPF:
+        return None
+    left, right = parts
+    if left.islower() and right.isupper() and fast_zipf(left) >= COMMON_ZIPF and not is_function_word(left):
+        return _hyphenated(token, left, right)
+    return None
+
+
+def stripped_reading(token: str) -> Verdict | None:
+    """A hyphen reading for a token nothing else flags, in a document whose hyphens were stripped.
+
+    A rare token (not a common word) that starts with a prefix whose last vowel doubles
+    the word's first ("reelect": "re-elect"), or a word glued to an acronym ("payTV").
+    Two names ("SmithJones") or two content words known to the lexicon as one
+    ("touchline") are left alone: on news text they are more often real names and closed
+    compounds than stripped hyphens.
+    """
+    if not token.isalpha() or len(token) < 4 or fast_zipf(token) >= COMMON_ZIPF:
+        return None
+    return _prefixed(token) if token.islower() else _acronym_modifier(token)
