@@ -222,3 +222,36 @@ def phrase_compound(token: str) -> tuple[str, ...] | None:
     if all(functions) or not any(functions) or (functions[0] and functions[-1]):
         return None
     return parts
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+#: Endings a stripped apostrophe leaves on a word: "industrys", "mustnt", "therell".
+APOSTROPHE_RESIDUE = ("s", "nt", "ll", "ve", "re", "d")
+
+
+def misspelling_of_common_word(token: str) -> bool:
+    """True when one edit (a letter dropped, added, changed or two swapped) makes a common word.
+
+    A misspelling ("stategist", "beileve") also cuts into words, but it is no compound.
+
+    >>> misspelling_of_common_word("stategist"), misspelling_of_common_word("gasguzzling")
+    (True, False)
+    """
+    w = token.lower()
+    edits = {w[:i] + w[i + 1:] for i in range(len(w))}
+    edits |= {w[:i] + w[i + 1] + w[i] + w[i + 2:] for i in range(len(w) - 1)}
+    edits |= {w[:i] + c + w[i + 1:] for i in range(len(w)) for c in LETTERS}
+    edits |= {w[:i] + c + w[i:] for i in range(len(w) + 1) for c in LETTERS}
+    edits.discard(w)
+    return any(fast_zipf(e) >= COMMON_ZIPF for e in edits)
+
+
+def apostrophe_residue(token: str) -> bool:
+    """True when ``token`` is a common word plus what a lost apostrophe leaves: "industrys", "mustnt".
+
+    >>> apostrophe_residue("industrys"), apostrophe_residue("skimask")
+    (True, False)
+    """
+    w = token.lower()
+    return any(w.endswith(end) and fast_zipf(w[:-len(end)]) >= COMMON_ZIPF for end in APOSTROPHE_RESIDUE)
+

@@ -16,10 +16,17 @@ True
 
 from __future__ import annotations
 
-from repairkit.detectors._compounds import is_function_word, is_ly_adverb, is_prefix
+from repairkit.detectors._compounds import (
+    apostrophe_residue,
+    is_function_word,
+    is_ly_adverb,
+    is_prefix,
+    misspelling_of_common_word,
+)
 from repairkit.detectors._readings import PHRASAL_PARTICLES, case_parts, classify
 from repairkit.detectors._verdict import POSSIBLE_CONFIDENCE, Kind, Verdict, hyphen_reading
-from repairkit.lexicon import COMMON_ZIPF, fast_zipf
+from repairkit.lexicon import COMMON_ZIPF, KNOWN_ZIPF, fast_zipf
+from repairkit.wordlists import load
 
 __all__ = ["classify", "hyphen_for_space", "stripped_reading"]
 
@@ -31,7 +38,13 @@ COMPOUND_FUNCTION_RIGHT = PHRASAL_PARTICLES | {"only"}
 CAMEL_LEFT = frozenset("all then former late early mid pro anti non pan".split())
 #: Prefixes hyphenated before their own vowel ("re-elect", "de-escalate"), besides the shipped list.
 STYLE_PREFIXES = frozenset("re de".split())
+#: Prefixes that start a closed word as often as a hyphenated one: only for unknown tokens.
+OPEN_PREFIXES = frozenset("over under mini super mega cyber inter micro".split())
+#: Parts of an unknown token need only be known words.
+KNOWN_PART_ZIPF = 2.0
 VOWELS = frozenset("aeiou")
+#: Word endings that are also (rare) words: "ritz" + "ier" is "ritzier", no compound.
+DERIVED_TAILS = frozenset("ier iest ers ery ings".split())
 #: A camel-case token this frequent is a known name ("YouTube").
 KNOWN_NAME_ZIPF = 1.5
 MIN_PREFIXED_REST = 3
@@ -81,6 +94,27 @@ def _prefixed(token: str) -> Verdict | None:
     return None
 
 
+def _unknown_compound(token: str) -> Verdict | None:
+    """A token unknown to the lexicon that cuts into a prefix or two known words: "gasguzzling".
+
+    The best cut by its rarer part wins ("ski mask", not "skim ask"); parts need only be
+    known words (Zipf 2), since the token itself is no word at all.
+    """
+    best: tuple[float, str, str] | None = None
+    for cut in range(2, len(token) - MIN_PREFIXED_REST + 1):
+        left, right = token[:cut], token[cut:]
+        right_zipf = fast_zipf(right)
+        if right_zipf < KNOWN_PART_ZIPF or right.lower() in load("word_suffixes") or right.lower() in DERIVED_TAILS:
+            continue
+        if is_prefix(left) or left.lower() in STYLE_PREFIXES | OPEN_PREFIXES:
+            return _hyphenated(token, left, right, spaced=False)
+        weakest = min(fast_zipf(left), right_zipf)
+        if len(left) >= MIN_PREFIXED_REST and weakest >= KNOWN_PART_ZIPF and compound_shape(left, right) \
+                and (best is None or weakest > best[0]):
+            best = (weakest, left, right)
+    return _hyphenated(token, best[1], best[2]) if best else None
+
+
 def _acronym_modifier(token: str) -> Verdict | None:
     """A word glued to an acronym after it: "payTV" for "pay-TV"."""
     parts = case_parts(token)
@@ -95,12 +129,21 @@ def _acronym_modifier(token: str) -> Verdict | None:
 def stripped_reading(token: str) -> Verdict | None:
     """A hyphen reading for a token nothing else flags, in a document whose hyphens were stripped.
 
-    A rare token (not a common word) that starts with a prefix whose last vowel doubles
-    the word's first ("reelect": "re-elect"), or a word glued to an acronym ("payTV").
+    A token unknown to the lexicon that cuts into a prefix and a word or into two known
+    words ("gasguzzling"), unless it is a typo of a common word ("stategist") or a word
+    that lost an apostrophe ("industrys"); a rare known token that starts with a prefix
+    whose last vowel doubles the word's first ("reelect": "re-elect"); a word glued to an
+    acronym ("payTV").
     Two names ("SmithJones") or two content words known to the lexicon as one
     ("touchline") are left alone: on news text they are more often real names and closed
     compounds than stripped hyphens.
     """
     if not token.isalpha() or len(token) < 4 or fast_zipf(token) >= COMMON_ZIPF:
         return None
-    return _prefixed(token) if token.islower() else _acronym_modifier(token)
+    if not token.islower():
+        return _acronym_modifier(token)
+    if fast_zipf(token) >= KNOWN_ZIPF:
+        return _prefixed(token)
+    if apostrophe_residue(token) or misspelling_of_common_word(token):
+        return None  # "industrys" lost an apostrophe; "stategist" is a typo
+    return _unknown_compound(token)
