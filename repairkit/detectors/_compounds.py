@@ -183,11 +183,11 @@ def looks_plural(word: str) -> bool:
     return re.search(r"[^siu]s$", word.lower()) is not None
 
 
-def phrase_compound(token: str) -> tuple[str, ...] | None:
+def phrase_compound(token: str, min_zipf: float = CONTENT_ZIPF) -> tuple[str, ...] | None:
     """A phrase of 3-6 words used as a modifier, with a function word in it: "daytoday".
 
-    Parts are function words or frequent content words; at least one of each, and the
-    first and last not both function words. The cut with the fewest parts wins.
+    Parts are function words or content words (Zipf ``min_zipf`` or more); at least one of
+    each, and the first and last not both function words. The cut with the fewest parts wins.
 
     >>> phrase_compound("upandcoming"), phrase_compound("stateoftheart")
     (('up', 'and', 'coming'), ('state', 'of', 'the', 'art'))
@@ -204,7 +204,7 @@ def phrase_compound(token: str) -> tuple[str, ...] | None:
         options = []
         for end in range(start + 2, len(lowered) + 1):
             piece = lowered[start:end]
-            if is_function_word(piece) or (len(piece) >= 3 and fast_zipf(piece) >= CONTENT_ZIPF):
+            if is_function_word(piece) or (len(piece) >= 3 and fast_zipf(piece) >= min_zipf):
                 rest = best(end, max(0, at_least - 1))
                 if rest is not None:
                     options.append((end, *rest))

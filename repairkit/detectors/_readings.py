@@ -77,6 +77,10 @@ KNOWN_NAME_ZIPF = 1.5
 PREFIXED_MAX_ZIPF = 3.0
 #: An attested compound's closed form rarer than this is surely a dropped hyphen.
 ATTESTED_SAFE_ZIPF = 2.0
+#: A number from 21 to 99 in words, its hyphen lost: "twentyone", "Fortyfour".
+TENS_UNITS_RE = re.compile(r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:one|two|three|four|five|six|seven|eight|nine)")
+#: Word pairs written with a slash ("and/or", "his/her"): no lost space.
+SLASH_PAIRS = frozenset("andor hisher heshe himher".split())
 #: Possessive determiners start brand names ("MySpace", "YourView"), not glued phrases.
 POSSESSIVE_DETERMINERS = frozenset("my your our his her its their".split())
 #: An acronym's plural or possessive that lost its apostrophe: "MPs", "BBCs".
@@ -144,13 +148,17 @@ def _capitalised_phrase(token: str, glued: float) -> Verdict | None:
 
 def _lower_verdict(token: str) -> Verdict | None:
     """A lower-case or capitalised token: attested compound, prefix, phrase, or two words."""
+    if TENS_UNITS_RE.fullmatch(token.lower()):
+        cut = token.lower().index("y") + 1
+        return hyphen_reading(token, f"{token[:cut]}-{token[cut:]}", SAFE_CONFIDENCE,
+                              "A number from 21 to 99 in words takes a hyphen (\"twenty-one\").")
     glued = fast_zipf(token)
     if glued >= REAL_WORD_ZIPF:
         return None
     attested = _attested_verdict(token, glued)
     if attested or token[0].isupper():
         return attested or _capitalised_verdict(token, glued) or _capitalised_phrase(token, glued)
-    if inflection_of_known_word(token):
+    if inflection_of_known_word(token) or token.lower() in SLASH_PAIRS:
         return None
     cuts = [(a, b) for a, b in splits(token) if plausible_cut(a, b)]
     # A two-letter prefix ("co", "ex") also starts real words ("covet", "extort"): only unknown tokens.

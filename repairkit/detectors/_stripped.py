@@ -16,12 +16,15 @@ True
 
 from __future__ import annotations
 
+import re
+
 from repairkit.detectors._compounds import (
     apostrophe_residue,
     is_function_word,
     is_ly_adverb,
     is_prefix,
     misspelling_of_common_word,
+    phrase_compound,
 )
 from repairkit.detectors._readings import PHRASAL_PARTICLES, case_parts, classify
 from repairkit.detectors._verdict import POSSIBLE_CONFIDENCE, Kind, Verdict, hyphen_reading
@@ -30,8 +33,8 @@ from repairkit.wordlists import load
 
 __all__ = ["classify", "hyphen_for_space", "stripped_reading"]
 
-#: Function words that start hyphenated compounds ("all-out", "most-watched", "once-famed").
-COMPOUND_FUNCTION_LEFT = frozenset("all most once above".split())
+#: Function words that start hyphenated compounds ("all-out", "most-watched", "in-house").
+COMPOUND_FUNCTION_LEFT = frozenset("all most once above in on off out over under up down".split())
 #: Function words that end them ("women-only"), besides the phrasal particles ("sending-off").
 COMPOUND_FUNCTION_RIGHT = PHRASAL_PARTICLES | {"only"}
 #: Lower-case words that join a capitalised word with a hyphen ("all-French", "then-President").
@@ -43,6 +46,15 @@ OPEN_PREFIXES = frozenset("over under mini super mega cyber inter micro".split()
 #: Parts of an unknown token need only be known words.
 KNOWN_PART_ZIPF = 2.0
 VOWELS = frozenset("aeiou")
+#: Phrases used as modifiers ("tongue-in-cheek"): content parts this frequent and long ...
+PHRASE_PART_ZIPF = 3.5
+MIN_PHRASE_PART = 4
+#: ... and linked by prepositions or conjunctions, not by these (word fragments: "capital-is-at-ions").
+NO_PHRASE_LINKS = frozenset("is as if at".split())
+#: One capital glued to a common word: "XFiles" for "X-Files" ...
+LETTER_WORD_RE = re.compile(r"([A-Z])([A-Z][a-z]{3,}s?)")
+#: ... but not the letters of names that lost an apostrophe ("OBrien", "DArcy", "LEstrange", "IAnson").
+APOSTROPHE_NAME_LETTERS = frozenset("ODLI")
 #: Word endings that are also (rare) words: "ritz" + "ier" is "ritzier", no compound.
 DERIVED_TAILS = frozenset("ier iest ers ery ings".split())
 #: A camel-case token this frequent is a known name ("YouTube").
@@ -54,13 +66,13 @@ REASON = "Hyphens were stripped from this document, so a compound that lost its 
 def compound_shape(left: str, right: str) -> bool:
     """True when ``left`` and ``right`` can make a hyphenated compound.
 
-    >>> compound_shape("sending", "off"), compound_shape("said", "in"), compound_shape("companies", "jointly")
+    >>> compound_shape("sending", "off"), compound_shape("in", "which"), compound_shape("companies", "jointly")
     (True, False, False)
     """
     lo, ro = left.lower(), right.lower()
     left_ok = not is_function_word(lo) or lo in COMPOUND_FUNCTION_LEFT
     if ro in COMPOUND_FUNCTION_RIGHT and is_function_word(ro):
-        right_ok = lo.endswith(("ing", "ed")) or lo in COMPOUND_FUNCTION_LEFT or ro == "only"
+        right_ok = not is_function_word(lo) or lo in COMPOUND_FUNCTION_LEFT  # "sending-off", "tie-in"
     else:
         right_ok = not is_function_word(ro) and not is_ly_adverb(right)
     return left_ok and right_ok
@@ -112,11 +124,20 @@ def _unknown_compound(token: str) -> Verdict | None:
         if len(left) >= MIN_PREFIXED_REST and weakest >= KNOWN_PART_ZIPF and compound_shape(left, right) \
                 and (best is None or weakest > best[0]):
             best = (weakest, left, right)
-    return _hyphenated(token, best[1], best[2]) if best else None
+    if best:
+        return _hyphenated(token, best[1], best[2])
+    phrase = phrase_compound(token, PHRASE_PART_ZIPF)  # "tongueincheek", "passtheparcel"
+    if phrase is None or any(len(p) < MIN_PHRASE_PART or p.lower() in NO_PHRASE_LINKS
+                             for p in phrase if not is_function_word(p) or p.lower() in NO_PHRASE_LINKS):
+        return None  # "capital-is-at-ions" is a word cut into fragments
+    return hyphen_reading(token, "-".join(phrase), POSSIBLE_CONFIDENCE, REASON)
 
 
 def _acronym_modifier(token: str) -> Verdict | None:
-    """A word glued to an acronym after it: "payTV" for "pay-TV"."""
+    """A word glued to an acronym after it ("payTV" for "pay-TV"), or a letter to a word ("XFiles")."""
+    letter = LETTER_WORD_RE.fullmatch(token)
+    if letter and letter.group(1) not in APOSTROPHE_NAME_LETTERS and fast_zipf(letter.group(2)) >= COMMON_ZIPF:
+        return _hyphenated(token, *letter.groups())
     parts = case_parts(token)
     if len(parts) != 2 or "".join(parts) != token or fast_zipf(token) >= KNOWN_NAME_ZIPF:
         return None
