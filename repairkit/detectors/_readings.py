@@ -173,7 +173,9 @@ def _lower_verdict(token: str) -> Verdict | None:
         content = [c for c in cuts if _content_pair(*c) and min(map(fast_zipf, c)) >= CONTENT_ZIPF
                    and strong_word(c[0]) and strong_word(c[1])]
         if len(cuts) == 1 and content and glued < ATTESTED_SAFE_ZIPF:
-            return _modifier_verdict(token, *content[0])
+            verdict = _modifier_verdict(token, *content[0])
+            # A word the lexicon knows is no lost space ("sportswoman"), at most a lost hyphen.
+            return verdict if verdict is not None and verdict.kind is not Kind.SPACE else None
         phrasal = [(a, b) for a, b in cuts if b.lower() in PHRASAL_PARTICLES and strong_word(a)
                    and not is_function_word(a)]
         if len(cuts) == 1 and phrasal and glued < ATTESTED_SAFE_ZIPF:
