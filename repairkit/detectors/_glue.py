@@ -50,8 +50,8 @@ HYPHENATED_WORD_RE = re.compile(r"(?<![\w\-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w\-])"
 #: A list heading that kept its separator: number, then a space or ". ", then a capital.
 INTACT_HEADING_RE = re.compile(r"^(\d{1,2})(\.? )([A-Z][A-Za-z]+)\b(?=[^\n]*$)", re.MULTILINE)
 MAX_HEADING_WORDS = 25
-#: Distinct glued compounds that show a document's hyphens were stripped ...
-STRIPPED_MIN_COMPOUNDS = 2
+#: Distinct confident glued compounds that show a document's hyphens were stripped ...
+STRIPPED_MIN_COMPOUNDS = 1
 #: ... when at most this many hyphenated words are left per glued compound.
 INTACT_PER_GLUED = 3
 #: A text this long without a single hyphen has lost them (news prose has one every few hundred words).
@@ -156,14 +156,14 @@ def stripping_evidence(text: str, found: Iterable[Glued]) -> tuple[Evidence, ...
 
     Evidence: no hyphen left and a glued compound read with confidence (attested, a
     prefix, a phrase), or no hyphen in a long text (:data:`STRIPPED_MIN_WORDS` words; the
-    evidence then quotes nothing); or at least :data:`STRIPPED_MIN_COMPOUNDS` distinct
-    confident glued compounds and few hyphenated words left (at most
-    :data:`INTACT_PER_GLUED` per glued compound).
+    evidence then quotes nothing); or at least :data:`STRIPPED_MIN_COMPOUNDS` confident
+    glued compound and few hyphenated words left (at most :data:`INTACT_PER_GLUED` per
+    distinct glued compound).
 
     >>> text = "a wellknown, yearonyear rise"
     >>> stripping_evidence(text, glued_tokens(text, stripped=False))[0].quote
     'wellknown'
-    >>> text = "a well-known rise, a yearonyear fall"
+    >>> text = "a well-known, long-term, high-quality, low-cost plan and a yearonyear fall"
     >>> stripping_evidence(text, glued_tokens(text, stripped=False)) is None
     True
     """
