@@ -105,6 +105,11 @@ def is_combining_form(word: str) -> bool:
     return word.lower() in load("combining_forms")
 
 
+def is_demonym(word: str) -> bool:
+    """True for a nationality or regional adjective: "African", "Dutch", "Israeli"."""
+    return word.lower() in load("demonyms")
+
+
 def attested_with_number_word(token: str) -> str | None:
     """``token`` hyphenated like an attested "0-..." compound when it starts with a number word.
 

@@ -22,6 +22,7 @@ from repairkit.detectors._compounds import (
     inflection_of_known_word,
     is_closing_particle,
     is_combining_form,
+    is_demonym,
     is_function_word,
     is_head,
     is_ly_adverb,
@@ -245,6 +246,9 @@ def _camel_verdict(token: str, parts: list[str]) -> Verdict | None:
     attested = _attested_verdict(token, fast_zipf(token))
     if attested:
         return attested
+    if len(parts) == 2 and all(p.istitle() and is_demonym(p) for p in parts):
+        return hyphen_reading(token, "-".join(parts), LIKELY_CONFIDENCE,
+                              "Two nationalities joined take a hyphen (\"French-Canadian\").")
     if len(parts) != 2 or fast_zipf(token) >= KNOWN_NAME_ZIPF:
         return None
     left, right = parts
