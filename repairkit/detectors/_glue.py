@@ -151,6 +151,21 @@ def _first_reading(text: str, m: re.Match[str]) -> Glued | None:
     return Glued(Span(m.start(), m.end()), verdict)
 
 
+def _closed_spelling(glued: Glued, stripped: bool) -> bool:
+    """A weak reading of a token the lexicon knows: its closed spelling stands.
+
+    A known token read as two words (no noun after it) never counts; one read as a compound
+    only on its shape (a compound head, a prefix: not attested, not spelled with hyphens in
+    the document) counts only where the document's hyphens were stripped.
+    """
+    v = glued.verdict
+    if fast_zipf(v.token) < KNOWN_ZIPF or glued.evidence:
+        return False
+    if v.kind is Kind.POSSIBLE_SPACE:
+        return True
+    return not stripped and v.kind is Kind.HYPHEN and v.confidence <= POSSIBLE_CONFIDENCE
+
+
 def stripping_evidence(text: str, found: Iterable[Glued]) -> tuple[Evidence, ...] | None:
     """Where the document shows its hyphens were stripped (a glued compound, or nothing), or ``None``.
 
@@ -207,6 +222,6 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
             verdict = stripped_reading(m.group()) if before is None else hyphen_for_space(before.verdict)
         if verdict is not None:
             found[m.start()] = Glued(Span(m.start(), m.end()), verdict, evidence or ())
-        elif before is not None and before.verdict.kind is Kind.POSSIBLE_SPACE and fast_zipf(m.group()) >= KNOWN_ZIPF:
-            del found[m.start()]  # "breadline": a closed compound the lexicon knows
+        elif before is not None and _closed_spelling(before, evidence is not None):
+            del found[m.start()]  # "breadline", "carmaker": a closed compound the lexicon knows
     return [found[k] for k in sorted(found)]
