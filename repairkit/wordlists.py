@@ -48,6 +48,8 @@ LISTS: dict[str, ListSpec] = {
         "word_suffixes.txt", r"[a-z]+", "suffixes that are also words"),
     "combining_forms": ListSpec(
         "combining_forms.txt", r"[a-z]+", "combining forms joined to a name by a hyphen"),
+    "demonyms": ListSpec(
+        "demonyms.txt", r"[a-z]+", "nationality and regional adjectives"),
     "number_words": ListSpec(
         "number_words.txt", r"[a-z]+", "English number words"),
     "function_words": ListSpec(

@@ -78,7 +78,8 @@ def test_capitalised_modifier_reading_depends_on_the_next_word() -> None:
     before_noun = glued_tokens("twinengine planes")[0].verdict
     at_end = glued_tokens("they were twinengine.")[0].verdict
     assert (before_noun.kind, before_noun.replacement) == (Kind.HYPHEN, "twin-engine")
-    assert (at_end.kind, at_end.replacement) == (Kind.SPACE, "twin engine")
+    # No noun after it: two words, or a closed compound the lexicon lacks (weak, info).
+    assert (at_end.kind, at_end.replacement) == (Kind.POSSIBLE_SPACE, "twin engine")
 
 
 def test_fast_zipf_agrees_with_wordfreq() -> None:
@@ -147,3 +148,22 @@ def test_list_number_separator_follows_an_intact_heading(text: str, replacement:
         assert text[evidence.start:evidence.end] == evidence.quote and evidence.source == "document"
     else:
         assert finding.best.evidence == ()
+
+
+def test_stripping_evidence_needs_a_stripped_document() -> None:
+    from repairkit.detectors._glue import stripping_evidence
+
+    long_plain = " ".join(["the market rose again today"] * 60)  # 300 words, no hyphen, nothing glued
+    assert stripping_evidence(long_plain, []) == ()
+    assert stripping_evidence(long_plain[:200], []) is None  # short: no evidence either way
+    intact = "a well-known, long-term, high-quality, low-cost plan and a yearonyear fall"
+    assert stripping_evidence(intact, glued_tokens(intact, stripped=False)) is None
+
+
+def test_stripped_reading_cites_the_glued_compound_that_shows_it() -> None:
+    text = "Profits rose from a yearearlier, a yearonyear increase."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == "yearearlier"]
+    assert (finding.code, finding.best.replacement) == ("RK301", "year-earlier")
+    assert [s.replacement for s in finding.suggestions[1:]] == ["year earlier"]
+    (evidence,) = finding.best.evidence
+    assert (evidence.source, text[evidence.start:evidence.end]) == ("document", "yearonyear")

@@ -29,6 +29,8 @@ STRONG_ZIPF = 3.5
 KNOWN_STEM_ZIPF = 2.0
 #: (suffix, replacement) pairs that undo an inflection.
 MAX_PHRASE_LENGTH = 30
+#: "jointly" (joint + ly), not "daily" or "early".
+MIN_ADVERB_LENGTH = 6
 MAX_PHRASE_PARTS = 6
 INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("men", "man"), ("women", "woman"), ("ed", ""),
                ("ed", "e"), ("ing", ""), ("ing", "e"), ("er", ""), ("ers", ""))
@@ -103,6 +105,11 @@ def is_combining_form(word: str) -> bool:
     return word.lower() in load("combining_forms")
 
 
+def is_demonym(word: str) -> bool:
+    """True for a nationality or regional adjective: "African", "Dutch", "Israeli"."""
+    return word.lower() in load("demonyms")
+
+
 def attested_with_number_word(token: str) -> str | None:
     """``token`` hyphenated like an attested "0-..." compound when it starts with a number word.
 
@@ -163,6 +170,15 @@ def reads_as_compound(left: str, right: str) -> bool:
     return is_head(right) and not left.lower().endswith(("ed", "ing", "ly"))
 
 
+def is_ly_adverb(word: str) -> bool:
+    """An adverb in -ly made from a common word ("jointly"), unlike "daily", "only" or "early".
+
+    >>> is_ly_adverb("jointly"), is_ly_adverb("daily")
+    (True, False)
+    """
+    return word.lower().endswith("ly") and len(word) >= MIN_ADVERB_LENGTH and fast_zipf(word[:-2]) >= COMMON_ZIPF
+
+
 def looks_plural(word: str) -> bool:
     """A regular plural ending: "results" yes, "bus", "glass", "analysis" no.
 
@@ -172,11 +188,11 @@ def looks_plural(word: str) -> bool:
     return re.search(r"[^siu]s$", word.lower()) is not None
 
 
-def phrase_compound(token: str) -> tuple[str, ...] | None:
+def phrase_compound(token: str, min_zipf: float = CONTENT_ZIPF) -> tuple[str, ...] | None:
     """A phrase of 3-6 words used as a modifier, with a function word in it: "daytoday".
 
-    Parts are function words or frequent content words; at least one of each, and the
-    first and last not both function words. The cut with the fewest parts wins.
+    Parts are function words or content words (Zipf ``min_zipf`` or more); at least one of
+    each, and the first and last not both function words. The cut with the fewest parts wins.
 
     >>> phrase_compound("upandcoming"), phrase_compound("stateoftheart")
     (('up', 'and', 'coming'), ('state', 'of', 'the', 'art'))
@@ -193,7 +209,7 @@ def phrase_compound(token: str) -> tuple[str, ...] | None:
         options = []
         for end in range(start + 2, len(lowered) + 1):
             piece = lowered[start:end]
-            if is_function_word(piece) or (len(piece) >= 3 and fast_zipf(piece) >= CONTENT_ZIPF):
+            if is_function_word(piece) or (len(piece) >= 3 and fast_zipf(piece) >= min_zipf):
                 rest = best(end, max(0, at_least - 1))
                 if rest is not None:
                     options.append((end, *rest))
@@ -211,3 +227,36 @@ def phrase_compound(token: str) -> tuple[str, ...] | None:
     if all(functions) or not any(functions) or (functions[0] and functions[-1]):
         return None
     return parts
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+#: Endings a stripped apostrophe leaves on a word: "industrys", "mustnt", "therell".
+APOSTROPHE_RESIDUE = ("s", "nt", "ll", "ve", "re", "d")
+
+
+def misspelling_of_common_word(token: str) -> bool:
+    """True when one edit (a letter dropped, added, changed or two swapped) makes a common word.
+
+    A misspelling ("stategist", "beileve") also cuts into words, but it is no compound.
+
+    >>> misspelling_of_common_word("stategist"), misspelling_of_common_word("gasguzzling")
+    (True, False)
+    """
+    w = token.lower()
+    edits = {w[:i] + w[i + 1:] for i in range(len(w))}
+    edits |= {w[:i] + w[i + 1] + w[i] + w[i + 2:] for i in range(len(w) - 1)}
+    edits |= {w[:i] + c + w[i + 1:] for i in range(len(w)) for c in LETTERS}
+    edits |= {w[:i] + c + w[i:] for i in range(len(w) + 1) for c in LETTERS}
+    edits.discard(w)
+    return any(fast_zipf(e) >= COMMON_ZIPF for e in edits)
+
+
+def apostrophe_residue(token: str) -> bool:
+    """True when ``token`` is a common word plus what a lost apostrophe leaves: "industrys", "mustnt".
+
+    >>> apostrophe_residue("industrys"), apostrophe_residue("skimask")
+    (True, False)
+    """
+    w = token.lower()
+    return any(w.endswith(end) and fast_zipf(w[:-len(end)]) >= COMMON_ZIPF for end in APOSTROPHE_RESIDUE)
+

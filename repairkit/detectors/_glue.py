@@ -19,10 +19,12 @@ one is decided by evidence, once, so a token gets one finding only:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from repairkit.detectors._compounds import is_function_word, restore_hyphens
 from repairkit.detectors._readings import classify
+from repairkit.detectors._stripped import hyphen_for_space, stripped_reading
 from repairkit.detectors._verdict import (
     AMBIGUOUS_CONFIDENCE,
     LIKELY_CONFIDENCE,
@@ -31,7 +33,7 @@ from repairkit.detectors._verdict import (
     Kind,
     Verdict,
 )
-from repairkit.lexicon import COMMON_ZIPF, fast_zipf
+from repairkit.lexicon import COMMON_ZIPF, KNOWN_ZIPF, fast_zipf
 from repairkit.model import Applicability, Evidence, Span, Suggestion
 
 __all__ = ["Glued", "Kind", "Verdict", "classify", "glued_tokens"]
@@ -48,6 +50,14 @@ HYPHENATED_WORD_RE = re.compile(r"(?<![\w\-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w\-])"
 #: A list heading that kept its separator: number, then a space or ". ", then a capital.
 INTACT_HEADING_RE = re.compile(r"^(\d{1,2})(\.? )([A-Z][A-Za-z]+)\b(?=[^\n]*$)", re.MULTILINE)
 MAX_HEADING_WORDS = 25
+#: Distinct confident glued compounds that show a document's hyphens were stripped ...
+STRIPPED_MIN_COMPOUNDS = 1
+#: ... when at most this many hyphenated words are left per glued compound.
+INTACT_PER_GLUED = 3
+#: A text this long without a single hyphen has lost them (news prose has one every few hundred words).
+STRIPPED_MIN_WORDS = 250
+#: Hyphens proper (not dashes): hyphen-minus, hyphen, non-breaking hyphen.
+HYPHEN_RE = re.compile("[-\u2010\u2011]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,20 +140,88 @@ def _spelled_elsewhere(token: str, intact: re.Match[str]) -> tuple[Verdict, tupl
     return verdict, (Evidence("document", intact.start(), intact.end(), intact.group()),)
 
 
-def glued_tokens(text: str) -> list[Glued]:
-    """Every glued token in ``text`` with its verdict, in order; at most one per token."""
+def _first_reading(text: str, m: re.Match[str]) -> Glued | None:
+    """The verdict of one token read alone (and by the word after it)."""
+    verdict = classify(m.group())
+    if verdict is None:
+        return None
+    if verdict.modifier and not _before_noun(text, m.end()):
+        # Two content words and no noun after them: two words, or a closed compound ("textphone").
+        verdict = verdict.as_spaced(Kind.POSSIBLE_SPACE)
+    return Glued(Span(m.start(), m.end()), verdict)
+
+
+def _closed_spelling(glued: Glued, stripped: bool) -> bool:
+    """A weak reading of a token the lexicon knows: its closed spelling stands.
+
+    A known token read as two words (no noun after it) never counts; one read as a compound
+    only on its shape (a compound head, a prefix: not attested, not spelled with hyphens in
+    the document) counts only where the document's hyphens were stripped.
+    """
+    v = glued.verdict
+    if fast_zipf(v.token) < KNOWN_ZIPF or glued.evidence:
+        return False
+    if v.kind is Kind.POSSIBLE_SPACE:
+        return True
+    return not stripped and v.kind is Kind.HYPHEN and v.confidence <= POSSIBLE_CONFIDENCE
+
+
+def stripping_evidence(text: str, found: Iterable[Glued]) -> tuple[Evidence, ...] | None:
+    """Where the document shows its hyphens were stripped (a glued compound, or nothing), or ``None``.
+
+    Evidence: no hyphen left and a glued compound read with confidence (attested, a
+    prefix, a phrase), or no hyphen in a long text (:data:`STRIPPED_MIN_WORDS` words; the
+    evidence then quotes nothing); or at least :data:`STRIPPED_MIN_COMPOUNDS` confident
+    glued compound and few hyphenated words left (at most :data:`INTACT_PER_GLUED` per
+    distinct glued compound).
+
+    >>> text = "a wellknown, yearonyear rise"
+    >>> stripping_evidence(text, glued_tokens(text, stripped=False))[0].quote
+    'wellknown'
+    >>> text = "a well-known, long-term, high-quality, low-cost plan and a yearonyear fall"
+    >>> stripping_evidence(text, glued_tokens(text, stripped=False)) is None
+    True
+    """
+    confident: dict[str, Glued] = {}
+    for glued in found:
+        v = glued.verdict
+        if v.kind is Kind.HYPHEN and v.confidence >= LIKELY_CONFIDENCE:
+            confident.setdefault(v.token.lower(), glued)
+    if not HYPHEN_RE.search(text):
+        if not confident:
+            return () if len(text.split()) >= STRIPPED_MIN_WORDS else None  # a long text without a hyphen
+    elif len(confident) < STRIPPED_MIN_COMPOUNDS or \
+            sum(1 for _ in HYPHENATED_WORD_RE.finditer(text)) > INTACT_PER_GLUED * len(confident):
+        return None
+    first = min(confident.values(), key=lambda g: g.span.start)
+    return (Evidence("document", first.span.start, first.span.end, first.verdict.token),)
+
+
+def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
+    """Every glued token in ``text`` with its verdict, in order; at most one per token.
+
+    With ``stripped`` (the default), a document that shows its hyphens were stripped
+    (:func:`stripping_evidence`) reads glued content words as compounds that lost their hyphen.
+    """
     found = {g.span.start: g for g in _heading_verdicts(text)}
     hyphenated = _hyphenated_in(text) if "-" in text else {}
-    for m in TOKEN_RE.finditer(text):
-        if m.start() in found:
-            continue
+    tokens = [m for m in TOKEN_RE.finditer(text) if m.start() not in found]
+    for m in tokens:
         intact = hyphenated.get(m.group().lower())
         if intact is not None:
             found[m.start()] = Glued(Span(m.start(), m.end()), *_spelled_elsewhere(m.group(), intact))
             continue
-        verdict = classify(m.group())
+        glued = _first_reading(text, m)
+        if glued is not None:
+            found[m.start()] = glued
+    evidence = stripping_evidence(text, found.values()) if stripped else None
+    for m in tokens:
+        before = found.get(m.start())
+        verdict = None
+        if evidence is not None:
+            verdict = stripped_reading(m.group()) if before is None else hyphen_for_space(before.verdict)
         if verdict is not None:
-            if verdict.modifier and not _before_noun(text, m.end()):
-                verdict = verdict.as_spaced()
-            found[m.start()] = Glued(Span(m.start(), m.end()), verdict)
+            found[m.start()] = Glued(Span(m.start(), m.end()), verdict, evidence or ())
+        elif before is not None and _closed_spelling(before, evidence is not None):
+            del found[m.start()]  # "breadline", "carmaker": a closed compound the lexicon knows
     return [found[k] for k in sorted(found)]

@@ -22,8 +22,10 @@ from repairkit.detectors._compounds import (
     inflection_of_known_word,
     is_closing_particle,
     is_combining_form,
+    is_demonym,
     is_function_word,
     is_head,
+    is_ly_adverb,
     is_number_word,
     is_prefix,
     looks_plural,
@@ -76,6 +78,14 @@ KNOWN_NAME_ZIPF = 1.5
 PREFIXED_MAX_ZIPF = 3.0
 #: An attested compound's closed form rarer than this is surely a dropped hyphen.
 ATTESTED_SAFE_ZIPF = 2.0
+#: A number from 21 to 99 in words, its hyphen lost: "twentyone", "Fortyfour".
+TENS_UNITS_RE = re.compile(r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:one|two|three|four|five|six|seven|eight|nine)")
+#: Word pairs written with a slash ("and/or", "his/her"): no lost space.
+SLASH_PAIRS = frozenset("andor hisher heshe himher".split())
+#: Possessive determiners start brand names ("MySpace", "YourView"), not glued phrases.
+POSSESSIVE_DETERMINERS = frozenset("my your our his her its their".split())
+#: An acronym's plural or possessive that lost its apostrophe: "MPs", "BBCs".
+ACRONYM_PLURAL_RE = re.compile(r"[A-Z]{2,}s")
 
 
 def _attested_verdict(token: str, glued: float) -> Verdict | None:
@@ -139,13 +149,17 @@ def _capitalised_phrase(token: str, glued: float) -> Verdict | None:
 
 def _lower_verdict(token: str) -> Verdict | None:
     """A lower-case or capitalised token: attested compound, prefix, phrase, or two words."""
+    if TENS_UNITS_RE.fullmatch(token.lower()):
+        cut = token.lower().index("y") + 1
+        return hyphen_reading(token, f"{token[:cut]}-{token[cut:]}", SAFE_CONFIDENCE,
+                              "A number from 21 to 99 in words takes a hyphen (\"twenty-one\").")
     glued = fast_zipf(token)
     if glued >= REAL_WORD_ZIPF:
         return None
     attested = _attested_verdict(token, glued)
     if attested or token[0].isupper():
         return attested or _capitalised_verdict(token, glued) or _capitalised_phrase(token, glued)
-    if inflection_of_known_word(token):
+    if inflection_of_known_word(token) or token.lower() in SLASH_PAIRS:
         return None
     cuts = [(a, b) for a, b in splits(token) if plausible_cut(a, b)]
     # A two-letter prefix ("co", "ex") also starts real words ("covet", "extort"): only unknown tokens.
@@ -160,7 +174,9 @@ def _lower_verdict(token: str) -> Verdict | None:
         content = [c for c in cuts if _content_pair(*c) and min(map(fast_zipf, c)) >= CONTENT_ZIPF
                    and strong_word(c[0]) and strong_word(c[1])]
         if len(cuts) == 1 and content and glued < ATTESTED_SAFE_ZIPF:
-            return _modifier_verdict(token, *content[0])
+            verdict = _modifier_verdict(token, *content[0])
+            # A word the lexicon knows is no lost space ("sportswoman"), at most a lost hyphen.
+            return verdict if verdict is not None and verdict.kind is not Kind.SPACE else None
         phrasal = [(a, b) for a, b in cuts if b.lower() in PHRASAL_PARTICLES and strong_word(a)
                    and not is_function_word(a)]
         if len(cuts) == 1 and phrasal and glued < ATTESTED_SAFE_ZIPF:
@@ -214,14 +230,15 @@ def _modifier_verdict(token: str, left: str, right: str, others: Sequence[tuple[
     if reads_as_compound(left, right):
         return _compound_verdict(token, left, right)
     if not (strong_word(left) and strong_word(right)):
-        return space_reading(token, [(left, right), *others], sure=False)
+        return None  # "stategist" is no "state gist": a misspelling splits into a rare fragment
     readings = (f"{left} {right}", *(f"{a}-{b}" for a, b in others))
     verdict = hyphen_reading(token, f"{left}-{right}", POSSIBLE_CONFIDENCE if not others else AMBIGUOUS_CONFIDENCE,
                       "Two content words run together: a compound modifier before a noun takes a "
                       "hyphen, otherwise a space is missing.", readings)
     modifier = replace(verdict, modifier=True)
-    # A plural first word rarely starts a compound ("resultsfollowing" = "results following").
-    return modifier.as_spaced() if looks_plural(left) else modifier
+    # A plural first word rarely starts a compound ("resultsfollowing" = "results following"),
+    # and an adverb in -ly is not joined to the next word ("jointlyannounced").
+    return modifier.as_spaced() if looks_plural(left) or is_ly_adverb(left) else modifier
 
 
 def _camel_verdict(token: str, parts: list[str]) -> Verdict | None:
@@ -229,6 +246,9 @@ def _camel_verdict(token: str, parts: list[str]) -> Verdict | None:
     attested = _attested_verdict(token, fast_zipf(token))
     if attested:
         return attested
+    if len(parts) == 2 and all(p.istitle() and is_demonym(p) for p in parts):
+        return hyphen_reading(token, "-".join(parts), LIKELY_CONFIDENCE,
+                              "Two nationalities joined take a hyphen (\"French-Canadian\").")
     if len(parts) != 2 or fast_zipf(token) >= KNOWN_NAME_ZIPF:
         return None
     left, right = parts
@@ -249,8 +269,8 @@ def _camel_verdict(token: str, parts: list[str]) -> Verdict | None:
                        "A sentence boundary may be lost as well (a full stop before the capital).")
     if right.islower():
         return _compound_verdict(token, left, right) if left.isupper() and is_head(right) else None
-    if is_function_word(left):
-        # "TheUN", "InParis": a function word cannot start a name compound.
+    if is_function_word(left) and left.lower() not in POSSESSIVE_DETERMINERS:
+        # "TheUN", "InParis": a function word cannot start a name compound ("MySpace" is a brand).
         return Verdict(Kind.CASE_CHANGE, token, f"{left} {right}", LIKELY_CONFIDENCE, Applicability.UNSAFE,
                        f"'{left}' is a function word: a space was lost after it.")
     acronym = [p for p in parts if p.isupper()]
@@ -328,7 +348,7 @@ def classify(token: str) -> Verdict | None:
     >>> classify("companiesjointly").replacement, classify("payout")
     ('companies jointly', None)
     """
-    if token.isdigit() or len(token) < 4:
+    if token.isdigit() or len(token) < 4 or ACRONYM_PLURAL_RE.fullmatch(token):
         return None
     if token[0].isdigit():
         return _number_verdict(token)

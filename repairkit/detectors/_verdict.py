@@ -26,6 +26,7 @@ class Kind(StrEnum):
     NAME_HYPHEN = "name-hyphen"    # RK302
     NAME_PAIR = "name-pair"        # RK303
     SPACE = "space"                # RK401
+    POSSIBLE_SPACE = "possible-space"  # RK405: two words, or a closed compound
     CASE_CHANGE = "case-change"    # RK402
     CAPITALS = "capitals"          # RK403
     LIST_NUMBER = "list-number"    # RK404
@@ -45,11 +46,17 @@ class Verdict:
     #: The hyphen holds only for a modifier before a noun ("twin-engine planes").
     modifier: bool = False
 
-    def as_spaced(self) -> Verdict:
+    def as_spaced(self, kind: Kind = Kind.SPACE) -> Verdict:
         """The two-word reading of a modifier verdict, for a token that stands before no noun."""
-        return Verdict(Kind.SPACE, self.token, self.alternatives[0], self.confidence, Applicability.UNSAFE,
+        return Verdict(kind, self.token, self.alternatives[0], self.confidence, Applicability.UNSAFE,
                        "No noun follows, so not a compound modifier: a space is missing.",
                        (self.replacement, *self.alternatives[1:]))
+
+    def weakened(self) -> Verdict:
+        """The same reading as a weak lost-space verdict: it may be a closed compound ("textphone")."""
+        return Verdict(Kind.POSSIBLE_SPACE, self.token, self.replacement, AMBIGUOUS_CONFIDENCE,
+                       Applicability.MANUAL, "Two words run together, or a closed compound the lexicon does not "
+                       "know: check the spelling.", self.alternatives)
 
 
 

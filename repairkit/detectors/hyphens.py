@@ -37,14 +37,21 @@ def find_dropped_hyphens(doc: Document) -> Iterator[Hit]:
     productive prefix ("anti", "post", "self"), or joins two frequent content words
     before a noun ("twinengine planes"), a number word ("onequarter"), a phrase around a
     function word ("daytoday"), a compound head ("Parisbased", "pricefixing"), an
-    acronym before a head ("USbased"), a combining form ("AngloIrish") or a month range.
+    acronym before a head ("USbased"), a combining form ("AngloIrish"), a month range, two
+    nationalities ("FrenchCanadian") or a number from 21 to 99 ("twentyone"). Where the
+    document shows its hyphens were stripped (a glued attested compound and few hyphens
+    left, or a long text without one), also two content words ("yearearlier"), an unknown
+    token of two known words ("gasguzzling") and a word glued to an acronym ("payTV"); the
+    suggestion cites the glued compound that shows it.
     Why it matters: the glued form is not English and trips readers and search.
     Example: ``a monthonmonth rise`` -> ``month-on-month``.
     Repair safety: the document's own spelling, or an attested compound whose glued form
     is unknown, is safe (0.92; unsafe 0.6 when the glued form is a common word too);
     everything else is unsafe (0.6-0.7) with the spaced reading as an alternative,
     because some styles close compounds ("postwar") or the words were two.
-    Trade-off: a rare valid closed spelling ("tiebreak", "crosscourt") is flagged; a
+    Trade-off: a rare valid closed spelling ("tiebreak", "crosscourt") is flagged when
+    attested hyphenated; a closed word the lexicon knows ("drugmaker") only where hyphens
+    were stripped; a
     dropped hyphen that leaves a common word ("lineup", "email", "payout") is flagged only
     when the document spells it hyphenated elsewhere, so a writer's mixed spellings are
     flagged too.

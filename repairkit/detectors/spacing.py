@@ -46,6 +46,28 @@ def find_glued_words(doc: Document) -> Iterator[Hit]:
         yield Hit(glued.span, f"'{glued.verdict.token}' is two words run together", glued.suggestions("Lost space."))
 
 
+def find_possible_glued_words(doc: Document) -> Iterator[Hit]:
+    """Two content words run together that may also be a closed compound: "textphones".
+
+    What it flags: a lower-case token unknown to the lexicon (Zipf below 1) made of two
+    frequent content words, the first not a plural, with no noun after it (before a noun
+    it is a compound modifier, RK301).
+    Why it matters: a space may have been lost ("coach loads"), but closed compounds the
+    lexicon does not know ("mailshot") have the same shape, so this is a weak signal.
+    Example: ``they sent textphones`` -> ``text phones`` (or the word as it is).
+    Repair safety: manual (0.4); severity info: a writer's closed spelling is no damage.
+    Trade-off: weak by design; a document whose hyphens were stripped reads the same
+    token as a compound that lost its hyphen (RK301) instead.
+
+    >>> doc = Document.from_text("they bought textphones and paid the companiesjointly")
+    >>> [doc.text[h.span.start:h.span.end] for h in find_possible_glued_words(doc)]
+    ['textphones']
+    """
+    for glued in glued_in(doc, Kind.POSSIBLE_SPACE):
+        yield Hit(glued.span, f"'{glued.verdict.token}' may be two words run together",
+                  glued.suggestions("Possibly a lost space."))
+
+
 def find_case_change_joins(doc: Document) -> Iterator[Hit]:
     """A lower-case word glued to a capitalised one: "marketYesterday".
 
@@ -119,4 +141,7 @@ GLUED_CAPITALS = DetectorSpec("RK403", "glued-capitals", "missing-space", Severi
 GLUED_LIST_NUMBER = DetectorSpec("RK404", "glued-list-number", "missing-space", Severity.INFO,
                                  find_glued_list_numbers, FixAvailability.ALWAYS)
 
-DETECTORS = (GLUED_WORDS, CASE_CHANGE_JOIN, GLUED_CAPITALS, GLUED_LIST_NUMBER)
+POSSIBLE_GLUED_WORDS = DetectorSpec("RK405", "possible-glued-words", "missing-space", Severity.INFO,
+                                    find_possible_glued_words, FixAvailability.ALWAYS)
+
+DETECTORS = (GLUED_WORDS, CASE_CHANGE_JOIN, GLUED_CAPITALS, GLUED_LIST_NUMBER, POSSIBLE_GLUED_WORDS)

@@ -1,0 +1,173 @@
+"""Hyphen readings for a document whose hyphens were stripped.
+
+When a document shows that its hyphens were stripped (attested compounds are glued and
+few hyphens are left), two content words run together are likelier a compound that lost
+its hyphen than two words that lost their space: "leftback" is "left-back", an unknown
+"gasguzzling" is "gas-guzzling", a rare "reelect" is "re-elect".
+:mod:`repairkit.detectors._glue` gathers that evidence; these readings are used only with it.
+Measured and left out (more false alarms than finds on news text): two names run
+together ("SmithJones"), rare known closed words ("rerun", "touchline"), capitalised
+unknown tokens (mostly surnames).
+
+>>> hyphen_for_space(classify("yearearlier").as_spaced()).replacement
+'year-earlier'
+>>> hyphen_for_space(classify("companiesjointly")) is None  # an adverb follows: two words
+True
+>>> stripped_reading("reelect").replacement, stripped_reading("rerun"), stripped_reading("therapist")
+('re-elect', None, None)
+"""
+
+from __future__ import annotations
+
+import re
+
+from repairkit.detectors._compounds import (
+    apostrophe_residue,
+    is_function_word,
+    is_ly_adverb,
+    is_prefix,
+    misspelling_of_common_word,
+    phrase_compound,
+)
+from repairkit.detectors._readings import PHRASAL_PARTICLES, case_parts, classify
+from repairkit.detectors._verdict import POSSIBLE_CONFIDENCE, Kind, Verdict, hyphen_reading
+from repairkit.lexicon import COMMON_ZIPF, KNOWN_ZIPF, fast_zipf
+from repairkit.wordlists import load
+
+__all__ = ["classify", "hyphen_for_space", "stripped_reading"]
+
+#: Function words that start hyphenated compounds ("all-out", "most-watched", "in-house").
+COMPOUND_FUNCTION_LEFT = frozenset("all most once above in on off out over under up down".split())
+#: Function words that end them ("women-only"), besides the phrasal particles ("sending-off").
+COMPOUND_FUNCTION_RIGHT = PHRASAL_PARTICLES | {"only"}
+#: Lower-case words that join a capitalised word with a hyphen ("all-French", "then-President").
+CAMEL_LEFT = frozenset("all then former late early mid pro anti non pan".split())
+#: Prefixes hyphenated before their own vowel ("re-elect", "de-escalate"), besides the shipped list.
+STYLE_PREFIXES = frozenset("re de".split())
+#: Prefixes that start a closed word as often as a hyphenated one: only for unknown tokens.
+OPEN_PREFIXES = frozenset("over under mini super mega cyber inter micro".split())
+#: Parts of an unknown token need only be known words.
+KNOWN_PART_ZIPF = 2.0
+VOWELS = frozenset("aeiou")
+#: Phrases used as modifiers ("tongue-in-cheek"): content parts this frequent and long ...
+PHRASE_PART_ZIPF = 3.5
+MIN_PHRASE_PART = 4
+#: ... and linked by prepositions or conjunctions, not by these (word fragments: "capital-is-at-ions").
+NO_PHRASE_LINKS = frozenset("is as if at".split())
+#: One capital glued to a common word: "XFiles" for "X-Files" ...
+LETTER_WORD_RE = re.compile(r"([A-Z])([A-Z][a-z]{3,}s?)")
+#: ... but not the letters of names that lost an apostrophe ("OBrien", "DArcy", "LEstrange", "IAnson").
+APOSTROPHE_NAME_LETTERS = frozenset("ODLI")
+#: Word endings that are also (rare) words: "ritz" + "ier" is "ritzier", no compound.
+DERIVED_TAILS = frozenset("ier iest ers ery ings".split())
+#: A camel-case token this frequent is a known name ("YouTube").
+KNOWN_NAME_ZIPF = 1.5
+MIN_PREFIXED_REST = 3
+REASON = "Hyphens were stripped from this document, so a compound that lost its hyphen is the likelier reading."
+
+
+def compound_shape(left: str, right: str) -> bool:
+    """True when ``left`` and ``right`` can make a hyphenated compound.
+
+    >>> compound_shape("sending", "off"), compound_shape("in", "which"), compound_shape("companies", "jointly")
+    (True, False, False)
+    """
+    lo, ro = left.lower(), right.lower()
+    left_ok = not is_function_word(lo) or lo in COMPOUND_FUNCTION_LEFT
+    if ro in COMPOUND_FUNCTION_RIGHT and is_function_word(ro):
+        right_ok = not is_function_word(lo) or lo in COMPOUND_FUNCTION_LEFT  # "sending-off", "tie-in"
+    else:
+        right_ok = not is_function_word(ro) and not is_ly_adverb(right)
+    return left_ok and right_ok
+
+
+def _hyphenated(token: str, left: str, right: str, spaced: bool = True) -> Verdict:
+    return hyphen_reading(token, f"{left}-{right}", POSSIBLE_CONFIDENCE, REASON,
+                          (f"{left} {right}",) if spaced else ())
+
+
+def hyphen_for_space(verdict: Verdict | None) -> Verdict | None:
+    """The hyphen reading of a lost-space verdict, when its two parts can make a compound."""
+    if verdict is None or verdict.kind not in (Kind.SPACE, Kind.POSSIBLE_SPACE, Kind.CASE_CHANGE):
+        return None
+    parts = verdict.replacement.split(" ")
+    if len(parts) != 2:
+        return None
+    left, right = parts
+    if verdict.kind is Kind.CASE_CHANGE:
+        return _hyphenated(verdict.token, left, right) if left.lower() in CAMEL_LEFT else None
+    return _hyphenated(verdict.token, left, right) if compound_shape(left, right) else None
+
+
+def _prefixed(token: str) -> Verdict | None:
+    """A prefix whose last letter is the next word's first vowel: "reelect", "preempt", "cooperate"."""
+    for cut in range(2, len(token) - MIN_PREFIXED_REST + 1):
+        left, right = token[:cut], token[cut:]
+        if left[-1] == right[0].lower() and left[-1] in VOWELS \
+                and (is_prefix(left) or left.lower() in STYLE_PREFIXES) and fast_zipf(right) >= COMMON_ZIPF:
+            return _hyphenated(token, left, right, spaced=False)  # "re elect" is no reading
+    return None
+
+
+def _unknown_compound(token: str) -> Verdict | None:
+    """A token unknown to the lexicon that cuts into a prefix or two known words: "gasguzzling".
+
+    The best cut by its rarer part wins ("ski mask", not "skim ask"); parts need only be
+    known words (Zipf 2), since the token itself is no word at all.
+    """
+    best: tuple[float, str, str] | None = None
+    for cut in range(2, len(token) - MIN_PREFIXED_REST + 1):
+        left, right = token[:cut], token[cut:]
+        right_zipf = fast_zipf(right)
+        if right_zipf < KNOWN_PART_ZIPF or right.lower() in load("word_suffixes") or right.lower() in DERIVED_TAILS:
+            continue
+        if is_prefix(left) or left.lower() in STYLE_PREFIXES | OPEN_PREFIXES:
+            return _hyphenated(token, left, right, spaced=False)
+        weakest = min(fast_zipf(left), right_zipf)
+        if len(left) >= MIN_PREFIXED_REST and weakest >= KNOWN_PART_ZIPF and compound_shape(left, right) \
+                and (best is None or weakest > best[0]):
+            best = (weakest, left, right)
+    if best:
+        return _hyphenated(token, best[1], best[2])
+    phrase = phrase_compound(token, PHRASE_PART_ZIPF)  # "tongueincheek", "passtheparcel"
+    if phrase is None or any(len(p) < MIN_PHRASE_PART or p.lower() in NO_PHRASE_LINKS
+                             for p in phrase if not is_function_word(p) or p.lower() in NO_PHRASE_LINKS):
+        return None  # "capital-is-at-ions" is a word cut into fragments
+    return hyphen_reading(token, "-".join(phrase), POSSIBLE_CONFIDENCE, REASON)
+
+
+def _acronym_modifier(token: str) -> Verdict | None:
+    """A word glued to an acronym after it ("payTV" for "pay-TV"), or a letter to a word ("XFiles")."""
+    letter = LETTER_WORD_RE.fullmatch(token)
+    if letter and letter.group(1) not in APOSTROPHE_NAME_LETTERS and fast_zipf(letter.group(2)) >= COMMON_ZIPF:
+        return _hyphenated(token, *letter.groups())
+    parts = case_parts(token)
+    if len(parts) != 2 or "".join(parts) != token or fast_zipf(token) >= KNOWN_NAME_ZIPF:
+        return None
+    left, right = parts
+    if left.islower() and right.isupper() and fast_zipf(left) >= COMMON_ZIPF and not is_function_word(left):
+        return _hyphenated(token, left, right)
+    return None
+
+
+def stripped_reading(token: str) -> Verdict | None:
+    """A hyphen reading for a token nothing else flags, in a document whose hyphens were stripped.
+
+    A token unknown to the lexicon that cuts into a prefix and a word or into two known
+    words ("gasguzzling"), unless it is a typo of a common word ("stategist") or a word
+    that lost an apostrophe ("industrys"); a rare known token that starts with a prefix
+    whose last vowel doubles the word's first ("reelect": "re-elect"); a word glued to an
+    acronym ("payTV").
+    Two names ("SmithJones") or two content words known to the lexicon as one
+    ("touchline") are left alone: on news text they are more often real names and closed
+    compounds than stripped hyphens.
+    """
+    if not token.isalpha() or len(token) < 4 or fast_zipf(token) >= COMMON_ZIPF:
+        return None
+    if not token.islower():
+        return _acronym_modifier(token)
+    if fast_zipf(token) >= KNOWN_ZIPF:
+        return _prefixed(token)
+    if apostrophe_residue(token) or misspelling_of_common_word(token):
+        return None  # "industrys" lost an apostrophe; "stategist" is a typo
+    return _unknown_compound(token)
