@@ -118,3 +118,36 @@ DATA_UNIT_RE = re.compile(r"(?<=[ \t(])(GB|MB|KB|Mbps|Kbps|kbps|GHz|MHz)(?=[\s,.
 AGE_RE = re.compile(r"(?<![\w\-])(?:year|month|week|day)olds?\b")
 DECADE_RE = re.compile(r"(?<=[ \t\-(])['’]?s(?=[\s,.;:)\"”]|$)")
 
+
+#: Closed-class words (and reporting verbs) that open a clause or phrase: after a doubled
+#: space they point to a lost dash, not a lost number ("the film  which won").
+FUNCTION_WORDS = frozenset(
+    """the a an and or but nor which who whom whose that this these those it its he she they we
+    you i his her their our my your him them us me is are was were be been being has have had
+    will would could can may might must shall should do does did in on at for with as by to of
+    from about into onto over under after before since until while when where whether if then so
+    than including especially particularly even just only not also both either neither such what
+    how why although though because now yet still all some any each every no there here
+    according said says saying told""".split()
+)
+#: Nouns that follow a number in a compound adjective ("a 10-year prison term", "a 22-man
+#: squad", "a 25-yard drive"); with the number and hyphen gone, "a year prison term" is left.
+TIME_UNITS = frozenset("year month week day hour minute yard mile metre man".split())
+#: Words that may follow "a year", "the man" in edited text: adverbs and common irregular verbs.
+AFTER_UNIT_WORDS = frozenset(
+    """ago earlier later old long before after previously running ahead behind away back
+    off out saw began came went fell rose grew brought took made gave got became left
+    ran won lost met set put held told kept thought felt found driven given taken known seen
+    between around most up down late early too more less apart round""".split()
+)
+#: A compound that lost its number and hyphen: determiner, unit, then a lower-case word.
+UNIT_COMPOUND_RE = re.compile(
+    r"(?<![\w\-])([Aa]n?|[Tt]he|its|their|his|her|our|my|your|whose|(?!This)[A-Z][a-z]*s)[ \t]+("
+    + "|".join(sorted(TIME_UNITS)) + r")(?=[ \t]+([a-z]+)\b(?![\-']))"
+)
+#: An HTML numeric character reference whose digits (and "&") vanished: "caf#;", "S#;o".
+ENTITY_REMNANT_RE = re.compile(r"&?#x?;")
+#: A decade after "mid" that lost its digits and hyphen: "in the mids" (from "mid-1970s").
+MID_DECADE_RE = re.compile(r"(?<![\w\-])mids\b")
+#: Words after a doubled space that stand after an amount: "close  down", "still  higher".
+AFTER_AMOUNT_WORDS = frozenset("higher lower above below ahead cent cents".split())
