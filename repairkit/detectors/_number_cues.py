@@ -137,7 +137,7 @@ TIME_UNITS = frozenset("year month week day hour minute yard mile metre man".spl
 AFTER_UNIT_WORDS = frozenset(
     """ago earlier later old long before after previously running ahead behind away back
     off out saw began came went fell rose grew brought took made gave got became left
-    ran won lost met set put held told kept thought felt found driven given taken known seen
+    ran won lost met set put held told kept thought felt found driven given taken known seen ahead
     between around most up down late early too more less apart round""".split()
 )
 #: A compound that lost its number and hyphen: determiner, unit, then a lower-case word.
@@ -151,3 +151,15 @@ ENTITY_REMNANT_RE = re.compile(r"&?#x?;")
 MID_DECADE_RE = re.compile(r"(?<![\w\-])mids\b")
 #: Words after a doubled space that stand after an amount: "close  down", "still  higher".
 AFTER_AMOUNT_WORDS = frozenset("higher lower above below ahead cent cents".split())
+#: A decimal point or comma glued to a data unit whose number vanished: ".GB", ".Mbps".
+POINT_DATA_UNIT_RE = re.compile(r"(?<!\S)[.,]+(?:GB|MB|KB|TB|Mbps|Kbps|kbps|GHz|MHz)\b")
+#: A unit after any word, in a text that lost its digits: "a late yard bullet", "for hour drinking".
+LOOSE_UNIT_RE = re.compile(r"(?<=[a-z][ \t])(" + "|".join(sorted(TIME_UNITS)) + r")(?=[ \t]+([a-z]+)\b(?![\-']))")
+#: Words before "year", "day"... that make a plain time phrase: "last year profits", "each day".
+TIME_PHRASE_LEADS = frozenset(
+    """a an last next this that every each per one same whole entire previous following coming new
+    current financial fiscal calendar school working half of full single any by on first second
+    third fourth fifth final""".split()
+)
+#: A currency prefix left with only its decimal point: "a low of A., before" (from "A$4.50,").
+CURRENCY_POINT_RE = re.compile(r"(?<=[ \t])(A|C|NZ|HK)\.[,;]?(?=[ \t]+[a-z])")

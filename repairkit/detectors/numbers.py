@@ -26,6 +26,7 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     COMPOUND_RE,
     COMPOUND_UNITS,
     COUNT_NOUNS,
+    CURRENCY_POINT_RE,
     CURRENCY_UNIT_RE,
     CURRENCY_WORDS,
     DASH_LEADS,
@@ -42,18 +43,21 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     LEAD_HYPHEN_RE,
     LONE_CAPITAL_RE,
     LONE_DASH_RE,
+    LOOSE_UNIT_RE,
     MID_DECADE_RE,
     NUMBER_TAKERS,
     NUMBER_WORDS,
     ORDINAL_RE,
     ORPHAN_SIGN_RE,
     PERCENT_RE,
+    POINT_DATA_UNIT_RE,
     PUNCT_TOKEN_RE,
     QUANTITY_UNITS,
     SCORE_NOUNS,
     RANGE_HOLE_RE,
     SPACE_PUNCT_RE,
     SUBJECT_VERBS,
+    TIME_PHRASE_LEADS,
     TIME_UNITS,
     UNIT_COMPOUND_RE,
     STRAY_POINT_RE,
@@ -321,6 +325,9 @@ def _names_without_numbers(text: str) -> Iterator[Hit]:
             yield _hit(_residue_start(text, m.start()), m.end(), m.start(),
                        f"unit '{m.group()}' has no number before it", "amount",
                        _note(f"a number before '{m.group()}'"), unit=m.group())
+    for m in POINT_DATA_UNIT_RE.finditer(text):
+        yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' is a unit whose number vanished", "amount",
+                   _note(f"a decimal number before '{m.group().lstrip('.,')}'"))
     for m in DIMENSION_RE.finditer(text):
         yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost the numbers around its 'x'", "number",
                    _note("the numbers of a dimension or relay (such as a count times a distance)"))
@@ -335,13 +342,18 @@ def _names_without_numbers(text: str) -> Iterator[Hit]:
     yield from _unit_compounds(text, stripped=False)
 
 
+def _compound_tail(word: str) -> bool:
+    """True when ``word`` can be the noun after "N-year", "N-man": not "ago", "who", "ended", "says"."""
+    return not (word in FUNCTION_WORDS or word in AFTER_UNIT_WORDS or word.endswith(("s", "ed", "ly", "ing")))
+
+
 def _unit_compounds(text: str, stripped: bool) -> Iterator[Hit]:
     """ "a year prison term" (any text); "the man squad", "Englands man squad" (``stripped`` texts)."""
     for m in UNIT_COMPOUND_RE.finditer(text):
         article, unit, after = m.group(1).lower() in ("a", "an"), m.group(2), m.group(3)
         if article == stripped or (not article and text[:m.start()].endswith("of ")):
             continue  # "the man squad" needs a text that lost digits; "of the year award" is a title
-        if after in FUNCTION_WORDS or after in AFTER_UNIT_WORDS or after.endswith(("s", "ed", "ly", "ing")):
+        if not _compound_tail(after):
             continue  # "a year ago", "the man who", "a day trying", "the year ended": a plain phrase
         start = m.start(2) - 1 if text[m.start(2) - 2:m.start(2)] == "  " else m.start(2)
         yield _hit(start, m.end(2), m.start(2), f"'{unit} {after}' has lost the number of its compound",
@@ -401,7 +413,7 @@ def find_range_holes(doc: Document) -> Iterator[Hit]:
 
 #: Findings of the context-free rules from which a text counts as having lost its digits.
 STRIPPED_AT = 3
-_GAP_RE = re.compile(r"(?<=\S)[ \t]{2,3}(?=\S)")
+_GAP_RE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _LONE_LETTER_RE = re.compile(r"(?<=[ \t])([A-HJ-Z])(?=[ \t]+[a-z]|[.,;:](?:\s|$))")
 _DETERMINERS = frozenset("the a an its their his her our this that these those whose".split())
 
@@ -447,8 +459,14 @@ def find_numbers_in_stripped_text(doc: Document) -> Iterator[Hit]:
         if any(span.start <= m.start() + 1 <= span.end for span in taken):
             continue
         before, after = previous_word(text, m.start()), next_word(text, m.end())
+        if m.end() - m.start() >= 3 and not text[m.end()].isupper():  # side by side: scores, lists of figures
+            hits.append(_hit(m.start(), m.end(), m.start() + 1, f"{m.end() - m.start()} spaces in a row in a text "
+                             "that lost its digits: several values vanished", "number", _note("the numbers in this gap")))
+            continue
+        if m.end() - m.start() >= 3:
+            continue  # "DAILY    Enhancing": a layout gap before a heading or name
         content = after[:1].islower() and after.lower() not in FUNCTION_WORDS
-        after_comma = text[m.start() - 1] == "," and content
+        after_comma = text[m.start() - 1] == ","
         after_verb = before.islower() and len(before) > 4 and before.endswith(("ed", "ing")) and content
         if after_comma or after_verb or after.lower() in AFTER_AMOUNT_WORDS:
             start = m.start() - (1 if after_comma else len(before))
@@ -465,7 +483,17 @@ def find_numbers_in_stripped_text(doc: Document) -> Iterator[Hit]:
         if lb in _DETERMINERS or named:  # "the A will", "Airbus X aircraft"; not "Serie A games"
             hits.append(_hit(m.start(), m.end(), m.end(), f"'{m.group()}' has lost the number of its name",
                              "number", _note(f"the number after '{m.group()}' (a model, group or series)")))
-    hits.extend(_unit_compounds(text, stripped=True))
+    compounds = list(_unit_compounds(text, stripped=True))
+    hits.extend(compounds)
+    for m in LOOSE_UNIT_RE.finditer(text):
+        lead = previous_word(text, m.start()).lower()
+        if any(h.span.end == m.end(1) for h in compounds) or lead in TIME_PHRASE_LEADS | _DETERMINERS | CARDINAL_WORDS or lead.endswith("half") or not _compound_tail(m.group(2)):
+            continue  # "last year profits", "each day", "the year ended", "a four month low": plain phrases
+        hits.append(_hit(m.start(1), m.end(1), m.start(1), f"'{m.group(1)} {m.group(2)}' has lost the number of "
+                         "its compound", "count", _note(f"the number of {m.group(1)}s (a compound such as N-{m.group(1)})")))
+    for m in CURRENCY_POINT_RE.finditer(text):
+        hits.append(_hit(m.start(), m.end(), m.start(1) + len(m.group(1)), f"'{m.group()}' has lost its amount",
+                         "amount", _note(f"an amount in {m.group(1)}$ (its sign and digits vanished)")))
     yield from sorted(hits, key=lambda h: h.span.start)
 
 
