@@ -87,7 +87,7 @@ COMPOUND_UNITS = frozenset(
 )
 
 ORDINAL_RE = re.compile(r"(?<![\w'’.\-])(st|nd|rd|th)(?=[\s\-,.;:)]|$)")
-SPACE_PUNCT_RE = re.compile(r"(?<=[^\W_])([ \t]+)([,;:]|\.(?![.\w])(?![ \t]+[a-z%.]))(?=[\s\"'”’)]|$)")
+SPACE_PUNCT_RE = re.compile(r"(?<=[^\W_])([ \t]+)([,;:?]|\.(?![.\w])(?![ \t]+[a-z%.]))(?=[\s\"'”’)]|$)")
 STRAY_POINT_RE = re.compile(r"(?:(?<=[ \t(])|^)(?<!\. )\.(?=[ \t]*[a-z%])(?![ \t]?(com|net|org)\b)", re.MULTILINE)
 #: A token of nothing but number punctuation: "..", ".,", ",.", ":." (an ellipsis is not one).
 PUNCT_TOKEN_RE = re.compile(r"(?<!\S)[.,:;()\-/]+(?!\S)")
@@ -163,3 +163,7 @@ TIME_PHRASE_LEADS = frozenset(
 )
 #: A currency prefix left with only its decimal point: "a low of A., before" (from "A$4.50,").
 CURRENCY_POINT_RE = re.compile(r"(?<=[ \t])(A|C|NZ|HK)\.[,;]?(?=[ \t]+[a-z])")
+#: Two equal capitals, a name that lost the digit between them: "PP" (from "P2P"), "BB" (from "B2B").
+TWIN_CAPITALS_RE = re.compile(r"(?<![\w\-'’])([B-HJ-Z])\1(?![\w\-'’])")
+#: An ellipsis after a word that takes a number, at the end of a sentence: "fell to ..." (from "to 3,817.69.").
+NUMBER_ELLIPSIS_RE = re.compile(r"(?<=[a-z][ \t])\.\.\.(?=[ \t]+[A-Z]|$)", re.MULTILINE)

@@ -45,6 +45,7 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     LONE_DASH_RE,
     LOOSE_UNIT_RE,
     MID_DECADE_RE,
+    NUMBER_ELLIPSIS_RE,
     NUMBER_TAKERS,
     NUMBER_WORDS,
     ORDINAL_RE,
@@ -59,6 +60,7 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     SUBJECT_VERBS,
     TIME_PHRASE_LEADS,
     TIME_UNITS,
+    TWIN_CAPITALS_RE,
     UNIT_COMPOUND_RE,
     STRAY_POINT_RE,
     UNIT_RESIDUE_RE,
@@ -133,6 +135,8 @@ def find_objectless_prepositions(doc: Document) -> Iterator[Hit]:
     for m in SPACE_PUNCT_RE.finditer(text):
         hole = m.start(2)
         before = previous_word(text, m.start())
+        if m.group(2) == "?" and before.lower() not in NUMBER_TAKERS:
+            continue  # "followed up and prosecuted ?": a loose space, not "happened in ?"
         expects, what = _expectation(text, hole)
         start = m.start() - len(before)
         yield _hit(start, m.end(), hole, f"nothing between '{before}' and '{m.group(2)}': a value is missing",
@@ -196,7 +200,8 @@ def _punctuation_residue(text: str, claimed: set[int]) -> Iterator[Hit]:
                    "number", _note("a decimal number"))
     for m in PUNCT_TOKEN_RE.finditer(text):
         lead = text[:m.start()].rstrip(" \t")[-1:]
-        if is_number_residue(m.group()) or (lead in (",", ";", ":") and m.group() in (",", ";", ":", ".")):
+        if is_number_residue(m.group()) or (lead in (",", ";", ":") and m.group() in (",", ";", ":", ".")) \
+                or (lead == "." and m.group() == ","):  # ". , referee": an attendance figure vanished
             yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' is all that is left of a number",
                        "number", _note("a number (its punctuation survived)"))
     for m in GLUED_UNIT_RE.finditer(text):
@@ -491,6 +496,13 @@ def find_numbers_in_stripped_text(doc: Document) -> Iterator[Hit]:
             continue  # "last year profits", "each day", "the year ended", "a four month low": plain phrases
         hits.append(_hit(m.start(1), m.end(1), m.start(1), f"'{m.group(1)} {m.group(2)}' has lost the number of "
                          "its compound", "count", _note(f"the number of {m.group(1)}s (a compound such as N-{m.group(1)})")))
+    for m in TWIN_CAPITALS_RE.finditer(text):
+        hits.append(_hit(m.start(), m.end(), m.start() + 1, f"'{m.group()}' has lost the digit inside its name",
+                         "number", _note(f"the digit between the letters of '{m.group()}' (a name such as X2X)")))
+    for m in NUMBER_ELLIPSIS_RE.finditer(text):
+        if previous_word(text, m.start()).lower() in NUMBER_TAKERS:
+            hits.append(_hit(m.start(), m.end(), m.start(), "'...' after a word that takes a number: the number's "
+                             "points are all that is left", "number", _note("a number with its decimal points")))
     for m in CURRENCY_POINT_RE.finditer(text):
         hits.append(_hit(m.start(), m.end(), m.start(1) + len(m.group(1)), f"'{m.group()}' has lost its amount",
                          "amount", _note(f"an amount in {m.group(1)}$ (its sign and digits vanished)")))
