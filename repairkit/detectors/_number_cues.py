@@ -167,3 +167,11 @@ CURRENCY_POINT_RE = re.compile(r"(?<=[ \t])(A|C|NZ|HK)\.[,;]?(?=[ \t]+[a-z])")
 TWIN_CAPITALS_RE = re.compile(r"(?<![\w\-'’])([B-HJ-Z])\1(?![\w\-'’])")
 #: An ellipsis after a word that takes a number, at the end of a sentence: "fell to ..." (from "to 3,817.69.").
 NUMBER_ELLIPSIS_RE = re.compile(r"(?<=[a-z][ \t])\.\.\.(?=[ \t]+[A-Z]|$)", re.MULTILINE)
+#: Capitalised words that name one of a numbered series: "Radio  and" (from "Radio 4 and").
+NUMBERED_NAMES = frozenset(
+    """Radio Channel No Number Route Room Platform Gate Terminal Phase Level Chapter Article
+    Section Clause Exit Junction Volume Vol Series Formula Division Version Mark Mk Grade Flight
+    Year Category Class Type Model Generation Act Highway Interstate Apollo Windows""".split()
+)
+#: Verbs of a result: a name after them and then a gap lost its score ("beat France  in").
+RESULT_VERBS = frozenset("beat beating beats thrashed thrashing defeated defeating crushed edged overcame drew".split())

@@ -46,6 +46,7 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     LOOSE_UNIT_RE,
     MID_DECADE_RE,
     NUMBER_ELLIPSIS_RE,
+    NUMBERED_NAMES,
     NUMBER_TAKERS,
     NUMBER_WORDS,
     ORDINAL_RE,
@@ -56,6 +57,7 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     QUANTITY_UNITS,
     SCORE_NOUNS,
     RANGE_HOLE_RE,
+    RESULT_VERBS,
     SPACE_PUNCT_RE,
     SUBJECT_VERBS,
     TIME_PHRASE_LEADS,
@@ -473,7 +475,7 @@ def find_numbers_in_stripped_text(doc: Document) -> Iterator[Hit]:
         content = after[:1].islower() and after.lower() not in FUNCTION_WORDS
         after_comma = text[m.start() - 1] == ","
         after_verb = before.islower() and len(before) > 4 and before.endswith(("ed", "ing")) and content
-        if after_comma or after_verb or after.lower() in AFTER_AMOUNT_WORDS:
+        if after_comma or after_verb or after.lower() in AFTER_AMOUNT_WORDS or _named_number(text, m.start()):
             start = m.start() - (1 if after_comma else len(before))
             expects, what = _expectation(text, m.start() + 1)
             hits.append(_hit(start, m.end() + len(after), m.start() + 1,
@@ -507,6 +509,15 @@ def find_numbers_in_stripped_text(doc: Document) -> Iterator[Hit]:
         hits.append(_hit(m.start(), m.end(), m.start(1) + len(m.group(1)), f"'{m.group()}' has lost its amount",
                          "amount", _note(f"an amount in {m.group(1)}$ (its sign and digits vanished)")))
     yield from sorted(hits, key=lambda h: h.span.start)
+
+
+def _named_number(text: str, gap: int) -> bool:
+    """True when the gap at ``gap`` follows a numbered name ("Radio  and") or a result ("beat France  in")."""
+    before = previous_word(text, gap)
+    if before in NUMBERED_NAMES:
+        return True
+    words = text[max(0, gap - 60):gap].split()[-4:]
+    return before[:1].isupper() and any(w.lower() in RESULT_VERBS for w in words[:-1])
 
 
 def number_gap_claims(doc: Document) -> frozenset[int]:
