@@ -388,12 +388,14 @@ def find_range_holes(doc: Document) -> Iterator[Hit]:
     text = doc.text
     seen: set[int] = set()
     for m in RANGE_HOLE_RE.finditer(text):
-        seen.add(m.start(2))
+        seen.update(range(m.start(2), m.end(2) + 1))
         yield _hit(m.start(), m.end(), m.start(2) + 1, f"'{m.group(1)} {m.group(3)}' has lost the start of its range",
                    "number", _note("the first value of a range"))
     for m in DOUBLE_SPACE_RE.finditer(text):
         if m.start() in seen:
             continue
+        if m.end() - m.start() >= 3 and _RUN_RE.match(text, m.start()):
+            continue  # reported below as a run
         before = previous_word(text, m.start())
         after = next_word(text, m.end())
         if text[m.start() - 1] == "," and after in SUBJECT_VERBS:
@@ -409,6 +411,10 @@ def find_range_holes(doc: Document) -> Iterator[Hit]:
         expects, what = _expectation(text, m.start() + 1)
         yield _hit(m.start() - len(before), m.end() + len(after), m.start() + 1,
                    f"doubled space after '{before}': a value vanished here", expects, _note(what))
+    for m in _RUN_RE.finditer(text):
+        if m.start() + 1 not in seen:  # "beat Smith    and": the scores of several sets vanished
+            yield _hit(m.start(), m.end(), m.start() + 1, f"{m.end() - m.start()} spaces in a row: several values "
+                       "vanished here", "number", _note("the numbers in this gap (a score, a list of figures)"))
     for m in LONE_DASH_RE.finditer(text):
         before, after = previous_word(text, m.start()), next_word(text, m.end())
         if text[m.start() - 2:m.start()] == "  ":
@@ -463,7 +469,9 @@ def find_numbers_in_stripped_text(doc: Document) -> Iterator[Hit]:
     taken = _context_free_spans(doc)
     hits: list[Hit] = []
     for m in _GAP_RE.finditer(text):
-        if any(span.start <= m.start() + 1 <= span.end for span in taken):
+        if any(span.start <= m.start() + 1 and m.end() - 1 <= span.end for span in taken):
+            continue  # the whole gap is already reported
+        if m.end() - m.start() < 3 and any(span.start <= m.start() + 1 <= span.end for span in taken):
             continue
         before, after = previous_word(text, m.start()), next_word(text, m.end())
         if m.end() - m.start() >= 3 and not text[m.end()].isupper():  # side by side: scores, lists of figures
@@ -535,6 +543,11 @@ def number_gap_claims(doc: Document) -> frozenset[int]:
                          if any(span.start <= m.start() + 1 <= span.end for span in spans))
 
     return doc.memo("numbers.gap-claims", compute)
+
+
+#: Four or more spaces (three vanished tokens) between a word or comma and a lower-case word;
+#: three spaces are as often a layout slip, so they count only in a text that lost its digits (RK106).
+_RUN_RE = re.compile(r"(?<=[\w,])[ \t]{4,}(?=[a-z])")
 
 
 ORPHAN_ORDINAL = DetectorSpec("RK101", "orphan-ordinal", "missing-number", Severity.ERROR,
