@@ -451,6 +451,7 @@ def find_numbers_in_stripped_text(doc: Document) -> Iterator[Hit]:
     What it flags, only when RK101-RK105 already found a few vanished numbers: a doubled
     space after a comma or a verb in -ed/-ing before a content word ("it rose ,  higher",
     "axing  jobs"), or before a word that follows an amount ("close  down", "still  higher");
+    a doubled space between a name after a determiner and a content word ("the Index  fell");
     a lone capital letter that is a name's stem ("Airbus A aircraft", "the A will", "of the G.").
     Why it matters: in such a text a doubled space is mostly a lost number; a lost dash
     leaves one too, but a dash comes before a clause ("film  which won"), which is left alone.
@@ -483,7 +484,9 @@ def find_numbers_in_stripped_text(doc: Document) -> Iterator[Hit]:
         content = after[:1].islower() and after.lower() not in FUNCTION_WORDS
         after_comma = text[m.start() - 1] == ","
         after_verb = before.islower() and len(before) > 4 and before.endswith(("ed", "ing")) and content
-        if after_comma or after_verb or after.lower() in AFTER_AMOUNT_WORDS or _named_number(text, m.start()):
+        the_name = before[:1].isupper() and content and \
+            previous_word(text, m.start() - len(before)).lower() in _DETERMINERS  # "the Nikkei  index"
+        if after_comma or after_verb or the_name or after.lower() in AFTER_AMOUNT_WORDS or _named_number(text, m.start()):
             start = m.start() - (1 if after_comma else len(before))
             expects, what = _expectation(text, m.start() + 1)
             hits.append(_hit(start, m.end() + len(after), m.start() + 1,
