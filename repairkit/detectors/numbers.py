@@ -425,7 +425,7 @@ def find_range_holes(doc: Document) -> Iterator[Hit]:
 
 
 #: Findings of the context-free rules from which a text counts as having lost its digits.
-STRIPPED_AT = 3
+STRIPPED_AT = 2
 _GAP_RE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _LONE_LETTER_RE = re.compile(r"(?<=[ \t])([A-HJ-Z])(?=[ \t]+[a-z]|[.,;:](?:\s|$))")
 _DETERMINERS = frozenset("the a an its their his her our this that these those whose".split())
