@@ -128,7 +128,8 @@ FUNCTION_WORDS = frozenset(
     from about into onto over under after before since until while when where whether if then so
     than including especially particularly even just only not also both either neither such what
     how why although though because now yet still all some any each every no there here
-    according said says saying told""".split()
+    according said says saying told inside outside across through throughout behind beyond along
+    against toward towards upon within without amid despite except near off out past via per""".split()
 )
 #: Nouns that follow a number in a compound adjective ("a 10-year prison term", "a 22-man
 #: squad", "a 25-yard drive"); with the number and hyphen gone, "a year prison term" is left.
