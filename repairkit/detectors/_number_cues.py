@@ -87,7 +87,7 @@ COMPOUND_UNITS = frozenset(
 )
 
 ORDINAL_RE = re.compile(r"(?<![\w'’.\-])(st|nd|rd|th)(?=[\s\-,.;:)]|$)")
-SPACE_PUNCT_RE = re.compile(r"(?<=[^\W_])([ \t]+)([,;:]|\.(?![.\w])(?![ \t]+[a-z%.]))(?=[\s\"'”’)]|$)")
+SPACE_PUNCT_RE = re.compile(r"(?<=[^\W_])([ \t]+)([,;:?]|\.(?![.\w])(?![ \t]+[a-z%.]))(?=[\s\"'”’)]|$)")
 STRAY_POINT_RE = re.compile(r"(?:(?<=[ \t(])|^)(?<!\. )\.(?=[ \t]*[a-z%])(?![ \t]?(com|net|org)\b)", re.MULTILINE)
 #: A token of nothing but number punctuation: "..", ".,", ",.", ":." (an ellipsis is not one).
 PUNCT_TOKEN_RE = re.compile(r"(?<!\S)[.,:;()\-/]+(?!\S)")
@@ -118,3 +118,61 @@ DATA_UNIT_RE = re.compile(r"(?<=[ \t(])(GB|MB|KB|Mbps|Kbps|kbps|GHz|MHz)(?=[\s,.
 AGE_RE = re.compile(r"(?<![\w\-])(?:year|month|week|day)olds?\b")
 DECADE_RE = re.compile(r"(?<=[ \t\-(])['’]?s(?=[\s,.;:)\"”]|$)")
 
+
+#: Closed-class words (and reporting verbs) that open a clause or phrase: after a doubled
+#: space they point to a lost dash, not a lost number ("the film  which won").
+FUNCTION_WORDS = frozenset(
+    """the a an and or but nor which who whom whose that this these those it its he she they we
+    you i his her their our my your him them us me is are was were be been being has have had
+    will would could can may might must shall should do does did in on at for with as by to of
+    from about into onto over under after before since until while when where whether if then so
+    than including especially particularly even just only not also both either neither such what
+    how why although though because now yet still all some any each every no there here
+    according said says saying told inside outside across through throughout behind beyond along
+    against toward towards upon within without amid despite except near off out past via per""".split()
+)
+#: Nouns that follow a number in a compound adjective ("a 10-year prison term", "a 22-man
+#: squad", "a 25-yard drive"); with the number and hyphen gone, "a year prison term" is left.
+TIME_UNITS = frozenset("year month week day hour minute yard mile metre man".split())
+#: Words that may follow "a year", "the man" in edited text: adverbs and common irregular verbs.
+AFTER_UNIT_WORDS = frozenset(
+    """ago earlier later old long before after previously running ahead behind away back
+    off out saw began came went fell rose grew brought took made gave got became left
+    ran won lost met set put held told kept thought felt found driven given taken known seen ahead
+    between around most up down late early too more less apart round""".split()
+)
+#: A compound that lost its number and hyphen: determiner, unit, then a lower-case word.
+UNIT_COMPOUND_RE = re.compile(
+    r"(?<![\w\-])([Aa]n?|[Tt]he|its|their|his|her|our|my|your|whose|(?!This)[A-Z][a-z]*s)[ \t]+("
+    + "|".join(sorted(TIME_UNITS)) + r")(?=[ \t]+([a-z]+)\b(?![\-']))"
+)
+#: An HTML numeric character reference whose digits (and "&") vanished: "caf#;", "S#;o".
+ENTITY_REMNANT_RE = re.compile(r"&?#x?;")
+#: A decade after "mid" that lost its digits and hyphen: "in the mids" (from "mid-1970s").
+MID_DECADE_RE = re.compile(r"(?<![\w\-])mids\b")
+#: Words after a doubled space that stand after an amount: "close  down", "still  higher".
+AFTER_AMOUNT_WORDS = frozenset("higher lower above below ahead cent cents".split())
+#: A decimal point or comma glued to a data unit whose number vanished: ".GB", ".Mbps".
+POINT_DATA_UNIT_RE = re.compile(r"(?<!\S)[.,]+(?:GB|MB|KB|TB|Mbps|Kbps|kbps|GHz|MHz)\b")
+#: A unit after any word, in a text that lost its digits: "a late yard bullet", "for hour drinking".
+LOOSE_UNIT_RE = re.compile(r"(?<=[a-z][ \t])(" + "|".join(sorted(TIME_UNITS)) + r")(?=[ \t]+([a-z]+)\b(?![\-']))")
+#: Words before "year", "day"... that make a plain time phrase: "last year profits", "each day".
+TIME_PHRASE_LEADS = frozenset(
+    """a an last next this that every each per one same whole entire previous following coming new
+    current financial fiscal calendar school working half of full single any by on first second
+    third fourth fifth final""".split()
+)
+#: A currency prefix left with only its decimal point: "a low of A., before" (from "A$4.50,").
+CURRENCY_POINT_RE = re.compile(r"(?<=[ \t])(A|C|NZ|HK)\.[,;]?(?=[ \t]+[a-z])")
+#: Two equal capitals, a name that lost the digit between them: "PP" (from "P2P"), "BB" (from "B2B").
+TWIN_CAPITALS_RE = re.compile(r"(?<![\w\-'’])([B-HJ-Z])\1(?![\w\-'’])")
+#: An ellipsis after a word that takes a number, at the end of a sentence: "fell to ..." (from "to 3,817.69.").
+NUMBER_ELLIPSIS_RE = re.compile(r"(?<=[a-z][ \t])\.\.\.(?=[ \t]+[A-Z]|$)", re.MULTILINE)
+#: Capitalised words that name one of a numbered series: "Radio  and" (from "Radio 4 and").
+NUMBERED_NAMES = frozenset(
+    """Radio Channel No Number Route Room Platform Gate Terminal Phase Level Chapter Article
+    Section Clause Exit Junction Volume Vol Series Formula Division Version Mark Mk Grade Flight
+    Year Category Class Type Model Generation Act Highway Interstate Apollo Windows""".split()
+)
+#: Verbs of a result: a name after them and then a gap lost its score ("beat France  in").
+RESULT_VERBS = frozenset("beat beating beats thrashed thrashing defeated defeating crushed edged overcame drew".split())

@@ -19,11 +19,14 @@ from types import MappingProxyType
 
 from repairkit.detectors._common import MONTHS, next_word, previous_word, unresolved
 from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists are re-exported
+    AFTER_AMOUNT_WORDS,
+    AFTER_UNIT_WORDS,
     AGE_RE,
     CARDINAL_WORDS,
     COMPOUND_RE,
     COMPOUND_UNITS,
     COUNT_NOUNS,
+    CURRENCY_POINT_RE,
     CURRENCY_UNIT_RE,
     CURRENCY_WORDS,
     DASH_LEADS,
@@ -32,23 +35,35 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     DECADE_LEADS,
     DECADE_RE,
     DOUBLE_SPACE_RE,
+    ENTITY_REMNANT_RE,
+    FUNCTION_WORDS,
     GAP_LEADS,
     GLUED_UNIT_RE,
     HANGING_PREFIX_RE,
     LEAD_HYPHEN_RE,
     LONE_CAPITAL_RE,
     LONE_DASH_RE,
+    LOOSE_UNIT_RE,
+    MID_DECADE_RE,
+    NUMBER_ELLIPSIS_RE,
+    NUMBERED_NAMES,
     NUMBER_TAKERS,
     NUMBER_WORDS,
     ORDINAL_RE,
     ORPHAN_SIGN_RE,
     PERCENT_RE,
+    POINT_DATA_UNIT_RE,
     PUNCT_TOKEN_RE,
     QUANTITY_UNITS,
     SCORE_NOUNS,
     RANGE_HOLE_RE,
+    RESULT_VERBS,
     SPACE_PUNCT_RE,
     SUBJECT_VERBS,
+    TIME_PHRASE_LEADS,
+    TIME_UNITS,
+    TWIN_CAPITALS_RE,
+    UNIT_COMPOUND_RE,
     STRAY_POINT_RE,
     UNIT_RESIDUE_RE,
     UNIT_SUFFIXES,
@@ -122,6 +137,8 @@ def find_objectless_prepositions(doc: Document) -> Iterator[Hit]:
     for m in SPACE_PUNCT_RE.finditer(text):
         hole = m.start(2)
         before = previous_word(text, m.start())
+        if m.group(2) == "?" and before.lower() not in NUMBER_TAKERS:
+            continue  # "followed up and prosecuted ?": a loose space, not "happened in ?"
         expects, what = _expectation(text, hole)
         start = m.start() - len(before)
         yield _hit(start, m.end(), hole, f"nothing between '{before}' and '{m.group(2)}': a value is missing",
@@ -185,7 +202,8 @@ def _punctuation_residue(text: str, claimed: set[int]) -> Iterator[Hit]:
                    "number", _note("a decimal number"))
     for m in PUNCT_TOKEN_RE.finditer(text):
         lead = text[:m.start()].rstrip(" \t")[-1:]
-        if is_number_residue(m.group()) or (lead in (",", ";", ":") and m.group() in (",", ";", ":", ".")):
+        if is_number_residue(m.group()) or (lead in (",", ";", ":") and m.group() in (",", ";", ":", ".")) \
+                or (lead == "." and m.group() == ","):  # ". , referee": an attendance figure vanished
             yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' is all that is left of a number",
                        "number", _note("a number (its punctuation survived)"))
     for m in GLUED_UNIT_RE.finditer(text):
@@ -245,7 +263,7 @@ def find_orphan_signs(doc: Document) -> Iterator[Hit]:
     text = doc.text
     hits: list[Hit] = []
     for m in ORPHAN_SIGN_RE.finditer(text):
-        if text[m.start() - 1:m.start()] == "â":
+        if text[m.start() - 1:m.start()] == "â" or _in_mojibake(doc, m.start()):
             continue  # "â€™", "â€œ": UTF-8 punctuation read as cp1252 (mojibake), not a euro sign
         end = m.end()
         tail = re.match(r"[.,]?\s?(bn|m|k|million|billion|trillion)?\b", text[end:])
@@ -255,7 +273,7 @@ def find_orphan_signs(doc: Document) -> Iterator[Hit]:
                          _note(f"an amount after '{m.group()}'"), currency=m.group()))
     for m in PERCENT_RE.finditer(text):
         lead = text[:m.start()].rstrip(" \t")[-1:]
-        if lead.isdigit() or lead in ("", "\n"):
+        if lead.isdigit() or lead in ("", "\n") or _in_mojibake(doc, m.start()):
             continue
         hits.append(_hit(m.start(), m.end(), m.start(), "'%' has no number before it", "percentage",
                          _note("a percentage before '%'")))
@@ -281,8 +299,23 @@ def find_orphan_signs(doc: Document) -> Iterator[Hit]:
     yield from sorted(hits, key=lambda h: h.span.start)
 
 
+def _in_mojibake(doc: Document, at: int) -> bool:
+    """True when ``at`` lies in mojibake ("Â£", "â€™"): the encoding family reports it."""
+    if doc.text.isascii():
+        return False
+    from repairkit.detectors.encoding import mojibake_spans
+
+    return any(span.start <= at < span.end for span in mojibake_spans(doc))
+
+
 def _names_without_numbers(text: str) -> Iterator[Hit]:
     """Names, compounds and units that lost their number: "the G meeting", "-day", "yearold", "GB"."""
+    for m in ENTITY_REMNANT_RE.finditer(text):
+        yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' is a character code that lost its digits",
+                   "number", _note("the code of an HTML character reference (such as &#NNN;): check the source"))
+    for m in MID_DECADE_RE.finditer(text):
+        yield _hit(m.start(), m.end(), m.start() + 3, "'mids' has lost its decade", "decade",
+                   _note("the decade after 'mid-' (such as the years of a 'mid-decade')"))
     for m in LONE_CAPITAL_RE.finditer(text):
         if previous_word(text, m.start()).islower():  # not "Group B game", "Cooper S which"
             yield _hit(m.start(), m.end(), m.end(), f"'{m.group()}' has lost the number of its name",
@@ -299,6 +332,9 @@ def _names_without_numbers(text: str) -> Iterator[Hit]:
             yield _hit(_residue_start(text, m.start()), m.end(), m.start(),
                        f"unit '{m.group()}' has no number before it", "amount",
                        _note(f"a number before '{m.group()}'"), unit=m.group())
+    for m in POINT_DATA_UNIT_RE.finditer(text):
+        yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' is a unit whose number vanished", "amount",
+                   _note(f"a decimal number before '{m.group().lstrip('.,')}'"))
     for m in DIMENSION_RE.finditer(text):
         yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost the numbers around its 'x'", "number",
                    _note("the numbers of a dimension or relay (such as a count times a distance)"))
@@ -310,6 +346,25 @@ def _names_without_numbers(text: str) -> Iterator[Hit]:
     for m in COMPOUND_RE.finditer(text):
         yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' has lost the number before its hyphen",
                    "count", _note(f"a number of {m.group(1)}s"))
+    yield from _unit_compounds(text, stripped=False)
+
+
+def _compound_tail(word: str) -> bool:
+    """True when ``word`` can be the noun after "N-year", "N-man": not "ago", "who", "ended", "says"."""
+    return not (word in FUNCTION_WORDS or word in AFTER_UNIT_WORDS or word.endswith(("s", "ed", "ly", "ing")))
+
+
+def _unit_compounds(text: str, stripped: bool) -> Iterator[Hit]:
+    """ "a year prison term" (any text); "the man squad", "Englands man squad" (``stripped`` texts)."""
+    for m in UNIT_COMPOUND_RE.finditer(text):
+        article, unit, after = m.group(1).lower() in ("a", "an"), m.group(2), m.group(3)
+        if article == stripped or (not article and text[:m.start()].endswith("of ")):
+            continue  # "the man squad" needs a text that lost digits; "of the year award" is a title
+        if not _compound_tail(after):
+            continue  # "a year ago", "the man who", "a day trying", "the year ended": a plain phrase
+        start = m.start(2) - 1 if text[m.start(2) - 2:m.start(2)] == "  " else m.start(2)
+        yield _hit(start, m.end(2), m.start(2), f"'{unit} {after}' has lost the number of its compound",
+                   "count", _note(f"the number of {unit}s (a compound such as N-{unit})"))
 
 
 def find_range_holes(doc: Document) -> Iterator[Hit]:
@@ -333,12 +388,14 @@ def find_range_holes(doc: Document) -> Iterator[Hit]:
     text = doc.text
     seen: set[int] = set()
     for m in RANGE_HOLE_RE.finditer(text):
-        seen.add(m.start(2))
+        seen.update(range(m.start(2), m.end(2) + 1))
         yield _hit(m.start(), m.end(), m.start(2) + 1, f"'{m.group(1)} {m.group(3)}' has lost the start of its range",
                    "number", _note("the first value of a range"))
     for m in DOUBLE_SPACE_RE.finditer(text):
         if m.start() in seen:
             continue
+        if m.end() - m.start() >= 3 and _RUN_RE.match(text, m.start()):
+            continue  # reported below as a run
         before = previous_word(text, m.start())
         after = next_word(text, m.end())
         if text[m.start() - 1] == "," and after in SUBJECT_VERBS:
@@ -354,6 +411,10 @@ def find_range_holes(doc: Document) -> Iterator[Hit]:
         expects, what = _expectation(text, m.start() + 1)
         yield _hit(m.start() - len(before), m.end() + len(after), m.start() + 1,
                    f"doubled space after '{before}': a value vanished here", expects, _note(what))
+    for m in _RUN_RE.finditer(text):
+        if m.start() + 1 not in seen:  # "beat Smith    and": the scores of several sets vanished
+            yield _hit(m.start(), m.end(), m.start() + 1, f"{m.end() - m.start()} spaces in a row: several values "
+                       "vanished here", "number", _note("the numbers in this gap (a score, a list of figures)"))
     for m in LONE_DASH_RE.finditer(text):
         before, after = previous_word(text, m.start()), next_word(text, m.end())
         if text[m.start() - 2:m.start()] == "  ":
@@ -361,6 +422,135 @@ def find_range_holes(doc: Document) -> Iterator[Hit]:
         if before.lower() in DASH_LEADS or (after.lower() in MONTHS and after[:1].isupper()):
             yield _hit(m.start(), m.end(), m.start(), f"'{before} - {after}': a score or range lost its numbers",
                        "range", _note("the numbers either side of the hyphen (a score, range or date)"))
+
+
+#: Findings of the context-free rules from which a text counts as having lost its digits.
+STRIPPED_AT = 2
+_GAP_RE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_LONE_LETTER_RE = re.compile(r"(?<=[ \t])([A-HJ-Z])(?=[ \t]+[a-z]|[.,;:](?:\s|$))")
+_DETERMINERS = frozenset("the a an its their his her our this that these those whose".split())
+
+
+def lost_digits(doc: Document) -> bool:
+    """True when the context-free rules (RK101-RK105) find a few vanished numbers.
+
+    >>> lost_digits(Document.from_text("It rose  to a high. In , the th year.")), lost_digits(Document.from_text("In 2004"))
+    (True, False)
+    """
+    return len(_context_free_spans(doc)) >= STRIPPED_AT
+
+
+def _context_free_spans(doc: Document) -> list[Span]:
+    """Spans of the RK101-RK105 findings (memoized)."""
+    return doc.memo("numbers.context-free", lambda: [h.span for spec in DETECTORS[:5] for h in spec.run(doc)])
+
+
+def find_numbers_in_stripped_text(doc: Document) -> Iterator[Hit]:
+    """In a text that lost its digits, gaps and lone capitals that are far more often numbers.
+
+    What it flags, only when RK101-RK105 already found a few vanished numbers: a doubled
+    space after a comma or a verb in -ed/-ing before a content word ("it rose ,  higher",
+    "axing  jobs"), or before a word that follows an amount ("close  down", "still  higher");
+    a doubled space between a name after a determiner and a content word ("the Index  fell");
+    a lone capital letter that is a name's stem ("Airbus A aircraft", "the A will", "of the G.").
+    Why it matters: in such a text a doubled space is mostly a lost number; a lost dash
+    leaves one too, but a dash comes before a clause ("film  which won"), which is left alone.
+    Example: ``the bank predicting  growth`` -> finding on the gap.
+    Repair safety: never guessed.
+    Trade-off: in a clean text nothing is flagged; in a damaged one a name such as "Group B
+    game" is a false alarm.
+
+    >>> text = "It rose  to a high. In , the th year. The bank is predicting  growth."
+    >>> [text[h.span.start:h.span.end] for h in find_numbers_in_stripped_text(Document.from_text(text))]
+    ['predicting  growth']
+    """
+    if not lost_digits(doc):
+        return
+    text = doc.text
+    taken = _context_free_spans(doc)
+    hits: list[Hit] = []
+    for m in _GAP_RE.finditer(text):
+        if any(span.start <= m.start() + 1 and m.end() - 1 <= span.end for span in taken):
+            continue  # the whole gap is already reported
+        if m.end() - m.start() < 3 and any(span.start <= m.start() + 1 <= span.end for span in taken):
+            continue
+        before, after = previous_word(text, m.start()), next_word(text, m.end())
+        if m.end() - m.start() >= 3 and not text[m.end()].isupper():  # side by side: scores, lists of figures
+            hits.append(_hit(m.start(), m.end(), m.start() + 1, f"{m.end() - m.start()} spaces in a row in a text "
+                             "that lost its digits: several values vanished", "number", _note("the numbers in this gap")))
+            continue
+        if m.end() - m.start() >= 3:
+            continue  # "DAILY    Enhancing": a layout gap before a heading or name
+        content = after[:1].islower() and after.lower() not in FUNCTION_WORDS
+        after_comma = text[m.start() - 1] == ","
+        after_verb = before.islower() and len(before) > 4 and before.endswith(("ed", "ing")) and content
+        the_name = before[:1].isupper() and content and \
+            previous_word(text, m.start() - len(before)).lower() in _DETERMINERS  # "the Nikkei  index"
+        if after_comma or after_verb or the_name or after.lower() in AFTER_AMOUNT_WORDS or _named_number(text, m.start()):
+            start = m.start() - (1 if after_comma else len(before))
+            expects, what = _expectation(text, m.start() + 1)
+            hits.append(_hit(start, m.end() + len(after), m.start() + 1,
+                             f"doubled space before '{after}' in a text that lost its digits: a value vanished",
+                             expects, _note(what)))
+    for m in _LONE_LETTER_RE.finditer(text):
+        before, after = previous_word(text, m.start()), next_word(text, m.end())
+        lb = before.lower()
+        if not before or (before.islower() and m.group() != "A" and text[m.end()] in " \t"):
+            continue  # no word before, or "the G meeting" (reported by RK104)
+        named = before[:1].isupper() and after[:1].islower() and after not in FUNCTION_WORDS and m.group() != "A"
+        if lb in _DETERMINERS or named:  # "the A will", "Airbus X aircraft"; not "Serie A games"
+            hits.append(_hit(m.start(), m.end(), m.end(), f"'{m.group()}' has lost the number of its name",
+                             "number", _note(f"the number after '{m.group()}' (a model, group or series)")))
+    compounds = list(_unit_compounds(text, stripped=True))
+    hits.extend(compounds)
+    for m in LOOSE_UNIT_RE.finditer(text):
+        lead = previous_word(text, m.start()).lower()
+        if any(h.span.end == m.end(1) for h in compounds) or lead in TIME_PHRASE_LEADS | _DETERMINERS | CARDINAL_WORDS or lead.endswith("half") or not _compound_tail(m.group(2)):
+            continue  # "last year profits", "each day", "the year ended", "a four month low": plain phrases
+        hits.append(_hit(m.start(1), m.end(1), m.start(1), f"'{m.group(1)} {m.group(2)}' has lost the number of "
+                         "its compound", "count", _note(f"the number of {m.group(1)}s (a compound such as N-{m.group(1)})")))
+    for m in TWIN_CAPITALS_RE.finditer(text):
+        hits.append(_hit(m.start(), m.end(), m.start() + 1, f"'{m.group()}' has lost the digit inside its name",
+                         "number", _note(f"the digit between the letters of '{m.group()}' (a name such as X2X)")))
+    for m in NUMBER_ELLIPSIS_RE.finditer(text):
+        if previous_word(text, m.start()).lower() in NUMBER_TAKERS:
+            hits.append(_hit(m.start(), m.end(), m.start(), "'...' after a word that takes a number: the number's "
+                             "points are all that is left", "number", _note("a number with its decimal points")))
+    for m in CURRENCY_POINT_RE.finditer(text):
+        hits.append(_hit(m.start(), m.end(), m.start(1) + len(m.group(1)), f"'{m.group()}' has lost its amount",
+                         "amount", _note(f"an amount in {m.group(1)}$ (its sign and digits vanished)")))
+    yield from sorted(hits, key=lambda h: h.span.start)
+
+
+def _named_number(text: str, gap: int) -> bool:
+    """True when the gap at ``gap`` follows a numbered name ("Radio  and") or a result ("beat France  in")."""
+    before = previous_word(text, gap)
+    if before in NUMBERED_NAMES:
+        return True
+    words = text[max(0, gap - 60):gap].split()[-4:]
+    return before[:1].isupper() and any(w.lower() in RESULT_VERBS for w in words[:-1])
+
+
+def number_gap_claims(doc: Document) -> frozenset[int]:
+    """Start offsets of the doubled-space gaps that the missing-number rules claim (memoized).
+
+    Other families (a lost dash, a lost ``&``) leave a gap alone when its first space is here.
+
+    >>> sorted(number_gap_claims(Document.from_text("It rose  to a high of  and fell")))
+    [7, 21]
+    """
+    def compute() -> frozenset[int]:
+        text = doc.text
+        spans = [h.span for spec in DETECTORS for h in spec.run(doc)]
+        return frozenset(m.start() for m in _GAP_RE.finditer(text)
+                         if any(span.start <= m.start() + 1 <= span.end for span in spans))
+
+    return doc.memo("numbers.gap-claims", compute)
+
+
+#: Four or more spaces (three vanished tokens) between a word or comma and a lower-case word;
+#: three spaces are as often a layout slip, so they count only in a text that lost its digits (RK106).
+_RUN_RE = re.compile(r"(?<=[\w,])[ \t]{4,}(?=[a-z])")
 
 
 ORPHAN_ORDINAL = DetectorSpec("RK101", "orphan-ordinal", "missing-number", Severity.ERROR,
@@ -374,4 +564,7 @@ ORPHAN_SIGN = DetectorSpec("RK104", "orphan-sign", "missing-number", Severity.ER
 RANGE_HOLE = DetectorSpec("RK105", "vanished-number", "missing-number", Severity.WARNING,
                           find_range_holes, FixAvailability.SOMETIMES)
 
-DETECTORS = (ORPHAN_ORDINAL, OBJECTLESS_PREPOSITION, BARE_QUANTITY, ORPHAN_SIGN, RANGE_HOLE)
+STRIPPED_CONTEXT = DetectorSpec("RK106", "number-in-stripped-text", "missing-number", Severity.WARNING,
+                                find_numbers_in_stripped_text, FixAvailability.SOMETIMES)
+
+DETECTORS = (ORPHAN_ORDINAL, OBJECTLESS_PREPOSITION, BARE_QUANTITY, ORPHAN_SIGN, RANGE_HOLE, STRIPPED_CONTEXT)
