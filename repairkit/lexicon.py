@@ -3,7 +3,7 @@
 Zipf frequency is log10 of occurrences per billion words: 6 is "the"-common, 3 is a
 word seen once per million words, 0 means unknown.
 
->>> zipf("cooperation") > 4 > zipf("countriesjointly")
+>>> zipf("cooperation") > 4 > zipf("citiesjointly")
 True
 >>> is_word("payout"), is_word("monthonmonth")
 (True, False)

@@ -175,10 +175,10 @@ def stripping_evidence(text: str, found: Iterable[Glued]) -> tuple[Evidence, ...
     glued compound and few hyphenated words left (at most :data:`INTACT_PER_GLUED` per
     distinct glued compound).
 
-    >>> text = "a wellknown, yearonyear rise"
+    >>> text = "a wellknown, monthonmonth rise"
     >>> stripping_evidence(text, glued_tokens(text, stripped=False))[0].quote
     'wellknown'
-    >>> text = "a well-known, long-term, high-quality, low-cost plan and a yearonyear fall"
+    >>> text = "a well-known, long-term, top-quality, low-cost plan and a monthonmonth fall"
     >>> stripping_evidence(text, glued_tokens(text, stripped=False)) is None
     True
     """

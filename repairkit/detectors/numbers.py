@@ -2,7 +2,7 @@
 
 A number that vanished from scraped text leaves traces: an ordinal suffix standing alone
 ("the th summit"), a preposition with no object before punctuation ("In , the"), a unit
-with nothing before it ("reaching . billion", "provided  million doses"), a currency sign
+with nothing before it ("worth . billion", "sold  million copies"), a currency sign
 or ``%`` with no amount, a range or date with a hole ("from  to", "On November , ").
 The value itself is never guessed: every suggestion here has ``replacement=None`` and a
 note that says what kind of value is missing and what to check.
@@ -146,7 +146,7 @@ def find_objectless_prepositions(doc: Document) -> Iterator[Hit]:
 
 
 def find_bare_quantities(doc: Document) -> Iterator[Hit]:
-    """A unit of amount with no number: "reaching . billion", "provided  million doses".
+    """A unit of amount with no number: "worth . billion", "sold  million copies".
 
     What it flags: ``million``/``billion``/``percent``... preceded by a stray decimal point, a
     doubled space, a currency prefix ("US million") or a word that takes a number; a lone
@@ -154,12 +154,12 @@ def find_bare_quantities(doc: Document) -> Iterator[Hit]:
     punctuation ("..", ".,", ",.", "(),", "-."); a second comma in an apposition ("Smith, ,
     was"); a currency written as letters glued to its unit ("USbn", "A.bn").
     Why it matters: the amount (and often its currency sign) was stripped.
-    Example: ``a yearonyear increase of . percent`` -> finding on ``. percent``.
+    Example: ``a monthonmonth rise of . percent`` -> finding on ``. percent``.
     Repair safety: never guessed.
     Trade-off: "a million", "several billion" and "per cent of" are left alone, and so are an
     ellipsis, a dot glued to a domain or file type (".org", ".png") and "Am I".
 
-    >>> [h.message for h in find_bare_quantities(Document.from_text("reaching . billion"))]
+    >>> [h.message for h in find_bare_quantities(Document.from_text("worth . billion"))]
     ["'billion' has no amount before it"]
     """
     text = doc.text
@@ -175,7 +175,7 @@ def find_bare_quantities(doc: Document) -> Iterator[Hit]:
         if j > 0 and text[j - 1] == "." and not (text[j - 2:j - 1].isalnum() or text[j - 2:j - 1] in "£€$¥"):
             start = hole = j - 1  # ". billion": only the decimal point survived
         elif i - j >= 2:
-            start, hole = j, j + 1  # "provided  million": the number left a doubled space
+            start, hole = j, j + 1  # "sold  million": the number left a doubled space
         elif lowered in CURRENCY_WORDS and before[:1].isupper():
             start, hole = j - len(before), j
             claimed.add(start)
