@@ -42,6 +42,8 @@ _RULE_OF = {
 }
 
 
+#: Findings longer than this (in code points) do not take reference sites as their suggestions.
+MAX_ABSORBING_SPAN = 80
 #: Two references disagree about a place: at best a coin toss which one the text followed.
 CONTESTED_CONFIDENCE = 0.5
 
@@ -63,7 +65,7 @@ def enrich(doc: Document, findings: list[Finding], references: Sequence[Article]
     for finding in findings:
         extra: list[Suggestion] = []
         # A paragraph break is its own edit: joined to, say, a missing number it would go unapplied.
-        touching = [i for i, site in enumerate(sites) if _touches(site.span, finding.span)
+        touching = [i for i, site in enumerate(sites) if _absorbs(finding) and _touches(site.span, finding.span)
                     and (site.category != "lost-structure") == (finding.category != "lost-structure")]
         used.update(touching)
         by_segment: dict[int, list[Site]] = {}
@@ -129,6 +131,16 @@ def _demoted(finding: Finding, source: str) -> Finding:
                         for s in finding.suggestions)
     return replace(finding, suggestions=suggestions,
                    data=MappingProxyType({**finding.data, "reference_agrees": source}))
+
+
+def _absorbs(finding: Finding) -> bool:
+    """Whether reference sites inside ``finding`` become its suggestions.
+
+    A finding about a whole stretch (a run-on sentence, a one-line article, a readability
+    figure) would swallow every restoration inside it as one edit; those sites stay findings
+    of their own instead.
+    """
+    return finding.category != "style" and len(finding.span) <= MAX_ABSORBING_SPAN
 
 
 def _touches(a: Span, b: Span) -> bool:
