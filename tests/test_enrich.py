@@ -238,3 +238,19 @@ def test_references_that_disagree_leave_the_decision_to_a_person():
     assert valued and all(s.applicability is Applicability.MANUAL for s in valued)
     new, _ = apply_suggestions(text, findings, Applicability.UNSAFE)
     assert new == text
+
+
+def test_a_one_line_article_finding_does_not_swallow_the_paragraph_breaks():
+    # RK703 (a whole article on one line) covers every lost break; each break must stay its
+    # own edit, or one giant edit conflicts with the rest and nothing is restored.
+    words = ("bank shares fell sharply after weak profit figures worried investors across Europe while "
+             "rival lenders reported steady growth in mortgage lending and savings deposits during spring").split()
+    paragraphs = [" ".join(words[(i * 7 + k) % len(words)] for k in range(9)).capitalize() + f" in week {i}. "
+                  + " ".join(words[(i * 5 + k) % len(words)] for k in range(8)).capitalize() + "."
+                  for i in range(20)]
+    clean = "Markets report\n\n" + "\n\n".join(paragraphs)
+    damaged = clean.replace("\n\n", " ")
+    findings = scan(damaged, [parse_text(clean, "clean.txt")])
+    assert any(f.code == "RK703" for f in findings)
+    new, _ = apply_suggestions(damaged, findings, Applicability.UNSAFE)
+    assert new == clean
