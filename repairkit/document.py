@@ -74,6 +74,19 @@ def decode_bytes(data: bytes, name: str = "<input>") -> Decoded:
     return Decoded(text=text, encoding=encoding, bom=bom)
 
 
+def read_input(path: str | os.PathLike[str], directory_hint: str, what: str = "file") -> bytes:
+    """The bytes of ``path``; a missing file, a directory or an unreadable file is an :class:`InputError`."""
+    p = Path(path)
+    try:
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such {what}") from None
+    except IsADirectoryError:
+        raise InputError(f"{p}: is a directory; {directory_hint}") from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read {what} ({exc.strerror})") from None
+
+
 def encode_text(text: str, encoding: str) -> bytes:
     """Encode ``text`` back with the encoding (and BOM) it was read with.
 
@@ -124,15 +137,7 @@ class Document:
     @classmethod
     def read(cls, path: str | os.PathLike[str]) -> Document:
         """Read and decode a file; every failure is an :class:`InputError`."""
-        p = Path(path)
-        try:
-            data = p.read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"{p}: no such file") from None
-        except IsADirectoryError:
-            raise InputError(f"{p}: is a directory; give a file, or a directory to scan its *.txt/*.md") from None
-        except OSError as exc:
-            raise InputError(f"{p}: cannot read ({exc.strerror})") from None
+        data = read_input(path, "give a file, or a directory to scan its *.txt/*.md")
         return cls.from_bytes(data, str(path))
 
     def __len__(self) -> int:

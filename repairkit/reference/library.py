@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from repairkit.document import InputError, decode_bytes
+from repairkit.document import InputError, decode_bytes, read_input
 from repairkit.reference.model import Article
 from repairkit.reference.parse import parse_markdown, parse_text, read_article
 
@@ -191,14 +191,7 @@ def _load_file(path: Path) -> list[_Entry]:
     if suffix == ".json":
         art = read_article(path)
         return [_Entry(art.path, art.sha256, art.text, parsed=art)]
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such reference file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory; use --reference-dir for a directory of references") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read reference ({exc.strerror})") from None
+    data = read_input(path, "use --reference-dir for a directory of references", "reference file")
     text = decode_bytes(data, str(path)).text
     return [_Entry(str(path), hashlib.sha256(data).hexdigest(), text, markdown=suffix in (".md", ".markdown"))]
 

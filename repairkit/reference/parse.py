@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from repairkit.document import InputError, decode_bytes
+from repairkit.document import InputError, decode_bytes, read_input
 from repairkit.reference.dates import parse_date_line
 from repairkit.reference.model import Article, Block
 
@@ -220,14 +220,7 @@ def parse_markdown(text: str, path: str = "<text>", sha256: str | None = None) -
 def read_article(path: str | os.PathLike[str]) -> Article:
     """Read a reference file (.txt, .md, .json) and parse it; every failure is an :class:`InputError`."""
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such reference file") from None
-    except IsADirectoryError:
-        raise InputError(f"{p}: is a directory; use --reference-dir for a directory of references") from None
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read reference ({exc.strerror})") from None
+    data = read_input(p, "use --reference-dir for a directory of references", "reference file")
     text = decode_bytes(data, str(p)).text
     suffix = p.suffix.lower()
     if suffix == ".json":

@@ -47,13 +47,9 @@ def display_path(path: str | os.PathLike[str]) -> str:
     >>> display_path("notes/b.txt")
     'notes/b.txt'
     """
-    p = Path(path)
-    if p.is_absolute():
-        try:
-            p = p.relative_to(Path.cwd())
-        except ValueError:
-            return p.as_posix()
-    return p.as_posix()
+    from repairkit.report.locations import relative_path
+
+    return relative_path(os.fspath(path))
 
 
 @dataclass(frozen=True, slots=True)
