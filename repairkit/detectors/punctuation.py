@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from repairkit.detectors._blocks import paragraphs
 from repairkit.detectors._common import next_word, previous_word
+from repairkit.detectors._gaps import claimed_by_numbers, digits_stripped
 from repairkit.detectors.boilerplate import in_boilerplate
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
@@ -302,8 +303,6 @@ def find_unbalanced_quotes(doc: Document) -> Iterator[Hit]:
     yield from sorted(hits, key=lambda h: h.span.start)
 
 
-#: Missing-number findings from which a document counts as having lost its digits.
-STRIPPED_NUMBERS = 3
 #: Words that open the clause or aside after a spaced dash.
 CLAUSE_STARTERS = frozenset(
     """and but or which who whose whom where when while although though because so then the a an it
@@ -315,17 +314,13 @@ NUMBER_LEADS = frozenset("at minus plus early late mid top about around nearly a
 #: In a text that lost its digits, a gap after these is a vanished number ("either  or").
 NUMBER_TAKERS_AFTER = frozenset(
     "either both new restate close than and or in of to the a an its their his her our by from".split())
+#: Words that open an aside after a name ("Pernod  which", "the club  the oldest"); after a
+#: capitalised word in a text that lost its digits only these make a gap a dash, because a
+#: name followed by a verb or preposition lost its number ("the console  is", "Radio  in").
+ASIDE_OPENERS = frozenset(
+    """the a an who which whose whom where but including especially it its his her their our we he she
+    they if although though while then mainly mostly such""".split())
 _DOUBLED_GAP_RE = re.compile(r"(?<=[\w,)\]\"”’'%])  (?=[\w\"“‘(£$€])")
-
-
-def digits_stripped(doc: Document) -> bool:
-    """True when the missing-number family finds several places where digits vanished."""
-    def compute() -> bool:
-        from repairkit.detectors import numbers
-
-        return sum(1 for spec in numbers.DETECTORS for _ in spec.run(doc)) >= STRIPPED_NUMBERS
-
-    return doc.memo("punctuation.digits-stripped", compute)
 
 
 def find_lost_dashes(doc: Document) -> Iterator[Hit]:
@@ -340,7 +335,8 @@ def find_lost_dashes(doc: Document) -> Iterator[Hit]:
     have stood there; the suggestion restores " - ". In a text that lost its digits
     (several missing-number findings) a gap before a noun is more likely a vanished
     number, so there only gaps before a clause opener ("which", "and", "the", a capital)
-    are reported.
+    are reported, and after a capitalised word only gaps before an aside opener ("the",
+    "who", "which"): a name followed by a verb lost its number ("the console  is").
 
     >>> doc = Document.from_text("Pernod  at 7.5bn euros  is smaller. Done.  Next")
     >>> [h.span.start for h in find_lost_dashes(doc)]
@@ -353,15 +349,16 @@ def find_lost_dashes(doc: Document) -> Iterator[Hit]:
     stripped_numbers = digits_stripped(doc)
     for m in _DOUBLED_GAP_RE.finditer(doc.text):
         span = Span(m.start(), m.end())
-        if any(span.overlaps(c) for c in claimed):
+        if any(span.overlaps(c) for c in claimed) or claimed_by_numbers(doc, span.start, span.end):
             continue
+        named = previous_word(doc.text, m.start())[:1].isupper()
         before, after = previous_word(doc.text, m.start()).lower(), next_word(doc.text, m.end())
         if before in NUMBER_LEADS or after.lower() in numbers.COUNT_NOUNS or (after.isupper() and len(after) > 1):
             continue  # "At  GMT", "minus  in", "operates  farms": a number vanished
         if stripped_numbers and (not (after[:1].isupper() or after.lower() in CLAUSE_STARTERS)
                                  or before.endswith("ed") or before in NUMBER_TAKERS_AFTER
-                                 or doc.text[m.start() - 1] == ","):
-            continue  # "axing  journalist jobs", "advanced  this month": a number vanished
+                                 or doc.text[m.start() - 1] == "," or (named and after.lower() not in ASIDE_OPENERS)):
+            continue  # "axing  journalist jobs", "advanced  this month", "Radio  in": a number vanished
         yield Hit(span, "two spaces between words: a spaced dash may have vanished",
                   (Suggestion(span, " - ", 0.5, Applicability.UNSAFE,
                               "a spaced dash is the usual loss here; check that no word or number vanished"),))
