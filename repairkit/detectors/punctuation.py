@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from repairkit.detectors._blocks import paragraphs
 from repairkit.detectors._common import next_word, previous_word
 from repairkit.detectors._gaps import claimed_by_numbers, digits_stripped
+from repairkit.detectors._speech import reported_speech
 from repairkit.detectors.boilerplate import in_boilerplate
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
@@ -303,6 +304,34 @@ def find_unbalanced_quotes(doc: Document) -> Iterator[Hit]:
     yield from sorted(hits, key=lambda h: h.span.start)
 
 
+def find_unquoted_speech(doc: Document) -> Iterator[Hit]:
+    """A speaker's own words with no quotation marks: "We have work to do, he said.".
+
+    What it flags: a clause in the first or second person ("we", "our", "I", "you") with no
+    quotation mark, ending in a comma and an attribution ("he said", "said Mr Smith", "the
+    chief executive added"); with the sentence before it when that one is in the first
+    person and the attributed clause is not (a quotation of two sentences).
+    Why it matters: both quotation marks were stripped; the speaker's words read as the
+    reporter's.
+    Example: ``We have a lot of work to do, he said.`` -> finding on ``We have ... do,``.
+    Repair safety: manual: the closing mark goes after the comma, but the quotation may
+    start earlier than the flagged stretch. Reported speech in the third person ("The club
+    would win, he said.") is how news reports speech without quoting and is never flagged.
+
+    >>> doc = Document.from_text("Results were poor. We have a lot of work to do, he said.")
+    >>> [doc.text[h.span.start:h.span.end] for h in find_unquoted_speech(doc)]
+    ['We have a lot of work to do,']
+    """
+    for start, end in reported_speech(doc.text):
+        if in_boilerplate(doc, start):
+            continue
+        yield Hit(Span(start, end), "quoted speech has lost its quotation marks",
+                  (Suggestion(Span(end, end), "\"", 0.6, Applicability.MANUAL,
+                              "a closing quotation mark after the comma that ends the quotation"),
+                   Suggestion(Span(start, start), "\"", 0.5, Applicability.MANUAL,
+                              "an opening quotation mark where the quotation starts; it may start earlier")))
+
+
 #: Words that open the clause or aside after a spaced dash.
 CLAUSE_STARTERS = frozenset(
     """and but or which who whose whom where when while although though because so then the a an it
@@ -378,5 +407,8 @@ BARE_CONVERSION = DetectorSpec("RK606", "conversion-missing-brackets", "missing-
 LOST_DASH = DetectorSpec("RK605", "lost-dash", "stray-punctuation", Severity.WARNING,
                          find_lost_dashes, FixAvailability.ALWAYS)
 
+UNQUOTED_SPEECH = DetectorSpec("RK607", "speech-missing-quotes", "missing-quote", Severity.WARNING,
+                               find_unquoted_speech, FixAvailability.NEVER)
+
 DETECTORS = (STRAY_PUNCTUATION, UNBALANCED_BRACKET, BARE_ACRONYM, UNBALANCED_QUOTE, LOST_DASH,
-              BARE_CONVERSION)
+              BARE_CONVERSION, UNQUOTED_SPEECH)
