@@ -188,27 +188,42 @@ _CONVERSION_RE = re.compile(
     r"(?![\d)\]])")
 
 
+_AMOUNT_RESIDUE = r"[£€¥]?\.?(?:bn|m|tn|k)"
+#: Two amounts that both lost their digits, side by side: "a m £m loan", ".bn euros £m".
+_RESIDUE_CONVERSION_RE = re.compile(
+    rf"(?<![\w.£€¥$]){_AMOUNT_RESIDUE}(?:\s(?:euros?|yen|yuan|rupees|roubles|dollars|kronor|krona|francs|pesos))?"
+    rf"\s({_AMOUNT_RESIDUE})(?![\w.]|\.\w)")
+
+
 def find_bare_conversions(doc: Document) -> Iterator[Hit]:
     """A currency conversion whose brackets were lost: "a $900m £479m loan".
 
     What it flags: an amount in one currency directly followed by an amount in another
-    (news style writes the conversion in brackets: "$900m (£479m)").
+    (news style writes the conversion in brackets: "$900m (£479m)"); also two amounts
+    that both lost their digits side by side ("a m £m loan": the second was the bracketed
+    conversion; its number is the missing-number family's).
     Why it matters: two amounts side by side read as a list or a typo.
     Example: ``a $900m £479m loan`` -> ``(£479m)``.
     Repair safety: unsafe: brackets are the house style of news text, but the source
-    may have used a dash or "or".
+    may have used a dash or "or"; manual when the number vanished too.
 
-    >>> doc = Document.from_text("a $900m £479m loan, and $5 (£3) is fine")
-    >>> [h.suggestions[0].replacement for h in find_bare_conversions(doc)]
-    ['(£479m)']
+    >>> doc = Document.from_text("a $900m £479m loan, and $5 (£3) is fine; a .bn £m deal")
+    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_bare_conversions(doc)]
+    [('£479m', '(£479m)'), ('£m', None)]
     """
+    hits = [Hit(Span(m.start(1), m.end(1)), f"conversion '{m.group(1)}' has lost its brackets (and its number)",
+                (Suggestion(Span(m.start(1), m.end(1)), None, 0.0, Applicability.MANUAL,
+                            "News text brackets a converted amount; restore its number from the source, "
+                            "then put the amount in brackets."),))
+            for m in _RESIDUE_CONVERSION_RE.finditer(doc.text)]
     for m in _CONVERSION_RE.finditer(doc.text):
         if m.group()[0] == m.group(2)[0]:
             continue  # "$5 $6" is a list, not a conversion
         span = Span(m.start(2), m.end(2))
-        yield Hit(span, f"conversion '{m.group(2)}' has lost its brackets",
-                  (Suggestion(span, f"({m.group(2)})", 0.75, Applicability.UNSAFE,
-                              "news text brackets a converted amount; check the source"),))
+        hits.append(Hit(span, f"conversion '{m.group(2)}' has lost its brackets",
+                        (Suggestion(span, f"({m.group(2)})", 0.75, Applicability.UNSAFE,
+                                    "news text brackets a converted amount; check the source"),)))
+    yield from sorted(hits, key=lambda h: h.span.start)
 
 
 def _quote_role(text: str, i: int) -> str:
@@ -403,7 +418,7 @@ UNBALANCED_QUOTE = DetectorSpec("RK604", "unbalanced-quote", "missing-quote", Se
                                 find_unbalanced_quotes, FixAvailability.NEVER)
 
 BARE_CONVERSION = DetectorSpec("RK606", "conversion-missing-brackets", "missing-bracket", Severity.WARNING,
-                               find_bare_conversions, FixAvailability.ALWAYS)
+                               find_bare_conversions, FixAvailability.SOMETIMES)
 LOST_DASH = DetectorSpec("RK605", "lost-dash", "stray-punctuation", Severity.WARNING,
                          find_lost_dashes, FixAvailability.ALWAYS)
 
