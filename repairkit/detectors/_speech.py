@@ -28,6 +28,9 @@ SPEECH_VERBS = (
 _PERSON_RE = re.compile(
     r"\b(?:I|we|We|our|Our|us|my|My|me|ourselves|myself|you|You|your|Your|"
     r"I['’]m|I['’]ve|I['’]d|we['’]ve|We['’]ve|we['’]re|We['’]re|you['’]re|You['’]re|Im|Ive|weve|Weve|youre|Youre)\b")
+#: The first person proper (not "our" or "us", which reporters use too: "our correspondent").
+_SPEAKER_RE = re.compile(
+    r"\b(?:I|we|We|me|my|I['’]m|I['’]ve|we['’]ve|We['’]ve|we['’]re|We['’]re|Im|Ive|weve|Weve)\b")
 #: A comma, then who said it: "he said", "said Mr Smith", "chief executive Jane Doe said",
 #: "the chief executive said".
 _ATTRIBUTION_RE = re.compile(
@@ -35,6 +38,11 @@ _ATTRIBUTION_RE = re.compile(
     r"|(?P<inverted>" + SPEECH_VERBS + r")\s(?:[A-Z]|the\s|a\s|an\s|his\s|her\s)"
     r"|(?:[a-z]+\s){0,6}?(?:[A-Z][\w.]*\s){1,4}(?:" + SPEECH_VERBS + r")\b"
     r"|(?:the|a|an|his|her|their|its)\s(?:[a-z]+\s){0,4}(?:" + SPEECH_VERBS + r")\b)")
+#: A sentence that ends with its attribution: ", he said. " / ", said Mr Smith. ".
+_ATTRIBUTED_END_RE = re.compile(
+    r",\s(?:(?:he|she|they|He|She|They)\s(?:" + SPEECH_VERBS + r")|(?:" + SPEECH_VERBS + r")\s[A-Z][\w.]*"
+    r"(?:\s[A-Z][\w.]*){0,3}|(?:[A-Z][\w.]*\s){1,4}(?:" + SPEECH_VERBS + r"))\.\s+(?=[A-Z])")
+_STOP_RE = re.compile(r"[.!?](?=\s|$)")
 _NAME_APPOSITION_RE = re.compile(r"(?:[A-Z][\w.'’\-]*\s?){1,4},")
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
 _QUOTES = frozenset("\"“”")
@@ -77,4 +85,28 @@ def reported_speech(text: str) -> list[tuple[int, int]]:
         previous = text[before:start]
         if previous.strip() and "\n" not in previous and not _QUOTES & set(previous) and _PERSON_RE.search(previous):
             out.append((before, comma + 1))
+    return out
+
+
+def continued_speech(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each unquoted sentence in the first person right after an attributed one.
+
+    A quotation that goes on after its attribution ("We won, he said. We worked hard.") is
+    the speaker's too. Only "I", "we", "me", "my" count here: "our correspondent" and
+    "those of us" are the reporter's own voice.
+
+    >>> text = "It was hard, he said. We worked very hard for it. The club agreed."
+    >>> [text[s:e] for s, e in continued_speech(text)]
+    ['We worked very hard for it.']
+    """
+    out: list[tuple[int, int]] = []
+    for m in _ATTRIBUTED_END_RE.finditer(text):
+        stop = _STOP_RE.search(text, m.end())
+        if not stop:
+            continue
+        sentence = text[m.end():stop.end()]
+        if "\n" in sentence or _QUOTES & set(text[m.start():stop.end()]):
+            continue
+        if len(sentence.split()) >= MIN_WORDS and _SPEAKER_RE.search(sentence):
+            out.append((m.end(), stop.end()))
     return out

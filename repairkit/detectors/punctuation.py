@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from repairkit.detectors._blocks import paragraphs
 from repairkit.detectors._common import next_word, previous_word
 from repairkit.detectors._gaps import claimed_by_numbers, digits_stripped
-from repairkit.detectors._speech import reported_speech
+from repairkit.detectors._speech import continued_speech, reported_speech
 from repairkit.detectors.boilerplate import in_boilerplate
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
@@ -325,7 +325,8 @@ def find_unquoted_speech(doc: Document) -> Iterator[Hit]:
     What it flags: a clause in the first or second person ("we", "our", "I", "you") with no
     quotation mark, ending in a comma and an attribution ("he said", "said Mr Smith", "the
     chief executive added"); with the sentence before it when that one is in the first
-    person and the attributed clause is not (a quotation of two sentences).
+    person and the attributed clause is not (a quotation of two sentences); and a sentence
+    with "I", "we", "me" or "my" right after an attributed one ("..., he said. We won.").
     Why it matters: both quotation marks were stripped; the speaker's words read as the
     reporter's.
     Example: ``We have a lot of work to do, he said.`` -> finding on ``We have ... do,``.
@@ -337,14 +338,19 @@ def find_unquoted_speech(doc: Document) -> Iterator[Hit]:
     >>> [doc.text[h.span.start:h.span.end] for h in find_unquoted_speech(doc)]
     ['We have a lot of work to do,']
     """
-    for start, end in reported_speech(doc.text):
-        if in_boilerplate(doc, start):
-            continue
-        yield Hit(Span(start, end), "quoted speech has lost its quotation marks",
-                  (Suggestion(Span(end, end), "\"", 0.6, Applicability.MANUAL,
-                              "a closing quotation mark after the comma that ends the quotation"),
-                   Suggestion(Span(start, start), "\"", 0.5, Applicability.MANUAL,
-                              "an opening quotation mark where the quotation starts; it may start earlier")))
+    hits = [Hit(Span(start, end), "quoted speech has lost its quotation marks",
+                (Suggestion(Span(end, end), "\"", 0.6, Applicability.MANUAL,
+                            "a closing quotation mark after the comma that ends the quotation"),
+                 Suggestion(Span(start, start), "\"", 0.5, Applicability.MANUAL,
+                            "an opening quotation mark where the quotation starts; it may start earlier")))
+            for start, end in reported_speech(doc.text)]
+    hits += [Hit(Span(start, end), "quoted speech after its attribution has lost its quotation marks",
+                 (Suggestion(Span(start, start), "\"", 0.6, Applicability.MANUAL,
+                             "an opening quotation mark: the speaker goes on after the attribution"),
+                  Suggestion(Span(end, end), "\"", 0.5, Applicability.MANUAL,
+                             "a closing quotation mark; the quotation may go on after this sentence")))
+             for start, end in continued_speech(doc.text)]
+    yield from sorted((h for h in hits if not in_boilerplate(doc, h.span.start)), key=lambda h: h.span.start)
 
 
 #: Words that open the clause or aside after a spaced dash.
