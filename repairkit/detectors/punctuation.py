@@ -332,7 +332,8 @@ def find_unquoted_speech(doc: Document) -> Iterator[Hit]:
     Example: ``We have a lot of work to do, he said.`` -> finding on ``We have ... do,``.
     Repair safety: manual: the closing mark goes after the comma, but the quotation may
     start earlier than the flagged stretch. Reported speech in the third person ("The club
-    would win, he said.") is how news reports speech without quoting and is never flagged.
+    would win, he said.") is how news reports speech without quoting and is never flagged;
+    neither is a stretch holding mojibake, where the quotation marks may be garbled ("â€œ").
 
     >>> doc = Document.from_text("Results were poor. We have a lot of work to do, he said.")
     >>> [doc.text[h.span.start:h.span.end] for h in find_unquoted_speech(doc)]
@@ -350,7 +351,11 @@ def find_unquoted_speech(doc: Document) -> Iterator[Hit]:
                   Suggestion(Span(end, end), "\"", 0.5, Applicability.MANUAL,
                              "a closing quotation mark; the quotation may go on after this sentence")))
              for start, end in continued_speech(doc.text)]
-    yield from sorted((h for h in hits if not in_boilerplate(doc, h.span.start)), key=lambda h: h.span.start)
+    from repairkit.detectors.encoding import mojibake_spans
+
+    garbled = [Span(g.start, g.end + 1) for g in mojibake_spans(doc)]  # curly quotes read as "â€œ"
+    yield from sorted((h for h in hits if not in_boilerplate(doc, h.span.start)
+                       and not any(h.span.overlaps(g) for g in garbled)), key=lambda h: h.span.start)
 
 
 #: Words that open the clause or aside after a spaced dash.
