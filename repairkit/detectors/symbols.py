@@ -56,16 +56,17 @@ NOT_NAME_PARTS = MONTHS | frozenset(
     """monday tuesday wednesday thursday friday saturday sunday by in on at since from to the of for
     and but or as after before during until about over under between this that these those it he
     she they we our its his her their""".split())
-#: Words that never stand on either side of an '&' in a name: function words and sentence
-#: openers ("When  Cent", "Meanwhile  Hong Kong": a number or a dash vanished there).
-NOT_AMPERSAND_WORDS = wordlists.load("function_words") | frozenset(
+#: Words that never stand on either side of an '&' in a name: function words, number words
+#: and sentence openers ("When  Cent", "Sunday's  Six Nations", "Meanwhile  Hong Kong": a
+#: number or a dash vanished there).
+NOT_AMPERSAND_WORDS = wordlists.load("function_words") | wordlists.load("number_words") | frozenset(
     """meanwhile however moreover furthermore therefore nevertheless instead indeed today yesterday
     earlier later overall when where while some many several few every new top type im""".split())
 #: Second halves that make an '&' certain: "Smith  Sons", "Goldman Sachs  Co".
 PARTNER_WORDS = frozenset("co company sons brothers partners associates".split())
 #: Nouns that announce a firm or a duo right before its name ("accountancy firm Ernst  Young").
 NAME_CUES = frozenset(
-    """firm firms giant giants group company companies maker makers broker brokers lender lenders
+    """firm firms giant giants company companies maker makers broker brokers lender lenders
     auditor auditors bank banks retailer retailers agency agencies consultancy brand brands label
     labels duo partnership rival rivals""".split())
 CHANGE_VERBS = tuple(
