@@ -8,6 +8,11 @@ is the empty span between two spaces) and because a detector may report an inser
 point just after a word (``"Japans|"``). It also lets a finding on ``"In ,"`` count for
 the site ``","`` (the damaged ``"2020,"``).
 
+Only warnings and errors are scored. Info findings (readability notes, cosmetic doubled
+spaces, hints) are advice, not claims of damage: they are tallied apart, per category,
+with how many of them happen to touch a site of their category, and reported per 1,000
+words, so they neither lower precision nor raise recall.
+
 >>> spans_touch(3, 3, 1, 3), spans_touch(3, 5, 5, 9), spans_touch(3, 5, 6, 9)
 (True, True, False)
 >>> subgroup(site_like("missing-apostrophe", "companys")), subgroup(site_like("missing-apostrophe", "its,"))
@@ -99,6 +104,13 @@ class Evaluation:
     counts: dict[str, Counts] = field(default_factory=dict)
     misses: dict[str, list[str]] = field(default_factory=dict)
     false_alarms: dict[str, list[str]] = field(default_factory=dict)
+    #: Info findings per category, not scored: ``findings`` and ``true`` (touching a site).
+    info: dict[str, Counts] = field(default_factory=dict)
+
+    @property
+    def info_total(self) -> int:
+        """All info findings."""
+        return sum(c.findings for c in self.info.values())
 
     def tally(self, key: str) -> Counts:
         """The counts for ``key`` (a category, or ``category/subgroup``), created on first use."""
@@ -108,6 +120,8 @@ class Evaluation:
         """Add ``other``'s counts and up to ``keep`` examples per category."""
         for key, counts in other.counts.items():
             self.tally(key).add(counts)
+        for key, counts in other.info.items():
+            self.info.setdefault(key, Counts()).add(counts)
         for mine, theirs in ((self.misses, other.misses), (self.false_alarms, other.false_alarms)):
             for key, examples in theirs.items():
                 room = keep - len(mine.setdefault(key, []))
@@ -116,6 +130,8 @@ class Evaluation:
 
 def evaluate(text: str, sites: Sequence[Site], findings: Iterable[Finding], keep: int = 3) -> Evaluation:
     """Match findings to sites of their own category; count and keep ``keep`` examples of each kind.
+
+    Info findings are tallied in ``info`` only (see the module notes).
 
     >>> from repairkit.model import Span
     >>> f = Finding("RK201", "x", "missing-apostrophe", Severity.WARNING, Span(0, 6), "m")
@@ -130,8 +146,13 @@ def evaluate(text: str, sites: Sequence[Site], findings: Iterable[Finding], keep
         by_category.setdefault(site.category, []).append(site)
     found: dict[str, list[Finding]] = {}
     for f in findings:
-        found.setdefault(f.category, []).append(f)
         hit = any(spans_touch(s.start, s.end, f.span.start, f.span.end) for s in by_category.get(f.category, ()))
+        if f.severity < Severity.WARNING:
+            info = ev.info.setdefault(f.category, Counts())
+            info.findings += 1
+            info.true += hit
+            continue
+        found.setdefault(f.category, []).append(f)
         counts = ev.tally(f.category)
         counts.findings += 1
         counts.true += hit

@@ -2,7 +2,9 @@
 
 Run ``python -m benchmarks.quality [--limit N] [--profile P ...] [--json FILE]`` (or
 ``make benchmark``). For each profile it prints, per category, the sites, detected sites,
-recall, findings, true findings and precision next to the targets, then the false-alarm
+recall, findings, true findings and precision next to the targets (a category with no
+sites in that profile says so: its findings are all false alarms), the info findings per
+1,000 words (not scored: see :mod:`benchmarks.matching`), then the false-alarm
 rate of warnings and errors on the undamaged articles, then example misses and false alarms,
 and ends with a summary: one line per profile and category. By default it runs every
 profile (seed-style at rate 1.0, each damage class alone at rate 0.5) on all articles.
@@ -184,6 +186,9 @@ def format_profile(result: ProfileResult, examples: int = 3, only: str | None = 
              f"{'findings':>9}{'true':>7}{'precision':>10}{'target':>14}"]
     for key, c in _rows(result.evaluation):
         label = key if "/" not in key else _SUBGROUP_LABELS[key.split("/")[1]]
+        if not c.sites:  # nothing of this category was damaged: every finding is a false alarm
+            lines.append(f"{label:<29}{0:>7}{'':>9}{'-':>8}{'':>14}  no sites ({c.findings} findings = false alarms)")
+            continue
         r_target = RECALL_TARGETS.get(key)
         r_cell = f"≥{r_target:.2f} {_verdict(c.recall, r_target)}" if r_target else ""
         p_cell = "" if "/" in key else f"≥{PRECISION_TARGET:.2f} {_verdict(c.precision, PRECISION_TARGET)}"
@@ -191,6 +196,7 @@ def format_profile(result: ProfileResult, examples: int = 3, only: str | None = 
         lines.append(f"{label:<29}{c.sites:>7}{c.detected:>9}{_fmt(c.recall):>8}{r_cell:>14}"
                      + (findings or " " * 26) + f"{p_cell:>14}")
     ev = result.evaluation
+    lines.append(format_info(ev, result.words))
     for category in CATEGORIES:
         if only and category != only:
             continue
@@ -200,6 +206,27 @@ def format_profile(result: ProfileResult, examples: int = 3, only: str | None = 
                 lines.append(f"-- {category}: example {title}")
                 lines.extend(f"   {e}" for e in found)
     return "\n".join(lines)
+
+
+def format_info(ev: Evaluation, words: int) -> str:
+    """The info findings of a profile (not scored): total and per category, per 1,000 words.
+
+    >>> ev = Evaluation(info={"style": Counts(findings=4), "whitespace": Counts(findings=1, true=1)})
+    >>> format_info(ev, 2000)
+    'info findings (not scored): 5 = 2.500 per 1,000 words; whitespace 1 (0.500, 1 at a site), style 4 (2.000)'
+    """
+    def per_thousand(n: int) -> float:
+        return 1000 * n / words if words else 0.0
+
+    parts = []
+    for category in CATEGORIES:
+        c = ev.info.get(category)
+        if c and c.findings:
+            at_site = f", {c.true} at a site" if c.true else ""
+            parts.append(f"{category} {c.findings} ({per_thousand(c.findings):.3f}{at_site})")
+    total = ev.info_total
+    return (f"info findings (not scored): {total} = {per_thousand(total):.3f} per 1,000 words"
+            + ("; " + ", ".join(parts) if parts else ""))
 
 
 def format_clean(result: CleanResult, examples: int = 3, only: str | None = None) -> str:
@@ -258,6 +285,9 @@ def to_json(results: Sequence[ProfileResult], clean: CleanResult | None,
         out["profiles"][r.profile] = {
             "rate": r.rate, "articles": r.articles, "words": r.words, "seconds": round(r.seconds, 2),
             "categories": {k: counts(c) for k, c in _rows(r.evaluation)},
+            "info": {k: {"findings": c.findings, "at_site": c.true,
+                         "per_thousand_words": 1000 * c.findings / r.words if r.words else 0.0}
+                     for k, c in sorted(r.evaluation.info.items())},
             "misses": r.evaluation.misses, "false_alarms": r.evaluation.false_alarms}
     if clean is not None:
         out["clean"] = {"articles": clean.articles, "words": clean.words, "seconds": round(clean.seconds, 2),

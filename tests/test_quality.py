@@ -87,6 +87,36 @@ def test_merge_adds_counts_and_keeps_a_few_examples():
     assert len(total.misses["missing-number"]) == 2
 
 
+def test_info_findings_are_tallied_apart_not_scored():
+    sites = [site("missing-apostrophe", 0, 6, "Japans")]
+    info_on_site = finding("missing-apostrophe", 0, 6, Severity.INFO)
+    info_elsewhere = finding("style", 7, 12, Severity.INFO)
+    ev = evaluate(TEXT, sites, [info_on_site, info_elsewhere])
+    c = ev.counts["missing-apostrophe"]
+    assert (c.sites, c.detected, c.findings, c.true) == (1, 0, 0, 0)  # an info finding detects nothing
+    assert "style" not in ev.counts and not ev.false_alarms
+    assert (ev.info["missing-apostrophe"].findings, ev.info["missing-apostrophe"].true) == (1, 1)
+    assert (ev.info["style"].findings, ev.info["style"].true, ev.info_total) == (1, 0, 2)
+    total = Evaluation()
+    total.merge(ev, keep=1)
+    total.merge(ev, keep=1)
+    assert total.info_total == 4
+
+
+def test_a_category_without_sites_says_its_findings_are_false_alarms():
+    from benchmarks.quality import ProfileResult
+
+    result = ProfileResult("digits", 0.5, words=2000)
+    result.evaluation = evaluate(TEXT, [site("missing-number", 19, 21)],
+                                 [finding("missing-space", 0, 6), finding("missing-space", 7, 12),
+                                  finding("style", 0, 3, Severity.INFO)])
+    table = format_profile(result)
+    row = next(line for line in table.splitlines() if line.startswith("missing-space"))
+    assert "no sites (2 findings = false alarms)" in row and "0.000" not in row
+    assert "info findings (not scored): 1 = 0.500 per 1,000 words; style 1 (0.500)" in table
+    assert not any(line.startswith("style") for line in table.splitlines())
+
+
 def test_loud_keeps_warnings_and_errors():
     found = [finding("style", 0, 1, Severity.INFO), finding("style", 0, 1, Severity.ERROR)]
     assert [f.severity for f in loud(found)] == [Severity.ERROR]
@@ -140,6 +170,8 @@ def test_main_prints_tables_and_writes_json(tmp_path, capsys):
     assert set(data["profiles"]) == {"seed", "digits"}
     assert data["rules"] == "all" and data["targets"]["precision"] == 0.9
     assert data["profiles"]["seed"]["categories"]["missing-number"]["sites"] > 0
+    assert isinstance(data["profiles"]["seed"]["info"], dict)  # short articles: no readability summary
+    assert "info findings (not scored)" in printed
     assert data["clean"]["articles"] == 2 and [p.name for p in tmp_path.iterdir()] != []
     assert not list(tmp_path.glob(".*.tmp"))
 

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 
 from repairkit.detectors._blocks import paragraphs
 from repairkit.detectors._common import next_word, previous_word
+from repairkit.detectors._gaps import claimed_by_numbers, digits_stripped
+from repairkit.detectors._speech import continued_speech, reported_speech
 from repairkit.detectors.boilerplate import in_boilerplate
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
@@ -186,27 +188,42 @@ _CONVERSION_RE = re.compile(
     r"(?![\d)\]])")
 
 
+_AMOUNT_RESIDUE = r"[£€¥]?\.?(?:bn|m|tn|k)"
+#: Two amounts that both lost their digits, side by side: "a m £m loan", ".bn euros £m".
+_RESIDUE_CONVERSION_RE = re.compile(
+    rf"(?<![\w.£€¥$]){_AMOUNT_RESIDUE}(?:\s(?:euros?|yen|yuan|rupees|roubles|dollars|kronor|krona|francs|pesos))?"
+    rf"\s({_AMOUNT_RESIDUE})(?![\w.]|\.\w)")
+
+
 def find_bare_conversions(doc: Document) -> Iterator[Hit]:
     """A currency conversion whose brackets were lost: "a $900m £479m loan".
 
     What it flags: an amount in one currency directly followed by an amount in another
-    (news style writes the conversion in brackets: "$900m (£479m)").
+    (news style writes the conversion in brackets: "$900m (£479m)"); also two amounts
+    that both lost their digits side by side ("a m £m loan": the second was the bracketed
+    conversion; its number is the missing-number family's).
     Why it matters: two amounts side by side read as a list or a typo.
     Example: ``a $900m £479m loan`` -> ``(£479m)``.
     Repair safety: unsafe: brackets are the house style of news text, but the source
-    may have used a dash or "or".
+    may have used a dash or "or"; manual when the number vanished too.
 
-    >>> doc = Document.from_text("a $900m £479m loan, and $5 (£3) is fine")
-    >>> [h.suggestions[0].replacement for h in find_bare_conversions(doc)]
-    ['(£479m)']
+    >>> doc = Document.from_text("a $900m £479m loan, and $5 (£3) is fine; a .bn £m deal")
+    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_bare_conversions(doc)]
+    [('£479m', '(£479m)'), ('£m', None)]
     """
+    hits = [Hit(Span(m.start(1), m.end(1)), f"conversion '{m.group(1)}' has lost its brackets (and its number)",
+                (Suggestion(Span(m.start(1), m.end(1)), None, 0.0, Applicability.MANUAL,
+                            "News text brackets a converted amount; restore its number from the source, "
+                            "then put the amount in brackets."),))
+            for m in _RESIDUE_CONVERSION_RE.finditer(doc.text)]
     for m in _CONVERSION_RE.finditer(doc.text):
         if m.group()[0] == m.group(2)[0]:
             continue  # "$5 $6" is a list, not a conversion
         span = Span(m.start(2), m.end(2))
-        yield Hit(span, f"conversion '{m.group(2)}' has lost its brackets",
-                  (Suggestion(span, f"({m.group(2)})", 0.75, Applicability.UNSAFE,
-                              "news text brackets a converted amount; check the source"),))
+        hits.append(Hit(span, f"conversion '{m.group(2)}' has lost its brackets",
+                        (Suggestion(span, f"({m.group(2)})", 0.75, Applicability.UNSAFE,
+                                    "news text brackets a converted amount; check the source"),)))
+    yield from sorted(hits, key=lambda h: h.span.start)
 
 
 def _quote_role(text: str, i: int) -> str:
@@ -302,8 +319,45 @@ def find_unbalanced_quotes(doc: Document) -> Iterator[Hit]:
     yield from sorted(hits, key=lambda h: h.span.start)
 
 
-#: Missing-number findings from which a document counts as having lost its digits.
-STRIPPED_NUMBERS = 3
+def find_unquoted_speech(doc: Document) -> Iterator[Hit]:
+    """A speaker's own words with no quotation marks: "We have work to do, he said.".
+
+    What it flags: a clause in the first or second person ("we", "our", "I", "you") with no
+    quotation mark, ending in a comma and an attribution ("he said", "said Mr Smith", "the
+    chief executive added"); with the sentence before it when that one is in the first
+    person and the attributed clause is not (a quotation of two sentences); and a sentence
+    with "I", "we", "me" or "my" right after an attributed one ("..., he said. We won.").
+    Why it matters: both quotation marks were stripped; the speaker's words read as the
+    reporter's.
+    Example: ``We have a lot of work to do, he said.`` -> finding on ``We have ... do,``.
+    Repair safety: manual: the closing mark goes after the comma, but the quotation may
+    start earlier than the flagged stretch. Reported speech in the third person ("The club
+    would win, he said.") is how news reports speech without quoting and is never flagged;
+    neither is a stretch holding mojibake, where the quotation marks may be garbled ("â€œ").
+
+    >>> doc = Document.from_text("Results were poor. We have a lot of work to do, he said.")
+    >>> [doc.text[h.span.start:h.span.end] for h in find_unquoted_speech(doc)]
+    ['We have a lot of work to do,']
+    """
+    hits = [Hit(Span(start, end), "quoted speech has lost its quotation marks",
+                (Suggestion(Span(end, end), "\"", 0.6, Applicability.MANUAL,
+                            "a closing quotation mark after the comma that ends the quotation"),
+                 Suggestion(Span(start, start), "\"", 0.5, Applicability.MANUAL,
+                            "an opening quotation mark where the quotation starts; it may start earlier")))
+            for start, end in reported_speech(doc.text)]
+    hits += [Hit(Span(start, end), "quoted speech after its attribution has lost its quotation marks",
+                 (Suggestion(Span(start, start), "\"", 0.6, Applicability.MANUAL,
+                             "an opening quotation mark: the speaker goes on after the attribution"),
+                  Suggestion(Span(end, end), "\"", 0.5, Applicability.MANUAL,
+                             "a closing quotation mark; the quotation may go on after this sentence")))
+             for start, end in continued_speech(doc.text)]
+    from repairkit.detectors.encoding import mojibake_spans
+
+    garbled = [Span(g.start, g.end + 1) for g in mojibake_spans(doc)]  # curly quotes read as "â€œ"
+    yield from sorted((h for h in hits if not in_boilerplate(doc, h.span.start)
+                       and not any(h.span.overlaps(g) for g in garbled)), key=lambda h: h.span.start)
+
+
 #: Words that open the clause or aside after a spaced dash.
 CLAUSE_STARTERS = frozenset(
     """and but or which who whose whom where when while although though because so then the a an it
@@ -315,17 +369,13 @@ NUMBER_LEADS = frozenset("at minus plus early late mid top about around nearly a
 #: In a text that lost its digits, a gap after these is a vanished number ("either  or").
 NUMBER_TAKERS_AFTER = frozenset(
     "either both new restate close than and or in of to the a an its their his her our by from".split())
+#: Words that open an aside after a name ("Pernod  which", "the club  the oldest"); after a
+#: capitalised word in a text that lost its digits only these make a gap a dash, because a
+#: name followed by a verb or preposition lost its number ("the console  is", "Radio  in").
+ASIDE_OPENERS = frozenset(
+    """the a an who which whose whom where but including especially it its his her their our we he she
+    they if although though while then mainly mostly such""".split())
 _DOUBLED_GAP_RE = re.compile(r"(?<=[\w,)\]\"”’'%])  (?=[\w\"“‘(£$€])")
-
-
-def digits_stripped(doc: Document) -> bool:
-    """True when the missing-number family finds several places where digits vanished."""
-    def compute() -> bool:
-        from repairkit.detectors import numbers
-
-        return sum(1 for spec in numbers.DETECTORS for _ in spec.run(doc)) >= STRIPPED_NUMBERS
-
-    return doc.memo("punctuation.digits-stripped", compute)
 
 
 def find_lost_dashes(doc: Document) -> Iterator[Hit]:
@@ -340,7 +390,8 @@ def find_lost_dashes(doc: Document) -> Iterator[Hit]:
     have stood there; the suggestion restores " - ". In a text that lost its digits
     (several missing-number findings) a gap before a noun is more likely a vanished
     number, so there only gaps before a clause opener ("which", "and", "the", a capital)
-    are reported.
+    are reported, and after a capitalised word only gaps before an aside opener ("the",
+    "who", "which"): a name followed by a verb lost its number ("the console  is").
 
     >>> doc = Document.from_text("Pernod  at 7.5bn euros  is smaller. Done.  Next")
     >>> [h.span.start for h in find_lost_dashes(doc)]
@@ -353,15 +404,16 @@ def find_lost_dashes(doc: Document) -> Iterator[Hit]:
     stripped_numbers = digits_stripped(doc)
     for m in _DOUBLED_GAP_RE.finditer(doc.text):
         span = Span(m.start(), m.end())
-        if any(span.overlaps(c) for c in claimed):
+        if any(span.overlaps(c) for c in claimed) or claimed_by_numbers(doc, span.start, span.end):
             continue
+        named = previous_word(doc.text, m.start())[:1].isupper()
         before, after = previous_word(doc.text, m.start()).lower(), next_word(doc.text, m.end())
         if before in NUMBER_LEADS or after.lower() in numbers.COUNT_NOUNS or (after.isupper() and len(after) > 1):
             continue  # "At  GMT", "minus  in", "operates  farms": a number vanished
         if stripped_numbers and (not (after[:1].isupper() or after.lower() in CLAUSE_STARTERS)
                                  or before.endswith("ed") or before in NUMBER_TAKERS_AFTER
-                                 or doc.text[m.start() - 1] == ","):
-            continue  # "axing  journalist jobs", "advanced  this month": a number vanished
+                                 or doc.text[m.start() - 1] == "," or (named and after.lower() not in ASIDE_OPENERS)):
+            continue  # "axing  journalist jobs", "advanced  this month", "Radio  in": a number vanished
         yield Hit(span, "two spaces between words: a spaced dash may have vanished",
                   (Suggestion(span, " - ", 0.5, Applicability.UNSAFE,
                               "a spaced dash is the usual loss here; check that no word or number vanished"),))
@@ -377,9 +429,12 @@ UNBALANCED_QUOTE = DetectorSpec("RK604", "unbalanced-quote", "missing-quote", Se
                                 find_unbalanced_quotes, FixAvailability.NEVER)
 
 BARE_CONVERSION = DetectorSpec("RK606", "conversion-missing-brackets", "missing-bracket", Severity.WARNING,
-                               find_bare_conversions, FixAvailability.ALWAYS)
+                               find_bare_conversions, FixAvailability.SOMETIMES)
 LOST_DASH = DetectorSpec("RK605", "lost-dash", "stray-punctuation", Severity.WARNING,
                          find_lost_dashes, FixAvailability.ALWAYS)
 
+UNQUOTED_SPEECH = DetectorSpec("RK607", "speech-missing-quotes", "missing-quote", Severity.WARNING,
+                               find_unquoted_speech, FixAvailability.NEVER)
+
 DETECTORS = (STRAY_PUNCTUATION, UNBALANCED_BRACKET, BARE_ACRONYM, UNBALANCED_QUOTE, LOST_DASH,
-              BARE_CONVERSION)
+              BARE_CONVERSION, UNQUOTED_SPEECH)

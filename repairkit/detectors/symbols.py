@@ -18,7 +18,9 @@ import re
 from collections.abc import Iterator
 
 from repairkit import lexicon
+from repairkit import wordlists
 from repairkit.detectors._common import MONTHS, previous_word
+from repairkit.detectors._gaps import claimed_by_numbers, digits_stripped
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
 from repairkit.registry import DetectorSpec, FixAvailability
@@ -54,6 +56,19 @@ NOT_NAME_PARTS = MONTHS | frozenset(
     """monday tuesday wednesday thursday friday saturday sunday by in on at since from to the of for
     and but or as after before during until about over under between this that these those it he
     she they we our its his her their""".split())
+#: Words that never stand on either side of an '&' in a name: function words, number words
+#: and sentence openers ("When  Cent", "Sunday's  Six Nations", "Meanwhile  Hong Kong": a
+#: number or a dash vanished there).
+NOT_AMPERSAND_WORDS = wordlists.load("function_words") | wordlists.load("number_words") | frozenset(
+    """meanwhile however moreover furthermore therefore nevertheless instead indeed today yesterday
+    earlier later overall when where while some many several few every new top type im""".split())
+#: Second halves that make an '&' certain: "Smith  Sons", "Goldman Sachs  Co".
+PARTNER_WORDS = frozenset("co company sons brothers partners associates".split())
+#: Nouns that announce a firm or a duo right before its name ("accountancy firm Ernst  Young").
+NAME_CUES = frozenset(
+    """firm firms giant giants company companies maker makers broker brokers lender lenders
+    auditor auditors bank banks retailer retailers agency agencies consultancy brand brands label
+    labels duo partnership rival rivals""".split())
 CHANGE_VERBS = tuple(
     """rise rises rose rising fall falls fell falling grow grows grew jump jumps jumped drop drops dropped
     climb climbs climbed increase increases increased decrease decreases decreased decline declines
@@ -194,6 +209,29 @@ def find_broken_urls(doc: Document) -> Iterator[Hit]:
     yield from sorted(hits, key=lambda h: h.span.start)
 
 
+def _ampersand_likely(doc: Document, m: re.Match[str]) -> bool:
+    """Whether the doubled space between two capitalised words of ``m`` is a lost ``&``.
+
+    Never between a date word, function word or sentence opener ("By  February", "When
+    Cent"), inside a row of doubled spaces (a table or list), or in a gap the missing-number
+    family claims. In a text that lost its digits a gap is a vanished number first ("the
+    Type  Destroyer"), so there the pair needs evidence: a partner word ("Sons", "Co"), the
+    same pair again in the document, or a firm word right before ("firm Ernst  Young").
+    """
+    text = doc.text
+    first, second = m.group(1).lower(), m.group(3).lower()
+    if {first, second} & (NOT_NAME_PARTS | NOT_AMPERSAND_WORDS):
+        return False
+    if "  " in text[max(0, m.start(2) - 40):m.start(2)].strip(" ") or "  " in text[m.end(2):m.end(2) + 40]:
+        return False  # "Spain  Carlos Moya Spain  Guillermo": a list or table lost its separators
+    if claimed_by_numbers(doc, m.start(2), m.end(2)):
+        return False
+    if not digits_stripped(doc):
+        return True
+    cue = previous_word(text, m.start(1)).lower()
+    return second in PARTNER_WORDS or cue in NAME_CUES or text.count(m.group()) > 1
+
+
 def find_lost_ampersands(doc: Document) -> Iterator[Hit]:
     """``&`` lost between two names: "Marks  Spencer", "AT T", "P G", "R D".
 
@@ -203,7 +241,9 @@ def find_lost_ampersands(doc: Document) -> Iterator[Hit]:
     Example: ``shares in Marks  Spencer`` -> ``Marks & Spencer``.
     Repair safety: unsafe: a doubled space may also hide a vanished word or number, and
     "A B" may be initials. The pronoun "I" and the article "A" are never taken for a
-    letter of a name, and lines written all in capitals (headings) are skipped.
+    letter of a name, and lines written all in capitals (headings) are skipped. In a text
+    that lost its digits a doubled space is a vanished number first, so two names there
+    need evidence (a partner word such as "Sons", the pair again, "firm" before it).
 
     >>> doc = Document.from_text("AT T and P G met Marks  Spencer; I A said.")
     >>> [h.suggestions[0].replacement for h in find_lost_ampersands(doc)]
@@ -217,8 +257,8 @@ def find_lost_ampersands(doc: Document) -> Iterator[Hit]:
                 first, gap, second = m.group(1), m.group(2), m.group(3)
                 if "I" in (first, second) or (first == "A" and replacement == "&"):
                     continue
-                if replacement != "&" and {first.lower(), second.lower()} & NOT_NAME_PARTS:
-                    continue  # "By  February", "Thursday  March": a number vanished, not an '&'
+                if replacement != "&" and not _ampersand_likely(doc, m):
+                    continue
                 if re.search(r"  \s?$", text[max(0, m.start() - 3):m.start()]) or text[m.end():m.end() + 2] == "  ":
                     continue  # a spaced-out widget ("?   Yes  No   Results")
                 if replacement == "&" and (re.search(r"[A-Z]\w*\s?$", text[max(0, m.start() - 30):m.start()])

@@ -1,0 +1,112 @@
+"""Quoted speech that lost its quotation marks: "We will win, he said." (first person + attribution).
+
+Edited news quotes a speaker's own words in quotation marks and reports other speech in
+the third person ("The club would win, he said."). So a clause in the first or second person
+("we", "our", "I", "you") that ends with a comma and an attribution ("he said", "said Mr
+Smith", "the minister added") is a direct quotation whose marks were stripped. The clause
+before it is taken too when it is in the first person and the attributed one is not (a
+quotation of two sentences).
+
+>>> text = "The results were poor. We have a lot of work to do, he said."
+>>> [text[s:e] for s, e in reported_speech(text)]
+['We have a lot of work to do,']
+>>> reported_speech("The club has a lot of work to do, he said.")
+[]
+>>> text = "We did it. The plan worked well, he said. Jane Doe, our director, said the plan worked."
+>>> [text[s:e] for s, e in reported_speech(text)]
+['We did it. The plan worked well,']
+"""
+
+from __future__ import annotations
+
+import re
+
+SPEECH_VERBS = (
+    "said|says|added|adds|explained|explains|insisted|insists|argued|argues|warned|warns|claimed|claims|"
+    "stressed|noted|told|tells|continued|admitted|admits|conceded|predicted|suggested")
+#: Words of the first and second person (also with a stripped apostrophe: "Im", "weve").
+_PERSON_RE = re.compile(
+    r"\b(?:I|we|We|our|Our|us|my|My|me|ourselves|myself|you|You|your|Your|"
+    r"I['’]m|I['’]ve|I['’]d|we['’]ve|We['’]ve|we['’]re|We['’]re|you['’]re|You['’]re|Im|Ive|weve|Weve|youre|Youre)\b")
+#: The first person proper (not "our" or "us", which reporters use too: "our correspondent").
+_SPEAKER_RE = re.compile(
+    r"\b(?:I|we|We|me|my|I['’]m|I['’]ve|we['’]ve|We['’]ve|we['’]re|We['’]re|Im|Ive|weve|Weve)\b")
+#: A comma, then who said it: "he said", "said Mr Smith", "chief executive Jane Doe said",
+#: "the chief executive said".
+_ATTRIBUTION_RE = re.compile(
+    r",\s(?:(?:he|she|they|He|She|They)\s(?:" + SPEECH_VERBS + r")\b"
+    r"|(?P<inverted>" + SPEECH_VERBS + r")\s(?:[A-Z]|the\s|a\s|an\s|his\s|her\s)"
+    r"|(?:[a-z]+\s){0,6}?(?:[A-Z][\w.]*\s){1,4}(?:" + SPEECH_VERBS + r")\b"
+    r"|(?:the|a|an|his|her|their|its)\s(?:[a-z]+\s){0,4}(?:" + SPEECH_VERBS + r")\b)")
+#: A sentence that ends with its attribution: ", he said. " / ", said Mr Smith. ".
+_ATTRIBUTED_END_RE = re.compile(
+    r",\s(?:(?:he|she|they|He|She|They)\s(?:" + SPEECH_VERBS + r")|(?:" + SPEECH_VERBS + r")\s[A-Z][\w.]*"
+    r"(?:\s[A-Z][\w.]*){0,3}|(?:[A-Z][\w.]*\s){1,4}(?:" + SPEECH_VERBS + r"))\.\s+(?=[A-Z])")
+_STOP_RE = re.compile(r"[.!?](?=\s|$)")
+_NAME_APPOSITION_RE = re.compile(r"(?:[A-Z][\w.'’\-]*\s?){1,4},")
+_SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
+_QUOTES = frozenset("\"“”")
+#: Shorter clauses ("Yes, he said") carry too little to tell a quotation.
+MIN_WORDS = 4
+#: How far back a sentence start is looked for.
+REACH = 600
+
+
+def _sentence_start(text: str, before: int) -> int:
+    """Where the sentence that runs up to ``before`` starts (after spaces)."""
+    ends = list(_SENTENCE_END_RE.finditer(text, max(0, before - REACH), before))
+    start = ends[-1].end() if ends else max(0, before - REACH)
+    while start < before and text[start].isspace():
+        start += 1
+    return start
+
+
+def reported_speech(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each unquoted first-person clause before a comma and an attribution.
+
+    ``end`` is just after the comma. Clauses holding a quotation mark are left to the
+    unbalanced-quote rule.
+    """
+    out: list[tuple[int, int]] = []
+    for m in _ATTRIBUTION_RE.finditer(text):
+        comma = m.start()
+        start = _sentence_start(text, comma)
+        clause = text[start:comma]
+        if len(clause.split()) < MIN_WORDS or _QUOTES & set(text[start:m.end()]):
+            continue
+        if m.group("inverted") and _NAME_APPOSITION_RE.match(clause):
+            continue  # "Jane Doe, our director, said the ...": an apposition, not a quotation
+        if _PERSON_RE.search(clause):
+            out.append((start, comma + 1))
+            continue
+        if start < 2:
+            continue
+        before = _sentence_start(text, start - 2)
+        previous = text[before:start]
+        if previous.strip() and "\n" not in previous and not _QUOTES & set(previous) and _PERSON_RE.search(previous):
+            out.append((before, comma + 1))
+    return out
+
+
+def continued_speech(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each unquoted sentence in the first person right after an attributed one.
+
+    A quotation that goes on after its attribution ("We won, he said. We worked hard.") is
+    the speaker's too. Only "I", "we", "me", "my" count here: "our correspondent" and
+    "those of us" are the reporter's own voice.
+
+    >>> text = "It was hard, he said. We worked very hard for it. The club agreed."
+    >>> [text[s:e] for s, e in continued_speech(text)]
+    ['We worked very hard for it.']
+    """
+    out: list[tuple[int, int]] = []
+    for m in _ATTRIBUTED_END_RE.finditer(text):
+        stop = _STOP_RE.search(text, m.end())
+        if not stop:
+            continue
+        sentence = text[m.end():stop.end()]
+        if "\n" in sentence or _QUOTES & set(text[m.start():stop.end()]):
+            continue
+        if len(sentence.split()) >= MIN_WORDS and _SPEAKER_RE.search(sentence):
+            out.append((m.end(), stop.end()))
+    return out
