@@ -2,7 +2,7 @@
 
 Mojibake is explained by ftfy: each line is fixed with only ftfy's encoding repairs
 switched on (no quote uncurling, no width or ligature changes, no normalisation), and
-the changed stretches are found with :class:`difflib.SequenceMatcher`, so every span is
+the changed stretches are found with rapidfuzz's Indel opcodes, so every span is
 an exact stretch of the original. Legitimate non-ASCII text (accents, ``£``, curly
 quotes, emoji, CJK) is never changed by these fixes and so never flagged.
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from difflib import SequenceMatcher
+from rapidfuzz.distance import Indel
 
 from ftfy import TextFixerConfig, fix_and_explain
 from ftfy.badness import badness
@@ -56,10 +56,44 @@ def _extendable(ch: str) -> bool:
     return not ch.isascii() or ch in "&#;"
 
 
+def _opcodes(before: str, after: str) -> list[tuple[str, int, int, int, int]]:
+    """Edit opcodes from ``before`` to ``after``, linear in the common prefix and suffix.
+
+    A one-line article of a megabyte with one entity must not cost a quadratic diff: only the
+    stretch between the common ends goes to rapidfuzz's bit-parallel Indel alignment.
+
+    >>> _opcodes("caf&#233; ok", "café ok")
+    [('equal', 0, 3, 0, 3), ('insert', 3, 3, 3, 4), ('delete', 3, 9, 4, 4), ('equal', 9, 12, 4, 7)]
+    """
+    head = 0
+    limit = min(len(before), len(after))
+    while head < limit and before[head] == after[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and before[-1 - tail] == after[-1 - tail]:
+        tail += 1
+    ops: list[tuple[str, int, int, int, int]] = [("equal", 0, head, 0, head)] if head else []
+    for tag, i1, i2, j1, j2 in Indel.opcodes(before[head:len(before) - tail], after[head:len(after) - tail]).as_list():
+        ops.append((tag, i1 + head, i2 + head, j1 + head, j2 + head))
+    if tail:
+        ops.append(("equal", len(before) - tail, len(before), len(after) - tail, len(after)))
+    return _merge_equal(ops)
+
+
+def _merge_equal(ops: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+    out: list[tuple[str, int, int, int, int]] = []
+    for op in ops:
+        if out and op[0] == "equal" == out[-1][0]:
+            out[-1] = ("equal", out[-1][1], op[2], out[-1][3], op[4])
+        elif op[2] > op[1] or op[4] > op[3]:
+            out.append(op)
+    return out
+
+
 def _changed_stretches(before: str, after: str) -> list[tuple[int, int, int, int]]:
     """``(i1, i2, j1, j2)`` for each changed stretch, grown over unchanged non-ASCII neighbours
     (so "Ã‚Â£" -> "£" is one stretch, not a deletion before an untouched "£") and merged."""
-    ops = SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+    ops = _opcodes(before, after)
     out: list[list[int]] = []
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag == "equal":
@@ -208,11 +242,14 @@ def find_word_breaking_spaces(doc: Document) -> Iterator[Hit]:
                   (Suggestion(Span(m.start(), m.end()), "", 0.95, Applicability.SAFE,
                               f"a {name} is invisible; deleting it changes no visible text"),))
     for m in _ODD_SPACE_IN_WORD_RE.finditer(text):
-        left = re.search(r"[^\W\d_]+$", text[:m.start()])
-        right = re.match(r"[^\W\d_]+", text[m.end():])
-        if not left or not right:
+        i, j = m.start(), m.end()  # walk to the word edges: no slicing or searching the whole text
+        while i > 0 and text[i - 1].isalpha():
+            i -= 1
+        while j < len(text) and text[j].isalpha():
+            j += 1
+        a, b = text[i:m.start()], text[m.end():j]
+        if not a or not b:
             continue
-        a, b = left.group(), right.group()
         joined = lexicon.zipf((a + b).lower())
         if lexicon.is_common((a + b).lower()) and joined > max(lexicon.zipf(a.lower()), lexicon.zipf(b.lower())):
             yield Hit(Span(m.start(), m.end()), f"U+{ord(m.group()):04X} space splits the word '{a + b}'",
