@@ -268,7 +268,6 @@ def _possessive_score(doc: Document, start: int, end: int, token: str) -> tuple[
 
 
 def _possessive_hits(doc: Document, code: str) -> Iterator[Hit]:
-    text = doc.text
     for m in _words(doc):
         token = m.group()
         scored = _possessive_score(doc, m.start(), m.end(), token)

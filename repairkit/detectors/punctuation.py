@@ -255,7 +255,6 @@ def _quote_problems(text: str, start: int, end: int, next_start: str,
         for k, i in enumerate(marks):
             ch = text[i]
             before = marks[k - 1] + 1 if k else start
-            after = marks[k + 1] if k + 1 < len(marks) else end
             role = _quote_role(text, i) if opener_mark == closer_mark else ("open" if ch == opener_mark else "close")
             if role == "unknown":  # spaces (or letters) on both sides: it pairs with what is open
                 role = "close" if inside is not None else "open"

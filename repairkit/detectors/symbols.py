@@ -254,7 +254,7 @@ def find_lost_ampersands(doc: Document) -> Iterator[Hit]:
         hits = []
         for regex, replacement in ((_INITIALS_RE, "&"), (_DOUBLE_CAPS_RE, " & ")):
             for m in regex.finditer(text):
-                first, gap, second = m.group(1), m.group(2), m.group(3)
+                first, second = m.group(1), m.group(3)
                 if "I" in (first, second) or (first == "A" and replacement == "&"):
                     continue
                 if replacement != "&" and not _ampersand_likely(doc, m):
