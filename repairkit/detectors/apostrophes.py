@@ -490,11 +490,11 @@ BARE_CONTRACTION = DetectorSpec("RK201", "bare-contraction", "missing-apostrophe
                                 find_bare_contractions, FixAvailability.ALWAYS)
 BARE_POSSESSIVE = DetectorSpec("RK202", "bare-possessive", "missing-apostrophe", Severity.WARNING,
                                find_bare_possessives, FixAvailability.ALWAYS)
-ITS_CONTRACTION = DetectorSpec("RK203", "its-for-it-is", "missing-apostrophe", Severity.INFO,
+ITS_CONTRACTION = DetectorSpec("RK203", "its-for-it-is", "missing-apostrophe", Severity.WARNING,
                                find_its_contractions, FixAvailability.ALWAYS)
 CONTRACTION_HOMOGRAPH = DetectorSpec("RK204", "contraction-homograph", "missing-apostrophe", Severity.INFO,
                                      find_contraction_homographs, FixAvailability.ALWAYS)
-POSSESSIVE_HOMOGRAPH = DetectorSpec("RK205", "possessive-homograph", "missing-apostrophe", Severity.INFO,
+POSSESSIVE_HOMOGRAPH = DetectorSpec("RK205", "possessive-homograph", "missing-apostrophe", Severity.WARNING,
                                     find_possessive_homographs, FixAvailability.ALWAYS)
 
 BARE_NAME_APOSTROPHE = DetectorSpec("RK206", "bare-name-apostrophe", "missing-apostrophe", Severity.WARNING,
