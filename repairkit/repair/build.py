@@ -153,6 +153,18 @@ def _touches_any(span: Span, spans: list[tuple[int, int]]) -> bool:
     return any(_touches(span, Span(s, e)) for s, e in spans)
 
 
+_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "‑": "-"})
+
+
+def _typographic_key(text: str | None) -> str | None:
+    """``text`` with curly quotes and typographic dashes made plain.
+
+    >>> _typographic_key("Japan’s"), _typographic_key(None)
+    ("Japan's", None)
+    """
+    return None if text is None else text.translate(_TYPOGRAPHY)
+
+
 def _merged(finding: Finding, extra: list[Suggestion]) -> Finding:
     """Reference suggestions first (valued, most confident), then the detector's own."""
     if not extra:
@@ -161,7 +173,9 @@ def _merged(finding: Finding, extra: list[Suggestion]) -> Finding:
     merged: list[Suggestion] = []
     ranked = sorted(extra, key=lambda s: (s.replacement is None, -s.confidence))
     for s in [*ranked, *finding.suggestions]:
-        key = (s.span.start, s.span.end, s.replacement)
+        # Same edit up to typography ("China’s" from the reference, "China's" from a rule): the
+        # reference's own form stands, the rule's variant adds nothing but a competing value.
+        key = (s.span.start, s.span.end, _typographic_key(s.replacement))
         if key in seen:  # the same edit from another source: keep its evidence too
             kept = merged[seen[key]]
             evidence = kept.evidence + tuple(e for e in s.evidence if e not in kept.evidence)
