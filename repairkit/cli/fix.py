@@ -8,8 +8,8 @@ undoes byte for byte.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +20,16 @@ from repairkit.cli.interactive import review
 from repairkit.config import load_config
 from repairkit.document import Document, encode_text
 from repairkit.fileio import atomic_write
-from repairkit.model import Applicability
-from repairkit.pipeline import DocumentResult, scan_paths
+from repairkit.model import Applicability, Finding
+from repairkit.pipeline import DocumentResult, scan_document, scan_paths, select_rules
+from repairkit.reference.model import Article
 from repairkit.repair import audit
-from repairkit.repair.apply import Edit, apply_edits, marker_edits, merge_edits, plan_edits
+from repairkit.repair.apply import MARKER_RE, Edit, apply_edits, marker_edits, merge_edits, plan_edits
+
+
+#: Fix passes at most: a repair can change what the detectors see (a document whose hyphens
+#: are back no longer reads as hyphen-stripped), so fixing runs to a fixed point, as ruff does.
+MAX_PASSES = 4
 
 
 @dataclass
@@ -33,15 +39,53 @@ class Planned:
     result: DocumentResult
     edits: list[Edit]
     text: str
+    #: Edits of later passes, each with the text it applies to (offsets into that text).
+    later: list[tuple[Document, list[Edit]]] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        """Number of edits over all passes."""
+        return len(self.edits) + sum(len(e) for _, e in self.later)
 
 
-def plan(result: DocumentResult, threshold: Applicability, min_confidence: float, mark: bool) -> Planned:
-    """Choose the edits for a document (plus unresolved-place markers when ``mark``)."""
+def _away_from_markers(text: str, edits: list[Edit]) -> list[Edit]:
+    """Edits that do not touch an unresolved-place marker a previous run inserted.
+
+    A marker ("[?number]") stands where a value is missing; the punctuation around it is the
+    text's own, and a rule that sees "[?number],." as stray punctuation is seeing the marker.
+    """
+    marks = [(m.start() - 2, m.end() + 2) for m in MARKER_RE.finditer(text)]
+    if not marks:
+        return edits
+    return [e for e in edits if not any(e.start <= hi and e.end >= lo for lo, hi in marks)]
+
+
+def plan(result: DocumentResult, threshold: Applicability, min_confidence: float, mark: bool,
+         rescan: Callable[[Document], list[Finding]] | None = None) -> Planned:
+    """Choose the edits for a document, re-scanning the result until nothing more applies
+    (when ``rescan`` is given); unresolved-place markers (``mark``) go in after the last pass."""
     doc = result.document
-    edits = plan_edits(doc.text, result.findings, threshold, min_confidence)
-    if mark:
-        edits = merge_edits(edits, marker_edits(doc.text, result.findings))
-    return Planned(result, edits, apply_edits(doc.text, edits))
+    edits = _away_from_markers(doc.text, plan_edits(doc.text, result.findings, threshold, min_confidence))
+    planned = Planned(result, edits, apply_edits(doc.text, edits))
+    current = doc
+    while rescan is not None and planned.text != current.text and len(planned.later) < MAX_PASSES - 1:
+        current = Document.from_text(planned.text, doc.path)
+        more = _away_from_markers(current.text, plan_edits(current.text, rescan(current), threshold, min_confidence))
+        if not more:
+            break
+        planned.later.append((current, more))
+        planned.text = apply_edits(current.text, more)
+    if mark and not planned.later and (rescan is None or planned.text == doc.text):
+        # One pass: the markers join its edits, placed by the original findings.
+        planned.edits = merge_edits(planned.edits, marker_edits(doc.text, result.findings))
+        planned.text = apply_edits(doc.text, planned.edits)
+    elif mark and rescan is not None:
+        last = Document.from_text(planned.text, doc.path)
+        marks = marker_edits(last.text, rescan(last))
+        if marks:
+            planned.later.append((last, marks))
+            planned.text = apply_edits(last.text, marks)
+    return planned
 
 
 def unified_diff(doc: Document, new_text: str) -> str:
@@ -71,6 +115,8 @@ def prepare(p: Planned, target: Path, log: Path | None) -> Pending:
         target.read_bytes() if target.exists() else None)
     new_bytes = encode_text(p.text, doc.encoding)
     edits = [audit.edit_dict(e, *doc.line_col(e.start)) for e in p.edits]
+    for number, (text, more) in enumerate(p.later, start=2):  # offsets into that pass's text
+        edits.extend({**audit.edit_dict(e, *text.line_col(e.start)), "pass": number} for e in more)
     entry = audit.make_entry(doc.path, target, previous, new_bytes, doc.encoding, edits)
     return Pending(target, new_bytes, entry, log or audit.default_log_path(target))
 
@@ -144,7 +190,13 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
     if output is not None and len(results) != 1:
         raise click.UsageError(f"--output takes one input file, got {len(results)}")
     threshold = Applicability.UNSAFE if unsafe else Applicability.SAFE
-    planned = [plan(r, threshold, config.min_confidence, mark_unresolved) for r in results]
+    rules = select_rules(config)
+
+    def rescanner(references: list[Article]) -> Callable[[Document], list[Finding]]:
+        return lambda doc: scan_document(doc, rules, config, references).findings
+
+    planned = [plan(r, threshold, config.min_confidence, mark_unresolved,
+                    None if interactive else rescanner(r.references)) for r in results]
     if interactive:
         planned = review(planned, config.min_confidence, mark_unresolved)
     changed = [p for p in planned if p.text != p.result.document.text or mode == "output"]
@@ -155,7 +207,7 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
                for p in changed]
     write_all(pending)
     for p, item in zip(changed, pending, strict=True):
-        click.echo(f"fixed {p.result.document.path}: {len(p.edits)} edit{'s' if len(p.edits) != 1 else ''}"
+        click.echo(f"fixed {p.result.document.path}: {p.count} edit{'s' if p.count != 1 else ''}"
                    f" -> {item.target} (audit: {item.log})", err=True)
     if not changed:
         click.echo("nothing to fix", err=True)
