@@ -60,3 +60,22 @@ def emit(text: str, output: Path | None) -> None:
     else:
         atomic_write(output, text.encode("utf-8"))
         click.echo(f"wrote {output}", err=True)
+
+
+def reference_options(func: F) -> F:
+    """``--reference`` and ``--reference-dir``, shared by scan, review and fix."""
+    func = click.option("--reference-dir", "reference_dirs", multiple=True, metavar="DIR",
+                        help="A directory of reference files (*.txt/*.md/*.json/*.jsonl), searched "
+                             "recursively (repeatable).")(func)
+    return click.option("--reference", "-r", "references", multiple=True, metavar="PATH",
+                        help="A reference article (.txt, .md, .json from `repairkit parse`) or a JSONL "
+                             "library of {id, title, text} lines (repeatable). With more than 3 "
+                             "references, each document is compared with the few most relevant to it.")(func)
+
+
+def rule_options(func: F) -> F:
+    """``--select`` and ``--ignore``, shared by scan, review and fix."""
+    func = click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules.")(func)
+    return click.option("--select", multiple=True, metavar="CODES",
+                        help="Only these rules: codes, prefixes (RK1), names or categories.")(func)
+

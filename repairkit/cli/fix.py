@@ -15,7 +15,9 @@ from typing import Any
 
 import click
 
-from repairkit.cli._common import EXIT_CLEAN, EXIT_FINDINGS, InputFailure, reports_errors, split_codes
+from repairkit.cli._common import (
+    EXIT_CLEAN, EXIT_FINDINGS, InputFailure, reference_options, reports_errors, rule_options, split_codes,
+)
 from repairkit.cli.interactive import review
 from repairkit.config import load_config
 from repairkit.document import Document, encode_text
@@ -143,10 +145,7 @@ def write_all(pending: Sequence[Pending]) -> None:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--reference", "-r", "references", multiple=True, metavar="PATH",
-              help="A reference article (.txt/.md/.json) or library (.jsonl) to take values from (repeatable).")
-@click.option("--reference-dir", "reference_dirs", multiple=True, metavar="DIR",
-              help="A folder of reference articles; each document uses the relevant ones.")
+@reference_options
 @click.option("--unsafe", is_flag=True, help="Also apply 'unsafe' suggestions (only 'safe' ones by default).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P",
               help="Apply only suggestions with confidence >= P.")
@@ -161,8 +160,7 @@ def write_all(pending: Sequence[Pending]) -> None:
 @click.option("--interactive", "-i", is_flag=True,
               help="Walk through every suggestion with a value (safe, unsafe or manual) one by one; "
                    "write only what you accept.")
-@click.option("--select", multiple=True, metavar="CODES", help="Only these rules.")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules.")
+@rule_options
 @reports_errors
 def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tuple[str, ...], unsafe: bool, min_confidence: float | None,
         mark_unresolved: bool, mode: str | None, output: Path | None, audit_path: Path | None,

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import click
 
-from repairkit.cli._common import InputFailure, reports_errors, split_codes
+from repairkit.cli._common import (
+    InputFailure, reference_options, reports_errors, rule_options, split_codes,
+)
 from repairkit.config import load_config
 from repairkit.document import Document
 from repairkit.fileio import atomic_write
@@ -36,16 +38,12 @@ def review_files(result: DocumentResult, out: Path, threshold: Applicability) ->
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--reference", "-r", "references", multiple=True, metavar="PATH",
-              help="A reference article (.txt/.md/.json) or library (.jsonl) to compare with (repeatable).")
-@click.option("--reference-dir", "reference_dirs", multiple=True, metavar="DIR",
-              help="A folder of reference articles; each document is compared with the relevant ones.")
+@reference_options
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"),
               show_default=True, help="Folder for the reports (created if missing).")
 @click.option("--threshold", type=click.Choice(sorted(THRESHOLDS)), default="safe", show_default=True,
               help="Apply suggestions at or above this applicability for the 'after' readability figures.")
-@click.option("--select", multiple=True, metavar="CODES", help="Only these rules: codes, prefixes (RK1), names or categories.")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules.")
+@rule_options
 @reports_errors
 def review(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tuple[str, ...], out: Path,
            threshold: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:

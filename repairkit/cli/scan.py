@@ -8,7 +8,9 @@ from pathlib import Path
 import click
 
 from repairkit import baseline as baselines
-from repairkit.cli._common import InputFailure, emit, exit_code_for, reports_errors, split_codes
+from repairkit.cli._common import (
+    emit, exit_code_for, InputFailure, reference_options, reports_errors, rule_options, split_codes,
+)
 from repairkit.config import FAIL_ON_CHOICES, load_config
 from repairkit.fileio import atomic_write
 from repairkit.filters import GITHUB_RESULT_LIMIT, cap_results, filter_results
@@ -18,19 +20,12 @@ from repairkit.report import CAPPED_FORMATS, FORMATS
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--reference", "-r", "references", multiple=True, metavar="PATH",
-              help="A reference article (.txt, .md, .json from `repairkit parse`) or a JSONL library "
-                   "of {id, title, text} lines (repeatable). With more than 3 references, each document "
-                   "is compared with the few most relevant to it.")
-@click.option("--reference-dir", "reference_dirs", multiple=True, metavar="DIR",
-              help="A directory of reference files (*.txt/*.md/*.json/*.jsonl), searched recursively "
-                   "(repeatable).")
+@reference_options
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
               help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to FILE (atomically) instead of stdout.")
-@click.option("--select", multiple=True, metavar="CODES", help="Only these rules: codes, prefixes (RK1), names or categories.")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules.")
+@rule_options
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None,
               help="Exit 1 when a finding is at or above this severity [default: error].")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P",
