@@ -15,7 +15,6 @@ fingerprint, so findings survive edits elsewhere in the file.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from typing import Any
 
 from repairkit import __version__
 from repairkit.document import Document, InputError  # noqa: F401 (doctest)
+from repairkit.fileio import read_json
 from repairkit.fingerprint import fingerprints
 from repairkit.pipeline import DocumentResult
 
@@ -93,12 +93,7 @@ def parse(data: Any, source: str, root: str | Path = ".") -> Baseline:
 
 def load(path: str | Path) -> Baseline:
     """Read a baseline file."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such baseline file; create it with --write-baseline") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{path}: cannot read baseline ({exc})") from None
+    data = read_json(path, "baseline file", "; create it with --write-baseline")
     return parse(data, str(path), Path(path).resolve().parent)
 
 

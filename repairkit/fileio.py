@@ -9,9 +9,11 @@ b'hello'
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from repairkit.document import InputError
 
@@ -54,3 +56,20 @@ def _replace(target: Path, data: bytes) -> None:
             os.close(dir_fd)
     except OSError:
         pass
+
+
+def read_json(path: str | os.PathLike[str], what: str, missing_hint: str = "") -> Any:
+    """Parse the JSON file ``path``; a missing or unreadable file is an :class:`InputError` naming ``what``.
+
+    >>> read_json("/nonexistent.json", "baseline", "; create it with --write-baseline")
+    Traceback (most recent call last):
+    ...
+    repairkit.document.InputError: /nonexistent.json: no such baseline; create it with --write-baseline
+    """
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such {what}{missing_hint}") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{path}: cannot read {what} ({exc})") from None
+

@@ -29,7 +29,7 @@ from typing import Any
 
 from repairkit import __version__
 from repairkit.document import InputError
-from repairkit.fileio import atomic_write
+from repairkit.fileio import atomic_write, read_json
 from repairkit.repair.apply import Edit
 
 SCHEMA_TAG = "repairkit.audit/1"
@@ -76,12 +76,7 @@ def make_entry(source: str | Path, target: str | Path, before: bytes | None, aft
 
 def load(log: str | Path) -> dict[str, Any]:
     """Read and check a log; :class:`InputError` says what is wrong."""
-    try:
-        data = json.loads(Path(log).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{log}: no such audit log") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{log}: cannot read audit log ({exc})") from None
+    data = read_json(log, "audit log")
     if not isinstance(data, dict) or data.get("schema") != SCHEMA_TAG or not isinstance(data.get("entries"), list):
         raise InputError(f"{log}: not a repairkit audit log (expected schema {SCHEMA_TAG!r})")
     for entry in data["entries"]:
@@ -101,13 +96,17 @@ def _entry_ok(entry: object) -> bool:
     return True
 
 
+def _save(path: Path, data: dict[str, Any]) -> None:
+    atomic_write(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+
+
 def record(log: str | Path, entries: Sequence[dict[str, Any]]) -> None:
     """Append ``entries`` to ``log`` (created if absent), atomically."""
     path = Path(log)
     data: dict[str, Any] = load(path) if path.exists() else {
         "schema": SCHEMA_TAG, "tool": {"name": "repairkit", "version": __version__}, "entries": []}
     data["entries"].extend(entries)
-    atomic_write(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    _save(path, data)
 
 
 def withdraw(log: str | Path, entries: Sequence[dict[str, Any]]) -> None:
@@ -118,7 +117,7 @@ def withdraw(log: str | Path, entries: Sequence[dict[str, Any]]) -> None:
     data = load(path)
     data["entries"] = [e for e in data["entries"] if e not in entries]
     if data["entries"]:
-        atomic_write(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        _save(path, data)
     else:
         path.unlink()
 
