@@ -14,6 +14,7 @@ False
 from __future__ import annotations
 
 from repairkit.document import Document
+from repairkit.registry import hits_of
 
 #: Missing-number findings from which a text that still has digits counts as digit-stripped.
 STRIPPED_NUMBERS = 3
@@ -33,7 +34,7 @@ def digits_stripped(doc: Document) -> bool:
 
         found = 0
         for spec in numbers.DETECTORS:
-            for _ in spec.run(doc):
+            for _ in hits_of(doc, spec.run):
                 found += 1
                 if found >= STRIPPED_NUMBERS:
                     return True

@@ -36,7 +36,7 @@ from repairkit.detectors._common import MONTHS
 from repairkit.document import Document
 from repairkit.lexicon import COMMON_ZIPF, zipf
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
-from repairkit.registry import DetectorSpec, FixAvailability
+from repairkit.registry import DetectorSpec, FixAvailability, hits_of
 
 #: A bare word of letters that touches no apostrophe, hyphen, digit or URL/e-mail punctuation.
 _WORD_RE = re.compile(r"(?<![\w'’\-@/.])[A-Za-z]+(?![\w'’\-@/]|\.[A-Za-z])")
@@ -118,7 +118,7 @@ def stripped_share(doc: Document) -> float:
     """
     def compute() -> float:
         intact = len(_INTACT_RE.findall(doc.text))
-        sure = sum(1 for _ in find_bare_contractions(doc)) + _sure_possessive_count(doc)
+        sure = len(hits_of(doc, find_bare_contractions)) + _sure_possessive_count(doc)
         stripped = sure / SURE_SHARE
         return (stripped + 1) / (stripped + intact + 2)
     return doc.memo("apostrophes.stripped_share", compute)

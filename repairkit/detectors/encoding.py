@@ -24,7 +24,7 @@ from repairkit import lexicon
 from repairkit.detectors._blocks import lines
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
-from repairkit.registry import DetectorSpec, FixAvailability
+from repairkit.registry import DetectorSpec, FixAvailability, hits_of
 
 #: ftfy with only its encoding repairs: everything that changes how text *looks* is off.
 FTFY_CONFIG = TextFixerConfig(
@@ -164,7 +164,7 @@ def find_mojibake(doc: Document) -> Iterator[Hit]:
 
 def mojibake_spans(doc: Document) -> list[Span]:
     """Spans of the mojibake findings (other families skip characters inside them)."""
-    return doc.memo("encoding.mojibake", lambda: [h.span for h in find_mojibake(doc)])
+    return doc.memo("encoding.mojibake", lambda: [h.span for h in hits_of(doc, find_mojibake)])
 
 
 def find_control_characters(doc: Document) -> Iterator[Hit]:
@@ -262,8 +262,8 @@ def doubled_space_claims(doc: Document) -> list[Span]:
     def compute() -> list[Span]:
         from repairkit.detectors import boilerplate, numbers, structure, symbols
 
-        hits = [h for spec in numbers.DETECTORS for h in spec.run(doc)]
-        hits += [*symbols.find_lost_ampersands(doc), *structure.find_glued_bylines(doc)]
+        hits = [h for spec in numbers.DETECTORS for h in hits_of(doc, spec.run)]
+        hits += [*hits_of(doc, symbols.find_lost_ampersands), *hits_of(doc, structure.find_glued_bylines)]
         spans = [h.span for h in hits] + [s.span for h in hits for s in h.suggestions]
         spans += [Span(a, b) for a, b in boilerplate.boilerplate_blocks(doc)]
         return spans
@@ -291,7 +291,7 @@ def find_doubled_spaces(doc: Document) -> Iterator[Hit]:
 
     if digits_stripped(doc):
         return  # the gaps are where numbers vanished: the missing-number family's findings
-    claimed = doubled_space_claims(doc) + [h.span for h in find_lost_dashes(doc)]
+    claimed = doubled_space_claims(doc) + [h.span for h in hits_of(doc, find_lost_dashes)]
     for m in _DOUBLE_SPACE_RE.finditer(doc.text):
         span = Span(m.start(), m.end())
         if any(span.overlaps(c) for c in claimed):

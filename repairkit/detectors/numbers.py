@@ -71,7 +71,7 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
 )
 from repairkit.document import Document
 from repairkit.model import Hit, Severity, Span
-from repairkit.registry import DetectorSpec, FixAvailability
+from repairkit.registry import DetectorSpec, FixAvailability, hits_of
 
 
 def _hit(start: int, end: int, at: int, message: str, expects: str, note: str, **data: str) -> Hit:
@@ -442,7 +442,7 @@ def lost_digits(doc: Document) -> bool:
 
 def _context_free_spans(doc: Document) -> list[Span]:
     """Spans of the RK101-RK105 findings (memoized)."""
-    return doc.memo("numbers.context-free", lambda: [h.span for spec in DETECTORS[:5] for h in spec.run(doc)])
+    return doc.memo("numbers.context-free", lambda: [h.span for spec in DETECTORS[:5] for h in hits_of(doc, spec.run)])
 
 
 def find_numbers_in_stripped_text(doc: Document) -> Iterator[Hit]:
@@ -541,7 +541,7 @@ def number_gap_claims(doc: Document) -> frozenset[int]:
     """
     def compute() -> frozenset[int]:
         text = doc.text
-        spans = [h.span for spec in DETECTORS for h in spec.run(doc)]
+        spans = [h.span for spec in DETECTORS for h in hits_of(doc, spec.run)]
         return frozenset(m.start() for m in _GAP_RE.finditer(text)
                          if any(span.start <= m.start() + 1 <= span.end for span in spans))
 
