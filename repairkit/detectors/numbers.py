@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from repairkit.detectors._common import MONTHS, next_word, previous_word, unresolved
+from repairkit.detectors._stripped_numbers import gap_readings, token_readings
 from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists are re-exported
     AFTER_AMOUNT_WORDS,
     AFTER_UNIT_WORDS,
@@ -519,6 +520,10 @@ def find_numbers_in_stripped_text(doc: Document) -> Iterator[Hit]:
     for m in CURRENCY_POINT_RE.finditer(text):
         hits.append(_hit(m.start(), m.end(), m.start(1) + len(m.group(1)), f"'{m.group()}' has lost its amount",
                          "amount", _note(f"an amount in {m.group(1)}$ (its sign and digits vanished)")))
+    found = taken + [h.span for h in hits]
+    for start, end, hole, message, what in (*gap_readings(text, found), *token_readings(text)):
+        if not any(s.start <= hole <= s.end or (start < s.end and s.start < end) for s in found):
+            hits.append(_hit(start, end, hole, message, "number", _note(what)))
     yield from sorted(hits, key=lambda h: h.span.start)
 
 

@@ -1,0 +1,118 @@
+"""Where a number is the likeliest thing missing, in a text that has shown it lost its digits.
+
+RK106 (:func:`repairkit.detectors.numbers.find_numbers_in_stripped_text`) asks these
+readings only once RK101-RK105 found a few vanished numbers. In such a text a doubled
+space is a lost number or a lost dash; the readings here pick the gaps whose context
+fits a number far better than a dash, and the tokens a number left behind:
+
+- a name followed by a gap at least twice ("the Console  will", "Console  games"): a
+  numbered name recurs, a dash after the same name twice is rare;
+- a reporting word or conjunction, a gap, then a finite verb ("said that  was a good
+  year"): the subject of the clause vanished, most often a year or a count;
+- a list of names with a gap after each ("Smith France  Jones Spain  Lee Korea"): the
+  ranks or scores of a list;
+- a token opened by a comma glued to a word (",strong": "6,000-strong");
+- "mid" before punctuation ("from mid."); "Under" in mid-sentence after a lower-case word
+  ("an Under side": "Under-21").
+
+Measured and left out (more false alarms than finds on seed-damaged news): "an" before a
+consonant ("an rated game"), a point glued to a word (".seconds" is as often a domain
+such as ".travel"), a lone capital opening a clause ("G finance ministers" vs "Q magazine").
+
+Each reading returns ``(start, end, hole, message, what)``; the caller makes the finding.
+
+>>> text = "Sales rose. The Console  will ship. The Console  games sold."
+>>> [text[start:end] for start, end, *_ in gap_readings(text, claimed=())]
+['Console  will', 'Console  games']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from repairkit.detectors._common import next_word, previous_word
+from repairkit.detectors._number_cues import FUNCTION_WORDS, SUBJECT_VERBS
+from repairkit.model import Span
+
+#: ``(start, end, hole, message, what)``: a span to flag, the hole, what happened, what is missing.
+Reading = tuple[int, int, int, str, str]
+
+GAP_RE = re.compile(r"(?<=\S)[ \t]{2}(?=\S)")
+#: Words that open a clause or phrase: after a gap they point to a lost dash ("the film  which").
+CLAUSE_OPENERS = FUNCTION_WORDS - SUBJECT_VERBS
+#: Words after which a clause follows; a gap then a finite verb means its subject vanished.
+CLAUSE_LEADS = frozenset(
+    """that said says found finds show shows showed predicts predicted suggests suggested
+    reported reports believes expects however clearly""".split()
+)
+FINITE_VERBS = frozenset("was is were are had has have will would could did does can may might should".split())
+#: A name is "numbered" when it is followed by a gap this many times in the document.
+RECURRING = 2
+#: A list: at least this many gaps between capitalised words, each within ``LIST_STEP`` words of the next.
+LIST_GAPS = 3
+LIST_STEP = 5
+_SENTENCE_PUNCT = re.compile(r"[.;:!?]")
+#: A comma glued to a word: what a number such as "6,000-strong" leaves.
+GLUED_RESIDUE_RE = re.compile(r"(?<![^\s(]),([a-z]{2,})\b(?![.\-/@])")
+#: "mid" standing alone before punctuation: "from mid." (a year after "mid-" vanished).
+MID_RE = re.compile(r"(?<![\w\-])mid(?=[.,;:)])")
+#: "Under" in mid-sentence before a lower-case word or punctuation: "an Under side".
+AGE_BAND_RE = re.compile(r"(?<=[ \t])(Under)s?(?=[ \t]+[a-z]|[.,;:])")
+
+
+def gap_readings(text: str, claimed: Iterable[Span]) -> Iterator[Reading]:
+    """Gaps that a vanished number explains better than a lost dash (``claimed``: reported already)."""
+    spans = list(claimed)
+    gaps = [m for m in GAP_RE.finditer(text)
+            if not any(s.start <= m.start() + 1 <= s.end for s in spans)]
+    names = Counter(previous_word(text, m.start()) for m in GAP_RE.finditer(text))
+    listed = _list_gaps(text, gaps)
+    for m in gaps:
+        before, after = previous_word(text, m.start()), next_word(text, m.end())
+        if not before or not after:
+            continue
+        hole = m.start() + 1
+        if m.start() in listed:
+            yield (m.start() - len(before), m.end() + len(after), hole,
+                   f"a list of names with a gap after '{before}': its figures vanished", "the rank, score or figure")
+        elif before[:1].isupper() and names[before] >= RECURRING and after[:1].islower() \
+                and after.lower() not in CLAUSE_OPENERS:
+            yield (m.start() - len(before), m.end() + len(after), hole,
+                   f"'{before}' is followed by a gap {names[before]} times: a numbered name lost its number",
+                   f"the number after '{before}' (a name such as 'Name 2')")
+        elif before.lower() in CLAUSE_LEADS and after.lower() in FINITE_VERBS:
+            yield (m.start() - len(before), m.end() + len(after), hole,
+                   f"'{before}  {after}': the subject of the clause vanished", "the subject (often a year or a count)")
+
+
+def _list_gaps(text: str, gaps: list[re.Match[str]]) -> set[int]:
+    """Starts of gaps in runs of ``LIST_GAPS`` or more between capitalised words, close together."""
+    capital = [m for m in gaps if previous_word(text, m.start())[:1].isupper() and next_word(text, m.end())[:1].isupper()]
+    found: set[int] = set()
+    run: list[re.Match[str]] = []
+    for m in capital:
+        if run:
+            between = text[run[-1].end():m.start()]
+            if len(between.split()) > LIST_STEP or _SENTENCE_PUNCT.search(between):
+                run = []
+        run.append(m)
+        if len(run) >= LIST_GAPS:
+            found.update(g.start() for g in run)
+    return found
+
+
+def token_readings(text: str) -> Iterator[Reading]:
+    """Tokens a number left behind: ",strong", "from mid.", "an Under side"."""
+    for m in GLUED_RESIDUE_RE.finditer(text):
+        yield (m.start(), m.end(), m.start(), f"'{m.group()}' begins with the comma of a vanished number",
+               f"the number before '{m.group(1)}'")
+    for m in MID_RE.finditer(text):
+        yield (m.start(), m.end(), m.end(), "'mid' stands alone: the year after it vanished", "a year after 'mid-'")
+    for m in AGE_BAND_RE.finditer(text):
+        before, after = previous_word(text, m.start()), next_word(text, m.end())
+        if not before.islower() or after in FUNCTION_WORDS:
+            continue  # "One Flew Over the", "Under and": a title, not an age band
+        yield (m.start(), m.end(), m.end(), f"'{m.group()}' in mid-sentence: an age band lost its number",
+               f"the age after '{m.group(1)}' (such as {m.group(1)}-N)")
