@@ -9,6 +9,11 @@ fits a number far better than a dash, and the tokens a number left behind:
   numbered name recurs, a dash after the same name twice is rare;
 - a reporting word or conjunction, a gap, then a finite verb ("said that  was a good
   year"): the subject of the clause vanished, most often a year or a count;
+- a full stop after a word, a gap, then a lower-case word ("it said.  will be"): the
+  sentence began with a number;
+- a name or a closed-class word, the only gap of its sentence, then a lower-case word
+  that does not open a clause ("the Console  will", "Mondays  gain", "sings all  songs"):
+  a lost dash comes in pairs around an aside, or before a clause ("it  thats why");
 - a list of names with a gap after each ("Smith France  Jones Spain  Lee Korea"): the
   ranks or scores of a list;
 - a token opened by a comma glued to a word (",strong": "6,000-strong");
@@ -32,6 +37,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from repairkit.detectors._apostrophe_context import contractions
 from repairkit.detectors._common import next_word, previous_word
 from repairkit.detectors._number_cues import FUNCTION_WORDS, SUBJECT_VERBS
 from repairkit.model import Span
@@ -47,6 +53,8 @@ CLAUSE_LEADS = frozenset(
     """that said says found finds show shows showed predicts predicted suggests suggested
     reported reports believes expects however clearly""".split()
 )
+#: Words that follow a lost dash more often than a lost number: "the Bank  one of the", "Act  first".
+DASH_FOLLOWERS = frozenset("one first known nowhere".split())
 FINITE_VERBS = frozenset("was is were are had has have will would could did does can may might should".split())
 #: A name is "numbered" when it is followed by a gap this many times in the document.
 RECURRING = 2
@@ -54,6 +62,8 @@ RECURRING = 2
 LIST_GAPS = 3
 LIST_STEP = 5
 _SENTENCE_PUNCT = re.compile(r"[.;:!?]")
+#: A full stop after a word of two letters or more ("said." but not ". " alone, "Mr" is one word too).
+SENTENCE_END_RE = re.compile(r"[A-Za-z]{2}\.$")
 #: A comma glued to a word: what a number such as "6,000-strong" leaves.
 GLUED_RESIDUE_RE = re.compile(r"(?<![^\s(]),([a-z]{2,})\b(?![.\-/@])")
 #: "mid" standing alone before punctuation: "from mid." (a year after "mid-" vanished).
@@ -71,9 +81,14 @@ def gap_readings(text: str, claimed: Iterable[Span]) -> Iterator[Reading]:
     listed = _list_gaps(text, gaps)
     for m in gaps:
         before, after = previous_word(text, m.start()), next_word(text, m.end())
+        hole = m.start() + 1
+        if SENTENCE_END_RE.search(text, max(0, m.start() - 3), m.start()) and after[:1].islower():
+            yield (m.start() - 1, m.end() + len(after), hole,
+                   f"a sentence opens with a gap before '{after}': its first word, a number, vanished",
+                   "the number that opened the sentence (often a year or a percentage)")
+            continue
         if not before or not after:
             continue
-        hole = m.start() + 1
         if m.start() in listed:
             yield (m.start() - len(before), m.end() + len(after), hole,
                    f"a list of names with a gap after '{before}': its figures vanished", "the rank, score or figure")
@@ -82,9 +97,27 @@ def gap_readings(text: str, claimed: Iterable[Span]) -> Iterator[Reading]:
             yield (m.start() - len(before), m.end() + len(after), hole,
                    f"'{before}' is followed by a gap {names[before]} times: a numbered name lost its number",
                    f"the number after '{before}' (a name such as 'Name 2')")
+        elif (before[:1].isupper() or before in FUNCTION_WORDS) and _opens_no_clause(after) and _lone_gap(text, m):
+            yield (m.start() - len(before), m.end() + len(after), hole,
+                   f"a gap after '{before}', alone in its sentence: a number vanished",
+                   f"the number after '{before}' (a figure, or a name such as 'Name 2')")
         elif before.lower() in CLAUSE_LEADS and after.lower() in FINITE_VERBS:
             yield (m.start() - len(before), m.end() + len(after), hole,
                    f"'{before}  {after}': the subject of the clause vanished", "the subject (often a year or a count)")
+
+
+def _opens_no_clause(word: str) -> bool:
+    """True for a lower-case word that does not open a clause or an aside ("will", "gain", not "which", "thats")."""
+    lowered = word.lower()
+    return word[:1].islower() and not word.endswith("ing") and lowered not in CLAUSE_OPENERS \
+        and lowered not in DASH_FOLLOWERS and lowered not in contractions()
+
+
+def _lone_gap(text: str, gap: re.Match[str]) -> bool:
+    """True when ``gap`` is the only doubled space of its sentence (a dash pair has two)."""
+    start = max(text.rfind(". ", 0, gap.start()), text.rfind("\n", 0, gap.start()))
+    end = min((i for i in (text.find(". ", gap.end()), text.find("\n", gap.end())) if i >= 0), default=len(text))
+    return "  " not in text[start + 1:gap.start()] and "  " not in text[gap.end():end]
 
 
 def _list_gaps(text: str, gaps: list[re.Match[str]]) -> set[int]:
