@@ -357,6 +357,8 @@ def classify(token: str) -> Verdict | None:
     if token.isupper():
         return _capitals_verdict(token) if len(token) >= 6 else None
     parts = case_parts(token)
+    if "".join(parts) != token:
+        return None  # letters the ASCII case cuts do not cover ("ÀAsA"): no split is safe
     if len(parts) > 1:
         return _camel_verdict(token, parts)
     return _lower_verdict(token)
