@@ -66,6 +66,18 @@ _SENTENCE_PUNCT = re.compile(r"[.;:!?]")
 SENTENCE_END_RE = re.compile(r"[A-Za-z]{2}\.$")
 #: A comma glued to a word: what a number such as "6,000-strong" leaves.
 GLUED_RESIDUE_RE = re.compile(r"(?<![^\s(]),([a-z]{2,})\b(?![.\-/@])")
+#: A capital letter standing alone ("A" and "I" are words), before a word, punctuation or a gap.
+LONE_LETTER_RE = re.compile(r"(?<![\w'’\-.&/])[B-HJ-Z](?![\w'’\-&/])(?=[ \t]|[.,;:](?:\s|$))")
+#: Words that name a thing by a letter: "Group B", "Plan C", "Grade E", "vitamin D", "Malcolm X".
+LETTER_LABELS = frozenset(
+    """Group group Plan plan Grade grade Category category Class class Section section Type type
+    Vitamin vitamin Division division Pool pool Block block Wing wing Gate gate Terminal
+    Platform Form form Level level Part part Schedule Annex Appendix Exhibit Option option Stage
+    stage Phase phase Zone zone Series Model Mark Row row Team team Box box Malcolm letter
+    Letter Day Hour Hepatitis hepatitis Generation Formula Serie Liga""".split()
+)
+#: Lower-case name particles after an initial: "R de Marigny", "P van Persie".
+INITIAL_PARTICLES = frozenset("de da dal del della di du dos das van von der den le la al bin ben".split())
 #: "mid" standing alone before punctuation: "from mid." (a year after "mid-" vanished).
 MID_RE = re.compile(r"(?<![\w\-])mid(?=[.,;:)])")
 #: "Under" in mid-sentence before a lower-case word or punctuation: "an Under side".
@@ -136,8 +148,31 @@ def _list_gaps(text: str, gaps: list[re.Match[str]]) -> set[int]:
     return found
 
 
+def letter_is_label(text: str, start: int, end: int) -> bool:
+    """True when the lone capital at ``[start, end)`` is a label, an initial or half of a pair.
+
+    >>> [letter_is_label(t, t.index(c), t.index(c) + 1) for t, c in
+    ...  (("the Group B game", "B"), ("J. Smith", "J"), ("R & B", "R"), ("R  B", "B"), ("the G talks", "G"))]
+    [True, True, True, True, False]
+    """
+    before = previous_word(text, start)
+    initial = re.match(r"\.[ \t]+[A-Z]", text[end:end + 3])
+    return before in LETTER_LABELS or len(before) == 1 or bool(initial) or letter_in_pair(text, start, end)
+
+
+def letter_in_pair(text: str, start: int, end: int) -> bool:
+    """True when the lone capital at ``[start, end)`` stands next to ``&`` ("R & B", "P & O")."""
+    return text[:start].rstrip(" \t").endswith("&") or text[end:].lstrip(" \t").startswith("&")
+
+
 def token_readings(text: str) -> Iterator[Reading]:
-    """Tokens a number left behind: ",strong", "from mid.", "an Under side"."""
+    """Tokens a number left behind: ",strong", "from mid.", "an Under side", "the G meeting"."""
+    for m in LONE_LETTER_RE.finditer(text):
+        before, after = previous_word(text, m.start()), next_word(text, m.end())
+        if letter_is_label(text, m.start(), m.end()) or after[:1].isupper() or after.lower() in INITIAL_PARTICLES:
+            continue  # "Group B", "S Bennett", "R de Marigny", "J. Smith", "R & B": a label, an initial, a pair
+        yield (m.start(), m.end(), m.end(), f"'{m.group()}' stands alone: a name lost its number",
+               f"the number of the name '{m.group()}' (such as a model, group or series)")
     for m in GLUED_RESIDUE_RE.finditer(text):
         yield (m.start(), m.end(), m.start(), f"'{m.group()}' begins with the comma of a vanished number",
                f"the number before '{m.group(1)}'")

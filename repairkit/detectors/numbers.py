@@ -20,7 +20,7 @@ from types import MappingProxyType
 from repairkit.detectors._apostrophe_context import contractions
 from repairkit.detectors._common import MONTHS, next_word, previous_word, unresolved
 from repairkit.detectors._gaps import DIGITLESS_WORDS
-from repairkit.detectors._stripped_numbers import gap_readings, token_readings
+from repairkit.detectors._stripped_numbers import INITIAL_PARTICLES, gap_readings, letter_in_pair, token_readings
 from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists are re-exported
     AFTER_AMOUNT_WORDS,
     AFTER_UNIT_WORDS,
@@ -320,7 +320,9 @@ def _names_without_numbers(text: str) -> Iterator[Hit]:
         yield _hit(m.start(), m.end(), m.start() + 3, "'mids' has lost its decade", "decade",
                    _note("the decade after 'mid-' (such as the years of a 'mid-decade')"))
     for m in LONE_CAPITAL_RE.finditer(text):
-        if previous_word(text, m.start()).islower():  # not "Group B game", "Cooper S which"
+        if previous_word(text, m.start()).islower() and not letter_in_pair(text, m.start(), m.end()) \
+                and next_word(text, m.end()) not in INITIAL_PARTICLES:
+            # not "Group B game", "Cooper S which", "the R & B act", "with R de Marigny"
             yield _hit(m.start(), m.end(), m.end(), f"'{m.group()}' has lost the number of its name",
                        "number", _note(f"the number after '{m.group()}' (a model, group or series)"))
     for m in LEAD_HYPHEN_RE.finditer(text):
@@ -513,7 +515,8 @@ def find_numbers_in_stripped_text(doc: Document) -> Iterator[Hit]:
         if not before or (before.islower() and m.group() != "A" and text[m.end()] in " \t"):
             continue  # no word before, or "the G meeting" (reported by RK104)
         named = before[:1].isupper() and after[:1].islower() and after not in FUNCTION_WORDS and m.group() != "A"
-        if lb in _DETERMINERS or named:  # "the A will", "Airbus X aircraft"; not "Serie A games"
+        if (lb in _DETERMINERS or named) and not letter_in_pair(text, m.start(), m.end()):
+            # "the A will", "Airbus X aircraft"; not "Serie A games", "the R & B act"
             hits.append(_hit(m.start(), m.end(), m.end(), f"'{m.group()}' has lost the number of its name",
                              "number", _note(f"the number after '{m.group()}' (a model, group or series)")))
     compounds = list(_unit_compounds(text, stripped=True))
