@@ -13,6 +13,7 @@ from pathlib import Path
 
 from repairkit.config import Config
 from repairkit.document import Document, InputError
+from repairkit.markers import unmarked
 from repairkit.model import Finding
 from repairkit.reference.library import Library
 from repairkit.reference.model import Article
@@ -56,16 +57,25 @@ def select_rules(config: Config) -> list[DetectorSpec]:
 
 def scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config | None = None,
                   references: Sequence[Article] = ()) -> DocumentResult:
-    """Run ``rules`` on ``doc``; findings sorted by position, then code."""
+    """Run ``rules`` on ``doc``; findings sorted by position, then code.
+
+    A text with unresolved-place markers ("[?year]", left by ``fix --mark-unresolved``) is
+    read without them, the holes they mark, and the findings are mapped back
+    (:mod:`repairkit.markers`).
+    """
+    view = unmarked(doc)
+    seen = view.document if view else doc
     overrides = config.severity_overrides if config else {}
     findings: list[Finding] = []
     for spec in rules:
-        findings.extend(spec.findings(doc, overrides.get(spec.code)))
+        findings.extend(spec.findings(seen, overrides.get(spec.code)))
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     if references:
         from repairkit.repair.build import enrich
 
-        findings = enrich(doc, findings, references)
+        findings = enrich(seen, findings, references)
+    if view:
+        findings = [view.finding(f) for f in findings]
     return DocumentResult(doc, findings, list(references))
 
 

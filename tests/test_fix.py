@@ -258,7 +258,8 @@ def test_markers_only_where_a_value_is_missing(tmp_path):
     assert code == 0 and marked.count("[?") == 1 and "in [?year]," in marked  # not at the bracket
 
 
-@pytest.mark.parametrize(("extra", "count"), [([], 350), (["--unsafe"], 60), (["--mark-unresolved"], 60)])
+@pytest.mark.parametrize(("extra", "count"), [([], 350), (["--unsafe"], 60), (["--mark-unresolved"], 60),
+                                             (["--unsafe", "--mark-unresolved"], 60)])
 def test_fix_runs_to_a_fixed_point_on_damaged_articles(tmp_path, extra, count):
     # A repair can change what the detectors see (hyphens back: no longer a hyphen-stripped
     # text), so fix re-scans until nothing more applies; a second run must change nothing.

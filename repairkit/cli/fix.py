@@ -26,7 +26,7 @@ from repairkit.model import Applicability, Finding
 from repairkit.pipeline import DocumentResult, scan_document, scan_paths, select_rules
 from repairkit.reference.model import Article
 from repairkit.repair import audit
-from repairkit.repair.apply import MARKER_RE, Edit, apply_edits, marker_edits, merge_edits, plan_edits
+from repairkit.repair.apply import Edit, apply_edits, marker_edits, merge_edits, plan_edits
 
 
 #: Fix passes at most: a repair can change what the detectors see (a document whose hyphens
@@ -50,29 +50,17 @@ class Planned:
         return len(self.edits) + sum(len(e) for _, e in self.later)
 
 
-def _away_from_markers(text: str, edits: list[Edit]) -> list[Edit]:
-    """Edits that do not touch an unresolved-place marker a previous run inserted.
-
-    A marker ("[?number]") stands where a value is missing; the punctuation around it is the
-    text's own, and a rule that sees "[?number],." as stray punctuation is seeing the marker.
-    """
-    marks = [(m.start() - 2, m.end() + 2) for m in MARKER_RE.finditer(text)]
-    if not marks:
-        return edits
-    return [e for e in edits if not any(e.start <= hi and e.end >= lo for lo, hi in marks)]
-
-
 def plan(result: DocumentResult, threshold: Applicability, min_confidence: float, mark: bool,
          rescan: Callable[[Document], list[Finding]] | None = None) -> Planned:
     """Choose the edits for a document, re-scanning the result until nothing more applies
     (when ``rescan`` is given); unresolved-place markers (``mark``) go in after the last pass."""
     doc = result.document
-    edits = _away_from_markers(doc.text, plan_edits(doc.text, result.findings, threshold, min_confidence))
+    edits = plan_edits(doc.text, result.findings, threshold, min_confidence)
     planned = Planned(result, edits, apply_edits(doc.text, edits))
     current = doc
     while rescan is not None and planned.text != current.text and len(planned.later) < MAX_PASSES - 1:
         current = Document.from_text(planned.text, doc.path)
-        more = _away_from_markers(current.text, plan_edits(current.text, rescan(current), threshold, min_confidence))
+        more = plan_edits(current.text, rescan(current), threshold, min_confidence)
         if not more:
             break
         planned.later.append((current, more))

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from repairkit.model import Applicability, Evidence, Finding, Suggestion
+from repairkit.markers import MARKER_RE
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +105,6 @@ def conflicts(a: Edit, b: Edit) -> bool:
     return _conflicts(a, b)
 
 
-#: A visible marker for a value an editor must supply, e.g. ``[?year]``.
-MARKER_RE = re.compile(r"\[\?[a-z][a-z0-9-]*\]")
 
 
 def marker_for(expects: str) -> str:
