@@ -184,7 +184,11 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
     planned = [plan(r, threshold, config.min_confidence, mark_unresolved,
                     None if interactive else rescanner(r.references)) for r in results]
     if interactive:
-        planned = review(planned, config.min_confidence, mark_unresolved)
+        try:
+            planned = review(planned, config.min_confidence, mark_unresolved)
+        except click.Abort:  # the input ended (or Ctrl-C) before every suggestion was answered
+            raise InputFailure("--interactive: the input ended before every suggestion was answered; "
+                               "nothing was written") from None
     changed = [p for p in planned if p.text != p.result.document.text or mode == "output"]
     if mode == "diff":
         click.echo("".join(unified_diff(p.result.document, p.text) for p in changed), nl=False)
