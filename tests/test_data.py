@@ -7,10 +7,9 @@ from importlib import resources
 
 import pytest
 
-from repairkit.detectors.boilerplate import (
-    PHRASES_FILE, PHRASES_HEADER, PREFIX_MARK, boilerplate_phrases, normalise_line)
 from repairkit.detectors.apostrophes import HOMOGRAPHS, context_counts, contractions
 from repairkit.lexicon import zipf
+from repairkit.page_furniture import PHRASES_FILE, PHRASES_HEADER, PREFIX_MARK, boilerplate_phrases, normalise_line
 from repairkit.wordlists import LISTS, ListSpec, load, read_lines, validate_lines
 
 HEADER = "# repairkit-wordlist 1: test list"

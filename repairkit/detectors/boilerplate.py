@@ -16,20 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
-from importlib import resources
 
 from repairkit.detectors._blocks import lines
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
+from repairkit.page_furniture import is_boilerplate_line
 from repairkit.registry import DetectorSpec, FixAvailability
-
-PHRASES_FILE = "boilerplate_phrases.txt"
-PHRASES_HEADER = "# repairkit boilerplate phrases, format 1"
-PREFIX_MARK = " ..."
-#: A prefix entry matches lines up to this long; longer lines are prose, not furniture.
-MAX_PREFIX_LINE = 200
-_EDGE_CHARS = " \t:.…!|·•-–—>»↓"
 
 #: Placeholders left by template engines and scripts; each pattern is unambiguous in prose.
 _PLACEHOLDER_RE = re.compile(
@@ -44,44 +36,6 @@ _PLACEHOLDER_RE = re.compile(
 #: ``undefined``/``null`` are English words; only where a value belongs (after a label or
 #: alone on a line) are they leaks.
 _VALUE_WORD_RE = re.compile(r"(?:(?<=:\s)|(?<=:)|(?<=\|\s)|^)(undefined|null)\s*$", re.MULTILINE)
-
-
-def normalise_line(line: str) -> str:
-    """Lower case, single spaces, no surrounding punctuation: the form phrases are matched in.
-
-    >>> normalise_line("  Share   this: ")
-    'share this'
-    """
-    return " ".join(line.lower().split()).strip(_EDGE_CHARS)
-
-
-@cache
-def boilerplate_phrases() -> tuple[frozenset[str], tuple[str, ...]]:
-    """The shipped phrases: (whole-line phrases, line prefixes); checks the format header."""
-    raw = resources.files("repairkit").joinpath("data", PHRASES_FILE).read_text(encoding="utf-8")
-    if not raw.startswith(PHRASES_HEADER):
-        raise RuntimeError(f"{PHRASES_FILE}: missing header {PHRASES_HEADER!r}")
-    entries = [e for e in raw.splitlines() if e and not e.startswith("#")]
-    whole = frozenset(e for e in entries if not e.endswith(PREFIX_MARK))
-    prefixes = tuple(e[: -len(PREFIX_MARK)] for e in entries if e.endswith(PREFIX_MARK))
-    return whole, prefixes
-
-
-def is_boilerplate_line(line: str) -> bool:
-    """True when the whole line is page furniture.
-
-    >>> is_boilerplate_line("Leave a Reply"), is_boilerplate_line("You are commenting using your X account.")
-    (True, True)
-    >>> is_boilerplate_line("Related reading suggests otherwise.")
-    False
-    """
-    norm = normalise_line(line)
-    if not norm:
-        return False
-    whole, prefixes = boilerplate_phrases()
-    if norm in whole:
-        return True
-    return len(line.strip()) <= MAX_PREFIX_LINE and norm.startswith(prefixes)
 
 
 def _is_leak_line(line: str) -> bool:

@@ -19,33 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from repairkit.document import InputError, decode_bytes, read_input
+from repairkit.page_furniture import is_boilerplate_line
 from repairkit.reference.dates import parse_date_line
 from repairkit.reference.model import Article, Block
 
-#: Line openings of comment forms and log-in prompts (the rest of the line may vary).
-BOILERPLATE_PREFIXES: tuple[str, ...] = (
-    r"leave a (?:reply|comment)",
-    r"fill in your details below",
-    r"you are commenting using your",
-    r"log (?:in|out)\b.*change",
-    r"notify me of (?:new )?(?:comments|posts)",
-    r"(?:click|tap) to (?:share|print|email)",
-    r"(?:subscribe|sign up) (?:to|for) (?:our|the) newsletter",
-    r"(?:copyright|\(c\)|©)\s*\d{4}",
-)
-#: Whole lines of share bars, widgets and form labels.
-BOILERPLATE_LINES: tuple[str, ...] = (
-    r"(?:twitter|facebook|google|wordpress\.com|linkedin) (?:picture|photo|account)",
-    r"share this|like this|like loading\.*|loading\.*|related(?: posts| articles)?",
-    r"(?:post|comment) was not sent.*|all rights reserved",
-    r"cancel|post comment|send to email address|your name|your email address|email \(required\)",
-)
 #: Lines that open a comment/share section: the short lines after them are boilerplate too.
 SECTION_OPENERS = re.compile(r"^(?:leave a (?:reply|comment)|share this:?|\d*\s*comments?:?|related(?: posts)?:?)$",
-                             re.IGNORECASE)
-# Scraped widgets often use no-break spaces ("Log\u00a0Out"), so a space in a pattern is any space.
-_BOILERPLATE_RE = re.compile((r"^(?:(?:" + "|".join(BOILERPLATE_PREFIXES) + r")|(?:"
-                              + "|".join(BOILERPLATE_LINES) + r")[ .:!)]*$)").replace(" ", r"\s+"),
                              re.IGNORECASE)
 #: Unfilled template placeholders: printf, str.format/Jinja/Mustache, shell-style, leaked JS objects.
 TEMPLATE_RE = re.compile(r"%(?:\([a-z_]+\))?[sdif]\b|\{\{[^}]*\}\}|\{%[^%]*%\}|\$\{[^}]*\}|\{[0-9]?\}"
@@ -123,7 +102,7 @@ def _pieces(text: str, markdown: bool = False) -> list[_Piece]:
 
 def _is_special(line: str) -> bool:
     """Lines that always stand alone: boilerplate, template leaks, attributions, headings, dates."""
-    return bool(_BOILERPLATE_RE.match(line) or ATTRIBUTION_RE.match(line) or MD_HEADING_RE.match(line)
+    return bool(is_boilerplate_line(line) or ATTRIBUTION_RE.match(line) or MD_HEADING_RE.match(line)
                 or BYLINE_RE.match(line) or parse_date_line(line.strip("*_ "))
                 or (TEMPLATE_RE.search(line) and len(line.split()) <= 12))
 
@@ -192,7 +171,7 @@ class _Classifier:
             self.in_tail = True
             self.item = None
             return True
-        if _BOILERPLATE_RE.match(line):
+        if is_boilerplate_line(line):
             return True
         return self.in_tail and words <= MAX_TAIL_WORDS and not TEMPLATE_RE.search(line)
 
