@@ -7,8 +7,8 @@ prefix entry, or is a copyright line with a year), so a real sentence never is.
 
 >>> is_boilerplate_line("Log in to Reply"), is_boilerplate_line("Copyright 2021 Example News")
 (True, True)
->>> is_boilerplate_line("Copyright law is changing.")
-False
+>>> is_boilerplate_line("Copyright law is changing."), is_boilerplate_line("Copyright 2019 rules made firms pay more, the court said.")
+(False, False)
 """
 
 from __future__ import annotations
@@ -23,8 +23,10 @@ PREFIX_MARK = " ..."
 #: A prefix entry matches lines up to this long; longer lines are prose, not furniture.
 MAX_PREFIX_LINE = 200
 _EDGE_CHARS = " \t:.…!|·•-–—>»↓"
-#: "Copyright 2021 ...", "(c) 2021", "© 2021 ...": the year makes it furniture, not prose.
-COPYRIGHT_RE = re.compile(r"^\s*(?:copyright|\(c\)|©)\s*(?:©\s*)?\d{4}\b", re.IGNORECASE)
+#: "Copyright 2021 ...", "Copyright (c) 2021", "© 2021 ...": with its year and a few words, furniture.
+COPYRIGHT_RE = re.compile(r"^\s*(?:copyright\b\s*(?:\(c\)|©)?|\(c\)|©)\s*\d{4}\b", re.IGNORECASE)
+#: A copyright line has at most this many words; "Copyright 2019 rules made firms pay, the court said." is prose.
+MAX_COPYRIGHT_WORDS = 8
 
 
 def normalise_line(line: str) -> str:
@@ -59,7 +61,7 @@ def is_boilerplate_line(line: str) -> bool:
     norm = normalise_line(line)
     if not norm:
         return False
-    if COPYRIGHT_RE.match(line) and len(line.strip()) <= MAX_PREFIX_LINE:
+    if COPYRIGHT_RE.match(line) and len(line.split()) <= MAX_COPYRIGHT_WORDS:
         return True
     whole, prefixes = boilerplate_phrases()
     if norm in whole:

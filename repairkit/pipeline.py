@@ -75,7 +75,7 @@ def scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config |
 
         findings = enrich(seen, findings, references)
     if view:
-        findings = [view.finding(f) for f in findings]
+        findings = [m for m in map(view.finding, findings) if m is not None]
     return DocumentResult(doc, findings, list(references))
 
 

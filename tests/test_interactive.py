@@ -58,5 +58,5 @@ def test_interactive_with_diff_changes_nothing(tmp_path):
 def test_input_that_ends_early_writes_nothing_and_says_so(tmp_path):
     path, _, err, code = drive(tmp_path, "y\n")  # four questions, one answer, then end of input
     assert code == 2 and path.read_text() == TEXT
-    assert "the input ended before every suggestion was answered" in err and "Traceback" not in err
+    assert "the input ended or was interrupted before every suggestion was answered" in err and "Traceback" not in err
     assert not (tmp_path / "a.txt.repairkit-audit.json").exists()

@@ -26,7 +26,7 @@ def test_a_marked_hole_is_still_reported_and_the_marker_is_not_damage() -> None:
 
 
 def test_spans_map_back_over_the_markers() -> None:
-    text = "In [?year], the [?n] x"
+    text = "In [?year], the [?number] x"
     view = unmarked(Document.from_text(text))
     assert view is not None and view.document.text == "In , the  x"
     value = Suggestion(Span(3, 4), "2020,", 0.9, Applicability.UNSAFE, "from the reference")
@@ -42,6 +42,23 @@ def test_spans_map_back_over_the_markers() -> None:
 
 def test_unmarked_text_is_left_alone() -> None:
     assert unmarked(Document.from_text("In 2020, the [note] x")) is None
+    assert unmarked(Document.from_text("In [?march], a person wrote")) is None  # not a kind fix writes
+
+
+def test_evidence_quoted_from_the_document_maps_back() -> None:
+    text = "In [?year], the well-known firm said. Later the wellknown firm grew."
+    for f in scan_document(Document.from_text(text), RULES).findings:
+        for s in f.suggestions:
+            for e in s.evidence:
+                if e.source == "document":
+                    assert "[?" not in text[e.start:e.end] and text[e.start:e.end].strip(), (f.code, e)
+
+
+def test_a_marker_is_not_reported_as_other_damage() -> None:
+    text = "The cafe opened in a wide street " * 5 + "and the cafe [?year] naive menu won praise from critics."
+    findings = scan_document(Document.from_text(text), RULES).findings
+    at = text.index("[?year]")
+    assert all(f.category == "missing-number" for f in findings if f.span.start < at + 7 and at < f.span.end)
 
 
 def test_a_reference_value_replaces_its_marker(tmp_path) -> None:
@@ -58,3 +75,12 @@ def test_a_reference_value_replaces_its_marker(tmp_path) -> None:
                                   "--output", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8") == clean  # each value in its marker's place, not beside it
+
+
+def test_a_value_takes_only_its_own_marker() -> None:
+    text = "In [?year][?number], the bloc grew."
+    view = unmarked(Document.from_text(text))
+    value = Suggestion(Span(3, 3), "2020", 0.9, Applicability.UNSAFE, "from the reference")
+    f = Finding("RK102", "r", "missing-number", Severity.ERROR, Span(0, 4), "m", (value,), {"expects": "year"})
+    (s,) = view.finding(f).suggestions
+    assert text[s.span.start:s.span.end] == "[?year]"

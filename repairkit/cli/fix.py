@@ -186,9 +186,9 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
     if interactive:
         try:
             planned = review(planned, config.min_confidence, mark_unresolved)
-        except click.Abort:  # the input ended (or Ctrl-C) before every suggestion was answered
-            raise InputFailure("--interactive: the input ended before every suggestion was answered; "
-                               "nothing was written") from None
+        except click.Abort:  # click raises it for the end of input and for Ctrl-C alike
+            raise InputFailure("--interactive: the input ended or was interrupted before every suggestion "
+                               "was answered; nothing was written") from None
     changed = [p for p in planned if p.text != p.result.document.text or mode == "output"]
     if mode == "diff":
         click.echo("".join(unified_diff(p.result.document, p.text) for p in changed), nl=False)

@@ -38,9 +38,18 @@ def digits_stripped(doc: Document) -> bool:
                 found += 1
                 if found >= STRIPPED_NUMBERS:
                     return True
-        return found >= 1 and len(doc.text.split()) >= DIGITLESS_WORDS and not any(ch.isdigit() for ch in doc.text)
+        return found >= 1 and digitless(doc.text)
 
     return doc.memo("gaps.digits-stripped", compute)
+
+
+def digitless(text: str) -> bool:
+    """True for a text of ``DIGITLESS_WORDS`` words or more without a single digit.
+
+    >>> digitless("word " * 80), digitless("word " * 80 + "2004"), digitless("few words")
+    (True, False, False)
+    """
+    return len(text.split()) >= DIGITLESS_WORDS and not any(ch.isdigit() for ch in text)
 
 
 def claimed_by_numbers(doc: Document, start: int, end: int) -> bool:

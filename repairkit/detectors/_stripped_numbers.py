@@ -45,7 +45,8 @@ from repairkit.model import Span
 #: ``(start, end, hole, message, what)``: a span to flag, the hole, what happened, what is missing.
 Reading = tuple[int, int, int, str, str]
 
-GAP_RE = re.compile(r"(?<=\S)[ \t]{2}(?=\S)")
+#: Two spaces between tokens (a tab is layout, not a vanished token).
+GAP_RE = re.compile(r"(?<=\S) {2}(?=\S)")
 #: Words that open a clause or phrase: after a gap they point to a lost dash ("the film  which").
 CLAUSE_OPENERS = FUNCTION_WORDS - SUBJECT_VERBS
 #: Words after which a clause follows; a gap then a finite verb means its subject vanished.

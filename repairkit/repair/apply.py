@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from repairkit.model import Applicability, Evidence, Finding, Suggestion
-from repairkit.markers import MARKER_RE
+from repairkit.markers import MARKER_RE, marker_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,18 +103,6 @@ def conflicts(a: Edit, b: Edit) -> bool:
     (True, False)
     """
     return _conflicts(a, b)
-
-
-
-
-def marker_for(expects: str) -> str:
-    """The marker text for an expected kind of value.
-
-    >>> marker_for("year"), marker_for("day of month")
-    ('[?year]', '[?day-of-month]')
-    """
-    slug = re.sub(r"[^a-z0-9]+", "-", expects.lower()).strip("-") or "value"
-    return f"[?{slug}]"
 
 
 def _marked_near(text: str, at: int) -> bool:
