@@ -23,13 +23,21 @@ import re
 
 from repairkit.detectors._compounds import (
     apostrophe_residue,
+    is_closing_particle,
+    is_modifier_head,
     is_function_word,
     is_ly_adverb,
     is_prefix,
     misspelling_of_common_word,
     phrase_compound,
 )
-from repairkit.detectors._readings import PHRASAL_PARTICLES, case_parts, classify
+from repairkit.detectors._readings import (
+    NAME_PARTICLES,
+    PHRASAL_PARTICLES,
+    RARE_NAME_ZIPF,
+    case_parts,
+    classify,
+)
 from repairkit.detectors._verdict import POSSIBLE_CONFIDENCE, Kind, Verdict, hyphen_reading
 from repairkit.lexicon import COMMON_ZIPF, KNOWN_ZIPF, fast_zipf
 from repairkit.wordlists import load
@@ -63,6 +71,13 @@ DERIVED_TAILS = frozenset("ier iest ers ery ings".split())
 #: A camel-case token this frequent is a known name ("YouTube").
 KNOWN_NAME_ZIPF = 1.5
 MIN_PREFIXED_REST = 3
+#: "biting", "fenced": shorter or rarer endings are suffixes ("hogg-ed", "demon-ising").
+MIN_PARTICIPLE = 5
+PARTICIPLE_ZIPF = 2.5
+#: "nail", "time": shorter first parts are word fragments ("def-rayed", "des-elected").
+MIN_CONTENT_LEFT = 4
+#: A known token rarer than this, made of two frequent words, is a compound that lost its hyphen.
+RARE_CLOSED_ZIPF = 2.0
 REASON = "Hyphens were stripped from this document, so a compound that lost its hyphen is the likelier reading."
 
 
@@ -88,8 +103,10 @@ def _hyphenated(token: str, left: str, right: str, spaced: bool = True) -> Verdi
 
 def hyphen_for_space(verdict: Verdict | None) -> Verdict | None:
     """The hyphen reading of a lost-space verdict, when its two parts can make a compound."""
-    if verdict is None or verdict.kind not in (Kind.SPACE, Kind.POSSIBLE_SPACE, Kind.CASE_CHANGE):
+    if verdict is None or verdict.kind not in (Kind.SPACE, Kind.POSSIBLE_SPACE, Kind.CASE_CHANGE, Kind.NAME_PAIR):
         return None
+    if verdict.kind is Kind.NAME_PAIR:
+        return None if known_name(verdict.token) else _hyphenated(verdict.token, *verdict.replacement.split("-", 1))
     parts = verdict.replacement.split(" ")
     if len(parts) != 2:
         return None
@@ -106,6 +123,23 @@ def _prefixed(token: str) -> Verdict | None:
         if left[-1] == right[0].lower() and left[-1] in VOWELS \
                 and (is_prefix(left) or left.lower() in STYLE_PREFIXES) and fast_zipf(right) >= COMMON_ZIPF:
             return _hyphenated(token, left, right, spaced=False)  # "re elect" is no reading
+    return None
+
+
+def _rare_closed_compound(token: str) -> Verdict | None:
+    """A rare closed spelling of a compound modifier: "userfriendly", "timeconsuming".
+
+    The lexicon knows the token (Zipf 1 to 2) because some texts lose hyphens too. Only
+    a frequent word before a participle or a modifier head counts ("nail-biting",
+    "ring-fenced"): closed nouns ("shopfronts", "popstars") are spelled that way.
+    """
+    for cut in range(MIN_CONTENT_LEFT, len(token) - MIN_PARTICIPLE + 1):
+        left, right = token[:cut], token[cut:]
+        participle = right.endswith(("ing", "ed")) and fast_zipf(right) >= PARTICIPLE_ZIPF
+        if (participle or is_modifier_head(right)) and fast_zipf(left) >= PHRASE_PART_ZIPF \
+                and compound_shape(left, right) and not is_closing_particle(left) and not is_prefix(left) \
+                and not left.endswith("ly"):
+            return _hyphenated(token, left, right)
     return None
 
 
@@ -134,6 +168,31 @@ def _unknown_compound(token: str) -> Verdict | None:
                              for p in phrase if not is_function_word(p) or p.lower() in NO_PHRASE_LINKS):
         return None  # "capital-is-at-ions" is a word cut into fragments
     return hyphen_reading(token, "-".join(phrase), POSSIBLE_CONFIDENCE, REASON)
+
+
+def _joined_names(token: str) -> Verdict | None:
+    """Two capitalised words run together, unknown as one: "ScotlandEngland", "SmithJones".
+
+    With the document's hyphens stripped, a double-barrelled name or a pair of names lost
+    its hyphen when one part is a rare word (a surname, not a brand's "Message" + "Labs"),
+    and a capitalised prefix lost it before a capitalised word ("AntiPhishing"). A brand
+    known to the lexicon ("PlayStation") and its possessive ("DaimlerChryslers") are left alone.
+    """
+    parts = case_parts(token)
+    if len(parts) != 2 or "".join(parts) != token or known_name(token):
+        return None
+    left, right = parts
+    if not (left.istitle() and right.istitle()) or min(len(left), len(right)) < 2 \
+            or left.lower() in NAME_PARTICLES or is_function_word(left) or is_function_word(right):
+        return None
+    if min(fast_zipf(left), fast_zipf(right)) < RARE_NAME_ZIPF or is_prefix(left):
+        return _hyphenated(token, left, right)
+    return None
+
+
+def known_name(token: str) -> bool:
+    """A name the lexicon knows, or its possessive without the apostrophe ("WalMarts")."""
+    return fast_zipf(token) >= KNOWN_NAME_ZIPF or (token.endswith("s") and fast_zipf(token[:-1]) >= KNOWN_NAME_ZIPF)
 
 
 def _acronym_modifier(token: str) -> Verdict | None:
@@ -165,9 +224,11 @@ def stripped_reading(token: str) -> Verdict | None:
     if not token.isalpha() or len(token) < 4 or fast_zipf(token) >= COMMON_ZIPF:
         return None
     if not token.islower():
-        return _acronym_modifier(token)
-    if fast_zipf(token) >= KNOWN_ZIPF:
+        return _acronym_modifier(token) or _joined_names(token)
+    if fast_zipf(token) >= RARE_CLOSED_ZIPF:
         return _prefixed(token)
+    if fast_zipf(token) >= KNOWN_ZIPF:
+        return _prefixed(token) or _rare_closed_compound(token)
     if apostrophe_residue(token) or misspelling_of_common_word(token):
         return None  # "industrys" lost an apostrophe; "stategist" is a typo
     return _unknown_compound(token)
