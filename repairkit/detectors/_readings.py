@@ -328,7 +328,10 @@ def case_parts(token: str) -> list[str]:
 
 
 #: Two years run together: "20012002" (2001-2002) or "193537" (1935-37).
-YEAR_RANGE_RE = re.compile(r"((?:1[89]|20)\d\d)(\d\d(?:\d\d)?)")
+YEAR_RANGE_RE = re.compile(r"((?:1[89]|20)\d\d)(\d|\d\d|\d{4})")
+#: Two numbers up to 99 glued (a score "26-21", a range "30-39"): not a year, a clock time
+#: ("1330") or a round figure ("2500"), which start below 24 or end in "00".
+PAIR_RE = re.compile(r"(2[4-9]|[3-9]\d)(\d\d)")
 #: A prefix glued to a number: "mid2005", "mid1990s", "over65s", "under21".
 PREFIXED_NUMBER_RE = re.compile(r"(mid|over|under|pre|post)(\d{2,4}s?)", re.IGNORECASE)
 
@@ -339,18 +342,38 @@ def _year_range(token: str) -> Verdict | None:
     The second year must come later than the first ("2001-2002", "1935-37"); a number such
     as "200501" (January 2005?) or "19352" is no range.
 
-    >>> _year_range("20012002").replacement, _year_range("193537").replacement, _year_range("200501")
-    ('2001-2002', '1935-37', None)
+    >>> _year_range("20012002").replacement, _year_range("193537").replacement, _year_range("19245").replacement
+    ('2001-2002', '1935-37', '1924-5')
+    >>> _year_range("200501"), _year_range("2004")
+    (None, None)
     """
     m = YEAR_RANGE_RE.fullmatch(token)
     if m is None:
         return None
     first, second = m.groups()
-    end = int(second) if len(second) == 4 else int(first[:2] + second)
+    end = int(second) if len(second) == 4 else int(first[:4 - len(second)] + second)
     if not int(first) < end <= int(first) + 99 or (len(second) == 4 and second[:2] not in ("19", "20")):
         return None
     return hyphen_reading(token, f"{first}-{second}", LIKELY_CONFIDENCE,
                           "Two years run together: a range takes a hyphen (or a dash).", (f"{first}–{second}",))
+
+
+def number_pair(token: str) -> Verdict | None:
+    """Two numbers glued where a hyphen joined them: "2621" is a score "26-21".
+
+    Read so only where the document's hyphens were stripped: elsewhere such a number is
+    more often a model ("the 7610 phone") or a number written without a separator.
+
+    >>> number_pair("3039").replacement, number_pair("1330"), number_pair("2500")
+    ('30-39', None, None)
+    """
+    m = PAIR_RE.fullmatch(token)
+    if m is None or m.group(2) == "00":
+        return None
+    first, second = m.groups()
+    return hyphen_reading(token, f"{first}-{second}", POSSIBLE_CONFIDENCE,
+                          "A four-digit number that is no year, time or round figure: two numbers (a score, "
+                          "a range) lost the hyphen between them.", (f"{first}–{second}",))
 
 
 def _prefixed_number(token: str) -> Verdict | None:

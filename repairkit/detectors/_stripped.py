@@ -37,12 +37,13 @@ from repairkit.detectors._readings import (
     RARE_NAME_ZIPF,
     case_parts,
     classify,
+    number_pair,
 )
 from repairkit.detectors._verdict import POSSIBLE_CONFIDENCE, Kind, Verdict, hyphen_reading
 from repairkit.lexicon import COMMON_ZIPF, KNOWN_ZIPF, fast_zipf
 from repairkit.wordlists import load
 
-__all__ = ["classify", "hyphen_for_space", "stripped_reading"]
+__all__ = ["classify", "hyphen_for_space", "name_in_run", "stripped_reading"]
 
 #: Function words that start hyphenated compounds ("all-out", "most-watched", "in-house").
 COMPOUND_FUNCTION_LEFT = frozenset("all most once above in on off out over under up down".split())
@@ -190,6 +191,31 @@ def _joined_names(token: str) -> Verdict | None:
     return None
 
 
+#: A capitalised word standing next to a token in a run of names ("Helena ...", "... Messier").
+NAME_NEIGHBOUR_RE = re.compile(r"[A-Z][a-z]+")
+
+
+def name_in_run(token: str, previous: str, following: str) -> Verdict | None:
+    """Two common capitalised words run together inside a run of names: "Jean-Marie Messier".
+
+    A double-barrelled name stands next to a first name, title or surname ("Helena
+    BonhamCarter", "JeanMarie Messier"); a brand of two common words ("MessageLabs said")
+    mostly stands alone. ``previous`` and ``following`` are the words on either side
+    (empty across punctuation or a sentence end).
+
+    >>> name_in_run("JeanMarie", "", "Messier").replacement, name_in_run("MessageLabs", "", "said")
+    ('Jean-Marie', None)
+    """
+    parts = case_parts(token)
+    if len(parts) != 2 or "".join(parts) != token or known_name(token):
+        return None
+    if not all(p.istitle() and len(p) >= MIN_PREFIXED_REST and not is_function_word(p) for p in parts) \
+            or parts[0].lower() in NAME_PARTICLES:
+        return None
+    neighbours = [w for w in (previous, following) if NAME_NEIGHBOUR_RE.fullmatch(w) and not is_function_word(w)]
+    return _hyphenated(token, *parts) if neighbours else None
+
+
 def known_name(token: str) -> bool:
     """A name the lexicon knows, or its possessive without the apostrophe ("WalMarts")."""
     return fast_zipf(token) >= KNOWN_NAME_ZIPF or (token.endswith("s") and fast_zipf(token[:-1]) >= KNOWN_NAME_ZIPF)
@@ -221,6 +247,8 @@ def stripped_reading(token: str) -> Verdict | None:
     ("touchline") are left alone: on news text they are more often real names and closed
     compounds than stripped hyphens.
     """
+    if token.isdigit():
+        return number_pair(token)
     if not token.isalpha() or len(token) < 4 or fast_zipf(token) >= COMMON_ZIPF:
         return None
     if not token.islower():
