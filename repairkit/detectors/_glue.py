@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from repairkit.detectors._compounds import is_function_word, restore_hyphens
-from repairkit.detectors._readings import classify
+from repairkit.detectors._readings import classify, number_pair
 from repairkit.detectors._stripped import hyphen_for_space, name_in_run, stripped_reading
 from repairkit.detectors._verdict import (
     LIKELY_CONFIDENCE,
@@ -42,6 +42,9 @@ __all__ = ["Glued", "Kind", "Verdict", "classify", "glued_tokens"]
 TOKEN_RE = re.compile(r"(?<![\w@#/\\.\-'’])[^\W_]+(?![\w@/\\\-]|['’](?!s\b)|\.[^\W\d_])")
 #: The word after a token, on the same line.
 NEXT_WORD_RE = re.compile(r"[ \t]+[\"'“‘(]?([^\W_]+)")
+#: Digit groups next to a number: a decimal part, or another group of the same figure.
+FIGURE_AFTER_RE = re.compile(r"[.,]\d| \d")
+FIGURE_BEFORE_RE = re.compile(r"\d[ .,]$")
 #: A word then one space, right before a token; a word right after a token and one space.
 PREVIOUS_WORD_RE = re.compile(r"(?<![\w.!?,;:'\"’”-])([^\W\d_]+) $")
 FOLLOWING_WORD_RE = re.compile(r" ([^\W\d_]+)\b")
@@ -60,6 +63,8 @@ INTACT_PER_GLUED = 3
 STRIPPED_MIN_WORDS = 250
 #: Two words with two spaces between them: a spaced dash (" - ") whose hyphen-minus was stripped.
 LOST_DASH_RE = re.compile(r"[^\W\d_]  [^\W\d_]")
+#: A closed spelling repeated this often in a text that keeps its other hyphens is the house style.
+HOUSE_SPELLING_REPEATS = 3
 #: Hyphens proper (not dashes): hyphen-minus, hyphen, non-breaking hyphen.
 HYPHEN_RE = re.compile("[-\u2010\u2011]")
 
@@ -132,6 +137,11 @@ def _before_noun(text: str, end: int) -> bool:
     """True when a content word (not punctuation, not a function word) follows ``end`` on the line."""
     m = NEXT_WORD_RE.match(text, end)
     return m is not None and not is_function_word(m.group(1))
+
+
+def _in_figure(text: str, m: re.Match[str]) -> bool:
+    """True when digits go on after a point or space: "6661.89", the "0800 028 9276" of a phone number."""
+    return FIGURE_AFTER_RE.match(text, m.end()) is not None or FIGURE_BEFORE_RE.search(text, 0, m.start()) is not None
 
 
 def _neighbours(text: str, m: re.Match[str]) -> tuple[str, str]:
@@ -291,9 +301,28 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
         if evidence is not None:
             verdict = stripped_reading(m.group()) if before is None else hyphen_for_space(before.verdict)
             if verdict is None and before is None:
-                verdict = name_in_run(m.group(), *_neighbours(text, m))
+                reader = number_pair if m.group().isdigit() and not _in_figure(text, m) else name_in_run
+                verdict = reader(m.group(), *_neighbours(text, m))
         if verdict is not None:
             found[m.start()] = Glued(Span(m.start(), m.end()), verdict, evidence or ())
         elif before is not None and _closed_spelling(before, evidence is not None):
             del found[m.start()]  # "breadline", "carmaker": a closed compound the lexicon knows
+    if hyphenated:
+        for start in _house_spellings(tokens, found):
+            del found[start]
     return [found[k] for k in sorted(found)]
+
+
+def _house_spellings(tokens: list[re.Match[str]], found: dict[int, Glued]) -> list[int]:
+    """Starts of hyphen readings of a token the document spells closed again and again.
+
+    A text that keeps hyphens elsewhere and writes "tiebreak" three times or more, never
+    "tie-break", follows a house style; a stripped copy loses the hyphen only now and then.
+    Readings backed by the document itself (the hyphenated form elsewhere) stay.
+    """
+    counts: dict[str, int] = {}
+    for m in tokens:
+        counts[m.group().lower()] = counts.get(m.group().lower(), 0) + 1
+    return [start for start, glued in found.items() if glued.verdict.kind is Kind.HYPHEN
+            and counts.get(glued.verdict.token.lower(), 0) >= HOUSE_SPELLING_REPEATS
+            and not any(e.source == "document" and "-" in e.quote for e in glued.evidence)]

@@ -332,6 +332,11 @@ YEAR_RANGE_RE = re.compile(r"((?:1[89]|20)\d\d)(\d|\d\d|\d{4})")
 #: Two numbers up to 99 glued (a score "26-21", a range "30-39"): not a year, a clock time
 #: ("1330") or a round figure ("2500"), which start below 24 or end in "00".
 PAIR_RE = re.compile(r"(2[4-9]|[3-9]\d)(\d\d)")
+#: The same from 10 ("12-10", "17-16"): read so only when the words around show no clock
+#: time ("1500 GMT") or year ("in 1642", "since 1497").
+LOW_PAIR_RE = re.compile(r"(1\d|2[0-3])(\d\d)")
+CLOCK_WORDS = frozenset("gmt bst cet est pst et local hours hrs am pm".split())
+YEAR_WORDS = frozenset("in since from of by until to between and before after around circa c".split())
 #: A prefix glued to a number: "mid2005", "mid1990s", "over65s", "under21".
 PREFIXED_NUMBER_RE = re.compile(r"(mid|over|under|pre|post)(\d{2,4}s?)", re.IGNORECASE)
 
@@ -358,16 +363,21 @@ def _year_range(token: str) -> Verdict | None:
                           "Two years run together: a range takes a hyphen (or a dash).", (f"{first}–{second}",))
 
 
-def number_pair(token: str) -> Verdict | None:
+def number_pair(token: str, previous: str = "", following: str = "") -> Verdict | None:
     """Two numbers glued where a hyphen joined them: "2621" is a score "26-21".
 
     Read so only where the document's hyphens were stripped: elsewhere such a number is
     more often a model ("the 7610 phone") or a number written without a separator.
 
-    >>> number_pair("3039").replacement, number_pair("1330"), number_pair("2500")
+    >>> number_pair("3039").replacement, number_pair("1330", "", "GMT"), number_pair("2500")
     ('30-39', None, None)
+    >>> number_pair("1716", "won", "").replacement, number_pair("1642", "in", ""), number_pair("2004")
+    ('17-16', None, None)
     """
     m = PAIR_RE.fullmatch(token)
+    low = LOW_PAIR_RE.fullmatch(token) if m is None and not 1800 <= int(token or 0) <= 2099 else None
+    if low is not None and previous.lower() not in YEAR_WORDS and following.lower() not in CLOCK_WORDS:
+        m = low
     if m is None or m.group(2) == "00":
         return None
     first, second = m.groups()

@@ -23,6 +23,7 @@ import re
 
 from repairkit.detectors._compounds import (
     apostrophe_residue,
+    attested_form,
     is_closing_particle,
     is_modifier_head,
     is_function_word,
@@ -46,7 +47,7 @@ from repairkit.wordlists import load
 __all__ = ["classify", "hyphen_for_space", "name_in_run", "stripped_reading"]
 
 #: Function words that start hyphenated compounds ("all-out", "most-watched", "in-house").
-COMPOUND_FUNCTION_LEFT = frozenset("all most once above in on off out over under up down".split())
+COMPOUND_FUNCTION_LEFT = frozenset("all most must once above in on off out over under up down".split())
 #: Function words that end them ("women-only"), besides the phrasal particles ("sending-off").
 COMPOUND_FUNCTION_RIGHT = PHRASAL_PARTICLES | {"only"}
 #: Lower-case words that join a capitalised word with a hyphen ("all-French", "then-President").
@@ -55,6 +56,10 @@ CAMEL_LEFT = frozenset("all then former late early mid pro anti non pan".split()
 STYLE_PREFIXES = frozenset("re de".split())
 #: Prefixes that start a closed word as often as a hyphenated one: only for unknown tokens.
 OPEN_PREFIXES = frozenset("over under mini super mega cyber inter micro".split())
+#: Short first parts of hyphenated compounds: "e-banking", "in-court", "on-screen" ...
+SHORT_LEFT = frozenset("e in on".split())
+#: ... before a frequent word this long.
+MIN_SHORT_RIGHT = 5
 #: Parts of an unknown token need only be known words.
 KNOWN_PART_ZIPF = 2.0
 VOWELS = frozenset("aeiou")
@@ -103,9 +108,18 @@ def _hyphenated(token: str, left: str, right: str, spaced: bool = True) -> Verdi
 
 
 def hyphen_for_space(verdict: Verdict | None) -> Verdict | None:
-    """The hyphen reading of a lost-space verdict, when its two parts can make a compound."""
+    """The hyphen reading of a lost-space verdict, when its two parts can make a compound.
+
+    An attested compound read as two function words ("must have") takes its hyphen back.
+
+    >>> hyphen_for_space(classify("musthave")).replacement
+    'must-have'
+    """
     if verdict is None or verdict.kind not in (Kind.SPACE, Kind.POSSIBLE_SPACE, Kind.CASE_CHANGE, Kind.NAME_PAIR):
         return None
+    attested = attested_form(verdict.token)
+    if attested is not None and attested in verdict.alternatives:
+        return hyphen_reading(verdict.token, attested, POSSIBLE_CONFIDENCE, REASON, (verdict.replacement,))
     if verdict.kind is Kind.NAME_PAIR:
         return None if known_name(verdict.token) else _hyphenated(verdict.token, *verdict.replacement.split("-", 1))
     parts = verdict.replacement.split(" ")
@@ -127,6 +141,31 @@ def _prefixed(token: str) -> Verdict | None:
     return None
 
 
+def _rare_prefixed(token: str) -> Verdict | None:
+    """A rare closed spelling of a productive prefix and a common word: "cofounders", "nonrefundable".
+
+    >>> _rare_prefixed("cofounders").replacement, _rare_prefixed("overreacted")
+    ('co-founders', None)
+    """
+    return _e_prefixed(token) or _listed_prefix(token)
+
+
+def _e_prefixed(token: str) -> Verdict | None:
+    """"e" (electronic) before a frequent word: "ebusiness", "ebanking" (no typo of "banking")."""
+    if token[0].lower() == "e" and len(token) > MIN_SHORT_RIGHT and fast_zipf(token[1:]) >= PHRASE_PART_ZIPF:
+        return _hyphenated(token, token[0], token[1:], spaced=False)
+    return None
+
+
+def _listed_prefix(token: str) -> Verdict | None:
+    """A prefix of the shipped list before a common word: "cofounders"."""
+    for cut in range(2, len(token) - MIN_PREFIXED_REST + 1):
+        left, right = token[:cut], token[cut:]
+        if is_prefix(left) and fast_zipf(right) >= COMMON_ZIPF and right.lower() not in load("word_suffixes"):
+            return _hyphenated(token, left, right, spaced=False)
+    return None
+
+
 def _rare_closed_compound(token: str) -> Verdict | None:
     """A rare closed spelling of a compound modifier: "userfriendly", "timeconsuming".
 
@@ -137,9 +176,9 @@ def _rare_closed_compound(token: str) -> Verdict | None:
     for cut in range(MIN_CONTENT_LEFT, len(token) - MIN_PARTICIPLE + 1):
         left, right = token[:cut], token[cut:]
         participle = right.endswith(("ing", "ed")) and fast_zipf(right) >= PARTICIPLE_ZIPF
-        if (participle or is_modifier_head(right)) and fast_zipf(left) >= PHRASE_PART_ZIPF \
-                and compound_shape(left, right) and not is_closing_particle(left) and not is_prefix(left) \
-                and not left.endswith("ly"):
+        shaped = is_modifier_head(right) or (participle and compound_shape(left, right))  # "friendly" is no adverb
+        if shaped and fast_zipf(left) >= PHRASE_PART_ZIPF and not is_function_word(left) \
+                and not is_closing_particle(left) and not is_prefix(left) and not left.endswith("ly"):
             return _hyphenated(token, left, right)
     return None
 
@@ -151,13 +190,15 @@ def _unknown_compound(token: str) -> Verdict | None:
     known words (Zipf 2), since the token itself is no word at all.
     """
     best: tuple[float, str, str] | None = None
-    for cut in range(2, len(token) - MIN_PREFIXED_REST + 1):
+    for cut in range(1, len(token) - MIN_PREFIXED_REST + 1):
         left, right = token[:cut], token[cut:]
         right_zipf = fast_zipf(right)
         if right_zipf < KNOWN_PART_ZIPF or right.lower() in load("word_suffixes") or right.lower() in DERIVED_TAILS:
             continue
         if is_prefix(left) or left.lower() in STYLE_PREFIXES | OPEN_PREFIXES:
             return _hyphenated(token, left, right, spaced=False)
+        if left.lower() in SHORT_LEFT and len(right) >= MIN_SHORT_RIGHT and right_zipf >= PHRASE_PART_ZIPF:
+            return _hyphenated(token, left, right, spaced=False)  # "ebanking", "incourt"
         weakest = min(fast_zipf(left), right_zipf)
         if len(left) >= MIN_PREFIXED_REST and weakest >= KNOWN_PART_ZIPF and compound_shape(left, right) \
                 and (best is None or weakest > best[0]):
@@ -191,6 +232,8 @@ def _joined_names(token: str) -> Verdict | None:
     return None
 
 
+#: Words before a relation of two names used as a modifier ("the Bush-Cheney campaign").
+RELATION_DETERMINERS = frozenset("the a an".split())
 #: A capitalised word standing next to a token in a run of names ("Helena ...", "... Messier").
 NAME_NEIGHBOUR_RE = re.compile(r"[A-Z][a-z]+")
 
@@ -213,7 +256,10 @@ def name_in_run(token: str, previous: str, following: str) -> Verdict | None:
             or parts[0].lower() in NAME_PARTICLES:
         return None
     neighbours = [w for w in (previous, following) if NAME_NEIGHBOUR_RE.fullmatch(w) and not is_function_word(w)]
-    return _hyphenated(token, *parts) if neighbours else None
+    # A relation before a noun: "the BushCheney campaign", "a ToryLabour contest".
+    relation = following.islower() and len(following) > MIN_PREFIXED_REST and not is_function_word(following) \
+        and previous.lower() in RELATION_DETERMINERS
+    return _hyphenated(token, *parts) if neighbours or relation else None
 
 
 def known_name(token: str) -> bool:
@@ -248,7 +294,7 @@ def stripped_reading(token: str) -> Verdict | None:
     compounds than stripped hyphens.
     """
     if token.isdigit():
-        return number_pair(token)
+        return None  # read with the words around it: see number_pair
     if not token.isalpha() or len(token) < 4 or fast_zipf(token) >= COMMON_ZIPF:
         return None
     if not token.islower():
@@ -256,7 +302,7 @@ def stripped_reading(token: str) -> Verdict | None:
     if fast_zipf(token) >= RARE_CLOSED_ZIPF:
         return _prefixed(token)
     if fast_zipf(token) >= KNOWN_ZIPF:
-        return _prefixed(token) or _rare_closed_compound(token)
+        return _prefixed(token) or _rare_prefixed(token) or _rare_closed_compound(token)
     if apostrophe_residue(token) or misspelling_of_common_word(token):
-        return None  # "industrys" lost an apostrophe; "stategist" is a typo
+        return _e_prefixed(token)  # "industrys" lost an apostrophe; "stategist" is a typo; "ebanking" is neither
     return _unknown_compound(token)
