@@ -58,13 +58,13 @@ MAX_HEADING_WORDS = 25
 #: Distinct confident glued compounds that show a document's hyphens were stripped ...
 STRIPPED_MIN_COMPOUNDS = 1
 #: ... when at most this many hyphenated words are left per glued compound.
-INTACT_PER_GLUED = 3
+INTACT_PER_GLUED = 6
 #: A text this long without a single hyphen has lost them (news prose has one every few hundred words).
-STRIPPED_MIN_WORDS = 250
+STRIPPED_MIN_WORDS = 150
 #: Two words with two spaces between them: a spaced dash (" - ") whose hyphen-minus was stripped.
 LOST_DASH_RE = re.compile(r"[^\W\d_]  [^\W\d_]")
 #: A closed spelling repeated this often in a text that keeps its other hyphens is the house style.
-HOUSE_SPELLING_REPEATS = 3
+HOUSE_SPELLING_REPEATS = 4
 #: Hyphens proper (not dashes): hyphen-minus, hyphen, non-breaking hyphen.
 HYPHEN_RE = re.compile("[-\u2010\u2011]")
 
