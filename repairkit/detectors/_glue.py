@@ -246,16 +246,20 @@ def _closed_spelling(glued: Glued, stripped: bool) -> bool:
 def stripping_evidence(text: str, found: Iterable[Glued]) -> tuple[Evidence, ...] | None:
     """Where the document shows its hyphens were stripped (a glued compound, or nothing), or ``None``.
 
-    Evidence: no hyphen left and a glued compound read with confidence (attested, a
-    prefix, a phrase), or no hyphen in a long text (:data:`STRIPPED_MIN_WORDS` words; the
-    evidence then quotes nothing); or at least :data:`STRIPPED_MIN_COMPOUNDS` confident
-    glued compound and few hyphenated words left (at most :data:`INTACT_PER_GLUED` per
-    distinct glued compound).
+    Evidence: two words with two spaces between them (a spaced dash " - " lost its
+    hyphen-minus; stripped digits leave the same gap, and a scraper that strips one class
+    of characters strips others); no hyphen left and a glued compound read with
+    confidence (attested, a prefix, a phrase, or an unknown token); no hyphen in a text of
+    :data:`STRIPPED_MIN_WORDS` words or more (the evidence then quotes nothing); or at
+    least :data:`STRIPPED_MIN_COMPOUNDS` such glued compound and few hyphenated words left
+    (at most :data:`INTACT_PER_GLUED` per distinct glued compound).
 
     >>> text = "a wellknown, monthonmonth rise"
     >>> stripping_evidence(text, glued_tokens(text, stripped=False))[0].quote
     'wellknown'
-    >>> text = "a well-known, long-term, top-quality, low-cost plan and a monthonmonth fall"
+    >>> stripping_evidence("Sales rose  the first rise this year.", [])[0].quote
+    'e  t'
+    >>> text = "a well-known, long-term, top-quality, low-cost, full-time, part-time, all-out plan; a monthonmonth fall"
     >>> stripping_evidence(text, glued_tokens(text, stripped=False)) is None
     True
     """

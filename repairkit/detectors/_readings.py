@@ -335,6 +335,7 @@ PAIR_RE = re.compile(r"(2[4-9]|[3-9]\d)(\d\d)")
 #: The same from 10 ("12-10", "17-16"): read so only when the words around show no clock
 #: time ("1500 GMT") or year ("in 1642", "since 1497").
 LOW_PAIR_RE = re.compile(r"(1\d|2[0-3])(\d\d)")
+ASCII_FOUR_DIGITS_RE = re.compile(r"[0-9]{4}")
 CLOCK_WORDS = frozenset("gmt bst cet est pst et local hours hrs am pm".split())
 YEAR_WORDS = frozenset("in since from of by until to between and before after around circa c".split())
 #: A prefix glued to a number: "mid2005", "mid1990s", "over65s", "under21".
@@ -374,8 +375,10 @@ def number_pair(token: str, previous: str = "", following: str = "") -> Verdict 
     >>> number_pair("1716", "won", "").replacement, number_pair("1642", "in", ""), number_pair("2004")
     ('17-16', None, None)
     """
+    if not ASCII_FOUR_DIGITS_RE.fullmatch(token):
+        return None
     m = PAIR_RE.fullmatch(token)
-    low = LOW_PAIR_RE.fullmatch(token) if m is None and not 1800 <= int(token or 0) <= 2099 else None
+    low = LOW_PAIR_RE.fullmatch(token) if m is None and not 1800 <= int(token) <= 2099 else None
     if low is not None and previous.lower() not in YEAR_WORDS and following.lower() not in CLOCK_WORDS:
         m = low
     if m is None or m.group(2) == "00":
