@@ -47,6 +47,10 @@ FIGURE_AFTER_RE = re.compile(r"[.,]\d| \d")
 FIGURE_BEFORE_RE = re.compile(r"\d[ .,]$")
 #: A word then one space, right before a token; a word right after a token and one space.
 PREVIOUS_WORD_RE = re.compile(r"(?<![\w.!?,;:'\"’”-])([^\W\d_]+) $")
+#: Enough characters before a token to hold the word before it.
+NEIGHBOUR_WINDOW = 60
+#: Two capitalised parts: the tokens read against their neighbours ("JeanMarie Messier").
+CAMEL_RE = re.compile(r"[A-Z][a-z]+[A-Z][a-z]+")
 FOLLOWING_WORD_RE = re.compile(r" ([^\W\d_]+)\b")
 #: A list number glued to the first word of a heading line.
 HEADING_RE = re.compile(r"^(\d{1,2})([A-Z][A-Za-z]+)\b(?=[^\n]*$)", re.MULTILINE)
@@ -150,7 +154,7 @@ def _neighbours(text: str, m: re.Match[str]) -> tuple[str, str]:
     >>> _neighbours("Ms SmithJones said.", re.search("SmithJones", "Ms SmithJones said."))
     ('Ms', 'said')
     """
-    previous = PREVIOUS_WORD_RE.search(text, 0, m.start())
+    previous = PREVIOUS_WORD_RE.search(text, max(0, m.start() - NEIGHBOUR_WINDOW), m.start())
     following = FOLLOWING_WORD_RE.match(text, m.end())
     return (previous.group(1) if previous else "", following.group(1) if following else "")
 
@@ -304,7 +308,7 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
         verdict = None
         if evidence is not None:
             verdict = stripped_reading(m.group()) if before is None else hyphen_for_space(before.verdict)
-            if verdict is None and before is None:
+            if verdict is None and before is None and (m.group().isdigit() or CAMEL_RE.fullmatch(m.group())):
                 reader = number_pair if m.group().isdigit() and not _in_figure(text, m) else name_in_run
                 verdict = reader(m.group(), *_neighbours(text, m))
         if verdict is not None:
