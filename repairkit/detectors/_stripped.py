@@ -5,9 +5,12 @@ few hyphens are left), two content words run together are likelier a compound th
 its hyphen than two words that lost their space: "leftback" is "left-back", an unknown
 "gasguzzling" is "gas-guzzling", a rare "reelect" is "re-elect".
 :mod:`repairkit.detectors._glue` gathers that evidence; these readings are used only with it.
-Measured and left out (more false alarms than finds on news text): two names run
-together ("SmithJones"), rare known closed words ("rerun", "touchline"), capitalised
-unknown tokens (mostly surnames).
+Two names run together count when one is a rare word ("SmithJones") or when they stand
+in a run of names ("JeanMarie Messier") or between "the" and a noun ("the BushCheney
+campaign"). Measured and left out (more false alarms than finds on news text): two
+common words run together as a brand ("MessageLabs said"), rare known closed words
+other than modifiers ("rerun", "touchline", "shopfronts"), capitalised unknown tokens
+(mostly surnames).
 
 >>> hyphen_for_space(classify("yearearlier").as_spaced()).replacement
 'year-earlier'
