@@ -42,6 +42,8 @@ LISTS: dict[str, ListSpec] = {
         "lower-case hyphenated compounds; digit runs written 0"),
     "hyphen_prefixes": ListSpec(
         "hyphen_prefixes.txt", r"[a-z]{2,}", "productive prefixes usually joined by a hyphen"),
+    "modifier_heads": ListSpec(
+        "modifier_heads.txt", r"[a-z]{3,}", "words that end hyphenated compound modifiers"),
     "closing_particles": ListSpec(
         "closing_particles.txt", r"[a-z]+", "particles that form closed compounds"),
     "word_suffixes": ListSpec(

@@ -156,8 +156,20 @@ def test_stripping_evidence_needs_a_stripped_document() -> None:
     long_plain = " ".join(["the market rose again today"] * 60)  # 300 words, no hyphen, nothing glued
     assert stripping_evidence(long_plain, []) == ()
     assert stripping_evidence(long_plain[:200], []) is None  # short: no evidence either way
-    intact = "a well-known, long-term, high-quality, low-cost plan and a yearonyear fall"
+    intact = "a well-known, long-term, high-quality, low-cost, full-time, part-time, all-out plan and a yearonyear fall"
     assert stripping_evidence(intact, glued_tokens(intact, stripped=False)) is None
+    fewer = "a well-known, long-term, high-quality plan and a yearonyear fall"
+    assert stripping_evidence(fewer, glued_tokens(fewer, stripped=False))[0].quote == "yearonyear"
+
+
+def test_a_lost_spaced_dash_is_evidence_that_hyphens_were_stripped() -> None:
+    from repairkit.detectors._glue import stripping_evidence
+
+    text = "Sales rose  the first rise in a year  and a well-known firm gained."
+    (evidence,) = stripping_evidence(text, glued_tokens(text, stripped=False))
+    assert evidence.quote == "e  t"
+    assert stripping_evidence(text.replace("  ", " - "), []) is None
+    assert stripping_evidence("Sales rose.  Then they fell.", []) is None  # two spaces after a full stop: typing
 
 
 def test_stripped_reading_cites_the_glued_compound_that_shows_it() -> None:

@@ -154,11 +154,20 @@ def compound_heads() -> frozenset[str]:
                      if n >= COMPOUND_HEAD_MIN and len(w) >= MIN_HEAD_LENGTH and not is_function_word(w))
 
 
+def is_modifier_head(word: str) -> bool:
+    """True for a word that makes compound modifiers after a noun or name ("led", "friendly").
+
+    >>> is_modifier_head("led"), is_modifier_head("Friendly"), is_modifier_head("house")
+    (True, True, False)
+    """
+    return word.lower() in load("modifier_heads")
+
+
 def is_head(word: str) -> bool:
     """True when ``word`` usually ends a hyphenated compound: a head or a participle."""
     w = word.lower()
     participle = len(w) >= MIN_PARTICIPLE_LENGTH and w.endswith(("ed", "ing")) and fast_zipf(w) >= COMMON_ZIPF
-    return w in compound_heads() or participle
+    return w in compound_heads() or is_modifier_head(w) or participle
 
 
 def reads_as_compound(left: str, right: str) -> bool:

@@ -23,8 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from repairkit.detectors._compounds import is_function_word, restore_hyphens
-from repairkit.detectors._readings import classify
-from repairkit.detectors._stripped import hyphen_for_space, stripped_reading
+from repairkit.detectors._readings import classify, number_pair
+from repairkit.detectors._stripped import hyphen_for_space, name_in_run, stripped_reading
 from repairkit.detectors._verdict import (
     LIKELY_CONFIDENCE,
     POSSIBLE_CONFIDENCE,
@@ -42,6 +42,16 @@ __all__ = ["Glued", "Kind", "Verdict", "classify", "glued_tokens"]
 TOKEN_RE = re.compile(r"(?<![\w@#/\\.\-'’])[^\W_]+(?![\w@/\\\-]|['’](?!s\b)|\.[^\W\d_])")
 #: The word after a token, on the same line.
 NEXT_WORD_RE = re.compile(r"[ \t]+[\"'“‘(]?([^\W_]+)")
+#: Digit groups next to a number: a decimal part, or another group of the same figure.
+FIGURE_AFTER_RE = re.compile(r"[.,]\d| \d")
+FIGURE_BEFORE_RE = re.compile(r"\d[ .,]$")
+#: A word then one space, right before a token; a word right after a token and one space.
+PREVIOUS_WORD_RE = re.compile(r"(?<![\w.!?,;:'\"’”-])([^\W\d_]+) $")
+#: Enough characters before a token to hold the word before it.
+NEIGHBOUR_WINDOW = 60
+#: Two capitalised parts: the tokens read against their neighbours ("JeanMarie Messier").
+CAMEL_RE = re.compile(r"[A-Z][a-z]+[A-Z][a-z]+")
+FOLLOWING_WORD_RE = re.compile(r" ([^\W\d_]+)\b")
 #: A list number glued to the first word of a heading line.
 HEADING_RE = re.compile(r"^(\d{1,2})([A-Z][A-Za-z]+)\b(?=[^\n]*$)", re.MULTILINE)
 #: A word with inner hyphens, letters only ("year-on-year", "Anglo-Dutch").
@@ -52,9 +62,13 @@ MAX_HEADING_WORDS = 25
 #: Distinct confident glued compounds that show a document's hyphens were stripped ...
 STRIPPED_MIN_COMPOUNDS = 1
 #: ... when at most this many hyphenated words are left per glued compound.
-INTACT_PER_GLUED = 3
+INTACT_PER_GLUED = 6
 #: A text this long without a single hyphen has lost them (news prose has one every few hundred words).
-STRIPPED_MIN_WORDS = 250
+STRIPPED_MIN_WORDS = 150
+#: Two words with two spaces between them: a spaced dash (" - ") whose hyphen-minus was stripped.
+LOST_DASH_RE = re.compile(r"[^\W\d_]  [^\W\d_]")
+#: A closed spelling repeated this often in a text that keeps its other hyphens is the house style.
+HOUSE_SPELLING_REPEATS = 4
 #: Hyphens proper (not dashes): hyphen-minus, hyphen, non-breaking hyphen.
 HYPHEN_RE = re.compile("[-\u2010\u2011]")
 
@@ -129,14 +143,77 @@ def _before_noun(text: str, end: int) -> bool:
     return m is not None and not is_function_word(m.group(1))
 
 
+def _in_figure(text: str, m: re.Match[str]) -> bool:
+    """True when digits go on after a point or space: "6661.89", the "0800 028 9276" of a phone number."""
+    return FIGURE_AFTER_RE.match(text, m.end()) is not None or FIGURE_BEFORE_RE.search(text, 0, m.start()) is not None
+
+
+def _neighbours(text: str, m: re.Match[str]) -> tuple[str, str]:
+    """The words right before and after a token, each separated from it by one space only.
+
+    >>> _neighbours("Ms SmithJones said.", re.search("SmithJones", "Ms SmithJones said."))
+    ('Ms', 'said')
+    """
+    previous = PREVIOUS_WORD_RE.search(text, max(0, m.start() - NEIGHBOUR_WINDOW), m.start())
+    following = FOLLOWING_WORD_RE.match(text, m.end())
+    return (previous.group(1) if previous else "", following.group(1) if following else "")
+
+
 def _hyphenated_in(text: str) -> dict[str, re.Match[str]]:
     """Hyphenated words of ``text`` keyed by their letters run together, lower-cased."""
     return {m.group().replace("-", "").lower(): m for m in HYPHENATED_WORD_RE.finditer(text)}
 
 
+#: Endings by which a glued token and a hyphenated word of the document may differ.
+RELATED_ENDINGS = ("s", "es", "d", "ed", "ing", "er", "ers", "ist", "ists")
+
+
+def _intact_form(token: str, hyphenated: dict[str, re.Match[str]]) -> re.Match[str] | None:
+    """The hyphenated word of the document that spells ``token``, or an inflection of it.
+
+    "semifinalists" next to "semi-final"; the hyphens must fall inside the shared letters. A
+    common word matches only as spelled ("emails" is no "e-mail" lost).
+
+    >>> words = _hyphenated_in("the semi-final and two co-founders")
+    >>> [_intact_form(t, words).group() for t in ("semifinalists", "cofounder", "SemiFinal")]
+    ['semi-final', 'co-founders', 'semi-final']
+    """
+    lowered = token.lower()
+    if lowered in hyphenated:
+        return hyphenated[lowered]
+    if fast_zipf(token) >= COMMON_ZIPF:
+        return None  # "emails" near "e-mail": a common word is another spelling, not a lost hyphen
+    for ending in RELATED_ENDINGS:
+        for shorter, longer in ((lowered[:-len(ending)], lowered), (lowered, lowered + ending)):
+            if longer.endswith(ending) and shorter in hyphenated or longer in hyphenated:
+                intact = hyphenated.get(shorter) or hyphenated.get(longer)
+                if intact is not None and _last_hyphen(intact.group()) < len(token):
+                    return intact
+    return None
+
+
+def _last_hyphen(word: str) -> int:
+    """Letters before the last hyphen of ``word``: 4 for "semi-final"."""
+    return len(word[:word.rindex("-")].replace("-", ""))
+
+
+def _hyphens_like(token: str, intact: str) -> str:
+    """``token`` with hyphens where ``intact`` has them (counted in letters from the start).
+
+    >>> _hyphens_like("semifinalists", "semi-final"), _hyphens_like("Teammate", "team-mates")
+    ('semi-finalists', 'Team-mate')
+    """
+    cuts, letters = [], 0
+    for part in intact.split("-")[:-1]:
+        letters += len(part)
+        cuts.append(letters)
+    pieces = [token[a:b] for a, b in zip((0, *cuts), (*cuts, len(token)), strict=True)]
+    return "-".join(pieces)
+
+
 def _spelled_elsewhere(token: str, intact: re.Match[str]) -> tuple[Verdict, tuple[Evidence, ...]]:
     """The document spells ``token`` with hyphens elsewhere: the strongest evidence there is."""
-    replacement = restore_hyphens(token, intact.group().lower())
+    replacement = _hyphens_like(token, intact.group())
     common = fast_zipf(token) >= COMMON_ZIPF  # "email" next to "e-mail": maybe just two spellings
     verdict = Verdict(Kind.HYPHEN, token, replacement, POSSIBLE_CONFIDENCE if common else SAFE_CONFIDENCE,
                       Applicability.UNSAFE if common else Applicability.SAFE,
@@ -173,29 +250,36 @@ def _closed_spelling(glued: Glued, stripped: bool) -> bool:
 def stripping_evidence(text: str, found: Iterable[Glued]) -> tuple[Evidence, ...] | None:
     """Where the document shows its hyphens were stripped (a glued compound, or nothing), or ``None``.
 
-    Evidence: no hyphen left and a glued compound read with confidence (attested, a
-    prefix, a phrase), or no hyphen in a long text (:data:`STRIPPED_MIN_WORDS` words; the
-    evidence then quotes nothing); or at least :data:`STRIPPED_MIN_COMPOUNDS` confident
-    glued compound and few hyphenated words left (at most :data:`INTACT_PER_GLUED` per
-    distinct glued compound).
+    Evidence: two words with two spaces between them (a spaced dash " - " lost its
+    hyphen-minus; stripped digits leave the same gap, and a scraper that strips one class
+    of characters strips others); no hyphen left and a glued compound read with
+    confidence (attested, a prefix, a phrase, or an unknown token); no hyphen in a text of
+    :data:`STRIPPED_MIN_WORDS` words or more (the evidence then quotes nothing); or at
+    least :data:`STRIPPED_MIN_COMPOUNDS` such glued compound and few hyphenated words left
+    (at most :data:`INTACT_PER_GLUED` per distinct glued compound).
 
     >>> text = "a wellknown, monthonmonth rise"
     >>> stripping_evidence(text, glued_tokens(text, stripped=False))[0].quote
     'wellknown'
-    >>> text = "a well-known, long-term, top-quality, low-cost plan and a monthonmonth fall"
+    >>> stripping_evidence("Sales rose  the first rise this year.", [])[0].quote
+    'e  t'
+    >>> text = "a well-known, long-term, top-quality, low-cost, full-time, part-time, all-out plan; a monthonmonth fall"
     >>> stripping_evidence(text, glued_tokens(text, stripped=False)) is None
     True
     """
+    lost_dash = LOST_DASH_RE.search(text)
+    if lost_dash is not None:
+        return (Evidence("document", lost_dash.start(), lost_dash.end(), lost_dash.group()),)
     confident: dict[str, Glued] = {}
     for glued in found:
         v = glued.verdict
-        if v.kind is Kind.HYPHEN and v.confidence >= LIKELY_CONFIDENCE:
+        if v.kind is Kind.HYPHEN and (v.confidence >= LIKELY_CONFIDENCE or not _closed_spelling(glued, False)):
             confident.setdefault(v.token.lower(), glued)
     if not HYPHEN_RE.search(text):
         if not confident:
             return () if len(text.split()) >= STRIPPED_MIN_WORDS else None  # a long text without a hyphen
-    elif len(confident) < STRIPPED_MIN_COMPOUNDS or \
-            sum(1 for _ in HYPHENATED_WORD_RE.finditer(text)) > INTACT_PER_GLUED * len(confident):
+    elif len(confident) < STRIPPED_MIN_COMPOUNDS or (
+            sum(1 for _ in HYPHENATED_WORD_RE.finditer(text)) > INTACT_PER_GLUED * len(confident)):
         return None
     first = min(confident.values(), key=lambda g: g.span.start)
     return (Evidence("document", first.span.start, first.span.end, first.verdict.token),)
@@ -211,7 +295,7 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
     hyphenated = _hyphenated_in(text) if "-" in text else {}
     tokens = [m for m in TOKEN_RE.finditer(text) if m.start() not in found]
     for m in tokens:
-        intact = hyphenated.get(m.group().lower())
+        intact = _intact_form(m.group(), hyphenated) if hyphenated else None
         if intact is not None:
             found[m.start()] = Glued(Span(m.start(), m.end()), *_spelled_elsewhere(m.group(), intact))
             continue
@@ -224,8 +308,29 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
         verdict = None
         if evidence is not None:
             verdict = stripped_reading(m.group()) if before is None else hyphen_for_space(before.verdict)
+            if verdict is None and before is None and (m.group().isdigit() or CAMEL_RE.fullmatch(m.group())):
+                reader = number_pair if m.group().isdigit() and not _in_figure(text, m) else name_in_run
+                verdict = reader(m.group(), *_neighbours(text, m))
         if verdict is not None:
             found[m.start()] = Glued(Span(m.start(), m.end()), verdict, evidence or ())
         elif before is not None and _closed_spelling(before, evidence is not None):
             del found[m.start()]  # "breadline", "carmaker": a closed compound the lexicon knows
+    if hyphenated:
+        for start in _house_spellings(tokens, found):
+            del found[start]
     return [found[k] for k in sorted(found)]
+
+
+def _house_spellings(tokens: list[re.Match[str]], found: dict[int, Glued]) -> list[int]:
+    """Starts of hyphen readings of a token the document spells closed again and again.
+
+    A text that keeps hyphens elsewhere and writes "tiebreak" three times or more, never
+    "tie-break", follows a house style; a stripped copy loses the hyphen only now and then.
+    Readings backed by the document itself (the hyphenated form elsewhere) stay.
+    """
+    counts: dict[str, int] = {}
+    for m in tokens:
+        counts[m.group().lower()] = counts.get(m.group().lower(), 0) + 1
+    return [start for start, glued in found.items() if glued.verdict.kind is Kind.HYPHEN
+            and counts.get(glued.verdict.token.lower(), 0) >= HOUSE_SPELLING_REPEATS
+            and not any(e.source == "document" and "-" in e.quote for e in glued.evidence)]

@@ -25,6 +25,7 @@ from repairkit.detectors._compounds import (
     is_demonym,
     is_function_word,
     is_head,
+    is_modifier_head,
     is_ly_adverb,
     is_number_word,
     is_prefix,
@@ -130,9 +131,10 @@ def _capitalised_verdict(token: str, glued: float) -> Verdict | None:
             return _prefix_verdict(token, left, right)  # "Antismoking"
     if glued >= KNOWN_ZIPF:
         return None
-    for cut in range(3, len(token) - 3):
+    for cut in range(3, len(token) - 2):
         left, right = token[:cut], token[cut:]
-        if is_head(right) and fast_zipf(right) >= COMMON_ZIPF and not is_function_word(left):
+        short_ok = len(right) > 3 or is_modifier_head(right)  # "Labourled"; "Greenfield" is no "Greenf"+"ield"
+        if short_ok and is_head(right) and fast_zipf(right) >= COMMON_ZIPF and not is_function_word(left):
             return _compound_verdict(token, left, right)
     cuts = [(a, b) for a, b in splits(token) if len(a) >= 4 and len(b) >= 3 and is_function_word(b)]
     return space_reading(token, cuts, sure=False) if len(cuts) == 1 else None
@@ -325,6 +327,77 @@ def case_parts(token: str) -> list[str]:
     return CASE_PART_RE.findall(token)
 
 
+#: Two years run together: "20012002" (2001-2002) or "193537" (1935-37).
+YEAR_RANGE_RE = re.compile(r"((?:1[89]|20)\d\d)(\d|\d\d|\d{4})")
+#: Two numbers up to 99 glued (a score "26-21", a range "30-39"): not a year, a clock time
+#: ("1330") or a round figure ("2500"), which start below 24 or end in "00".
+PAIR_RE = re.compile(r"(2[4-9]|[3-9]\d)(\d\d)")
+#: The same from 10 ("12-10", "17-16"): read so only when the words around show no clock
+#: time ("1500 GMT") or year ("in 1642", "since 1497").
+LOW_PAIR_RE = re.compile(r"(1\d|2[0-3])(\d\d)")
+ASCII_FOUR_DIGITS_RE = re.compile(r"[0-9]{4}")
+CLOCK_WORDS = frozenset("gmt bst cet est pst et local hours hrs am pm".split())
+YEAR_WORDS = frozenset("in since from of by until to between and before after around circa c".split())
+#: A prefix glued to a number: "mid2005", "mid1990s", "over65s", "under21".
+PREFIXED_NUMBER_RE = re.compile(r"(mid|over|under|pre|post)(\d{2,4}s?)", re.IGNORECASE)
+
+
+def _year_range(token: str) -> Verdict | None:
+    """Two years glued where a hyphen stood between them: "20012002", "193537".
+
+    The second year must come later than the first ("2001-2002", "1935-37"); a number such
+    as "200501" (January 2005?) or "19352" is no range.
+
+    >>> _year_range("20012002").replacement, _year_range("193537").replacement, _year_range("19245").replacement
+    ('2001-2002', '1935-37', '1924-5')
+    >>> _year_range("200501"), _year_range("2004")
+    (None, None)
+    """
+    m = YEAR_RANGE_RE.fullmatch(token)
+    if m is None:
+        return None
+    first, second = m.groups()
+    end = int(second) if len(second) == 4 else int(first[:4 - len(second)] + second)
+    if not int(first) < end <= int(first) + 99 or (len(second) == 4 and second[:2] not in ("19", "20")):
+        return None
+    return hyphen_reading(token, f"{first}-{second}", LIKELY_CONFIDENCE,
+                          "Two years run together: a range takes a hyphen (or a dash).", (f"{first}–{second}",))
+
+
+def number_pair(token: str, previous: str = "", following: str = "") -> Verdict | None:
+    """Two numbers glued where a hyphen joined them: "2621" is a score "26-21".
+
+    Read so only where the document's hyphens were stripped: elsewhere such a number is
+    more often a model ("the 7610 phone") or a number written without a separator.
+
+    >>> number_pair("3039").replacement, number_pair("1330", "", "GMT"), number_pair("2500")
+    ('30-39', None, None)
+    >>> number_pair("1716", "won", "").replacement, number_pair("1642", "in", ""), number_pair("2004")
+    ('17-16', None, None)
+    """
+    if not ASCII_FOUR_DIGITS_RE.fullmatch(token):
+        return None
+    m = PAIR_RE.fullmatch(token)
+    low = LOW_PAIR_RE.fullmatch(token) if m is None and not 1800 <= int(token) <= 2099 else None
+    if low is not None and previous.lower() not in YEAR_WORDS and following.lower() not in CLOCK_WORDS:
+        m = low
+    if m is None or m.group(2) == "00":
+        return None
+    first, second = m.groups()
+    return hyphen_reading(token, f"{first}-{second}", POSSIBLE_CONFIDENCE,
+                          "A four-digit number that is no year, time or round figure: two numbers (a score, "
+                          "a range) lost the hyphen between them.", (f"{first}–{second}",))
+
+
+def _prefixed_number(token: str) -> Verdict | None:
+    """A prefix glued to a number: "mid2005" -> "mid-2005", "over65s" -> "over-65s"."""
+    m = PREFIXED_NUMBER_RE.fullmatch(token)
+    if m is None:
+        return None
+    return hyphen_reading(token, f"{m.group(1)}-{m.group(2)}", LIKELY_CONFIDENCE,
+                          f"'{m.group(1)}' before a number is joined by a hyphen (\"mid-1990s\", \"over-65s\").")
+
+
 def _number_verdict(token: str) -> Verdict | None:
     """Digits glued to a word: "31yearold" (attested "0-year-old"), "12nation"."""
     word = token.lstrip("0123456789")
@@ -348,18 +421,21 @@ def classify(token: str) -> Verdict | None:
     >>> classify("companiesjointly").replacement, classify("payout")
     ('companies jointly', None)
     """
-    if token.isdigit() or len(token) < 4 or ACRONYM_PLURAL_RE.fullmatch(token):
+    if len(token) < 4 or ACRONYM_PLURAL_RE.fullmatch(token):
         return None
+    if token.isdigit():
+        return _year_range(token)
     if token[0].isdigit():
         return _number_verdict(token)
     if not token.isalpha():
-        return None
+        return _prefixed_number(token)
     if token.isupper():
         return _capitals_verdict(token) if len(token) >= 6 else None
     parts = case_parts(token)
     if "".join(parts) != token:
         return None  # letters the ASCII case cuts do not cover ("ÀAsA"): no split is safe
     if len(parts) > 1:
-        return _camel_verdict(token, parts)
+        # Letters outside a-z ("º", "é") are not cut: a reading must keep every letter.
+        return _camel_verdict(token, parts) if "".join(parts) == token else None
     return _lower_verdict(token)
 

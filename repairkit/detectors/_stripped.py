@@ -5,9 +5,12 @@ few hyphens are left), two content words run together are likelier a compound th
 its hyphen than two words that lost their space: "leftback" is "left-back", an unknown
 "gasguzzling" is "gas-guzzling", a rare "reelect" is "re-elect".
 :mod:`repairkit.detectors._glue` gathers that evidence; these readings are used only with it.
-Measured and left out (more false alarms than finds on news text): two names run
-together ("SmithJones"), rare known closed words ("rerun", "touchline"), capitalised
-unknown tokens (mostly surnames).
+Two names run together count when one is a rare word ("SmithJones") or when they stand
+in a run of names ("JeanMarie Messier") or between "the" and a noun ("the BushCheney
+campaign"). Measured and left out (more false alarms than finds on news text): two
+common words run together as a brand ("MessageLabs said"), rare known closed words
+other than modifiers ("rerun", "touchline", "shopfronts"), capitalised unknown tokens
+(mostly surnames).
 
 >>> hyphen_for_space(classify("yearearlier").as_spaced()).replacement
 'year-earlier'
@@ -23,21 +26,31 @@ import re
 
 from repairkit.detectors._compounds import (
     apostrophe_residue,
+    attested_form,
+    is_closing_particle,
+    is_modifier_head,
     is_function_word,
     is_ly_adverb,
     is_prefix,
     misspelling_of_common_word,
     phrase_compound,
 )
-from repairkit.detectors._readings import PHRASAL_PARTICLES, case_parts, classify
+from repairkit.detectors._readings import (
+    NAME_PARTICLES,
+    PHRASAL_PARTICLES,
+    RARE_NAME_ZIPF,
+    case_parts,
+    classify,
+    number_pair,
+)
 from repairkit.detectors._verdict import POSSIBLE_CONFIDENCE, Kind, Verdict, hyphen_reading
 from repairkit.lexicon import COMMON_ZIPF, KNOWN_ZIPF, fast_zipf
 from repairkit.wordlists import load
 
-__all__ = ["classify", "hyphen_for_space", "stripped_reading"]
+__all__ = ["classify", "hyphen_for_space", "name_in_run", "stripped_reading"]
 
 #: Function words that start hyphenated compounds ("all-out", "most-watched", "in-house").
-COMPOUND_FUNCTION_LEFT = frozenset("all most once above in on off out over under up down".split())
+COMPOUND_FUNCTION_LEFT = frozenset("all most must once above in on off out over under up down".split())
 #: Function words that end them ("women-only"), besides the phrasal particles ("sending-off").
 COMPOUND_FUNCTION_RIGHT = PHRASAL_PARTICLES | {"only"}
 #: Lower-case words that join a capitalised word with a hyphen ("all-French", "then-President").
@@ -46,6 +59,10 @@ CAMEL_LEFT = frozenset("all then former late early mid pro anti non pan".split()
 STYLE_PREFIXES = frozenset("re de".split())
 #: Prefixes that start a closed word as often as a hyphenated one: only for unknown tokens.
 OPEN_PREFIXES = frozenset("over under mini super mega cyber inter micro".split())
+#: Short first parts of hyphenated compounds: "e-banking", "in-court", "on-screen" ...
+SHORT_LEFT = frozenset("e in on".split())
+#: ... before a frequent word this long.
+MIN_SHORT_RIGHT = 5
 #: Parts of an unknown token need only be known words.
 KNOWN_PART_ZIPF = 2.0
 VOWELS = frozenset("aeiou")
@@ -63,6 +80,13 @@ DERIVED_TAILS = frozenset("ier iest ers ery ings".split())
 #: A camel-case token this frequent is a known name ("YouTube").
 KNOWN_NAME_ZIPF = 1.5
 MIN_PREFIXED_REST = 3
+#: "biting", "fenced": shorter or rarer endings are suffixes ("hogg-ed", "demon-ising").
+MIN_PARTICIPLE = 5
+PARTICIPLE_ZIPF = 2.5
+#: "nail", "time": shorter first parts are word fragments ("def-rayed", "des-elected").
+MIN_CONTENT_LEFT = 4
+#: A known token rarer than this, made of two frequent words, is a compound that lost its hyphen.
+RARE_CLOSED_ZIPF = 2.0
 REASON = "Hyphens were stripped from this document, so a compound that lost its hyphen is the likelier reading."
 
 
@@ -87,9 +111,20 @@ def _hyphenated(token: str, left: str, right: str, spaced: bool = True) -> Verdi
 
 
 def hyphen_for_space(verdict: Verdict | None) -> Verdict | None:
-    """The hyphen reading of a lost-space verdict, when its two parts can make a compound."""
-    if verdict is None or verdict.kind not in (Kind.SPACE, Kind.POSSIBLE_SPACE, Kind.CASE_CHANGE):
+    """The hyphen reading of a lost-space verdict, when its two parts can make a compound.
+
+    An attested compound read as two function words ("must have") takes its hyphen back.
+
+    >>> hyphen_for_space(classify("musthave")).replacement
+    'must-have'
+    """
+    if verdict is None or verdict.kind not in (Kind.SPACE, Kind.POSSIBLE_SPACE, Kind.CASE_CHANGE, Kind.NAME_PAIR):
         return None
+    attested = attested_form(verdict.token)
+    if attested is not None and attested in verdict.alternatives:
+        return hyphen_reading(verdict.token, attested, POSSIBLE_CONFIDENCE, REASON, (verdict.replacement,))
+    if verdict.kind is Kind.NAME_PAIR:
+        return None if known_name(verdict.token) else _hyphenated(verdict.token, *verdict.replacement.split("-", 1))
     parts = verdict.replacement.split(" ")
     if len(parts) != 2:
         return None
@@ -109,6 +144,48 @@ def _prefixed(token: str) -> Verdict | None:
     return None
 
 
+def _rare_prefixed(token: str) -> Verdict | None:
+    """A rare closed spelling of a productive prefix and a common word: "cofounders", "nonrefundable".
+
+    >>> _rare_prefixed("cofounders").replacement, _rare_prefixed("overreacted")
+    ('co-founders', None)
+    """
+    return _e_prefixed(token) or _listed_prefix(token)
+
+
+def _e_prefixed(token: str) -> Verdict | None:
+    """"e" (electronic) before a frequent word: "ebusiness", "ebanking" (no typo of "banking")."""
+    if token[0].lower() == "e" and len(token) > MIN_SHORT_RIGHT and fast_zipf(token[1:]) >= PHRASE_PART_ZIPF:
+        return _hyphenated(token, token[0], token[1:], spaced=False)
+    return None
+
+
+def _listed_prefix(token: str) -> Verdict | None:
+    """A prefix of the shipped list before a common word: "cofounders"."""
+    for cut in range(2, len(token) - MIN_PREFIXED_REST + 1):
+        left, right = token[:cut], token[cut:]
+        if is_prefix(left) and fast_zipf(right) >= COMMON_ZIPF and right.lower() not in load("word_suffixes"):
+            return _hyphenated(token, left, right, spaced=False)
+    return None
+
+
+def _rare_closed_compound(token: str) -> Verdict | None:
+    """A rare closed spelling of a compound modifier: "userfriendly", "timeconsuming".
+
+    The lexicon knows the token (Zipf 1 to 2) because some texts lose hyphens too. Only
+    a frequent word before a participle or a modifier head counts ("nail-biting",
+    "ring-fenced"): closed nouns ("shopfronts", "popstars") are spelled that way.
+    """
+    for cut in range(MIN_CONTENT_LEFT, len(token) - MIN_PARTICIPLE + 1):
+        left, right = token[:cut], token[cut:]
+        participle = right.endswith(("ing", "ed")) and fast_zipf(right) >= PARTICIPLE_ZIPF
+        shaped = is_modifier_head(right) or (participle and compound_shape(left, right))  # "friendly" is no adverb
+        if shaped and fast_zipf(left) >= PHRASE_PART_ZIPF and not is_function_word(left) \
+                and not is_closing_particle(left) and not is_prefix(left) and not left.endswith("ly"):
+            return _hyphenated(token, left, right)
+    return None
+
+
 def _unknown_compound(token: str) -> Verdict | None:
     """A token unknown to the lexicon that cuts into a prefix or two known words: "gasguzzling".
 
@@ -116,13 +193,15 @@ def _unknown_compound(token: str) -> Verdict | None:
     known words (Zipf 2), since the token itself is no word at all.
     """
     best: tuple[float, str, str] | None = None
-    for cut in range(2, len(token) - MIN_PREFIXED_REST + 1):
+    for cut in range(1, len(token) - MIN_PREFIXED_REST + 1):
         left, right = token[:cut], token[cut:]
         right_zipf = fast_zipf(right)
         if right_zipf < KNOWN_PART_ZIPF or right.lower() in load("word_suffixes") or right.lower() in DERIVED_TAILS:
             continue
         if is_prefix(left) or left.lower() in STYLE_PREFIXES | OPEN_PREFIXES:
             return _hyphenated(token, left, right, spaced=False)
+        if left.lower() in SHORT_LEFT and len(right) >= MIN_SHORT_RIGHT and right_zipf >= PHRASE_PART_ZIPF:
+            return _hyphenated(token, left, right, spaced=False)  # "ebanking", "incourt"
         weakest = min(fast_zipf(left), right_zipf)
         if len(left) >= MIN_PREFIXED_REST and weakest >= KNOWN_PART_ZIPF and compound_shape(left, right) \
                 and (best is None or weakest > best[0]):
@@ -134,6 +213,61 @@ def _unknown_compound(token: str) -> Verdict | None:
                              for p in phrase if not is_function_word(p) or p.lower() in NO_PHRASE_LINKS):
         return None  # "capital-is-at-ions" is a word cut into fragments
     return hyphen_reading(token, "-".join(phrase), POSSIBLE_CONFIDENCE, REASON)
+
+
+def _joined_names(token: str) -> Verdict | None:
+    """Two capitalised words run together, unknown as one: "ScotlandEngland", "SmithJones".
+
+    With the document's hyphens stripped, a double-barrelled name or a pair of names lost
+    its hyphen when one part is a rare word (a surname, not a brand's "Message" + "Labs"),
+    and a capitalised prefix lost it before a capitalised word ("AntiPhishing"). A brand
+    known to the lexicon ("PlayStation") and its possessive ("DaimlerChryslers") are left alone.
+    """
+    parts = case_parts(token)
+    if len(parts) != 2 or "".join(parts) != token or known_name(token):
+        return None
+    left, right = parts
+    if not (left.istitle() and right.istitle()) or min(len(left), len(right)) < 2 \
+            or left.lower() in NAME_PARTICLES or is_function_word(left) or is_function_word(right):
+        return None
+    if min(fast_zipf(left), fast_zipf(right)) < RARE_NAME_ZIPF or is_prefix(left):
+        return _hyphenated(token, left, right)
+    return None
+
+
+#: Words before a relation of two names used as a modifier ("the Bush-Cheney campaign").
+RELATION_DETERMINERS = frozenset("the a an".split())
+#: A capitalised word standing next to a token in a run of names ("Helena ...", "... Messier").
+NAME_NEIGHBOUR_RE = re.compile(r"[A-Z][a-z]+")
+
+
+def name_in_run(token: str, previous: str, following: str) -> Verdict | None:
+    """Two common capitalised words run together inside a run of names: "Jean-Marie Messier".
+
+    A double-barrelled name stands next to a first name, title or surname ("Helena
+    BonhamCarter", "JeanMarie Messier"); a brand of two common words ("MessageLabs said")
+    mostly stands alone. ``previous`` and ``following`` are the words on either side
+    (empty across punctuation or a sentence end).
+
+    >>> name_in_run("JeanMarie", "", "Messier").replacement, name_in_run("MessageLabs", "", "said")
+    ('Jean-Marie', None)
+    """
+    parts = case_parts(token)
+    if len(parts) != 2 or "".join(parts) != token or known_name(token):
+        return None
+    if not all(p.istitle() and len(p) >= MIN_PREFIXED_REST and not is_function_word(p) for p in parts) \
+            or parts[0].lower() in NAME_PARTICLES:
+        return None
+    neighbours = [w for w in (previous, following) if NAME_NEIGHBOUR_RE.fullmatch(w) and not is_function_word(w)]
+    # A relation before a noun: "the BushCheney campaign", "a ToryLabour contest".
+    relation = following.islower() and len(following) > MIN_PREFIXED_REST and not is_function_word(following) \
+        and previous.lower() in RELATION_DETERMINERS
+    return _hyphenated(token, *parts) if neighbours or relation else None
+
+
+def known_name(token: str) -> bool:
+    """A name the lexicon knows, or its possessive without the apostrophe ("WalMarts")."""
+    return fast_zipf(token) >= KNOWN_NAME_ZIPF or (token.endswith("s") and fast_zipf(token[:-1]) >= KNOWN_NAME_ZIPF)
 
 
 def _acronym_modifier(token: str) -> Verdict | None:
@@ -162,12 +296,16 @@ def stripped_reading(token: str) -> Verdict | None:
     ("touchline") are left alone: on news text they are more often real names and closed
     compounds than stripped hyphens.
     """
+    if token.isdigit():
+        return None  # read with the words around it: see number_pair
     if not token.isalpha() or len(token) < 4 or fast_zipf(token) >= COMMON_ZIPF:
         return None
     if not token.islower():
-        return _acronym_modifier(token)
-    if fast_zipf(token) >= KNOWN_ZIPF:
+        return _acronym_modifier(token) or _joined_names(token)
+    if fast_zipf(token) >= RARE_CLOSED_ZIPF:
         return _prefixed(token)
+    if fast_zipf(token) >= KNOWN_ZIPF:
+        return _prefixed(token) or _rare_prefixed(token) or _rare_closed_compound(token)
     if apostrophe_residue(token) or misspelling_of_common_word(token):
-        return None  # "industrys" lost an apostrophe; "stategist" is a typo
+        return _e_prefixed(token)  # "industrys" lost an apostrophe; "stategist" is a typo; "ebanking" is neither
     return _unknown_compound(token)

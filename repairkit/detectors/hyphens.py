@@ -36,13 +36,20 @@ def find_dropped_hyphens(doc: Document) -> Iterator[Hit]:
     hyphenated form is attested in edited news (shipped list), or that starts with a
     productive prefix ("anti", "post", "self"), or joins two frequent content words
     before a noun ("twinengine planes"), a number word ("onequarter"), a phrase around a
-    function word ("daytoday"), a compound head ("Parisbased", "pricefixing"), an
-    acronym before a head ("USbased"), a combining form ("AngloIrish"), a month range, two
-    nationalities ("FrenchCanadian") or a number from 21 to 99 ("twentyone"). Where the
-    document shows its hyphens were stripped (a glued attested compound and few hyphens
-    left, or a long text without one), also two content words ("yearearlier"), an unknown
-    token of two known words ("gasguzzling") and a word glued to an acronym ("payTV"); the
-    suggestion cites the glued compound that shows it.
+    function word ("daytoday"), a compound head ("Parisbased", "pricefixing", and the
+    hand-written modifier heads: "Labourled", "userfriendly"), an acronym before a head
+    ("USbased"), a combining form ("AngloIrish"), a month range, two nationalities
+    ("FrenchCanadian"), a number from 21 to 99 ("twentyone"), two years ("20012002") or a
+    prefix before a number ("mid1990s", "over65s"); a token the document hyphenates
+    elsewhere, also inflected ("semifinalists" next to "semi-final"). Where the document
+    shows its hyphens were stripped (a glued compound and few hyphens left, a spaced dash
+    whose hyphen is gone, or a text of 150 words without one), also two content words
+    ("yearearlier"), an unknown token of two known words ("gasguzzling"), a rare closed
+    modifier ("timeconsuming") or prefixed word ("cofounders"), "e"/"in"/"on" before a
+    word ("ebanking"), a word glued to an acronym ("payTV"), two names with a rare part
+    ("SmithJones") or inside a run of names ("JeanMarie Messier"), and a four-digit score
+    ("2621"); the suggestion cites the document evidence. A closed spelling repeated four
+    times in a text that keeps its other hyphens is taken as house style.
     Why it matters: the glued form is not English and trips readers and search.
     Example: ``a monthonmonth rise`` -> ``month-on-month``.
     Repair safety: the document's own spelling, or an attested compound whose glued form
