@@ -315,8 +315,8 @@ def _capitals_verdict(token: str) -> Verdict | None:
 def case_parts(token: str) -> list[str]:
     """Cut ``token`` at case changes; a capitals run before lower case is read both ways.
 
-    >>> case_parts("UNEurope"), case_parts("USbased"), case_parts("AngloDutch")
-    (['UN', 'Europe'], ['US', 'based'], ['Anglo', 'Dutch'])
+    >>> case_parts("UNEurope"), case_parts("USbased"), case_parts("AngloDutch"), case_parts("CaféBar")
+    (['UN', 'Europe'], ['US', 'based'], ['Anglo', 'Dutch'], ['CaféBar'])
     """
     whole = ACRONYM_LOWER_RE.fullmatch(token)
     if whole:
@@ -324,7 +324,9 @@ def case_parts(token: str) -> list[str]:
         # "USbased" = US + based; "UNEurope" = UN + Europe: keep the reading whose tail is a word.
         if fast_zipf(rest) >= fast_zipf(acronym[-1] + rest):
             return [acronym, rest]
-    return CASE_PART_RE.findall(token)
+    parts = CASE_PART_RE.findall(token)
+    # Letters outside A-Z/a-z ("º", "é") are not cut: a reading must keep every letter.
+    return parts if "".join(parts) == token else [token]
 
 
 #: Two years run together: "20012002" (2001-2002) or "193537" (1935-37).
@@ -432,10 +434,7 @@ def classify(token: str) -> Verdict | None:
     if token.isupper():
         return _capitals_verdict(token) if len(token) >= 6 else None
     parts = case_parts(token)
-    if "".join(parts) != token:
-        return None  # letters the ASCII case cuts do not cover ("ÀAsA"): no split is safe
     if len(parts) > 1:
-        # Letters outside a-z ("º", "é") are not cut: a reading must keep every letter.
-        return _camel_verdict(token, parts) if "".join(parts) == token else None
+        return _camel_verdict(token, parts)
     return _lower_verdict(token)
 

@@ -224,7 +224,7 @@ def _joined_names(token: str) -> Verdict | None:
     known to the lexicon ("PlayStation") and its possessive ("DaimlerChryslers") are left alone.
     """
     parts = case_parts(token)
-    if len(parts) != 2 or "".join(parts) != token or known_name(token):
+    if len(parts) != 2 or known_name(token):
         return None
     left, right = parts
     if not (left.istitle() and right.istitle()) or min(len(left), len(right)) < 2 \
@@ -253,7 +253,7 @@ def name_in_run(token: str, previous: str, following: str) -> Verdict | None:
     ('Jean-Marie', None)
     """
     parts = case_parts(token)
-    if len(parts) != 2 or "".join(parts) != token or known_name(token):
+    if len(parts) != 2 or known_name(token):
         return None
     if not all(p.istitle() and len(p) >= MIN_PREFIXED_REST and not is_function_word(p) for p in parts) \
             or parts[0].lower() in NAME_PARTICLES:
@@ -276,7 +276,7 @@ def _acronym_modifier(token: str) -> Verdict | None:
     if letter and letter.group(1) not in APOSTROPHE_NAME_LETTERS and fast_zipf(letter.group(2)) >= COMMON_ZIPF:
         return _hyphenated(token, *letter.groups())
     parts = case_parts(token)
-    if len(parts) != 2 or "".join(parts) != token or fast_zipf(token) >= KNOWN_NAME_ZIPF:
+    if len(parts) != 2 or fast_zipf(token) >= KNOWN_NAME_ZIPF:
         return None
     left, right = parts
     if left.islower() and right.isupper() and fast_zipf(left) >= COMMON_ZIPF and not is_function_word(left):
