@@ -56,7 +56,9 @@ def _conflicts(a: Edit, b: Edit) -> bool:
 
 def plan_edits(text: str, findings: Iterable[Finding], threshold: Applicability = Applicability.SAFE,
                min_confidence: float = 0.0) -> list[Edit]:
-    """Edits to apply, sorted by position; of two conflicting edits the more confident one wins."""
+    """Edits to apply, sorted by position; of two conflicting edits the more confident one wins,
+    unless the other makes the same change and more ("Boeings  line" -> "Boeing's 777 line" from a
+    reference over "Boeings" -> "Boeing's" from a rule): then the larger one is kept alone."""
     candidates: list[Edit] = []
     for f in findings:
         s = choose(f, threshold, min_confidence)
@@ -69,9 +71,28 @@ def plan_edits(text: str, findings: Iterable[Finding], threshold: Applicability 
                                s.applicability, s.note, s.evidence))
     kept: list[Edit] = []
     for edit in sorted(candidates, key=lambda e: (-e.confidence, e.start, e.end, e.code)):
-        if not any(_conflicts(edit, k) for k in kept):
+        clashing = [k for k in kept if _conflicts(edit, k)]
+        if clashing and all(includes(edit, k) for k in clashing):
+            kept = [k for k in kept if k not in clashing]
+            clashing = []
+        if not clashing:
             kept.append(edit)
     return sorted(kept, key=lambda e: (e.start, e.end))
+
+
+def includes(big: Edit, small: Edit) -> bool:
+    """True when ``big`` spans ``small`` and makes ``small``'s change as part of its own.
+
+    >>> rule = Edit(0, 7, "Boeings", "Boeing's", "RK202", 0.95, Applicability.SAFE, "n")
+    >>> ref = Edit(0, 8, "Boeings ", "Boeing's 777", "RK106", 0.9, Applicability.SAFE, "n")
+    >>> includes(ref, rule), includes(rule, ref)
+    (True, False)
+    """
+    if not (big.start <= small.start and small.end <= big.end) or big == small:
+        return False
+    head = big.before[:small.start - big.start]
+    tail = big.before[small.end - big.start:]
+    return big.after.startswith(head + small.after) or big.after.endswith(small.after + tail)
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
