@@ -18,7 +18,10 @@ fits a number far better than a dash, and the tokens a number left behind:
   ranks or scores of a list;
 - a token opened by a comma glued to a word (",strong": "6,000-strong");
 - "mid" before punctuation ("from mid."); "Under" in mid-sentence after a lower-case word
-  ("an Under side": "Under-21").
+  ("an Under side": "Under-21");
+- a short capitals name that English writes with a digit about as often as without
+  (by wordfreq: "IPv" and "IPv6", a "PS" or "MP" whose "PS2", "MP3" are nearly as common),
+  before a lower-case word that is no verb or function word ("MP players", "the PS is").
 
 Measured and left out (more false alarms than finds on seed-damaged news): "an" before a
 consonant ("an rated game"), a point glued to a word (".seconds" is as often a domain
@@ -40,6 +43,7 @@ from collections.abc import Iterable, Iterator
 from repairkit.detectors._apostrophe_context import contractions
 from repairkit.detectors._common import next_word, previous_word
 from repairkit.detectors._number_cues import FUNCTION_WORDS, SUBJECT_VERBS
+from repairkit.lexicon import fast_zipf
 from repairkit.model import Span
 
 #: ``(start, end, hole, message, what)``: a span to flag, the hole, what happened, what is missing.
@@ -79,6 +83,10 @@ LETTER_LABELS = frozenset(
 )
 #: Lower-case name particles after an initial: "R de Marigny", "P van Persie".
 INITIAL_PARTICLES = frozenset("de da dal del della di du dos das van von der den le la al bin ben".split())
+#: A short name in capitals (an "IPv" too), standing alone: "MP", "PS", "IPv".
+STEM_RE = re.compile(r"(?<![\w'’\-.&/])[A-Z]{2,3}v?(?![\w'’\-&/])")
+#: Zipf points by which the name with a digit may be rarer than the bare name (MP3 4.3 vs MP 3.6).
+NUMBERED_STEM_GAP = 0.7
 #: "mid" standing alone before punctuation: "from mid." (a year after "mid-" vanished).
 MID_RE = re.compile(r"(?<![\w\-])mid(?=[.,;:)])")
 #: "Under" in mid-sentence before a lower-case word or punctuation: "an Under side".
@@ -166,8 +174,26 @@ def letter_in_pair(text: str, start: int, end: int) -> bool:
     return text[:start].rstrip(" \t").endswith("&") or text[end:].lstrip(" \t").startswith("&")
 
 
+def numbered_stem(name: str) -> bool:
+    """True when English writes ``name`` with a digit glued on about as often as without (wordfreq).
+
+    >>> [numbered_stem(n) for n in ("IPv", "MP", "PS", "BBC", "ITV", "G", "EU")]
+    [True, True, True, False, False, False, False]
+    """
+    bare = fast_zipf(name)
+    numbered = max(fast_zipf(f"{name}{d}") for d in "123456789")
+    return numbered > 0 and numbered >= bare - NUMBERED_STEM_GAP
+
+
 def token_readings(text: str) -> Iterator[Reading]:
     """Tokens a number left behind: ",strong", "from mid.", "an Under side", "the G meeting"."""
+    for m in STEM_RE.finditer(text):
+        after = next_word(text, m.end())
+        if not numbered_stem(m.group()) or not after[:1].islower() or after in FUNCTION_WORDS \
+                or after in contractions() or after.endswith(("ed", "s")):
+            continue  # "the MP said", "MP and", "MPs": the name itself
+        yield (m.start(), m.end(), m.end(), f"'{m.group()} {after}': '{m.group()}' is mostly written with its "
+               "number, which vanished", f"the number of '{m.group()}' (such as {m.group()}N)")
     for m in LONE_LETTER_RE.finditer(text):
         before, after = previous_word(text, m.start()), next_word(text, m.end())
         if letter_is_label(text, m.start(), m.end()) or after[:1].isupper() or after.lower() in INITIAL_PARTICLES:
