@@ -20,7 +20,6 @@ from types import MappingProxyType
 from repairkit.detectors._apostrophe_context import contractions
 from repairkit.detectors._common import MONTHS, next_word, previous_word, unresolved
 from repairkit.detectors._gaps import digitless
-from repairkit.detectors._stripped_numbers import INITIAL_PARTICLES, gap_readings, letter_in_pair, token_readings
 from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists are re-exported
     AFTER_AMOUNT_WORDS,
     AFTER_UNIT_WORDS,
@@ -72,6 +71,7 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     UNIT_SUFFIXES,
     UNIT_WORD_RE,
 )
+from repairkit.detectors._stripped_numbers import INITIAL_PARTICLES, gap_readings, letter_in_pair, token_readings
 from repairkit.document import Document
 from repairkit.model import Hit, Severity, Span
 from repairkit.registry import DetectorSpec, FixAvailability, hits_of

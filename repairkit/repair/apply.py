@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from repairkit.model import Applicability, Evidence, Finding, Suggestion
 from repairkit.markers import MARKER_RE, marker_for
+from repairkit.model import Applicability, Evidence, Finding, Suggestion
 
 
 @dataclass(frozen=True, slots=True)
