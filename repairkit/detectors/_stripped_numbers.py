@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from repairkit.detectors._apostrophe_context import contractions
 from repairkit.detectors._common import next_word, previous_word
@@ -102,9 +103,9 @@ AGE_BAND_RE = re.compile(r"(?<=[ \t])(Under)s?(?=[ \t]+[a-z]|[.,;:])")
 def gap_readings(text: str, claimed: Iterable[Span]) -> Iterator[Reading]:
     """Gaps that a vanished number explains better than a lost dash (``claimed``: reported already)."""
     spans = list(claimed)
-    gaps = [m for m in GAP_RE.finditer(text)
-            if not any(s.start <= m.start() + 1 <= s.end for s in spans)]
-    names = Counter(previous_word(text, m.start()) for m in GAP_RE.finditer(text))
+    every_gap = list(GAP_RE.finditer(text))
+    gaps = [m for m in every_gap if not any(s.start <= m.start() + 1 <= s.end for s in spans)]
+    names = Counter(previous_word(text, m.start()) for m in every_gap)
     listed = _list_gaps(text, gaps)
     for m in gaps:
         before, after = previous_word(text, m.start()), next_word(text, m.end())
@@ -180,6 +181,7 @@ def letter_in_pair(text: str, start: int, end: int) -> bool:
     return text[:start].rstrip(" \t").endswith("&") or text[end:].lstrip(" \t").startswith("&")
 
 
+@cache
 def numbered_stem(name: str) -> bool:
     """True when English writes ``name`` with a digit glued on about as often as without (wordfreq).
 
