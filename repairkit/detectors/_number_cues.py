@@ -112,6 +112,8 @@ ORPHAN_SIGN_RE = re.compile(r"[£€$¥](?![\d\s]*\d)")
 PERCENT_RE = re.compile(r"%(?![sdifr]\b|\(\w+\)[sdif])")  # skip printf placeholders ("%s", "%(n)d")
 RANGE_HOLE_RE = re.compile(r"\b(from|between)([ \t]+)(to|and)\b", re.IGNORECASE)
 UNIT_RESIDUE_RE = re.compile(r"(?<=[ \t(])(bn|mn|m|tn|pm|p|k|km|kg|cm|mm|ft|lbs?|yd|mph|ghz|mbps|secs)(?=[\s,.;:)]|$)")
+#: "am" is a word ("I am"), but after a preposition of time it is a clock time whose hour vanished: "opened at am".
+MORNING_RE = re.compile(r"\b(?:at|from|until|till|by|before|after|to)[ \t]+(am)(?=[\s,.;:)]|$)")
 #: Storage and speed units written in capitals: "can hold GB", "up to Mbps" ("TB" is also a disease).
 DATA_UNIT_RE = re.compile(r"(?<=[ \t(])(GB|MB|KB|Mbps|Kbps|kbps|GHz|MHz)(?=[\s,.;:)]|$)")
 #: An age or duration whose number (and hyphens) vanished: "a yearold man" (hyphens gone too).

@@ -49,7 +49,9 @@ from functools import cache
 
 from repairkit.detectors._apostrophe_context import contractions
 from repairkit.detectors._common import next_word, previous_word
+from repairkit.detectors._gap_context import gap_features, number_log_odds
 from repairkit.detectors._number_cues import FUNCTION_WORDS, SUBJECT_VERBS
+from repairkit.detectors.symbols import ampersand_cue
 from repairkit.lexicon import fast_zipf
 from repairkit.model import Span
 
@@ -96,6 +98,9 @@ STEM_RE = re.compile(r"(?<![\w'’\-.&/])[A-Z]{2,3}v?(?![\w'’\-&/])")
 NUMBERED_STEM_GAP = 0.7
 #: "mid" standing alone before punctuation: "from mid." (a year after "mid-" vanished).
 MID_RE = re.compile(r"(?<![\w\-])mid(?=[.,;:)])")
+#: Natural-log odds (number over dash, by the words around a gap) from which a gap left over
+#: by the other readings is reported: ``_gap_context.number_log_odds``.
+CONTEXT_LOG_ODDS = 0.5
 #: "Under" in mid-sentence before a lower-case word or punctuation: "an Under side".
 AGE_BAND_RE = re.compile(r"(?<=[ \t])(Under)s?(?=[ \t]+[a-z]|[.,;:])")
 
@@ -132,6 +137,20 @@ def gap_readings(text: str, claimed: Iterable[Span]) -> Iterator[Reading]:
         elif before.lower() in CLAUSE_LEADS and after.lower() in FINITE_VERBS:
             yield (m.start() - len(before), m.end() + len(after), hole,
                    f"'{before}  {after}': the subject of the clause vanished", "the subject (often a year or a count)")
+        elif number_log_odds(gap_features(text, m.start(), m.end(), _lone_gap(text, m))) >= CONTEXT_LOG_ODDS \
+                and not _ampersand_pair(text, m, before, after):
+            yield (m.start() - len(before), m.end() + len(after), hole,
+                   f"a gap between '{before}' and '{after}': a number or a dash vanished, and the words "
+                   "around it fit a number better",
+                   "a number, or a spaced dash or '&' (in damaged news text about half of these gaps "
+                   "lost a number; every one lost something)")
+
+
+def _ampersand_pair(text: str, gap: re.Match[str], before: str, after: str) -> bool:
+    """True when the gap stands between two names that show a lost ``&`` ("builder Smith  Sons")."""
+    start = gap.start() - len(before)
+    return before[:1].isupper() and after[:1].isupper() \
+        and ampersand_cue(text, start, text[start:gap.end() + len(after)], after)
 
 
 def _opens_no_clause(word: str) -> bool:

@@ -47,6 +47,7 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     LONE_DASH_RE,
     LOOSE_UNIT_RE,
     MID_DECADE_RE,
+    MORNING_RE,
     NUMBER_ELLIPSIS_RE,
     NUMBERED_NAMES,
     NUMBER_TAKERS,
@@ -291,6 +292,9 @@ def find_orphan_signs(doc: Document) -> Iterator[Hit]:
         hits.append(_hit(start, m.end(), m.start(), f"unit '{m.group(1)}' has no number before it",
                          "time" if m.group(1) == "pm" else "amount", _note(f"a number before '{m.group(1)}'"),
                          unit=m.group(1)))
+    for m in MORNING_RE.finditer(text):
+        hits.append(_hit(m.start(1), m.end(1), m.start(1), "'am' after a preposition of time has lost its hour",
+                         "time", _note("the hour before 'am'"), unit="am"))
     for m in DECADE_RE.finditer(text):
         if previous_word(text, m.start()).lower() in DECADE_LEADS or text[m.start() - 1] == "-":
             hits.append(_hit(m.start(), m.end(), m.start(), "decade suffix 's' has lost its number", "decade",

@@ -228,8 +228,19 @@ def _ampersand_likely(doc: Document, m: re.Match[str]) -> bool:
         return False
     if not digits_stripped(doc):
         return True
-    cue = previous_word(text, m.start(1)).lower()
-    return second in PARTNER_WORDS or cue in NAME_CUES or text.count(m.group()) > 1
+    return ampersand_cue(text, m.start(1), m.group(), m.group(3))
+
+
+def ampersand_cue(text: str, start: int, pair: str, second: str) -> bool:
+    """Evidence that the gap in ``pair`` (two names at ``start``) lost an ``&`` even where digits vanished.
+
+    A partner word ("Smith  Sons"), a firm word before the pair ("firm Ernst  Young"), or
+    the same pair again in the text.
+
+    >>> ampersand_cue("The builder Smith  Sons said", 12, "Smith  Sons", "Sons")
+    True
+    """
+    return second.lower() in PARTNER_WORDS or previous_word(text, start).lower() in NAME_CUES or text.count(pair) > 1
 
 
 def find_lost_ampersands(doc: Document) -> Iterator[Hit]:

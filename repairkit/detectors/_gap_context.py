@@ -1,0 +1,128 @@
+"""Which token vanished from a doubled space: a number or a spaced dash, judged by the words around it.
+
+In a text that lost its digits and its dashes, "rose  in May" and "the deal  which" look
+alike: two spaces where a token was. The words around the gap tell them apart
+statistically: a number stands before plural nouns and after verbs and prepositions ("axe
+quangos", "beat Wales  in"), a spaced dash before clause openers and after nouns ("the
+deal  which"). ``data/gap_contexts.tsv`` holds, for each context feature, how often it
+stood beside a number and beside a spaced dash in news text (see its header for how it was
+made); :func:`number_log_odds` adds the naive-Bayes log-likelihood ratios of a gap's
+features. Used by RK106 for the gaps no other reading explains.
+
+>>> gap_features("the club  players in", 8, 10, alone=True)
+('prev=club', 'next=players', 'prev2=the', 'next2=in', 'prevclass=word', 'nextclass=s', 'sentence=alone')
+>>> number_log_odds(gap_features("will axe  quangos by", 8, 10, alone=True)) > 0
+True
+>>> number_log_odds(gap_features("the deal  which was", 8, 10, alone=False)) < 0
+True
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+
+from repairkit.detectors._number_cues import FUNCTION_WORDS
+
+_HEADER = "# repairkit gap contexts, format 1"
+#: A word of the context as the detector sees it: letters only (apostrophes, hyphens stripped).
+_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+def word_feature(token: str) -> str:
+    """A context token as a feature value: its letters, lower-cased; ``<P>`` when it has none.
+
+    >>> word_feature("world's"), word_feature("long-term"), word_feature("(")
+    ('worlds', 'longterm', '<P>')
+    """
+    letters = "".join(_WORD_RE.findall(token))
+    return letters.lower() if letters else "<P>"
+
+
+def word_class(token: str) -> str:
+    """The class of a context token: ``cap``, ``function``, an ending (``s``, ``ed``, ``ing``, ``ly``),
+    ``word`` or ``none``; a comma after the token is kept (``word,``).
+
+    >>> word_class("Wales"), word_class("players"), word_class("which"), word_class("deal,")
+    ('cap', 's', 'function', 'word,')
+    """
+    letters = word_feature(token)
+    comma = "," if token.rstrip("\"'’”)]").endswith(",") else ""
+    if letters == "<P>":
+        return "none"
+    if token.lstrip("\"'‘“([")[:1].isupper():
+        return "cap" + comma
+    if letters in FUNCTION_WORDS:
+        return "function" + comma
+    for ending in ("ing", "ed", "ly", "s"):
+        if letters.endswith(ending) and len(letters) > len(ending) + 2:
+            return ending + comma
+    return "word" + comma
+
+
+def features(prev2: str, prev: str, nxt: str, nxt2: str, alone: bool) -> tuple[str, ...]:
+    """The features of a vanished token from the raw tokens around it (``""`` at an edge).
+
+    >>> features("the", "deal,", "which", "was", alone=False)[:4]
+    ('prev=deal', 'next=which', 'prev2=the', 'next2=was')
+    """
+    return (f"prev={word_feature(prev)}", f"next={word_feature(nxt)}",
+            f"prev2={word_feature(prev2)}", f"next2={word_feature(nxt2)}",
+            f"prevclass={word_class(prev)}", f"nextclass={word_class(nxt)}",
+            f"sentence={'alone' if alone else 'shared'}")
+
+
+def gap_features(text: str, start: int, end: int, alone: bool) -> tuple[str, ...]:
+    """The features of the gap ``text[start:end]``; ``alone``: no other gap in its sentence."""
+    before = text[max(0, start - 80):start].split()
+    after = text[end:end + 80].split()
+    return features(before[-2] if len(before) > 1 else "", before[-1] if before else "",
+                    after[0] if after else "", after[1] if len(after) > 1 else "", alone)
+
+
+@cache
+def context_counts() -> MappingProxyType[str, tuple[int, int]]:
+    """Feature -> (count beside a number, count beside a spaced dash), from ``data/gap_contexts.tsv``.
+
+    >>> num, dash = context_counts()["next=which"]
+    >>> dash > num
+    True
+    """
+    text = resources.files("repairkit").joinpath("data", "gap_contexts.tsv").read_text("utf-8")
+    lines = text.splitlines()
+    if not lines or not lines[0].startswith(_HEADER):
+        raise RuntimeError("gap_contexts.tsv: unknown format header")
+    table: dict[str, tuple[int, int]] = {}
+    for line in lines:
+        if line and not line.startswith("#"):
+            feat, num, dash = line.split("\t")
+            table[feat] = (int(num), int(dash))
+    return MappingProxyType(table)
+
+
+@cache
+def _totals() -> tuple[int, int]:
+    """How many numbers and spaced dashes the table was counted from (the rows of one kind)."""
+    rows = [v for k, v in context_counts().items() if k.startswith("sentence=")]
+    return sum(n for n, _ in rows), sum(d for _, d in rows)
+
+
+def number_log_odds(feats: tuple[str, ...]) -> float:
+    """Natural log of P(features | a number vanished) / P(features | a dash vanished), add-one smoothed.
+
+    A word too rare to have a row of its own adds nothing: a rare word stands beside a dash
+    more often than beside a number in news text, but the gaps left for this model are those
+    whose common-word contexts other readings claimed, so rarity is no evidence here.
+    """
+    table = context_counts()
+    num_total, dash_total = _totals()
+    score = 0.0
+    for feat in feats:
+        row = table.get(feat)
+        if row is None:
+            continue
+        score += math.log((row[0] + 1) / num_total) - math.log((row[1] + 1) / dash_total)
+    return score
