@@ -111,7 +111,10 @@ DOUBLE_SPACE_RE = re.compile(r"(?<=[^\s.!?:;])([ \t]{2,3})(?=[^\s])")
 ORPHAN_SIGN_RE = re.compile(r"[£€$¥](?![\d\s]*\d)")
 PERCENT_RE = re.compile(r"%(?![sdifr]\b|\(\w+\)[sdif])")  # skip printf placeholders ("%s", "%(n)d")
 RANGE_HOLE_RE = re.compile(r"\b(from|between)([ \t]+)(to|and)\b", re.IGNORECASE)
-UNIT_RESIDUE_RE = re.compile(r"(?<=[ \t(])(bn|mn|m|tn|pm|p|k|km|kg|cm|mm|ft|lbs?|yd|mph|ghz|mbps|secs)(?=[\s,.;:)]|$)")
+UNIT_RESIDUE_RE = re.compile(r"(?<=[ \t(])(bn|mn|m|tn|pm|p|k|km|kg|mg|ml|cm|mm|ft|lbs?|yd|mph|ghz|mbps|secs)(?=[\s,.;:)]|$)")
+#: "5ft 10in" stripped to "ft in": the inches lost their number too (not "ft in length").
+FEET_INCHES_RE = re.compile(
+    r"[ \t]+in\b(?![ \t]+(?:length|height|width|depth|diameter|size|total|the|a|an|his|her|its|their)\b)")
 #: "am" is a word ("I am"), but after a preposition of time it is a clock time whose hour vanished: "opened at am".
 MORNING_RE = re.compile(r"\b(?:at|from|until|till|by|before|after|to)[ \t]+(am)(?=[\s,.;:)]|$)")
 #: Storage and speed units written in capitals: "can hold GB", "up to Mbps" ("TB" is also a disease).

@@ -96,8 +96,12 @@ INITIAL_PARTICLES = frozenset("de da dal del della di du dos das van von der den
 STEM_RE = re.compile(r"(?<![\w'’\-.&/])[A-Z]{2,3}v?(?![\w'’\-&/])")
 #: Zipf points by which the name with a digit may be rarer than the bare name (MP 4.3, MP3 3.6).
 NUMBERED_STEM_GAP = 0.7
+#: A word in -s whose -ed or -ing form is this common (Zipf) reads as a verb: "claimed" 4.4, "playered" 0.
+VERB_ZIPF = 2.5
 #: "mid" standing alone before punctuation: "from mid." (a year after "mid-" vanished).
 MID_RE = re.compile(r"(?<![\w\-])mid(?=[.,;:)])")
+#: An age group whose number vanished: "the overs", "of unders" ("over-55s", "under-18s").
+AGE_GROUP_RE = re.compile(r"\b(?:the|of|for|among)[ \t]+((?:over|under)s)\b(?![ \t]+(?:of|and|the)\b)")
 #: Natural-log odds (number over dash, by the words around a gap) from which a gap left over
 #: by the other readings is reported: ``_gap_context.number_log_odds``.
 CONTEXT_LOG_ODDS = 0.5
@@ -183,6 +187,21 @@ def _list_gaps(text: str, gaps: list[re.Match[str]]) -> set[int]:
     return found
 
 
+def _verb_like(word: str) -> bool:
+    """True for a word in -s that reads as a verb ("says", "claims", "sells"), not a plural noun ("players").
+
+    By wordfreq: a verb's -ed or -ing form is a common word ("claimed", "selling"); a noun's is not.
+
+    >>> _verb_like("claims"), _verb_like("sells"), _verb_like("players"), _verb_like("mobiles")
+    (True, True, False, False)
+    """
+    lowered = word.lower()
+    if lowered in ("says", "is", "has", "was", "does", "goes"):
+        return True
+    stems = (lowered[:-1], lowered[:-2]) if lowered.endswith("es") else (lowered[:-1],)
+    return any(fast_zipf(stem + "ed") >= VERB_ZIPF for stem in stems) or fast_zipf(lowered[:-1] + "ing") >= VERB_ZIPF
+
+
 def letter_is_label(text: str, start: int, end: int) -> bool:
     """True when the lone capital at ``[start, end)`` is a label, an initial or half of a pair.
 
@@ -217,8 +236,8 @@ def token_readings(text: str) -> Iterator[Reading]:
     for m in STEM_RE.finditer(text):
         after = next_word(text, m.end())
         if not numbered_stem(m.group()) or not after[:1].islower() or after in FUNCTION_WORDS \
-                or after in contractions() or after.endswith(("ed", "s")):
-            continue  # "the MP said", "MP and", "MPs": the name itself
+                or after in contractions() or after.endswith("ed") or (after.endswith("s") and _verb_like(after)):
+            continue  # "the MP said", "MP and", "MP claims", "MPs": the name itself
         yield (m.start(), m.end(), m.end(), f"'{m.group()} {after}': '{m.group()}' is mostly written with its "
                "number, which vanished", f"the number of '{m.group()}' (such as {m.group()}N)")
     for m in LONE_LETTER_RE.finditer(text):
@@ -238,3 +257,6 @@ def token_readings(text: str) -> Iterator[Reading]:
             continue  # "One Flew Over the", "Under and": a title, not an age band
         yield (m.start(), m.end(), m.end(), f"'{m.group()}' in mid-sentence: an age band lost its number",
                f"the age after '{m.group(1)}' (such as {m.group(1)}-N)")
+    for m in AGE_GROUP_RE.finditer(text):
+        yield (m.start(1), m.end(1), m.start(1) + 4, f"'{m.group(1)}': an age group lost its number",
+               f"the age in '{m.group(1)}' (such as {m.group(1)[:4]}-Ns)")

@@ -38,6 +38,7 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     DECADE_RE,
     DOUBLE_SPACE_RE,
     ENTITY_REMNANT_RE,
+    FEET_INCHES_RE,
     FUNCTION_WORDS,
     GAP_LEADS,
     GLUED_UNIT_RE,
@@ -288,8 +289,11 @@ def find_orphan_signs(doc: Document) -> Iterator[Hit]:
             continue  # "I m" (a lost apostrophe), "100 km" (the number is there)
         if any(span.start <= m.start() < span.end for span in signs):
             continue  # "£ bn": already reported with its currency sign
-        start = _residue_start(text, m.start())
-        hits.append(_hit(start, m.end(), m.start(), f"unit '{m.group(1)}' has no number before it",
+        start, end = _residue_start(text, m.start()), m.end()
+        inches = FEET_INCHES_RE.match(text, end) if m.group(1) == "ft" else None
+        if inches:
+            end = inches.end()  # "ft in": "5ft 10in", both numbers vanished
+        hits.append(_hit(start, end, m.start(), f"unit '{m.group(1)}' has no number before it",
                          "time" if m.group(1) == "pm" else "amount", _note(f"a number before '{m.group(1)}'"),
                          unit=m.group(1)))
     for m in MORNING_RE.finditer(text):
