@@ -209,3 +209,46 @@ def test_contraction_validator_rejects_bad_entries(entry: str, problem: str) -> 
 def test_context_validator_rejects_bad_entries(entry: str, problem: str) -> None:
     found = context_problem(entry)
     assert found is not None and problem in found
+
+
+GAP_KINDS = {"prev", "next", "prev2", "next2", "prevclass", "nextclass", "sentence"}
+_GAP_VALUE_RE = re.compile(r"^(?:[a-z]+|<P>|(?:cap|function|s|ed|ing|ly|word|none),?|alone|shared)$")
+
+
+def gap_context_problem(entry: str) -> str | None:
+    """Why ``entry`` is not a valid line of gap_contexts.tsv, or ``None``."""
+    parts = entry.split("\t")
+    if len(parts) != 3 or any(p != p.strip() or not p for p in parts):
+        return "needs 3 trimmed tab-separated fields"
+    feature, num, dash = parts
+    kind, sep, value = feature.partition("=")
+    if not sep or kind not in GAP_KINDS:
+        return "unknown kind"
+    if not _GAP_VALUE_RE.match(value):
+        return "bad value"
+    if not (num.isdigit() and dash.isdigit()):
+        return "counts must be non-negative integers"
+    return None
+
+
+def test_gap_contexts_file_is_valid() -> None:
+    from repairkit.detectors._gap_context import context_counts as gap_counts, features
+
+    lines = (resources.files("repairkit") / "data" / "gap_contexts.tsv").read_text(encoding="utf-8").splitlines()
+    entries = [line for line in lines if not line.startswith("#")]
+    assert [(e, gap_context_problem(e)) for e in entries if gap_context_problem(e)] == []
+    table = gap_counts()
+    assert {f.partition("=")[0] for f in table} == GAP_KINDS
+    # every feature the detector makes has a kind the table knows
+    assert {f.partition("=")[0] for f in features("the", "deal,", "which", "was", alone=True)} == GAP_KINDS
+    # the "sentence" rows count every token once: they are the totals of both classes
+    assert table["sentence=alone"][0] + table["sentence=shared"][0] > table["sentence=alone"][1] > 0
+
+
+@pytest.mark.parametrize(("entry", "problem"), [
+    ("next=which\t24", "3 trimmed"), ("middle=which\t24\t54", "unknown kind"),
+    ("next=Which\t24\t54", "bad value"), ("next=which\t-1\t54", "non-negative"), ("nextwhich\t1\t2", "unknown kind"),
+])
+def test_gap_context_validator_rejects_bad_entries(entry: str, problem: str) -> None:
+    found = gap_context_problem(entry)
+    assert found is not None and problem in found
