@@ -115,8 +115,9 @@ UNIT_RESIDUE_RE = re.compile(r"(?<=[ \t(])(bn|mn|m|tn|pm|p|k|km|kg|mg|ml|cm|mm|f
 #: "5ft 10in" stripped to "ft in": the inches lost their number too (not "ft in length").
 FEET_INCHES_RE = re.compile(
     r"[ \t]+in\b(?![ \t]+(?:length|height|width|depth|diameter|size|total|the|a|an|his|her|its|their)\b)")
-#: "am" is a word ("I am"), but after a preposition of time it is a clock time whose hour vanished: "opened at am".
-MORNING_RE = re.compile(r"\b(?:at|from|until|till|by|before|after|to)[ \t]+(am)(?=[\s,.;:)]|$)")
+#: After a preposition of time, "am" (a word: "I am") or a time zone is a clock time whose hour
+#: vanished: "opened at am", "woke up at GMT" ("0530GMT").
+MORNING_RE = re.compile(r"\b(?:at|from|until|till|by|before|after|to) (am|GMT|BST|UTC|CET)(?=[\s,.;:)]|$)")
 #: Storage and speed units written in capitals: "can hold GB", "up to Mbps" ("TB" is also a disease).
 DATA_UNIT_RE = re.compile(r"(?<=[ \t(])(GB|MB|KB|Mbps|Kbps|kbps|GHz|MHz)(?=[\s,.;:)]|$)")
 #: An age or duration whose number (and hyphens) vanished: "a yearold man" (hyphens gone too).

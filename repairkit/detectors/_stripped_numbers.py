@@ -105,8 +105,9 @@ AGE_GROUP_RE = re.compile(r"\b(?:the|of|for|among)[ \t]+((?:over|under)s)\b(?![ 
 #: Natural-log odds (number over dash, by the words around a gap) from which a gap left over
 #: by the other readings is reported: ``_gap_context.number_log_odds``.
 CONTEXT_LOG_ODDS = 0.5
-#: "Under" in mid-sentence before a lower-case word or punctuation: "an Under side".
-AGE_BAND_RE = re.compile(r"(?<=[ \t])(Under)s?(?=[ \t]+[a-z]|[.,;:])")
+#: "Under" in mid-sentence before a lower-case word or punctuation: "an Under side", "England
+#: Under match"; "the under squad" (a preposition never follows "the").
+AGE_BAND_RE = re.compile(r"(?<=[ \t])(Under)s?(?=[ \t]+[a-z]|[.,;:])|(?<=\b[Tt]he )(under)(?=[ \t]+[A-Za-z])")
 
 
 def gap_readings(text: str, claimed: Iterable[Span]) -> Iterator[Reading]:
@@ -235,6 +236,10 @@ def token_readings(text: str) -> Iterator[Reading]:
     """Tokens a number left behind: ",strong", "from mid.", "an Under side", "the G meeting"."""
     for m in STEM_RE.finditer(text):
         after = next_word(text, m.end())
+        if m.group().endswith("v") and (not after or text[m.end():m.end() + 1] in ",.;:)"):
+            yield (m.start(), m.end(), m.end(), f"'{m.group()}' ends in a version letter with no number",
+                   f"the version number of '{m.group()}'")
+            continue
         if not numbered_stem(m.group()) or not after[:1].islower() or after in FUNCTION_WORDS \
                 or after in contractions() or after.endswith("ed") or (after.endswith("s") and _verb_like(after)):
             continue  # "the MP said", "MP and", "MP claims", "MPs": the name itself
@@ -253,10 +258,13 @@ def token_readings(text: str) -> Iterator[Reading]:
         yield (m.start(), m.end(), m.end(), "'mid' stands alone: the year after it vanished", "a year after 'mid-'")
     for m in AGE_BAND_RE.finditer(text):
         before, after = previous_word(text, m.start()), next_word(text, m.end())
-        if not before.islower() or after in FUNCTION_WORDS:
-            continue  # "One Flew Over the", "Under and": a title, not an age band
+        word = m.group(1) or m.group(2)
+        opens_sentence = text[:m.start() - len(before)].rstrip(" \t")[-1:] in ("", ".", "!", "?", ":", "\n")
+        if after.lower() in FUNCTION_WORDS or not before or before == "Down" \
+                or (before[:1].isupper() and (opens_sentence or after[:1].isupper())):
+            continue  # "Life Under the", "Down Under", "Under and", "Six Feet Under Star": not an age band
         yield (m.start(), m.end(), m.end(), f"'{m.group()}' in mid-sentence: an age band lost its number",
-               f"the age after '{m.group(1)}' (such as {m.group(1)}-N)")
+               f"the age after '{word}' (such as {word}-N)")
     for m in AGE_GROUP_RE.finditer(text):
         yield (m.start(1), m.end(1), m.start(1) + 4, f"'{m.group(1)}': an age group lost its number",
                f"the age in '{m.group(1)}' (such as {m.group(1)[:4]}-Ns)")

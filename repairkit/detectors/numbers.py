@@ -297,8 +297,8 @@ def find_orphan_signs(doc: Document) -> Iterator[Hit]:
                          "time" if m.group(1) == "pm" else "amount", _note(f"a number before '{m.group(1)}'"),
                          unit=m.group(1)))
     for m in MORNING_RE.finditer(text):
-        hits.append(_hit(m.start(1), m.end(1), m.start(1), "'am' after a preposition of time has lost its hour",
-                         "time", _note("the hour before 'am'"), unit="am"))
+        hits.append(_hit(m.start(1), m.end(1), m.start(1), f"'{m.group(1)}' after a preposition of time has lost its hour",
+                         "time", _note(f"the time before '{m.group(1)}'"), unit=m.group(1)))
     for m in DECADE_RE.finditer(text):
         if previous_word(text, m.start()).lower() in DECADE_LEADS or text[m.start() - 1] == "-":
             hits.append(_hit(m.start(), m.end(), m.start(), "decade suffix 's' has lost its number", "decade",
