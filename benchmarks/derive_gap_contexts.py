@@ -12,7 +12,6 @@ odd ones stay held out (``python -m benchmarks.quality --corpus odd.jsonl``).
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -23,21 +22,25 @@ CORPUS = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/corpus/news.js
 OUT = Path(__file__).resolve().parent.parent / "repairkit" / "data" / "gap_contexts.tsv"
 MIN_TOTAL = 3
 DASHES = frozenset("-–—")
-_LETTER_RE = re.compile(r"[A-Za-z]")
+
+
+def has_letters(token: str) -> bool:
+    """True when ``token`` has a letter of any script."""
+    return any(c.isalpha() for c in token)
 
 
 def label(token: str) -> str | None:
     """``"num"`` for a token of digits and signs only, ``"dash"`` for a spaced dash, else None."""
     if token in DASHES:
         return "dash"
-    if any(c.isdigit() for c in token) and not _LETTER_RE.search(token):
+    if any(c.isdigit() for c in token) and not has_letters(token):
         return "num"
     return None
 
 
 def leaves_gap(token: str) -> bool:
     """True when damage that strips digits and punctuation leaves nothing of ``token``."""
-    return not _LETTER_RE.search(token)
+    return not has_letters(token)
 
 
 def ends_sentence(token: str) -> bool:
@@ -58,7 +61,7 @@ def paragraph_counts(paragraph: str, counts: Counter[tuple[str, str]]) -> None:
         if kind is None or i == 0 or i + 1 == len(toks):
             continue
         prev, nxt = toks[i - 1], toks[i + 1]
-        if not _LETTER_RE.search(prev) or not _LETTER_RE.search(nxt):
+        if not has_letters(prev) or not has_letters(nxt):
             continue  # the detector sees a gap between words only
         alone = gaps[sentence_of[i]] == 1
         for feat in features(toks[i - 2] if i > 1 else "", prev, nxt, toks[i + 2] if i + 2 < len(toks) else "", alone):
@@ -83,7 +86,8 @@ def main() -> None:
         "# kind=value<TAB>count beside a number<TAB>count beside a spaced dash",
         "# A number is a token of digits and signs only (2004, 7.5, 3-1, 20%); a dash is -, – or —",
         "# standing alone; only those between two words are counted. Kinds: prev/next, prev2/next2",
-        "# (the words around it, letters only, lower-cased; <P> for none), prevclass/nextclass",
+        "# (the words around it, letters only, lower-cased; <CAP> for a capitalised word that is no",
+        "# function word, <W> another script, <P> no letters, <E> the paragraph edge), prevclass/nextclass",
         "# (cap, function, s, ed, ing, ly, word, none; with a comma after it: 'word,'), sentence",
         "# (alone: no other token of digits or signs in its sentence; shared).",
         "# Made by benchmarks/derive_gap_contexts.py from the EVEN-id articles of the BBC news",

@@ -319,6 +319,21 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"error: {message} (see --help)\n")
 
 
+def held_out_half(articles: Sequence[dict[str, str]], half: str) -> list[dict[str, str]]:
+    """The articles whose id ends in an odd (or even) number: the derived data files read only even ones.
+
+    >>> [a["id"] for a in held_out_half([{"id": "news-1"}, {"id": "news-2"}], "odd")]
+    ['news-1']
+    """
+    def number(article: dict[str, str]) -> int:
+        tail = article["id"].rsplit("-", 1)[-1]
+        if not tail.isdigit():
+            raise ValueError(f"article id {article['id']!r} does not end in -NUMBER")
+        return int(tail)
+
+    return [a for a in articles if number(a) % 2 == (half == "odd")]
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """Command-line options."""
     p = _Parser(prog="python -m benchmarks.quality", description=__doc__.split("\n\n")[0])
@@ -332,6 +347,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--examples", type=int, default=3, help="example misses / false alarms per category")
     p.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
     p.add_argument("--corpus", type=Path, help="JSONL corpus (default: the shared news corpus)")
+    p.add_argument("--half", choices=("odd", "even"),
+                   help="only articles whose id number is odd (held out from the derived data files) or even")
     p.add_argument("--select", default="", help="only these rules: codes, prefixes, names or categories, "
                    "comma-separated (e.g. RK2,missing-hyphen; default: all)")
     p.add_argument("--no-clean", action="store_true", help="skip the false-alarm run on undamaged articles")
@@ -359,6 +376,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, ValueError) as exc:
         print(f"error: cannot read the corpus: {exc}", file=sys.stderr)
         return 2
+    if args.half:
+        try:
+            articles = held_out_half(articles, args.half)
+        except ValueError as exc:
+            print(f"error: --half: {exc}", file=sys.stderr)
+            return 2
     profiles = args.profile or ["all"]
     if "all" in profiles:
         profiles = list(PROFILES)

@@ -33,13 +33,27 @@ _WORD_RE = re.compile(r"[A-Za-z]+")
 
 
 def word_feature(token: str) -> str:
-    """A context token as a feature value: its letters, lower-cased; ``<P>`` when it has none.
+    """A context token as a feature value: its letters, lower-cased.
 
-    >>> word_feature("world's"), word_feature("long-term"), word_feature("(")
-    ('worlds', 'longterm', '<P>')
+    ``<CAP>`` for a capitalised word that is no function word (names are topical: a table
+    counted on one corpus should not know its people), ``<W>`` for a word in another script,
+    ``<P>`` for a token with no letters (punctuation, a stripped number's residue), ``<E>`` for
+    the edge of the paragraph.
+
+    >>> [word_feature(t) for t in ("world's", "long-term", "(", "", "Blair", "The", "что")]
+    ['worlds', 'longterm', '<P>', '<E>', '<CAP>', 'the', '<W>']
     """
-    letters = "".join(_WORD_RE.findall(token))
-    return letters.lower() if letters else "<P>"
+    if not token:
+        return "<E>"
+    letters = "".join(c for c in token if c.isalpha())
+    if not letters:
+        return "<P>"
+    if not letters.isascii():
+        return "<W>"
+    lowered = letters.lower()
+    if letters[0].isupper() and lowered not in FUNCTION_WORDS:
+        return "<CAP>"
+    return lowered
 
 
 def word_class(token: str) -> str:
@@ -51,9 +65,9 @@ def word_class(token: str) -> str:
     """
     letters = word_feature(token)
     comma = "," if token.rstrip("\"'’”)]").endswith(",") else ""
-    if letters == "<P>":
+    if letters in ("<P>", "<E>", "<W>"):
         return "none"
-    if token.lstrip("\"'‘“([")[:1].isupper():
+    if letters == "<CAP>" or token.lstrip("\"'‘“([")[:1].isupper():
         return "cap" + comma
     if letters in FUNCTION_WORDS:
         return "function" + comma
@@ -76,9 +90,12 @@ def features(prev2: str, prev: str, nxt: str, nxt2: str, alone: bool) -> tuple[s
 
 
 def gap_features(text: str, start: int, end: int, alone: bool) -> tuple[str, ...]:
-    """The features of the gap ``text[start:end]``; ``alone``: no other gap in its sentence."""
-    before = text[max(0, start - 80):start].split()
-    after = text[end:end + 80].split()
+    """The features of the gap ``text[start:end]``; ``alone``: no other gap in its sentence.
+
+    The words are read within the paragraph (a line break is an edge), as they were counted.
+    """
+    before = text[max(0, start - 80):start].rsplit("\n", 1)[-1].split()
+    after = text[end:end + 80].split("\n", 1)[0].split()
     return features(before[-2] if len(before) > 1 else "", before[-1] if before else "",
                     after[0] if after else "", after[1] if len(after) > 1 else "", alone)
 

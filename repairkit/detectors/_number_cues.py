@@ -112,12 +112,10 @@ ORPHAN_SIGN_RE = re.compile(r"[£€$¥](?![\d\s]*\d)")
 PERCENT_RE = re.compile(r"%(?![sdifr]\b|\(\w+\)[sdif])")  # skip printf placeholders ("%s", "%(n)d")
 RANGE_HOLE_RE = re.compile(r"\b(from|between)([ \t]+)(to|and)\b", re.IGNORECASE)
 UNIT_RESIDUE_RE = re.compile(r"(?<=[ \t(])(bn|mn|m|tn|pm|p|k|km|kg|mg|ml|cm|mm|ft|lbs?|yd|mph|ghz|mbps|secs)(?=[\s,.;:)]|$)")
-#: "5ft 10in" stripped to "ft in": the inches lost their number too (not "ft in length").
+#: "5ft 10in" stripped to "ft in": the inches lost their number too. Only where "in" cannot be
+#: the preposition: before punctuation, "tall", "and", or a lower-case word that is not an article.
 FEET_INCHES_RE = re.compile(
-    r"[ \t]+in\b(?![ \t]+(?:length|height|width|depth|diameter|size|total|the|a|an|his|her|its|their)\b)")
-#: After a preposition of time, "am" (a word: "I am") or a time zone is a clock time whose hour
-#: vanished: "opened at am", "woke up at GMT" ("0530GMT").
-MORNING_RE = re.compile(r"\b(?:at|from|until|till|by|before|after|to) (am|GMT|BST|UTC|CET)(?=[\s,.;:)]|$)")
+    r"[ \t]+in(?=[ \t]*[,.;:)]|[ \t]+(?:tall|and)\b|[ \t]+(?!(?:the|a|an|his|her|its|their|some|length|height|width|depth|diameter|size|total)\b)[a-z]+[ \t]+[a-z])")
 #: Storage and speed units written in capitals: "can hold GB", "up to Mbps" ("TB" is also a disease).
 DATA_UNIT_RE = re.compile(r"(?<=[ \t(])(GB|MB|KB|Mbps|Kbps|kbps|GHz|MHz)(?=[\s,.;:)]|$)")
 #: An age or duration whose number (and hyphens) vanished: "a yearold man" (hyphens gone too).

@@ -104,10 +104,16 @@ STEM_RE = re.compile(r"(?<![\w'’\-.&/])[A-Z]{2,3}v?(?![\w'’\-&/])")
 NUMBERED_STEM_GAP = 0.7
 #: A word in -s whose -ed or -ing form is this common (Zipf) reads as a verb: "claimed" 4.4, "playered" 0.
 VERB_ZIPF = 2.5
+#: ... and a plural noun's singular is at least this common ("player"; not "alway", "perhap").
+COMMON_SINGULAR_ZIPF = 3.0
 #: "mid" standing alone before punctuation: "from mid." (a year after "mid-" vanished).
 MID_RE = re.compile(r"(?<![\w\-])mid(?=[.,;:)])")
 #: An age group whose number vanished: "the overs", "of unders" ("over-55s", "under-18s").
-AGE_GROUP_RE = re.compile(r"\b(?:the|of|for|among)[ \t]+((?:over|under)s)\b(?![ \t]+(?:of|and|the)\b)")
+AGE_GROUP_RE = re.compile(r"\b(?:[Tt]he|of|for|among)[ \t]+((?:over|under)s)\b(?![ \t]+(?:of|and|the)\b)")
+#: After a preposition of time, "am" (a word: "I am") or a time zone is a clock time whose hour
+#: vanished with its glued digits: "opened at am", "woke up at GMT" ("0530GMT"). Not "to"/"from"
+#: before a zone ("clocks go back to GMT"), and only in a text that lost its digits.
+CLOCK_RE = re.compile(r"\b(?:at|until|till|by|before|after) (am|GMT|BST|UTC|CET)(?=[\s,.;:)]|$)|\b(?:from|to) (am)(?=[ \t]+(?:to|on|and|until)\b)")
 #: Natural-log odds (number over dash, by the words around a gap) from which a gap left over
 #: by the other readings is reported: ``_gap_context.number_log_odds``.
 CONTEXT_LOG_ODDS = 0.5
@@ -157,6 +163,16 @@ def gap_readings(text: str, claimed: Iterable[Span]) -> Iterator[Reading]:
                    "lost a number; every one lost something)")
 
 
+def _opens_sentence(text: str, start: int, before: str) -> bool:
+    """True when ``before``, the word that ends just before ``start``, opens its sentence.
+
+    >>> _opens_sentence("It rose. Life Under siege", 14, "Life"), _opens_sentence("an England Under side", 11, "England")
+    (True, False)
+    """
+    j = len(text[:start].rstrip(" \t")) - len(before)
+    return text[:j].rstrip(" \t")[-1:] in ("", ".", "!", "?", ":", "\n")
+
+
 def _ampersand_pair(text: str, gap: re.Match[str], before: str, after: str) -> bool:
     """True when the gap stands between two names that show a lost ``&`` ("builder Smith  Sons")."""
     start = gap.start() - len(before)
@@ -195,18 +211,27 @@ def _list_gaps(text: str, gaps: list[re.Match[str]]) -> set[int]:
 
 
 def _verb_like(word: str) -> bool:
-    """True for a word in -s that reads as a verb ("says", "claims", "sells"), not a plural noun ("players").
+    """True for a word in -s that reads as a verb or adverb ("claims", "makes", "always"), not a plural noun.
 
-    By wordfreq: a verb's -ed or -ing form is a common word ("claimed", "selling"); a noun's is not.
+    By wordfreq: a plural noun's singular is a common word ("player"), and its -ed / -ing
+    forms are not ("playered"); a verb's are ("claimed", "making", "getting").
 
-    >>> _verb_like("claims"), _verb_like("sells"), _verb_like("players"), _verb_like("mobiles")
-    (True, True, False, False)
+    >>> [_verb_like(w) for w in ("claims", "makes", "gets", "always", "players", "mobiles")]
+    [True, True, True, True, False, False]
     """
     lowered = word.lower()
     if lowered in ("says", "is", "has", "was", "does", "goes"):
         return True
     stems = (lowered[:-1], lowered[:-2]) if lowered.endswith("es") else (lowered[:-1],)
-    return any(fast_zipf(stem + "ed") >= VERB_ZIPF for stem in stems) or fast_zipf(lowered[:-1] + "ing") >= VERB_ZIPF
+    if not any(fast_zipf(stem) >= COMMON_SINGULAR_ZIPF for stem in stems):
+        return True  # "always", "perhaps": no singular noun behind it
+    forms = [stem + "ed" for stem in stems] + [stem + "ing" for stem in stems]
+    stem = lowered[:-1]
+    if stem.endswith("e"):
+        forms.append(stem[:-1] + "ing")  # "makes" -> "making"
+    elif len(stem) <= 4:
+        forms.append(stem + stem[-1] + "ing")  # "gets" -> "getting"
+    return any(fast_zipf(form) >= VERB_ZIPF for form in forms)
 
 
 def letter_is_label(text: str, start: int, end: int) -> bool:
@@ -265,12 +290,17 @@ def token_readings(text: str) -> Iterator[Reading]:
     for m in AGE_BAND_RE.finditer(text):
         before, after = previous_word(text, m.start()), next_word(text, m.end())
         word = m.group(1) or m.group(2)
-        opens_sentence = text[:m.start() - len(before)].rstrip(" \t")[-1:] in ("", ".", "!", "?", ":", "\n")
-        if after.lower() in FUNCTION_WORDS or not before or before == "Down" \
-                or (before[:1].isupper() and (opens_sentence or after[:1].isupper())):
-            continue  # "Life Under the", "Down Under", "Under and", "Six Feet Under Star": not an age band
+        if after.lower() in FUNCTION_WORDS or not before or before == "Down":
+            continue  # "Under and", "Down Under": not an age band
+        if m.group(1) and before[:1].isupper() and (_opens_sentence(text, m.start(), before) or after[:1].isupper()):
+            continue  # "It rose. Life Under siege", "Six Feet Under Star": a title, not an age band
         yield (m.start(), m.end(), m.end(), f"'{m.group()}' in mid-sentence: an age band lost its number",
                f"the age after '{word}' (such as {word}-N)")
     for m in AGE_GROUP_RE.finditer(text):
-        yield (m.start(1), m.end(1), m.start(1) + 4, f"'{m.group(1)}': an age group lost its number",
-               f"the age in '{m.group(1)}' (such as {m.group(1)[:4]}-Ns)")
+        band = m.group(1)[:-1]  # "over", "under"
+        yield (m.start(1), m.end(1), m.end(1) - 1, f"'{m.group(1)}': an age group lost its number",
+               f"the age in '{m.group(1)}' (such as {band}-Ns)")
+    for m in CLOCK_RE.finditer(text):
+        i = m.lastindex or 1  # the alternative that matched
+        yield (m.start(i), m.end(i), m.start(i), f"'{m.group(i)}' after a preposition of time has lost its hour",
+               f"the time before '{m.group(i)}'")

@@ -48,7 +48,6 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     LONE_DASH_RE,
     LOOSE_UNIT_RE,
     MID_DECADE_RE,
-    MORNING_RE,
     NUMBER_ELLIPSIS_RE,
     NUMBERED_NAMES,
     NUMBER_TAKERS,
@@ -293,12 +292,10 @@ def find_orphan_signs(doc: Document) -> Iterator[Hit]:
         inches = FEET_INCHES_RE.match(text, end) if m.group(1) == "ft" else None
         if inches:
             end = inches.end()  # "ft in": "5ft 10in", both numbers vanished
-        hits.append(_hit(start, end, m.start(), f"unit '{m.group(1)}' has no number before it",
+        unit = "ft ... in" if inches else m.group(1)
+        hits.append(_hit(start, end, m.start(), f"unit '{unit}' has no number before it",
                          "time" if m.group(1) == "pm" else "amount", _note(f"a number before '{m.group(1)}'"),
                          unit=m.group(1)))
-    for m in MORNING_RE.finditer(text):
-        hits.append(_hit(m.start(1), m.end(1), m.start(1), f"'{m.group(1)}' after a preposition of time has lost its hour",
-                         "time", _note(f"the time before '{m.group(1)}'"), unit=m.group(1)))
     for m in DECADE_RE.finditer(text):
         if previous_word(text, m.start()).lower() in DECADE_LEADS or text[m.start() - 1] == "-":
             hits.append(_hit(m.start(), m.end(), m.start(), "decade suffix 's' has lost its number", "decade",
