@@ -4,7 +4,7 @@ For every token that seed-style damage would strip to nothing and that stands be
 words, a number ("2004", "£5m" is not one: its letters stay) or a spaced dash ("-", "–",
 "—"), count the context features of :func:`repairkit.detectors._gap_context.features`
 beside a number and beside a dash. Only articles whose id number is EVEN are read, so the
-odd ones stay held out (``python -m benchmarks.quality --corpus odd.jsonl``).
+odd ones stay held out (``python -m benchmarks.quality --half odd``).
 
     .venv/bin/python benchmarks/derive_gap_contexts.py [/work/shared/corpus/news.jsonl]
 """

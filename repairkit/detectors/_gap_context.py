@@ -20,7 +20,6 @@ True
 from __future__ import annotations
 
 import math
-import re
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
@@ -28,8 +27,6 @@ from types import MappingProxyType
 from repairkit.detectors._number_cues import FUNCTION_WORDS
 
 _HEADER = "# repairkit gap contexts, format 1"
-#: A word of the context as the detector sees it: letters only (apostrophes, hyphens stripped).
-_WORD_RE = re.compile(r"[A-Za-z]+")
 
 
 def word_feature(token: str) -> str:

@@ -30,7 +30,7 @@ fits a number far better than a dash, and the tokens a number left behind:
 - an age band or group: "an Under side", "England Under match", "the under squad", "the overs";
 - last, any other gap whose words fit a number better than a dash by the context model of
   :mod:`._gap_context` (log odds >= ``CONTEXT_LOG_ODDS``), unless it stands between two names
-  that show a lost "&". This reading is right about its label half the time (95 of its 174
+  that show a lost "&". This reading is right about its label half the time (78 of its 148
   findings on seed-damaged news are lost numbers, the rest lost dashes, "&", quotes), and
   every one of them is on damage; its note says a dash or "&" may have stood there.
 
@@ -226,11 +226,11 @@ def _verb_like(word: str) -> bool:
     if not any(fast_zipf(stem) >= COMMON_SINGULAR_ZIPF for stem in stems):
         return True  # "always", "perhaps": no singular noun behind it
     forms = [stem + "ed" for stem in stems] + [stem + "ing" for stem in stems]
-    stem = lowered[:-1]
-    if stem.endswith("e"):
-        forms.append(stem[:-1] + "ing")  # "makes" -> "making"
-    elif len(stem) <= 4:
-        forms.append(stem + stem[-1] + "ing")  # "gets" -> "getting"
+    singular = lowered[:-1]
+    if singular.endswith("e"):
+        forms.append(singular[:-1] + "ing")  # "makes" -> "making"
+    elif len(singular) <= 4:
+        forms.append(singular + singular[-1] + "ing")  # "gets" -> "getting"
     return any(fast_zipf(form) >= VERB_ZIPF for form in forms)
 
 
