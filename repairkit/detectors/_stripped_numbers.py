@@ -53,7 +53,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from repairkit.detectors._apostrophe_context import contractions
+from repairkit.detectors._apostrophe_context import clause_edge, contractions
 from repairkit.detectors._common import next_word, previous_word
 from repairkit.detectors._gap_context import gap_features, number_log_odds
 from repairkit.detectors._number_cues import FUNCTION_WORDS, SUBJECT_VERBS
@@ -142,35 +142,28 @@ def gap_readings(text: str, claimed: Iterable[Span]) -> Iterator[Reading]:
         if m.start() in listed:
             yield (m.start() - len(before), m.end() + len(after), hole,
                    f"a list of names with a gap after '{before}': its figures vanished", "the rank, score or figure")
-        elif before[:1].isupper() and names[before] >= RECURRING and after[:1].islower() \
+            continue
+        if before[:1].isupper() and names[before] >= RECURRING and after[:1].islower() \
                 and after.lower() not in CLAUSE_OPENERS:
             yield (m.start() - len(before), m.end() + len(after), hole,
                    f"'{before}' is followed by a gap {names[before]} times: a numbered name lost its number",
                    f"the number after '{before}' (a name such as 'Name 2')")
-        elif (before[:1].isupper() or before in FUNCTION_WORDS) and _opens_no_clause(after) and _lone_gap(text, m):
+            continue
+        alone = _lone_gap(text, m)  # asked by the lone-gap reading and the context model
+        if (before[:1].isupper() or before in FUNCTION_WORDS) and _opens_no_clause(after) and alone:
             yield (m.start() - len(before), m.end() + len(after), hole,
                    f"a gap after '{before}', alone in its sentence: a number vanished",
                    f"the number after '{before}' (a figure, or a name such as 'Name 2')")
         elif before.lower() in CLAUSE_LEADS and after.lower() in FINITE_VERBS:
             yield (m.start() - len(before), m.end() + len(after), hole,
                    f"'{before}  {after}': the subject of the clause vanished", "the subject (often a year or a count)")
-        elif number_log_odds(gap_features(text, m.start(), m.end(), _lone_gap(text, m))) >= CONTEXT_LOG_ODDS \
+        elif number_log_odds(gap_features(text, m.start(), m.end(), alone)) >= CONTEXT_LOG_ODDS \
                 and not _ampersand_pair(text, m, before, after):
             yield (m.start() - len(before), m.end() + len(after), hole,
                    f"a gap between '{before}' and '{after}': a number or a dash vanished, and the words "
                    "around it fit a number better",
                    "a number, or a spaced dash or '&' (in damaged news text about half of these gaps "
                    "lost a number; every one lost something)")
-
-
-def _opens_sentence(text: str, start: int, before: str) -> bool:
-    """True when ``before``, the word that ends just before ``start``, opens its sentence.
-
-    >>> _opens_sentence("It rose. Life Under siege", 14, "Life"), _opens_sentence("an England Under side", 11, "England")
-    (True, False)
-    """
-    j = len(text[:start].rstrip(" \t")) - len(before)
-    return text[:j].rstrip(" \t")[-1:] in ("", ".", "!", "?", ":", "\n")
 
 
 def _ampersand_pair(text: str, gap: re.Match[str], before: str, after: str) -> bool:
@@ -292,7 +285,8 @@ def token_readings(text: str) -> Iterator[Reading]:
         word = m.group(1) or m.group(2)
         if after.lower() in FUNCTION_WORDS or not before or before == "Down":
             continue  # "Under and", "Down Under": not an age band
-        if m.group(1) and before[:1].isupper() and (_opens_sentence(text, m.start(), before) or after[:1].isupper()):
+        before_start = len(text[:m.start()].rstrip(" \t")) - len(before)
+        if m.group(1) and before[:1].isupper() and (clause_edge(text, before_start) or after[:1].isupper()):
             continue  # "It rose. Life Under siege", "Six Feet Under Star": a title, not an age band
         yield (m.start(), m.end(), m.end(), f"'{m.group()}' in mid-sentence: an age band lost its number",
                f"the age after '{word}' (such as {word}-N)")
