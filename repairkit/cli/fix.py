@@ -8,8 +8,8 @@ undoes byte for byte.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,60 +22,10 @@ from repairkit.cli.interactive import review
 from repairkit.config import load_config
 from repairkit.document import Document, encode_text
 from repairkit.fileio import atomic_write
-from repairkit.model import Applicability, Finding
-from repairkit.pipeline import DocumentResult, scan_document, scan_paths, select_rules
-from repairkit.reference.model import Article
+from repairkit.fixloop import Planned, plan, rescanner
+from repairkit.model import Applicability
+from repairkit.pipeline import scan_paths, select_rules
 from repairkit.repair import audit
-from repairkit.repair.apply import Edit, apply_edits, marker_edits, merge_edits, plan_edits
-
-
-#: Fix passes at most: a repair can change what the detectors see (a document whose hyphens
-#: are back no longer reads as hyphen-stripped), so fixing runs to a fixed point, as ruff does.
-MAX_PASSES = 4
-
-
-@dataclass
-class Planned:
-    """The edits chosen for one document and the text they give."""
-
-    result: DocumentResult
-    edits: list[Edit]
-    text: str
-    #: Edits of later passes, each with the text it applies to (offsets into that text).
-    later: list[tuple[Document, list[Edit]]] = field(default_factory=list)
-
-    @property
-    def count(self) -> int:
-        """Number of edits over all passes."""
-        return len(self.edits) + sum(len(e) for _, e in self.later)
-
-
-def plan(result: DocumentResult, threshold: Applicability, min_confidence: float, mark: bool,
-         rescan: Callable[[Document], list[Finding]] | None = None) -> Planned:
-    """Choose the edits for a document, re-scanning the result until nothing more applies
-    (when ``rescan`` is given); unresolved-place markers (``mark``) go in after the last pass."""
-    doc = result.document
-    edits = plan_edits(doc.text, result.findings, threshold, min_confidence)
-    planned = Planned(result, edits, apply_edits(doc.text, edits))
-    current = doc
-    while rescan is not None and planned.text != current.text and len(planned.later) < MAX_PASSES - 1:
-        current = Document.from_text(planned.text, doc.path)
-        more = plan_edits(current.text, rescan(current), threshold, min_confidence)
-        if not more:
-            break
-        planned.later.append((current, more))
-        planned.text = apply_edits(current.text, more)
-    if mark and not planned.later and (rescan is None or planned.text == doc.text):
-        # One pass: the markers join its edits, placed by the original findings.
-        planned.edits = merge_edits(planned.edits, marker_edits(doc.text, result.findings))
-        planned.text = apply_edits(doc.text, planned.edits)
-    elif mark and rescan is not None:
-        last = Document.from_text(planned.text, doc.path)
-        marks = marker_edits(last.text, rescan(last))
-        if marks:
-            planned.later.append((last, marks))
-            planned.text = apply_edits(last.text, marks)
-    return planned
 
 
 def unified_diff(doc: Document, new_text: str) -> str:
@@ -178,11 +128,8 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
     threshold = Applicability.UNSAFE if unsafe else Applicability.SAFE
     rules = select_rules(config)
 
-    def rescanner(references: list[Article]) -> Callable[[Document], list[Finding]]:
-        return lambda doc: scan_document(doc, rules, config, references).findings
-
     planned = [plan(r, threshold, config.min_confidence, mark_unresolved,
-                    None if interactive else rescanner(r.references)) for r in results]
+                    None if interactive else rescanner(rules, config, r)) for r in results]
     if interactive:
         try:
             planned = review(planned, config.min_confidence, mark_unresolved)

@@ -19,7 +19,7 @@ from repairkit.model import Finding, Suggestion
 from repairkit.repair.apply import Edit, apply_edits, conflicts, marker_edits, merge_edits
 
 if TYPE_CHECKING:
-    from repairkit.cli.fix import Planned
+    from repairkit.fixloop import Planned
 
 CONTEXT = 40
 CHOICES = {"y": "accept", "n": "reject", "e": "edit", "s": "skip file", "q": "quit"}

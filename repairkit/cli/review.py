@@ -7,6 +7,7 @@ directory and nothing depends on the clock, so the same inputs give byte-identic
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -14,21 +15,25 @@ import click
 from repairkit.cli._common import (
     InputFailure, reference_options, reports_errors, rule_options, split_codes,
 )
-from repairkit.config import load_config
+from repairkit.config import Config, load_config
 from repairkit.document import Document
 from repairkit.fileio import atomic_write
+from repairkit.fixloop import rescanner
 from repairkit.model import Applicability
 from repairkit.pipeline import DocumentResult, collect_inputs, load_library, scan_document, select_rules
 from repairkit.report import html, json_report, markdown
+from repairkit.registry import DetectorSpec
 from repairkit.report.review_model import build_review, display_path
 
 THRESHOLDS = {"safe": Applicability.SAFE, "unsafe": Applicability.UNSAFE}
 
 
-def review_files(result: DocumentResult, out: Path, threshold: Applicability) -> dict[Path, str]:
-    """The three reports of one document: ``<out>/<stem>.html``, ``.md`` and ``.json``."""
+def review_files(result: DocumentResult, out: Path, threshold: Applicability,
+                 rules: Sequence[DetectorSpec] = (), config: Config | None = None) -> dict[Path, str]:
+    """The three reports of one document: ``<out>/<stem>.html``, ``.md`` and ``.json``; the
+    "after" text is the multi-pass fix of ``fix`` when ``rules`` are given."""
     stem = Path(result.document.path).stem
-    review = build_review(result, threshold)
+    review = build_review(result, threshold, rescanner(rules, config, result) if rules else None)
     return {
         out / f"{stem}.html": html.render_review(review),
         out / f"{stem}.md": markdown.render_review(review),
@@ -70,7 +75,7 @@ def review(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: 
     for path in inputs:
         doc = Document.read(path)
         refs = library.references_for(doc.text) if library else []
-        files.update(review_files(scan_document(doc, rules, config, refs), out, THRESHOLDS[threshold]))
+        files.update(review_files(scan_document(doc, rules, config, refs), out, THRESHOLDS[threshold], rules, config))
     out.mkdir(parents=True, exist_ok=True)
     for target, text in files.items():
         atomic_write(target, text.encode("utf-8"))

@@ -21,17 +21,17 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import textstat
 
 from repairkit.document import Document
+from repairkit.fixloop import plan
 from repairkit.model import CATEGORIES, Applicability, Evidence, Finding, Level, Suggestion
 from repairkit.pipeline import DocumentResult
 from repairkit.reference.model import Article
-from repairkit.repair.apply import apply_suggestions
 from repairkit.report.json_report import finding_id
 
 #: Key used for findings that carry no suggestion at all.
@@ -169,13 +169,16 @@ def _finding(doc: Document, f: Finding, references: Sequence[Article]) -> Findin
                        tuple(_suggestion(doc, s, references) for s in f.suggestions))
 
 
-def build_review(result: DocumentResult, threshold: Applicability = Applicability.SAFE) -> Review:
-    """Build the review of one scanned document; suggestions at ``threshold`` are applied for "after"."""
+def build_review(result: DocumentResult, threshold: Applicability = Applicability.SAFE,
+                 rescan: Callable[[Document], list[Finding]] | None = None) -> Review:
+    """Build the review of one scanned document; suggestions at ``threshold`` are applied for "after",
+    through the same fix loop as ``fix`` (re-scanned to a fixed point when ``rescan`` is given)."""
     doc = result.document
     views = tuple(_finding(doc, f, result.references) for f in result.findings)
     categories = Counter(v.category for v in views)
     levels = Counter(v.level for v in views)
-    after_text, edits = apply_suggestions(doc.text, result.findings, threshold)
+    fixed = plan(result, threshold, 0.0, False, rescan)
+    after_text = fixed.text
     return Review(
         path=display_path(doc.path),
         text=doc.text,
@@ -188,6 +191,6 @@ def build_review(result: DocumentResult, threshold: Applicability = Applicabilit
         before=Readability.of(doc.text),
         after=Readability.of(after_text),
         after_text=after_text,
-        edits_applied=len(edits),
+        edits_applied=fixed.count,
         threshold=threshold.label,
     )
