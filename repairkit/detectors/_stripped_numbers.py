@@ -60,6 +60,7 @@ from repairkit.detectors._number_cues import FUNCTION_WORDS, SUBJECT_VERBS
 from repairkit.detectors.symbols import ampersand_cue
 from repairkit.lexicon import fast_zipf
 from repairkit.model import Span
+from repairkit.analysis.spans import SpanIndex
 
 #: ``(start, end, hole, message, what)``: a span to flag, the hole, what happened, what is missing.
 Reading = tuple[int, int, int, str, str]
@@ -124,9 +125,9 @@ AGE_BAND_RE = re.compile(r"(?<=[ \t])(Under)s?(?=[ \t]+[a-z]|[.,;:])|(?<=\b[Tt]h
 
 def gap_readings(text: str, claimed: Iterable[Span]) -> Iterator[Reading]:
     """Gaps that a vanished number explains better than a lost dash (``claimed``: reported already)."""
-    spans = list(claimed)
+    index = SpanIndex(claimed)
     every_gap = list(GAP_RE.finditer(text))
-    gaps = [m for m in every_gap if not any(s.start <= m.start() + 1 <= s.end for s in spans)]
+    gaps = [m for m in every_gap if not index.touches(m.start() + 1)]
     names = Counter(previous_word(text, m.start()) for m in every_gap)
     listed = _list_gaps(text, gaps)
     for m in gaps:

@@ -76,6 +76,7 @@ from repairkit.detectors._stripped_numbers import INITIAL_PARTICLES, gap_reading
 from repairkit.document import Document
 from repairkit.model import Hit, Severity, Span
 from repairkit.registry import DetectorSpec, FixAvailability, hits_of
+from repairkit.analysis.spans import SpanIndex
 
 
 def _hit(start: int, end: int, at: int, message: str, expects: str, note: str, **data: str) -> Hit:
@@ -313,7 +314,7 @@ def _in_mojibake(doc: Document, at: int) -> bool:
         return False
     from repairkit.detectors.encoding import mojibake_spans
 
-    return any(span.start <= at < span.end for span in mojibake_spans(doc))
+    return mojibake_spans(doc).inside(at)
 
 
 def _names_without_numbers(text: str) -> Iterator[Hit]:
@@ -459,8 +460,9 @@ def lost_digits(doc: Document) -> bool:
         return True
     if not digitless(doc.text):
         return False
+    index = SpanIndex(spans)
     gaps = [m.start() + 1 for m in _WORD_GAP_RE.finditer(doc.text)]
-    return sum(not any(s.start <= g <= s.end for s in spans) for g in gaps) >= STRIPPED_AT
+    return sum(not index.touches(g) for g in gaps) >= STRIPPED_AT
 
 
 def _context_free_spans(doc: Document) -> list[Span]:
@@ -491,11 +493,12 @@ def find_numbers_in_stripped_text(doc: Document) -> Iterator[Hit]:
         return
     text = doc.text
     taken = _context_free_spans(doc)
+    taken_index = SpanIndex(taken)
     hits: list[Hit] = []
     for m in _GAP_RE.finditer(text):
-        if any(span.start <= m.start() + 1 and m.end() - 1 <= span.end for span in taken):
+        if taken_index.covers(m.start() + 1, m.end() - 1):
             continue  # the whole gap is already reported
-        if m.end() - m.start() < 3 and any(span.start <= m.start() + 1 <= span.end for span in taken):
+        if m.end() - m.start() < 3 and taken_index.touches(m.start() + 1):
             continue
         before, after = previous_word(text, m.start()), next_word(text, m.end())
         if m.end() - m.start() >= 3 and not text[m.end()].isupper():  # side by side: scores, lists of figures
@@ -574,9 +577,8 @@ def number_gap_claims(doc: Document) -> frozenset[int]:
     """
     def compute() -> frozenset[int]:
         text = doc.text
-        spans = [h.span for spec in DETECTORS for h in hits_of(doc, spec.run)]
-        return frozenset(m.start() for m in _GAP_RE.finditer(text)
-                         if any(span.start <= m.start() + 1 <= span.end for span in spans))
+        index = SpanIndex(h.span for spec in DETECTORS for h in hits_of(doc, spec.run))
+        return frozenset(m.start() for m in _GAP_RE.finditer(text) if index.touches(m.start() + 1))
 
     return doc.memo("numbers.gap-claims", compute)
 
