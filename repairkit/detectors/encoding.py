@@ -15,17 +15,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from rapidfuzz.distance import Indel
 
 from ftfy import TextFixerConfig, fix_and_explain
 from ftfy.badness import badness
+from rapidfuzz.distance import Indel
 
 from repairkit import lexicon
-from repairkit.detectors._blocks import lines
+from repairkit.analysis.blocks import lines
+from repairkit.analysis.spans import SpanIndex
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
 from repairkit.registry import DetectorSpec, FixAvailability, hits_of
-from repairkit.analysis.spans import SpanIndex
 
 #: ftfy with only its encoding repairs: everything that changes how text *looks* is off.
 FTFY_CONFIG = TextFixerConfig(

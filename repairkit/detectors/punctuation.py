@@ -16,15 +16,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from repairkit.detectors._blocks import paragraphs
-from repairkit.detectors._common import next_word, previous_word
-from repairkit.detectors._gaps import claimed_by_numbers, digits_stripped
-from repairkit.detectors._speech import continued_speech, reported_speech
+from repairkit.analysis.blocks import paragraphs
+from repairkit.analysis.digits import claimed_by_numbers, digits_stripped
+from repairkit.analysis.spans import SpanIndex
+from repairkit.analysis.speech import continued_speech, reported_speech
+from repairkit.analysis.words import next_word, previous_word
 from repairkit.detectors.boilerplate import in_boilerplate
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
 from repairkit.registry import DetectorSpec, FixAvailability
-from repairkit.analysis.spans import SpanIndex
 
 #: Words written with a final full stop that a comma may follow ("etc.,", "Inc.,").
 ABBREVIATIONS = frozenset(

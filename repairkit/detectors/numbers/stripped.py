@@ -53,14 +53,14 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from repairkit.detectors._apostrophe_context import clause_edge, contractions
-from repairkit.detectors._common import next_word, previous_word
-from repairkit.detectors._gap_context import gap_features, number_log_odds
-from repairkit.detectors._number_cues import FUNCTION_WORDS, SUBJECT_VERBS
-from repairkit.detectors.symbols import ampersand_cue
+from repairkit.analysis.apostrophe_context import clause_edge, contractions
+from repairkit.analysis.gap_context import gap_features, number_log_odds
+from repairkit.analysis.names import ampersand_cue
+from repairkit.analysis.number_cues import FUNCTION_WORDS, SUBJECT_VERBS
+from repairkit.analysis.spans import SpanIndex
+from repairkit.analysis.words import next_word, previous_word
 from repairkit.lexicon import fast_zipf
 from repairkit.model import Span
-from repairkit.analysis.spans import SpanIndex
 
 #: ``(start, end, hole, message, what)``: a span to flag, the hole, what happened, what is missing.
 Reading = tuple[int, int, int, str, str]

@@ -17,10 +17,9 @@ import re
 from collections.abc import Iterator
 from types import MappingProxyType
 
-from repairkit.detectors._apostrophe_context import contractions
-from repairkit.detectors._common import MONTHS, next_word, previous_word, unresolved
-from repairkit.detectors._gaps import digitless
-from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists are re-exported
+from repairkit.analysis.apostrophe_context import contractions
+from repairkit.analysis.digits import digitless
+from repairkit.analysis.number_cues import (  # noqa: F401 -- the word lists are re-exported
     AFTER_AMOUNT_WORDS,
     AFTER_UNIT_WORDS,
     AGE_RE,
@@ -33,9 +32,9 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     CURRENCY_WORDS,
     DASH_LEADS,
     DATA_UNIT_RE,
-    DIMENSION_RE,
     DECADE_LEADS,
     DECADE_RE,
+    DIMENSION_RE,
     DOUBLE_SPACE_RE,
     ENTITY_REMNANT_RE,
     FEET_INCHES_RE,
@@ -49,34 +48,40 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     LOOSE_UNIT_RE,
     MID_DECADE_RE,
     NUMBER_ELLIPSIS_RE,
-    NUMBERED_NAMES,
     NUMBER_TAKERS,
     NUMBER_WORDS,
+    NUMBERED_NAMES,
     ORDINAL_RE,
     ORPHAN_SIGN_RE,
     PERCENT_RE,
     POINT_DATA_UNIT_RE,
     PUNCT_TOKEN_RE,
     QUANTITY_UNITS,
-    SCORE_NOUNS,
     RANGE_HOLE_RE,
     RESULT_VERBS,
+    SCORE_NOUNS,
     SPACE_PUNCT_RE,
+    STRAY_POINT_RE,
     SUBJECT_VERBS,
     TIME_PHRASE_LEADS,
     TIME_UNITS,
     TWIN_CAPITALS_RE,
     UNIT_COMPOUND_RE,
-    STRAY_POINT_RE,
     UNIT_RESIDUE_RE,
     UNIT_SUFFIXES,
     UNIT_WORD_RE,
 )
-from repairkit.detectors._stripped_numbers import INITIAL_PARTICLES, gap_readings, letter_in_pair, token_readings
+from repairkit.analysis.spans import SpanIndex
+from repairkit.analysis.words import MONTHS, next_word, previous_word, unresolved
+from repairkit.detectors.numbers.stripped import (
+    INITIAL_PARTICLES,
+    gap_readings,
+    letter_in_pair,
+    token_readings,
+)
 from repairkit.document import Document
 from repairkit.model import Hit, Severity, Span
 from repairkit.registry import DetectorSpec, FixAvailability, hits_of
-from repairkit.analysis.spans import SpanIndex
 
 
 def _hit(start: int, end: int, at: int, message: str, expects: str, note: str, **data: str) -> Hit:
