@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from repairkit import lexicon
-from repairkit.analysis.digits import GAP_OWNERS, digits_stripped, doubled_space_claims
+from repairkit.analysis.digits import GAP_OWNERS, doubled_space_claims, lost_digits
 from repairkit.analysis.profile import DocumentProfile
 from repairkit.analysis.spans import SpanIndex
 from repairkit.document import Document
@@ -176,7 +176,7 @@ def find_doubled_spaces(doc: Document, profile: DocumentProfile) -> Iterator[Hit
     >>> [h.span for h in find_doubled_spaces(*prepared(doc, "RK805"))]
     [Span(start=9, end=12)]
     """
-    if digits_stripped(profile):
+    if lost_digits(profile):
         return  # the gaps are where numbers vanished: the missing-number family's findings
     claimed = SpanIndex([*doubled_space_claims(profile), *(h.span for h in profile.hits("RK605"))])
     for m in _DOUBLE_SPACE_RE.finditer(doc.text):

@@ -19,11 +19,11 @@ from collections.abc import Iterator
 
 from repairkit.analysis.blocks import paragraphs
 from repairkit.analysis.digits import (
+    DIGIT_EVIDENCE,
     GAP_OWNERS,
-    NUMBER_RULES,
     claimed_by_numbers,
-    digits_stripped,
     doubled_space_claims,
+    lost_digits,
 )
 from repairkit.analysis.number_cues import COUNT_NOUNS
 from repairkit.analysis.profile import DocumentProfile
@@ -99,7 +99,7 @@ def find_stray_punctuation(doc: Document, profile: DocumentProfile) -> Iterator[
                 continue  # "e.g.,", "U.S.,", "etc.,"
         if re.search(r"&#?\w+$", text[max(0, m.start() - 10):m.start()]):
             continue  # ";" ends an HTML entity ("caf&#233;,"): the encoding rules report it
-        if m.group(5) and digits_stripped(profile):
+        if m.group(5) and lost_digits(profile):
             continue  # "15 December, ." in a text that lost its digits: a year vanished
         replacement, confidence, applicability, note = _stray_fix(text, m)
         span = Span(m.start(), m.end())
@@ -409,7 +409,7 @@ def find_lost_dashes(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     [6, 22]
     """
     claimed = doubled_space_claims(profile)
-    stripped_numbers = digits_stripped(profile)
+    stripped_numbers = lost_digits(profile)
     for m in _DOUBLED_GAP_RE.finditer(doc.text):
         span = Span(m.start(), m.end())
         if claimed.overlaps(span) or claimed_by_numbers(profile, span.start, span.end):
@@ -428,7 +428,7 @@ def find_lost_dashes(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
 
 
 STRAY_PUNCTUATION = DetectorSpec("RK601", "stray-punctuation", "stray-punctuation", Severity.WARNING,
-                                 find_stray_punctuation, FixAvailability.ALWAYS, reads=NUMBER_RULES)
+                                 find_stray_punctuation, FixAvailability.ALWAYS, reads=DIGIT_EVIDENCE)
 UNBALANCED_BRACKET = DetectorSpec("RK602", "unbalanced-bracket", "missing-bracket", Severity.WARNING,
                                   find_unbalanced_brackets, FixAvailability.NEVER)
 BARE_ACRONYM = DetectorSpec("RK603", "acronym-missing-brackets", "missing-bracket", Severity.WARNING,

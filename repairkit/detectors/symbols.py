@@ -19,7 +19,12 @@ import re
 from collections.abc import Iterator
 
 from repairkit import lexicon, wordlists
-from repairkit.analysis.digits import NUMBER_RULES, claimed_by_numbers, digits_stripped
+from repairkit.analysis.digits import (
+    DIGIT_EVIDENCE,
+    NUMBER_RULES,
+    claimed_by_numbers,
+    lost_digits,
+)
 from repairkit.analysis.names import ampersand_cue
 from repairkit.analysis.profile import DocumentProfile
 from repairkit.analysis.words import MONTHS, previous_word
@@ -223,7 +228,7 @@ def _ampersand_likely(doc: Document, profile: DocumentProfile, m: re.Match[str])
         return False  # "Spain  Carlos Moya Spain  Guillermo": a list or table lost its separators
     if claimed_by_numbers(profile, m.start(2), m.end(2)):
         return False
-    if not digits_stripped(profile):
+    if not lost_digits(profile):
         return True
     return ampersand_cue(text, m.start(1), m.group(), m.group(3))
 
@@ -376,7 +381,7 @@ LOST_AT_SIGN = DetectorSpec("RK501", "email-missing-at", "missing-symbol", Sever
 BROKEN_URL = DetectorSpec("RK502", "url-missing-separator", "missing-symbol", Severity.ERROR,
                           find_broken_urls, FixAvailability.ALWAYS)
 LOST_AMPERSAND = DetectorSpec("RK503", "name-missing-ampersand", "missing-symbol", Severity.WARNING,
-                              find_lost_ampersands, FixAvailability.ALWAYS, reads=NUMBER_RULES)
+                              find_lost_ampersands, FixAvailability.ALWAYS, reads=(*NUMBER_RULES, *DIGIT_EVIDENCE))
 LOST_CURRENCY = DetectorSpec("RK504", "amount-missing-currency", "missing-symbol", Severity.WARNING,
                              find_lost_currency_signs, FixAvailability.SOMETIMES)
 LOST_PERCENT = DetectorSpec("RK505", "change-missing-percent", "missing-symbol", Severity.WARNING,

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from repairkit.analysis.apostrophe_context import contractions
-from repairkit.analysis.digits import digitless
+from repairkit.analysis.digits import DIGIT_EVIDENCE, lost_digits
 from repairkit.analysis.number_cues import (  # noqa: F401 -- the word lists are re-exported
     AFTER_AMOUNT_WORDS,
     AFTER_UNIT_WORDS,
@@ -438,48 +438,14 @@ def find_range_holes(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
                        "range", _note("the numbers either side of the hyphen (a score, range or date)"))
 
 
-#: Findings of the context-free rules from which a text counts as having lost its digits.
-STRIPPED_AT = 2
 _GAP_RE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
-#: A doubled space after a word (not after a full stop, where some writers put two).
-_WORD_GAP_RE = re.compile(r"(?<=\w) {2}(?=\w)")
 _LONE_LETTER_RE = re.compile(r"(?<=[ \t])([A-HJ-Z])(?=[ \t]+[a-z]|[.,;:](?:\s|$))")
 _DETERMINERS = frozenset("the a an its their his her our this that these those whose".split())
 
 
-def lost_digits(profile: DocumentProfile) -> bool:
-    """True when the context-free rules (RK101-RK105) find a few vanished numbers.
-
-    A text of 80 words or more with no digit at all (``_gaps.digitless``) also counts when it
-    has two doubled spaces between words that those rules did not explain: edited news
-    writes some figure in digits, and a clean text has almost no doubled space after a word
-    (1 of the 1,750 corpus articles has one). Tabs do not count (a tab table is layout).
-
-    >>> from repairkit.registry import prepared
-    >>> lost_digits(prepared("It rose  to a high. In , the th year.", "RK106")[1]), lost_digits(prepared("In 2004", "RK106")[1])
-    (True, False)
-    """
-    return profile.fact(_lost_digits)
-
-
-def _lost_digits(profile: DocumentProfile) -> bool:
-    spans = _context_free_spans(profile)
-    if len(spans) >= STRIPPED_AT:
-        return True
-    if not digitless(profile.text):
-        return False
-    index = SpanIndex(spans)
-    gaps = [m.start() + 1 for m in _WORD_GAP_RE.finditer(profile.text)]
-    return sum(not index.touches(g) for g in gaps) >= STRIPPED_AT
-
-
-#: The context-free rules whose findings show a text lost its digits (what RK106 reads).
-CONTEXT_FREE = ("RK101", "RK102", "RK103", "RK104", "RK105")
-
-
 def _context_free_spans(profile: DocumentProfile) -> list[Span]:
     """Spans of the RK101-RK105 findings, from the evidence."""
-    return [h.span for h in profile.hits_of(CONTEXT_FREE)]
+    return [h.span for h in profile.hits_of(DIGIT_EVIDENCE)]
 
 
 def find_numbers_in_stripped_text(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
@@ -597,6 +563,6 @@ RANGE_HOLE = DetectorSpec("RK105", "vanished-number", "missing-number", Severity
                           find_range_holes, FixAvailability.SOMETIMES)
 
 STRIPPED_CONTEXT = DetectorSpec("RK106", "number-in-stripped-text", "missing-number", Severity.WARNING,
-                                find_numbers_in_stripped_text, FixAvailability.SOMETIMES, reads=CONTEXT_FREE)
+                                find_numbers_in_stripped_text, FixAvailability.SOMETIMES, reads=DIGIT_EVIDENCE)
 
 DETECTORS = (ORPHAN_ORDINAL, OBJECTLESS_PREPOSITION, BARE_QUANTITY, ORPHAN_SIGN, RANGE_HOLE, STRIPPED_CONTEXT)
