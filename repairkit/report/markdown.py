@@ -27,12 +27,7 @@ from collections.abc import Sequence
 from repairkit.document import Document
 from repairkit.model import Applicability
 from repairkit.pipeline import DocumentResult
-from repairkit.report.review_model import (
-    NO_SUGGESTION,
-    FindingView,
-    Review,
-    build_review,
-)
+from repairkit.report.review_model import NO_SUGGESTION, FindingView, Review, build_review
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
