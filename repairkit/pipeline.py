@@ -18,6 +18,7 @@ from repairkit.model import Finding
 from repairkit.reference.library import Library
 from repairkit.reference.model import Article
 from repairkit.registry import DetectorSpec, select, validate_selectors
+from repairkit.selection import selected_only
 
 TEXT_SUFFIXES = (".txt", ".md")
 
@@ -73,7 +74,7 @@ def scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config |
     if references:
         from repairkit.repair.build import enrich
 
-        findings = enrich(seen, findings, references)
+        findings = selected_only(enrich(seen, findings, references), rules)
     if view:
         findings = [m for m in map(view.finding, findings) if m is not None]
     return DocumentResult(doc, findings, list(references))

@@ -1,0 +1,58 @@
+"""What a new user trips over (issue 12), through the real CLI: selection that covers the
+references' findings, exclusive fix modes, read-only files."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from repairkit.cli import main
+from tests.conftest import ARTICLE, COMMENTARY
+
+
+def invoke(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), input=input)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def codes_of(*args: str) -> Counter[str]:
+    code, out, err = invoke("scan", "--format", "json", *args)
+    assert code in (0, 1), err
+    return Counter(f["code"] for d in json.loads(out)["documents"] for f in d["findings"])
+
+
+# 1. --select / --ignore filter what a reference produces -------------------------------------
+
+@pytest.mark.parametrize("ignore", ["missing-hyphen", "RK3,RK003", "RK00"])
+def test_ignore_filters_reference_findings(ignore):
+    with_ref = ("--reference", str(ARTICLE))
+    hyphens = lambda found: sum(n for c, n in found.items() if c.startswith("RK3") or c == "RK003")  # noqa: E731
+    assert hyphens(codes_of(str(COMMENTARY), *with_ref)) > 0  # the text lost hyphens
+    assert hyphens(codes_of(str(COMMENTARY), *with_ref, "--ignore", "RK3", "--ignore", ignore)) == 0
+
+
+def test_select_keeps_only_selected_reference_findings():
+    found = codes_of(str(COMMENTARY), "--reference", str(ARTICLE), "--select", "RK1")
+    assert found and all(c.startswith("RK1") for c in found)
+
+
+def test_config_ignore_filters_reference_findings(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[tool.repairkit]\nignore = ["missing-hyphen"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert not {"RK003", "RK301"} & set(codes_of(str(COMMENTARY), "--reference", str(ARTICLE)))
+
+
+def test_fix_does_not_apply_ignored_reference_repairs(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(COMMENTARY.read_bytes())
+    _, with_hyphens, _ = invoke("fix", str(path), "--unsafe", "-r", str(ARTICLE), "--select", "RK003")
+    assert "+" in with_hyphens and "-" in with_hyphens  # there is something to restore
+    code, out, _ = invoke("fix", str(path), "--unsafe", "-r", str(ARTICLE), "--select", "RK003",
+                          "--ignore", "RK3,RK003")
+    assert code == 0 and out == ""
