@@ -56,3 +56,41 @@ def test_fix_does_not_apply_ignored_reference_repairs(tmp_path):
     code, out, _ = invoke("fix", str(path), "--unsafe", "-r", str(ARTICLE), "--select", "RK003",
                           "--ignore", "RK3,RK003")
     assert code == 0 and out == ""
+
+
+# 2. --diff with --write / --output is a usage error ------------------------------------------
+
+@pytest.mark.parametrize("other", [["--write"], ["--output", "OUT"]])
+def test_diff_excludes_write_and_output(tmp_path, other):
+    path = tmp_path / "a.txt"
+    path.write_text("They dont know.\n", encoding="utf-8")
+    other = [str(tmp_path / "out.txt") if a == "OUT" else a for a in other]
+    code, out, err = invoke("fix", str(path), "--diff", *other)
+    assert code == 2 and "exclude each other" in err and out == ""
+    assert path.read_text(encoding="utf-8") == "They dont know.\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]  # no output, no audit log
+
+
+# 3. --write refuses read-only files ------------------------------------------------------------
+
+def test_write_refuses_a_read_only_file(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("They dont know.\n", encoding="utf-8")
+    path.chmod(0o444)
+    code, out, err = invoke("fix", str(path), "--write")
+    assert code == 2 and err.count("\n") == 1 and "read-only" in err and str(path) in err
+    assert path.read_text(encoding="utf-8") == "They dont know.\n"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o444
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]  # no audit log either
+    path.chmod(0o644)
+    assert invoke("fix", str(path), "--write")[0] == 0 and "don't" in path.read_text(encoding="utf-8")
+
+
+def test_read_only_output_refused_and_other_files_untouched(tmp_path):
+    writable, locked = tmp_path / "a.txt", tmp_path / "b.txt"
+    for p in (writable, locked):
+        p.write_text("They dont know.\n", encoding="utf-8")
+    locked.chmod(0o400)
+    code, _, err = invoke("fix", str(writable), str(locked), "--write")
+    assert code == 2 and "b.txt: file is read-only" in err
+    assert writable.read_text(encoding="utf-8") == "They dont know.\n"  # all or nothing

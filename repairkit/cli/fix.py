@@ -8,6 +8,8 @@ undoes byte for byte.
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +35,35 @@ def unified_diff(doc: Document, new_text: str) -> str:
     lines = difflib.unified_diff(doc.text.splitlines(keepends=True), new_text.splitlines(keepends=True),
                                  fromfile=f"a/{doc.path}", tofile=f"b/{doc.path}")
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def fix_mode(diff: bool, write: bool, output: Path | None, interactive: bool) -> str:
+    """``diff``, ``write`` or ``output``: the one mode the options ask for (a usage error for two).
+
+    >>> fix_mode(False, False, None, False), fix_mode(False, False, None, True)
+    ('diff', 'write')
+    """
+    given = [name for name, on in (("--diff", diff), ("--write", write), ("--output", output is not None)) if on]
+    if len(given) > 1:
+        raise click.UsageError(f"{' and '.join(given)} exclude each other: --diff shows the changes and writes "
+                               "nothing, --write changes files in place, --output writes one file elsewhere")
+    if output is not None:
+        return "output"
+    return "write" if write or (interactive and not diff) else "diff"
+
+
+def refuse_read_only(target: Path) -> None:
+    """Refuse to replace a file its owner may not write (mode bits), or this user may not.
+
+    The atomic write renames a new file over the old one, which the file's own mode does not
+    stop: the check has to be made here, as ruff, black and codespell do.
+    """
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return
+    if not mode & stat.S_IWUSR or not os.access(target, os.W_OK):
+        raise InputFailure(f"{target}: file is read-only; nothing written (make it writable, or use --output)")
 
 
 @dataclass
@@ -89,8 +120,9 @@ def write_all(pending: Sequence[Pending]) -> None:
               help="Apply only suggestions with confidence >= P.")
 @click.option("--mark-unresolved", is_flag=True,
               help="Insert a visible marker such as [?year] where a value is missing and unknown.")
-@click.option("--diff", "mode", flag_value="diff", help="Print a unified diff and change nothing (the default).")
-@click.option("--write", "mode", flag_value="write", help="Change the files in place (atomically).")
+@click.option("--diff", "diff", is_flag=True, help="Print a unified diff and change nothing (the default).")
+@click.option("--write", "write", is_flag=True, help="Change the files in place (atomically); refused for "
+              "read-only files.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the fixed text to FILE instead (one input only).")
 @click.option("--audit", "audit_path", type=click.Path(dir_okay=False, path_type=Path),
@@ -101,7 +133,7 @@ def write_all(pending: Sequence[Pending]) -> None:
 @rule_options
 @reports_errors
 def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tuple[str, ...], unsafe: bool, min_confidence: float | None,
-        mark_unresolved: bool, mode: str | None, output: Path | None, audit_path: Path | None,
+        mark_unresolved: bool, diff: bool, write: bool, output: Path | None, audit_path: Path | None,
         interactive: bool, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
     """Apply suggested repairs to PATH... (safe ones only unless --unsafe).
 
@@ -111,9 +143,7 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
     unresolved places remain (use `repairkit scan` to fail on those). With --interactive
     it writes in place unless --diff or --output is given.
     """
-    if output is not None and mode == "write":
-        raise click.UsageError("--write and --output exclude each other")
-    mode = "output" if output is not None else mode or ("write" if interactive else "diff")
+    mode = fix_mode(diff, write, output, interactive)
     config = load_config().merged(select=split_codes(select), ignore=split_codes(ignore),
                                   min_confidence=min_confidence)
     try:
@@ -140,8 +170,10 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
     if mode == "diff":
         click.echo("".join(unified_diff(p.result.document, p.text) for p in changed), nl=False)
         raise SystemExit(EXIT_FINDINGS if changed else EXIT_CLEAN)
-    pending = [prepare(p, output if output is not None else Path(p.result.document.path), audit_path)
-               for p in changed]
+    targets = [output if output is not None else Path(p.result.document.path) for p in changed]
+    for target in targets:  # before anything is written: all files or none
+        refuse_read_only(target)
+    pending = [prepare(p, target, audit_path) for p, target in zip(changed, targets, strict=True)]
     write_all(pending)
     for p, item in zip(changed, pending, strict=True):
         click.echo(f"fixed {p.result.document.path}: {p.count} edit{'s' if p.count != 1 else ''}"
