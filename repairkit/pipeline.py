@@ -13,6 +13,7 @@ from pathlib import Path
 
 from repairkit.config import Config
 from repairkit.document import Document, InputError
+from repairkit.language import check_language, neutral_rules, without_rule_repairs
 from repairkit.markers import unmarked
 from repairkit.model import Finding
 from repairkit.reference.library import Library
@@ -30,6 +31,8 @@ class DocumentResult:
     document: Document
     findings: list[Finding]
     references: list[Article] = field(default_factory=list)
+    #: One-line notices about the document as a whole (it does not read as English, ...).
+    notices: list[str] = field(default_factory=list)
 
 
 def collect_inputs(paths: Iterable[str]) -> list[Path]:
@@ -67,6 +70,9 @@ def scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config |
     view = unmarked(doc)
     seen = view.document if view else doc
     overrides = config.severity_overrides if config else {}
+    language = check_language(seen.text)
+    if not language.english:  # the rules are written for English (repairkit.language)
+        rules = neutral_rules(rules)
     findings: list[Finding] = []
     for spec in rules:
         findings.extend(spec.findings(seen, overrides.get(spec.code)))
@@ -75,9 +81,11 @@ def scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config |
         from repairkit.repair.build import enrich
 
         findings = selected_only(enrich(seen, findings, references), rules)
+    if not language.english:
+        findings = without_rule_repairs(findings)
     if view:
         findings = [m for m in map(view.finding, findings) if m is not None]
-    return DocumentResult(doc, findings, list(references))
+    return DocumentResult(doc, findings, list(references), [language.notice] if language.notice else [])
 
 
 def load_library(reference_paths: Sequence[str] = (), reference_dirs: Sequence[str] = ()) -> Library | None:

@@ -94,3 +94,68 @@ def test_read_only_output_refused_and_other_files_untouched(tmp_path):
     code, _, err = invoke("fix", str(writable), str(locked), "--write")
     assert code == 2 and "b.txt: file is read-only" in err
     assert writable.read_text(encoding="utf-8") == "They dont know.\n"  # all or nothing
+
+
+# 4. other languages: noticed once, only language-neutral rules, no rule-based repair ----------
+
+GERMAN = ("Die Bundesregierung hat am Montag neue Zahlen vorgelegt. Rund  Prozent der Erwerbstätigen waren "
+          "ohne Arbeit, teilte das Ministerium mit. Die Gewerkschaften fordern höhere Löhne und bessere "
+          "Bedingungen für junge Menschen. Viele Unternehmen fuhren ihre Produktion im Sommer zurück. "
+          "Die Verhandlungen sollen im Herbst fortgesetzt werden, sagte ein Sprecher.\n")
+RUSSIAN = ("В  году правительство представило новые данные о безработице. Около  процентов работников "
+           "остались без работы в прошлом месяце, сообщило министерство. Профсоюзы давно требуют повышения "
+           "зарплат и лучших условий для молодых людей, которые не могут найти постоянную работу.\n")
+
+
+@pytest.mark.parametrize("text", [GERMAN, RUSSIAN], ids=["de", "ru"])
+def test_other_languages_are_noticed_and_not_repaired(tmp_path, text):
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    code, out, _ = invoke("scan", str(path))
+    assert out.count("rules are written for English") == 1
+    code, out, _ = invoke("scan", str(path), "--format", "json")
+    (doc,) = json.loads(out)["documents"]
+    assert len(doc["notices"]) == 1 and "English" in doc["notices"][0]
+    neutral = {"encoding", "whitespace", "boilerplate", "template-leak"}
+    assert all(f["category"] in neutral or f["code"] == "RK703" for f in doc["findings"])
+    code, out, err = invoke("fix", str(path), "--unsafe", "--write")
+    assert path.read_text(encoding="utf-8") == text and "nothing to fix" in err
+
+
+def test_english_is_not_flagged_as_another_language():
+    code, out, _ = invoke("scan", str(COMMENTARY))
+    assert "rules are written for English" not in out and "RK101" in out
+
+
+# 5. readability is a document property, not a finding ----------------------------------------
+
+CLEAN = "The council met on Monday and agreed the budget for next year. " * 6 + "\n"
+
+
+def test_readability_is_in_the_document_summary_not_in_findings(tmp_path, findings_schema):
+    import jsonschema
+
+    path = tmp_path / "clean.txt"
+    path.write_text(CLEAN, encoding="utf-8")
+    code, out, _ = invoke("scan", str(path), "--format", "json", "--fail-on", "info")
+    data = json.loads(out)
+    jsonschema.Draft202012Validator(findings_schema).validate(data)
+    (doc,) = data["documents"]
+    assert code == 0 and doc["findings"] == [] and data["summary"]["findings"] == 0
+    assert data["schema_version"] == "1.1"
+    assert doc["summary"]["words"] == 72 and doc["summary"]["sentences"] == 6
+    assert doc["summary"]["reading_ease"] > 50 and doc["summary"]["band"]
+    code, out, _ = invoke("scan", str(path), "--format", "junit", "--fail-on", "info")
+    assert code == 0 and 'failures="0"' in out
+    code, out, _ = invoke("rules")
+    assert "RK751" not in out
+
+
+def test_an_edit_brings_no_new_baseline_finding(tmp_path):
+    path = tmp_path / "clean.txt"
+    path.write_text(CLEAN, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    assert invoke("scan", str(path), "--write-baseline", str(baseline))[0] == 0
+    path.write_text(CLEAN + "The mayor said little.\n", encoding="utf-8")
+    code, out, err = invoke("scan", str(path), "--baseline", str(baseline), "--fail-on", "info")
+    assert code == 0 and "0 new findings" in err

@@ -38,6 +38,7 @@ def render(results: Sequence[DocumentResult]) -> str:
             line, col = doc.line_col(f.span.start)
             lines.append(f"{doc.path}:{line}:{col}: {f.code} [{f.severity.label}] {f.message}")
             lines.extend(_suggestion_line(doc, s) for s in f.suggestions)
+        lines.extend(f"{doc.path}: note: {notice}" for notice in r.notices)
         counts = Counter(f.severity.label for f in r.findings)
         detail = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in sorted(counts.items()))
         total = len(r.findings)

@@ -1,14 +1,15 @@
-"""Readability figures: a per-document summary, run-on sentences, unreadable paragraphs (RK75x).
+"""The readability rules RK752 (run-on sentence) and RK753 (hard paragraph), ready to register.
 
-Figures come from textstat (Flesch reading ease, Flesch-Kincaid grade). They are style
-information, not damage, so every finding here is ``info`` and they are kept few: one
-summary per document, one finding per run-on sentence, and per-paragraph figures only for
-outliers. A scrape that stripped full stops shows up as run-on "sentences" of hundreds of
-words.
+They lived in ``repairkit/detectors/readability.py`` with the readability summary (RK751),
+which is now a property of the document (:mod:`repairkit.readability`), not a finding. The
+family module was removed with it; registering these two again takes one family module in
+``repairkit/detectors/`` (``from repairkit.readability_rules import DETECTORS``), which is
+the lead's to add while the detectors are restructured. Figures come from
+:mod:`repairkit.readability` (pyphen syllables, milliseconds to load).
 
->>> doc = Document.from_text("The cat sat on the mat. " * 10)
->>> [h.data["words"] for h in find_readability_summary(doc)]
-[60]
+>>> doc = Document.from_text("and then it went on " * 30 + "end. Short one.")
+>>> [h.data["words"] for h in find_run_on_sentences(doc)]
+[151]
 """
 
 from __future__ import annotations
@@ -16,16 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import textstat
-
 from repairkit.detectors._blocks import lines, paragraphs
 from repairkit.detectors._common import WORD_RE
 from repairkit.document import Document
 from repairkit.model import Hit, Severity, Span
+from repairkit.readability import Readability
 from repairkit.registry import DetectorSpec, FixAvailability
 
-#: Documents shorter than this get no summary: the formulas mean little on a few words.
-SUMMARY_MIN_WORDS = 30
 #: A sentence this long (in words) is a run-on: edited news stays under ~60.
 RUN_ON_WORDS = 120
 #: A paragraph this long or longer is scored on its own ...
@@ -34,45 +32,6 @@ OUTLIER_MIN_WORDS = 60
 OUTLIER_MAX_EASE = 0.0
 _LIST_ITEM_RE = re.compile(r"^[-*•] ", re.MULTILINE)
 _SENTENCE_RE = re.compile(r"\S(?:[^.!?]|[.!?](?![\"'”’)]*\s))*[.!?]*[\"'”’)]*")
-
-
-def _band(ease: float) -> str:
-    """Flesch's own labels for a reading-ease score.
-
-    >>> _band(65.0), _band(25.0)
-    ('standard', 'very difficult')
-    """
-    for floor, label in ((90, "very easy"), (80, "easy"), (70, "fairly easy"), (60, "standard"),
-                         (50, "fairly difficult"), (30, "difficult")):
-        if ease >= floor:
-            return label
-    return "very difficult"
-
-
-def find_readability_summary(doc: Document) -> Iterator[Hit]:
-    """One summary per document: words, sentences, Flesch reading ease and grade level.
-
-    What it flags: nothing is wrong; this is an info finding at the start of the
-    document carrying its textstat figures (also in the finding's data).
-    Why it matters: a damaged scrape reads much harder than its source (lost full stops
-    make endless sentences); the figures let an editor compare before and after repair.
-    Example: a 60-word text of short sentences -> "reading ease 117 (very easy)".
-    Repair safety: nothing to repair; documents under 30 words get no summary.
-
-    >>> h = next(find_readability_summary(Document.from_text("The cat sat on the mat. " * 10)))
-    >>> h.data["sentences"], h.data["grade"] < 1
-    (10, True)
-    """
-    text = doc.text
-    words = len(WORD_RE.findall(text))
-    if words < SUMMARY_MIN_WORDS:
-        return
-    ease = round(float(textstat.flesch_reading_ease(text)), 1)
-    grade = round(float(textstat.flesch_kincaid_grade(text)), 1)
-    sentences = int(textstat.sentence_count(text))
-    yield Hit(Span(0, 0), f"readability: {words} words, {sentences} sentences, reading ease {ease:g} "
-                          f"({_band(ease)}), grade {grade:g}",
-              data={"words": words, "sentences": sentences, "reading_ease": ease, "grade": grade})
 
 
 def find_run_on_sentences(doc: Document) -> Iterator[Hit]:
@@ -117,18 +76,16 @@ def find_hard_paragraphs(doc: Document) -> Iterator[Hit]:
         words = len(WORD_RE.findall(para))
         if words < OUTLIER_MIN_WORDS or len(_LIST_ITEM_RE.findall(para)) >= 2:
             continue  # a bulleted list is not prose
-        ease = round(float(textstat.flesch_reading_ease(para)), 1)
+        figures = Readability.of(para)
+        ease, grade = figures.reading_ease, figures.grade
         if ease < OUTLIER_MAX_EASE:
-            grade = round(float(textstat.flesch_kincaid_grade(para)), 1)
             yield Hit(Span(start, end), f"paragraph reads very hard: reading ease {ease:g}, grade {grade:g}",
                       data={"words": words, "reading_ease": ease, "grade": grade})
 
 
-READABILITY_SUMMARY = DetectorSpec("RK751", "readability-summary", "style", Severity.INFO,
-                                   find_readability_summary, FixAvailability.NEVER)
 RUN_ON_SENTENCE = DetectorSpec("RK752", "run-on-sentence", "style", Severity.INFO,
                                find_run_on_sentences, FixAvailability.NEVER)
 HARD_PARAGRAPH = DetectorSpec("RK753", "hard-paragraph", "style", Severity.INFO,
                               find_hard_paragraphs, FixAvailability.NEVER)
 
-DETECTORS = (READABILITY_SUMMARY, RUN_ON_SENTENCE, HARD_PARAGRAPH)
+DETECTORS = (RUN_ON_SENTENCE, HARD_PARAGRAPH)
