@@ -159,3 +159,34 @@ def test_an_edit_brings_no_new_baseline_finding(tmp_path):
     path.write_text(CLEAN + "The mayor said little.\n", encoding="utf-8")
     code, out, err = invoke("scan", str(path), "--baseline", str(baseline), "--fail-on", "info")
     assert code == 0 and "0 new findings" in err
+
+
+# 6. a filled hole does not say "value unknown"; competing candidates are marked --------------
+
+def _council(tmp_path: Path) -> tuple[Path, list[str]]:
+    line = "the council met to agree the budget for the coming year and the new plans for the town centre.\n"
+    path = tmp_path / "doc.txt"
+    path.write_text(f"Council report\n\nIn , {line}", encoding="utf-8")
+    refs = []
+    for year in ("2019", "2020"):
+        ref = tmp_path / f"ref{year}.txt"
+        ref.write_text(f"Council report\n\nIn {year}, {line}", encoding="utf-8")
+        refs += ["-r", str(ref)]
+    return path, refs
+
+
+def test_a_hole_with_a_value_does_not_say_value_unknown(tmp_path):
+    path, refs = _council(tmp_path)
+    code, out, _ = invoke("scan", str(path), *refs[:2])
+    assert "RK102" in out and "'2019,'" in out and "value unknown" not in out
+    code, out, _ = invoke("scan", str(path))
+    assert "value unknown" in out  # no reference: the value is unknown indeed
+
+
+def test_mark_unresolved_marks_a_hole_with_competing_candidates(tmp_path):
+    path, refs = _council(tmp_path)
+    code, out, _ = invoke("fix", str(path), *refs, "--mark-unresolved", "--write")
+    assert code == 0 and "In [?year], the council" in path.read_text(encoding="utf-8")
+    marked = path.read_text(encoding="utf-8")
+    invoke("fix", str(path), *refs, "--mark-unresolved", "--write")
+    assert path.read_text(encoding="utf-8") == marked  # marked once

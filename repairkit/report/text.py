@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from repairkit.document import Document
-from repairkit.model import Suggestion
+from repairkit.model import Finding, Suggestion
 from repairkit.pipeline import DocumentResult
 
 
@@ -29,6 +29,22 @@ def _suggestion_line(doc: Document, s: Suggestion) -> str:
     return line
 
 
+def shown_suggestions(f: Finding) -> tuple[Suggestion, ...]:
+    """The suggestions to print: a hole a value was found for (a reference filled it) no longer
+    says "value unknown"; its value-less explanation shows only while no value is known.
+
+    >>> from repairkit.model import Applicability as A, Severity, Span
+    >>> hole = Suggestion(Span(3, 3), None, 0.0, A.MANUAL, "year missing")
+    >>> filled = Suggestion(Span(3, 3), "2020", 0.97, A.SAFE, "the reference reads 2020")
+    >>> f = Finding("RK102", "r", "missing-number", Severity.ERROR, Span(0, 4), "m", (filled, hole))
+    >>> [s.replacement for s in shown_suggestions(f)]
+    ['2020']
+    """
+    if f.unresolved:
+        return f.suggestions
+    return tuple(s for s in f.suggestions if s.replacement is not None)
+
+
 def render(results: Sequence[DocumentResult]) -> str:
     """Render findings as compact, grep-friendly text."""
     lines: list[str] = []
@@ -37,7 +53,7 @@ def render(results: Sequence[DocumentResult]) -> str:
         for f in r.findings:
             line, col = doc.line_col(f.span.start)
             lines.append(f"{doc.path}:{line}:{col}: {f.code} [{f.severity.label}] {f.message}")
-            lines.extend(_suggestion_line(doc, s) for s in f.suggestions)
+            lines.extend(_suggestion_line(doc, s) for s in shown_suggestions(f))
         lines.extend(f"{doc.path}: note: {notice}" for notice in r.notices)
         counts = Counter(f.severity.label for f in r.findings)
         detail = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in sorted(counts.items()))
