@@ -14,12 +14,14 @@ from pathlib import Path
 from repairkit.config import Config
 from repairkit.document import Document, InputError
 from repairkit.language import check_language, neutral_rules, without_rule_repairs
+from repairkit.markdown_view import is_markdown, markdown_view
 from repairkit.markers import unmarked
 from repairkit.model import Finding
 from repairkit.reference.library import Library
 from repairkit.reference.model import Article
 from repairkit.registry import DetectorSpec, select, validate_selectors
 from repairkit.selection import selected_only
+from repairkit.suppress import suppressed
 
 TEXT_SUFFIXES = (".txt", ".md")
 
@@ -67,8 +69,9 @@ def scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config |
     read without them, the holes they mark, and the findings are mapped back
     (:mod:`repairkit.markers`).
     """
-    view = unmarked(doc)
-    seen = view.document if view else doc
+    prose = markdown_view(doc) if is_markdown(doc.path) else None  # Markdown: its prose only
+    view = unmarked(prose.document if prose else doc)
+    seen = view.document if view else prose.document if prose else doc
     overrides = config.severity_overrides if config else {}
     language = check_language(seen.text)
     if not language.english:  # the rules are written for English (repairkit.language)
@@ -85,6 +88,9 @@ def scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config |
         findings = without_rule_repairs(findings)
     if view:
         findings = [m for m in map(view.finding, findings) if m is not None]
+    if prose:
+        findings = [m for m in map(prose.finding, findings) if m is not None]
+    findings = suppressed(doc, findings, config)  # inline directives, per-file-ignores
     return DocumentResult(doc, findings, list(references), [language.notice] if language.notice else [])
 
 
@@ -99,7 +105,7 @@ def scan_paths(paths: Sequence[str], config: Config, reference_paths: Sequence[s
                reference_dirs: Sequence[str] = ()) -> list[DocumentResult]:
     """Scan every input path against the references relevant to it (all of them when there are few)."""
     rules = select_rules(config)
-    inputs = collect_inputs(paths)
+    inputs = [p for p in collect_inputs(paths) if not config.excluded(p)]
     library = load_library(reference_paths, reference_dirs)
     results = []
     for p in inputs:

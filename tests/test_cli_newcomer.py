@@ -190,3 +190,88 @@ def test_mark_unresolved_marks_a_hole_with_competing_candidates(tmp_path):
     marked = path.read_text(encoding="utf-8")
     invoke("fix", str(path), *refs, "--mark-unresolved", "--write")
     assert path.read_text(encoding="utf-8") == marked  # marked once
+
+
+# 7. Markdown read as prose; inline suppression; exclude and per-file-ignores ---------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+MARKDOWN = """---
+title: In , the notes
+---
+# Setup
+
+Run `printf '%s' $HOME` and see <https://example.com/a%s/{name}> or https://example.org/th.
+
+```sh
+$ pip install . # the th step, In , the
+```
+
+<!-- In , the th summit -->
+The th summit met on Monday.
+"""
+
+
+def test_markdown_checks_only_prose_with_offsets_into_the_original(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text(MARKDOWN, encoding="utf-8")
+    code, out, _ = invoke("scan", str(path), "--format", "json")
+    (doc,) = json.loads(out)["documents"]
+    assert [(f["code"], f["line"], f["text"]) for f in doc["findings"]] == [("RK101", 13, "th")]
+    f = doc["findings"][0]
+    assert MARKDOWN[f["start"]:f["end"]] == "th" and MARKDOWN.index("The th summit") + 4 == f["start"]
+    same = tmp_path / "notes.txt"  # the same text read as plain text: code and front matter too
+    same.write_text(MARKDOWN, encoding="utf-8")
+    assert len(json.loads(invoke("scan", str(same), "--format", "json")[1])["documents"][0]["findings"]) > 3
+
+
+def test_fix_on_markdown_leaves_code_alone(tmp_path):
+    path = tmp_path / "a.md"
+    text = "They dont know.\n\n```\nthey dont\n```\n\nUse `dont` and they dont care.\n"
+    path.write_text(text, encoding="utf-8")
+    assert invoke("fix", str(path), "--write")[0] == 0
+    assert path.read_text(encoding="utf-8") == text.replace("They dont", "They don't").replace(
+        "they dont care", "they don't care")
+
+
+def test_this_projects_readme_has_no_error_level_finding():
+    code, out, err = invoke("scan", str(ROOT / "README.md"), "--fail-on", "error")
+    assert code == 0, out
+
+
+@pytest.mark.parametrize("directive", [
+    "<!-- repairkit: ignore RK101 -->\nthe th summit\n",
+    "<!-- repairkit: ignore -->\n\nthe th summit\n",
+    "<!-- repairkit: ignore-next-line orphan-ordinal -->\nthe th summit\n",
+    "repairkit: ignore-next-line RK1\nthe th summit\n",
+])
+def test_inline_suppression(tmp_path, directive):
+    path = tmp_path / ("a.md" if directive.startswith("<!--") else "a.txt")
+    path.write_text(directive + "\nthe th year\n", encoding="utf-8")
+    code, out, _ = invoke("scan", str(path), "--format", "json")
+    assert [f["line"] for f in json.loads(out)["documents"][0]["findings"]] == [directive.count("\n") + 2]
+
+
+def test_inline_suppression_names_only_its_codes(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("repairkit: ignore RK2 -- apostrophes are fine here\nthe th summit\n", encoding="utf-8")
+    assert "RK101" in invoke("scan", str(path))[1]
+
+
+def test_exclude_and_per_file_ignores(tmp_path, monkeypatch):
+    for rel in ("docs/a.txt", "drafts/b.txt", "build/c.txt", "news/d.txt"):
+        (tmp_path / rel).parent.mkdir(exist_ok=True)
+        (tmp_path / rel).write_text("the th summit\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.repairkit]\nextend-exclude = ["drafts/"]\n[tool.repairkit.per-file-ignores]\n"docs/*" = ["RK1"]\n',
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("scan", ".", "--format", "json")
+    paths = {Path(d["path"]).as_posix(): len(d["findings"]) for d in json.loads(out)["documents"]}
+    assert paths == {"docs/a.txt": 0, "news/d.txt": 1}
+    code, out, _ = invoke("scan", ".", "--format", "json", "--exclude", "news")
+    assert [Path(d["path"]).as_posix() for d in json.loads(out)["documents"]] == ["docs/a.txt"]
+    code, out, _ = invoke("scan", ".", "--format", "json", "--isolated")
+    assert len(json.loads(out)["documents"]) == 3  # only the default excludes (build/)
+    (tmp_path / "pyproject.toml").write_text('[tool.repairkit.per-file-ignores]\n"*" = ["RK1x"]\n', encoding="utf-8")
+    code, _, err = invoke("scan", ".")
+    assert code == 2 and "'RK1x' matches no rule" in err and err.count("\n") == 1

@@ -18,10 +18,10 @@ from typing import Any
 import click
 
 from repairkit.cli._common import (
-    EXIT_CLEAN, EXIT_FINDINGS, InputFailure, reference_options, reports_errors, rule_options, split_codes,
+    EXIT_CLEAN, EXIT_FINDINGS, InputFailure, reference_options, reports_errors, rule_options, run_config,
+    split_codes,
 )
 from repairkit.cli.interactive import review
-from repairkit.config import load_config
 from repairkit.document import Document, encode_text
 from repairkit.fileio import atomic_write
 from repairkit.fixloop import Planned, plan, rescanner
@@ -144,7 +144,7 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
     it writes in place unless --diff or --output is given.
     """
     mode = fix_mode(diff, write, output, interactive)
-    config = load_config().merged(select=split_codes(select), ignore=split_codes(ignore),
+    config = run_config(select=split_codes(select), ignore=split_codes(ignore),
                                   min_confidence=min_confidence)
     try:
         results = scan_paths(paths, config, references, reference_dirs)

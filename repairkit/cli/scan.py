@@ -9,9 +9,10 @@ import click
 
 from repairkit import baseline as baselines
 from repairkit.cli._common import (
-    emit, exit_code_for, InputFailure, reference_options, reports_errors, rule_options, split_codes,
+    emit, exit_code_for, InputFailure, reference_options, reports_errors, rule_options, run_config,
+    split_codes,
 )
-from repairkit.config import FAIL_ON_CHOICES, load_config
+from repairkit.config import FAIL_ON_CHOICES
 from repairkit.fileio import atomic_write
 from repairkit.filters import GITHUB_RESULT_LIMIT, cap_results, filter_results
 from repairkit.pipeline import DocumentResult, scan_paths
@@ -46,7 +47,7 @@ def scan(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tu
 
     Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.
     """
-    config = load_config().merged(select=split_codes(select), ignore=split_codes(ignore), fail_on=fail_on,
+    config = run_config(select=split_codes(select), ignore=split_codes(ignore), fail_on=fail_on,
                                   min_confidence=min_confidence)
     try:
         results = scan_paths(paths, config, references, reference_dirs)
