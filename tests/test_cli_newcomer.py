@@ -275,3 +275,17 @@ def test_exclude_and_per_file_ignores(tmp_path, monkeypatch):
     (tmp_path / "pyproject.toml").write_text('[tool.repairkit.per-file-ignores]\n"*" = ["RK1x"]\n', encoding="utf-8")
     code, _, err = invoke("scan", ".")
     assert code == 2 and "'RK1x' matches no rule" in err and err.count("\n") == 1
+
+
+# 8. SARIF: no link to a package index that does not list the project; help without doctests -----
+
+def test_sarif_points_nowhere_it_does_not_live_and_help_reads_as_prose(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("the th summit\n", encoding="utf-8")
+    code, out, _ = invoke("scan", str(path), "--format", "sarif")
+    driver = json.loads(out)["runs"][0]["tool"]["driver"]
+    assert "pypi.org" not in out and "informationUri" not in driver  # the package declares no URL
+    for rule in driver["rules"]:
+        assert ">>>" not in rule["help"]["text"] and "``" not in rule["help"]["text"] + rule["help"]["markdown"]
+    code, out, _ = invoke("explain", "RK202")
+    assert code == 0 and ">>>" not in out and "``" not in out and '"the companys profits"' in out
