@@ -289,3 +289,44 @@ def test_sarif_points_nowhere_it_does_not_live_and_help_reads_as_prose(tmp_path)
         assert ">>>" not in rule["help"]["text"] and "``" not in rule["help"]["text"] + rule["help"]["markdown"]
     code, out, _ = invoke("explain", "RK202")
     assert code == 0 and ">>>" not in out and "``" not in out and '"the companys profits"' in out
+
+
+# 9. word diff for long lines, colour, the hint after scan -------------------------------------
+
+ONE_LINE = "They dont know the firm. " * 40 + "\n"
+
+
+def test_long_lines_get_a_word_diff(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ONE_LINE, encoding="utf-8")
+    for args in (["--diff"], ["--diff=word"], []):
+        code, out, _ = invoke("fix", *args, str(path))
+        assert code == 1 and "[-dont-]{+don't+}" in out and out.count(ONE_LINE.strip()) == 0, args
+        assert len(out) < 2 * len(ONE_LINE)  # not the long line twice
+    code, out, _ = invoke("fix", str(path), "--diff=line")
+    assert "\n-" + ONE_LINE in out and out.startswith("--- a/")
+    short = tmp_path / "b.txt"
+    short.write_text("They dont know.\n", encoding="utf-8")
+    assert "-They dont know.\n+They don't know.\n" in invoke("fix", "--diff", str(short))[1]
+    code, _, err = invoke("fix", str(short), "--diff=words")
+    assert code == 2 and "words" in err
+
+
+def test_colour_only_when_asked_or_on_a_terminal(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_text("the th summit\nThey dont know.\n", encoding="utf-8")
+    assert "\x1b[" not in invoke("scan", str(path))[1]  # not a terminal
+    assert "\x1b[" in invoke("scan", str(path), "--color", "always")[1]
+    assert "\x1b[" in invoke("fix", str(path), "--color", "always")[1]
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in invoke("scan", str(path), "--color", "auto")[1]
+    out = tmp_path / "report.txt"
+    invoke("scan", str(path), "--color", "always", "-o", str(out))
+    assert "\x1b[" not in out.read_text(encoding="utf-8")
+
+
+def test_scan_ends_with_a_hint_of_what_fix_can_do():
+    code, out, err = invoke("scan", str(COMMENTARY), "-r", str(ARTICLE))
+    hint = err.strip().splitlines()[-1]
+    assert hint.startswith("hint: ") and "safe fix" in hint and "(add `--unsafe`)" in hint and "need a value" in hint
+    assert "hint:" not in out  # stdout stays the report

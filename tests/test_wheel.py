@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -29,7 +30,11 @@ def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_wheel_installs_and_runs_in_a_fresh_virtualenv(tmp_path):
-    build = run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", tmp_path / "dist", ROOT, cwd=tmp_path)
+    # From a copy of the sources: a build/ folder left in the clone could carry removed modules.
+    source = tmp_path / "src"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".*", "build", "dist", "*.egg-info", "__pycache__", "test-artifacts", "reports", "benchmarks", "tests"))
+    build = run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", tmp_path / "dist", source, cwd=tmp_path)
     assert build.returncode == 0, build.stderr
     (wheel,) = (tmp_path / "dist").glob("repairkit-*.whl")
     venv.create(tmp_path / "env", with_pip=True)

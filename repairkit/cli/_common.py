@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import replace
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -69,12 +70,35 @@ def run_config(**cli: Any) -> Config:
     return replace(config, extend_exclude=config.extend_exclude + extra) if extra else config
 
 
-def emit(text: str, output: Path | None) -> None:
-    """Print ``text``, or write it atomically to ``output``."""
+COLOR_CHOICES = ("auto", "always", "never")
+
+
+def color_option(func: F) -> F:
+    """``--color auto|always|never``: colour on a terminal by default; ``NO_COLOR`` turns it off."""
+    return click.option("--color", "color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
+                        help="Colour the output: on a terminal (auto, unless NO_COLOR is set), always, "
+                             "or never.")(func)
+
+
+def use_color(choice: str) -> bool | None:
+    """``click.echo``'s ``color``: ``None`` lets click colour only a terminal.
+
+    >>> use_color("always"), use_color("never")
+    (True, False)
+    """
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):  # https://no-color.org: any non-empty value
+        return False
+    return None
+
+
+def emit(text: str, output: Path | None, color: bool | None = False) -> None:
+    """Print ``text`` (styles kept only where ``color`` allows), or write it, unstyled, to ``output``."""
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color)
     else:
-        atomic_write(output, text.encode("utf-8"))
+        atomic_write(output, click.unstyle(text).encode("utf-8"))
         click.echo(f"wrote {output}", err=True)
 
 

@@ -7,7 +7,6 @@ undoes byte for byte.
 
 from __future__ import annotations
 
-import difflib
 import os
 import stat
 from collections.abc import Sequence
@@ -18,23 +17,17 @@ from typing import Any
 import click
 
 from repairkit.cli._common import (
-    EXIT_CLEAN, EXIT_FINDINGS, InputFailure, reference_options, reports_errors, rule_options, run_config,
-    split_codes,
+    EXIT_CLEAN, EXIT_FINDINGS, InputFailure, color_option, reference_options, reports_errors, rule_options,
+    run_config, split_codes, use_color,
 )
+from repairkit.cli.diffs import DIFF_STYLES, LONG_LINE, show_diff
 from repairkit.cli.interactive import review
-from repairkit.document import Document, encode_text
+from repairkit.document import encode_text
 from repairkit.fileio import atomic_write
 from repairkit.fixloop import Planned, plan, rescanner
 from repairkit.model import Applicability
 from repairkit.pipeline import scan_paths, select_rules
 from repairkit.repair import audit
-
-
-def unified_diff(doc: Document, new_text: str) -> str:
-    """A unified diff (difflib) from the original text to ``new_text``."""
-    lines = difflib.unified_diff(doc.text.splitlines(keepends=True), new_text.splitlines(keepends=True),
-                                 fromfile=f"a/{doc.path}", tofile=f"b/{doc.path}")
-    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
 def fix_mode(diff: bool, write: bool, output: Path | None, interactive: bool) -> str:
@@ -112,7 +105,22 @@ def write_all(pending: Sequence[Pending]) -> None:
             raise
 
 
-@click.command()
+class FixCommand(click.Command):
+    """``fix``, reading ``--diff=STYLE`` as ``--diff --diff-style STYLE`` (``--diff`` alone stays a flag,
+    so ``fix --diff a.txt`` does not take the file for a style)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Split ``--diff=STYLE`` before click parses the options."""
+        out: list[str] = []
+        for i, arg in enumerate(args):
+            if arg == "--":
+                out.extend(args[i:])
+                break
+            out.extend(["--diff", f"--diff-style={arg[7:]}"] if arg.startswith("--diff=") else [arg])
+        return super().parse_args(ctx, out)
+
+
+@click.command(cls=FixCommand)
 @click.argument("paths", nargs=-1, required=True)
 @reference_options
 @click.option("--unsafe", is_flag=True, help="Also apply 'unsafe' suggestions (only 'safe' ones by default).")
@@ -120,7 +128,11 @@ def write_all(pending: Sequence[Pending]) -> None:
               help="Apply only suggestions with confidence >= P.")
 @click.option("--mark-unresolved", is_flag=True,
               help="Insert a visible marker such as [?year] where a value is missing and unknown.")
-@click.option("--diff", "diff", is_flag=True, help="Print a unified diff and change nothing (the default).")
+@click.option("--diff", "diff", is_flag=True,
+              help="Print the changes and change nothing (the default). --diff=word shows each change in "
+                   "a few words of context, --diff=line a unified diff; the default (auto) is a word diff "
+                   f"when a changed line is longer than {LONG_LINE} characters.")
+@click.option("--diff-style", type=click.Choice(DIFF_STYLES), default="auto", hidden=True)
 @click.option("--write", "write", is_flag=True, help="Change the files in place (atomically); refused for "
               "read-only files.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
@@ -131,10 +143,12 @@ def write_all(pending: Sequence[Pending]) -> None:
               help="Walk through every suggestion with a value (safe, unsafe or manual) one by one; "
                    "write only what you accept.")
 @rule_options
+@color_option
 @reports_errors
 def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tuple[str, ...], unsafe: bool, min_confidence: float | None,
         mark_unresolved: bool, diff: bool, write: bool, output: Path | None, audit_path: Path | None,
-        interactive: bool, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+        interactive: bool, select: tuple[str, ...], ignore: tuple[str, ...], diff_style: str = "auto",
+        color: str = "auto") -> None:
     """Apply suggested repairs to PATH... (safe ones only unless --unsafe).
 
     Suggestions without a value are never applied, nor are 'manual' ones unless a person
@@ -168,7 +182,9 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
                                "was answered; nothing was written") from None
     changed = [p for p in planned if p.text != p.result.document.text or mode == "output"]
     if mode == "diff":
-        click.echo("".join(unified_diff(p.result.document, p.text) for p in changed), nl=False)
+        colour = use_color(color)
+        click.echo("".join(show_diff(p.result.document, p.text, diff_style, styled=colour is not False)
+                           for p in changed), nl=False, color=colour)
         raise SystemExit(EXIT_FINDINGS if changed else EXIT_CLEAN)
     targets = [output if output is not None else Path(p.result.document.path) for p in changed]
     for target in targets:  # before anything is written: all files or none
