@@ -157,3 +157,14 @@ def test_worker_times_a_scan_in_a_fresh_process(tmp_path: Path) -> None:
     result = throughput.worker("scan", path, 120, tmp_path)()
     assert set(result) == {"seconds"} and isinstance(result["seconds"], float)
     assert scan_args(str(path), None) == ["scan", "--format", "json", str(path)]
+
+
+def test_options_choose_sections_and_reject_bad_ones(tiny_corpus: Path) -> None:
+    corpora = ["--news", str(tiny_corpus), "--speeches", str(tiny_corpus)]
+    assert throughput.parse_args([*corpora, "--only", "profile"]).sections == ["profile"]
+    assert throughput.parse_args([*corpora, "--only", "startup", "--profile"]).sections == ["startup", "profile"]
+    assert throughput.parse_args(corpora).sections == list(throughput.SECTIONS)
+    for bad in (["--only", "speed"], ["--runs", "0"], ["--news", str(tiny_corpus.parent / "none.jsonl")]):
+        with pytest.raises(SystemExit) as exc:
+            throughput.parse_args([*corpora, *bad])
+        assert exc.value.code == 2
