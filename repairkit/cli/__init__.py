@@ -5,7 +5,9 @@ from __future__ import annotations
 import click
 
 from repairkit import __version__
+from repairkit.cli.batch import batch
 from repairkit.cli.fix import fix, revert
+from repairkit.cli.library import library
 from repairkit.cli.parse import parse
 from repairkit.cli.review import review
 from repairkit.cli.rules import explain, rules
@@ -25,3 +27,5 @@ main.add_command(explain)
 main.add_command(fix)
 main.add_command(revert)
 main.add_command(parse)
+main.add_command(batch)
+main.add_command(library)

@@ -123,6 +123,10 @@ class Library:
         """Every article, parsed."""
         return [e.article() for e in self._entries]
 
+    def article(self, index: int) -> Article:
+        """The article at ``index`` (in :attr:`paths` order), parsed."""
+        return self._entries[index].article()
+
     def matches(self, text: str) -> list[Match]:
         """Every article that shares a key with ``text``, most similar (cosine) first."""
         freq = index_keys(text)
@@ -165,7 +169,15 @@ class Library:
     @classmethod
     def load(cls, files: Iterable[str | os.PathLike[str]] = (), dirs: Iterable[str | os.PathLike[str]] = ()
              ) -> Library:
-        """Load reference files (.txt/.md/.json/.jsonl) and directories of them; :class:`InputError` on bad input."""
+        """Load reference files (.txt/.md/.json/.jsonl) and directories of them; :class:`InputError` on bad input.
+
+        A library file (``.db``, from ``repairkit library build``) is opened in place instead.
+        """
+        files = list(files)
+        if any(str(f).lower().endswith(".db") for f in files):
+            from repairkit.reference.store import open_store
+
+            return open_store(files, list(dirs))  # type: ignore[return-value]
         entries: list[_Entry] = []
         for f in files:
             entries.extend(_load_file(Path(f)))
