@@ -128,4 +128,8 @@ def batch(source: PathLike | Iterable[Mapping[str, Any] | str], *, references: R
         from collections import Counter
 
         records = skip_completed(records, Counter(skip))
-    return run(settings, records, workers, engine, scheduler, worker if workers <= 1 and engine == "local" else None)
+    if workers <= 1 and engine == "local":
+        return run(settings, records, workers, engine, scheduler, worker)
+    worker.warm()  # forked workers start with the tables loaded
+    worker.close()
+    return run(settings, records, workers, engine, scheduler)

@@ -82,11 +82,22 @@ def _in_order(submit: Callable[[list[Record]], Future[list[BatchResult]]], recor
 
 
 def run_local(settings: BatchSettings, records: Iterable[Record], workers: int) -> Iterator[BatchResult]:
-    """A pool of ``workers`` processes (started fresh, not forked, so they share no state)."""
+    """A pool of ``workers`` processes, started now.
+
+    On Linux they are forked from this process, so they share the rules and tables it has loaded
+    (warm it first: :meth:`Worker.warm`); each builds its own :class:`Worker` from the settings.
+    """
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                               initializer=worker_for, initargs=(settings,))
+    pool.submit(len, ()).result()  # start the processes now, before the caller starts threads
+    return _pool_results(pool, settings, records, workers)
+
+
+def _pool_results(pool: ProcessPoolExecutor, settings: BatchSettings, records: Iterable[Record],
+                  workers: int) -> Iterator[BatchResult]:
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=worker_for, initargs=(settings,))
     try:
         yield from _in_order(lambda chunk: pool.submit(process_chunk, settings, chunk), records,
                              workers * WINDOW_PER_WORKER)
@@ -103,6 +114,7 @@ def run_dask(settings: BatchSettings, records: Iterable[Record], workers: int,
 
     The client (this process) reads the input and writes the output; workers receive chunks of
     records and the settings, and need repairkit installed and the reference paths readable.
+    The cluster is reached (or started) now; :class:`EngineError` if it cannot be.
     """
     try:
         from dask.distributed import Client, LocalCluster
@@ -114,10 +126,16 @@ def run_dask(settings: BatchSettings, records: Iterable[Record], workers: int,
             cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
                                    host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
         client = Client(scheduler or cluster, set_as_default=False, timeout="30s")
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError, ValueError) as exc:
         if cluster is not None:
             cluster.close()
-        raise EngineError(f"cannot reach the Dask scheduler {scheduler or ''}: {exc}".replace("  ", " ")) from None
+        where = f" {scheduler}" if scheduler else ""
+        raise EngineError(f"cannot reach the Dask scheduler{where}: {exc}") from None
+    return _cluster_results(client, cluster, settings, records, workers)
+
+
+def _cluster_results(client: Any, cluster: Any, settings: BatchSettings, records: Iterable[Record],
+                     workers: int) -> Iterator[BatchResult]:
     try:
         threads = sum(client.nthreads().values()) or max(1, workers)
         yield from _in_order(lambda chunk: client.submit(process_chunk, settings, chunk, pure=False), records,

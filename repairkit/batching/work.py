@@ -29,6 +29,10 @@ from repairkit.config import Config
 from repairkit.document import Document, InputError
 from repairkit.model import Severity
 
+#: A short damaged text that makes every family load its tables.
+WARM_UP_TEXT = ("In , the th summit was held in the wellknown city. He didnt go; the rate rose  to .bn. "
+                "The ‘ ’ quote   spaced.\n\n\nCopyright notice")
+
 
 @dataclass(frozen=True, slots=True)
 class BatchSettings:
@@ -84,6 +88,16 @@ class Worker:
         self.config = settings.config()
         self.rules = select_rules(self.config)
         self.library = load_library(settings.reference_files, settings.reference_dirs)
+
+    def warm(self) -> None:
+        """Load what the rules load on first use (lexicons), e.g. before worker processes are forked."""
+        self.process(Record(0, None, "<warm-up>", text=WARM_UP_TEXT))
+
+    def close(self) -> None:
+        """Close the reference library (a library file's database connection)."""
+        close = getattr(self.library, "close", None)
+        if close is not None:
+            close()
 
     def process(self, record: Record) -> BatchResult:
         """The result of one record; a document that cannot be read or scanned becomes an error line."""

@@ -99,6 +99,8 @@ def batch(source: str, output: Path | None, references: tuple[str, ...], referen
                             workers=workers or default_workers(), engine=engine, scheduler=scheduler, skip=done)
     except ValueError as exc:
         raise InputFailure(str(exc)) from None
+    except EngineError as exc:
+        raise click.ClickException(str(exc)) from None
     if output is not None and overwrite and not resume:
         output.unlink(missing_ok=True)
     log = LineLog(output) if output is not None else None
