@@ -5,9 +5,10 @@ then opens it read-only in every command and every batch worker, without re-inde
 is SQLite's FTS5 (in Python's standard library) over the same damage-tolerant word keys as the
 in-memory :class:`~repairkit.reference.library.Library` (letters only, lower case, so
 "Euro-Asian" and "EuroAsian" meet), ranked with its BM25. The few best candidates are then scored
-exactly as the in-memory library scores them (TF-IDF cosine and coverage, with document
-frequencies kept in the file), so both take the same articles as references, and a retrieval
-reads a handful of rows however large the library is.
+as the in-memory library scores them (TF-IDF cosine and coverage, with document frequencies and
+article key counts kept in the file) and taken as references by the same thresholds; they are
+ordered by coverage first (see :meth:`LibraryStore.matches`). A retrieval reads a handful of rows
+however large the library is.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -33,25 +34,26 @@ import os
 import re
 import sqlite3
 import threading
+import zlib
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from repairkit.document import InputError, decode_bytes
+from repairkit.document import InputError
 from repairkit.fileio import atomic_output_path
 from repairkit.reference.library import (
     DEFAULT_TOP_K, MAX_DOC_SHARE, MIN_SHARE_OF_BEST, Match, _directory_files, _Entry, _load_file, index_keys,
 )
 from repairkit.reference.model import Article
-from repairkit.reference.parse import parse_markdown, parse_text
 
 #: The ``format`` row of a library file; opening checks it.
-FORMAT_TAG = "repairkit.library/1"
+FORMAT_TAG = "repairkit.library/2"
 LIBRARY_SUFFIX = ".db"
 #: How many of a text's rarer keys go into the full-text query, and how many BM25 candidates
-#: are re-scored exactly. Chosen with benchmarks/library_scale.py (top-1 accuracy at 100,000).
-QUERY_KEYS = 48
+#: are re-scored exactly. Chosen on the even half (benchmarks/library_scale.py --half even: 16 rarest keys
+#: put the source among the candidates for 40 of 40 queries at 10,000 articles, 8 for 39).
+QUERY_KEYS = 16
 CANDIDATES = 12
 #: Parsed articles kept per open library (retrieval parses an article only when it is taken).
 PARSED_CACHE = 64
@@ -68,7 +70,9 @@ CREATE TABLE articles (
     sha256 TEXT NOT NULL,
     format TEXT NOT NULL CHECK (format IN ('text', 'markdown', 'json')),
     text TEXT NOT NULL,
-    parsed TEXT
+    parsed BLOB NOT NULL,
+    key_counts TEXT NOT NULL,
+    norm REAL NOT NULL DEFAULT 1.0
 );
 CREATE TABLE key_df (key TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE article_keys USING fts5(keys, content='', tokenize='unicode61 remove_diacritics 0');
@@ -215,36 +219,39 @@ class LibraryStore:
         return out
 
     def matches(self, text: str) -> list[Match]:
-        """The best candidates for ``text``, most similar (cosine) first; ``Match.index`` is a row id.
+        """The best candidates for ``text``, best first; ``Match.index`` is a row id.
 
-        FTS5 ranks the articles holding the text's rarer keys with BM25; the first
-        :data:`CANDIDATES` are scored as ``Library.matches`` scores them.
+        FTS5 ranks the articles holding the text's :data:`QUERY_KEYS` rarest keys with BM25; the
+        first :data:`CANDIDATES` get the in-memory library's TF-IDF cosine and coverage, and are
+        ordered by coverage (how much of the text the article holds), then cosine. Coverage
+        first because a scraped text is usually an excerpt of its source: a short article
+        sharing one paragraph can be more *similar* than the long source that holds all of it
+        (top-1 accuracy on damaged half-articles, benchmarks/library_scale.py).
         """
         freq = index_keys(text)
         with self._lock:
             df = self._document_frequencies(freq)
-            query = sorted((k for k in freq if k in df), key=lambda k: (df[k], k))[:QUERY_KEYS]
+            idf = idf_weights(self._count, df)
+            query = sorted(idf, key=lambda k: (df[k], k))[:QUERY_KEYS]
             if not query:
                 return []
             expression = " OR ".join(f'"{k}"' for k in query)
+            # FTS5's own top-N by rank (BM25) first; joining before the limit would read every match.
             rows = self._conn.execute(
-                "SELECT a.rowid, a.text FROM article_keys JOIN articles AS a ON a.rowid = article_keys.rowid "
-                "WHERE article_keys MATCH ? ORDER BY bm25(article_keys), a.rowid LIMIT ?",
+                "SELECT a.rowid, a.key_counts, a.norm FROM (SELECT rowid FROM article_keys WHERE article_keys "
+                "MATCH ? ORDER BY rank LIMIT ?) AS hit JOIN articles AS a ON a.rowid = hit.rowid",
                 (expression, CANDIDATES)).fetchall()
-            candidates = [(rowid, index_keys(body)) for rowid, body in rows]
-            df.update(self._document_frequencies({k for _, keys in candidates for k in keys if k not in df}))
-        idf = self._idf(df)
         raw = {k: (1 + math.log(c)) * idf[k] for k, c in freq.items() if k in idf}
         total = sum(raw.values()) or 1.0
         norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
         found = []
-        for rowid, keys in candidates:
-            weights = {k: (1 + math.log(c)) * idf[k] for k, c in keys.items() if k in idf}
-            doc_norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-            cosine = sum(qw / norm * weights[k] / doc_norm for k, qw in raw.items() if k in weights)
-            coverage = sum(qw / total for k, qw in raw.items() if k in weights)
+        for rowid, key_counts, doc_norm in rows:
+            counts = json.loads(key_counts)
+            shared = [k for k in raw if k in counts]
+            cosine = sum(raw[k] * (1 + math.log(counts[k])) * idf[k] for k in shared) / (norm * doc_norm)
+            coverage = sum(raw[k] for k in shared) / total
             found.append(Match(cosine, coverage, rowid))
-        return sorted(found, key=lambda m: (-m.similarity, m.index))
+        return sorted(found, key=lambda m: (-round(m.coverage, 6), -m.similarity, m.index))
 
     def retrieve(self, text: str, k: int = DEFAULT_TOP_K) -> list[tuple[float, Article]]:
         """The ``k`` most similar relevant articles, parsed, as ``Library.retrieve`` picks them."""
@@ -267,12 +274,6 @@ class LibraryStore:
         return LibraryStats(str(self.path), self._count, int(keys), int(chars), self.path.stat().st_size,
                             meta.get("created", ""), meta.get("updated", ""))
 
-    def _idf(self, df: Mapping[str, int]) -> dict[str, float]:
-        """Inverse document frequencies, with the in-memory library's formula and cut-off."""
-        n = self._count
-        limit = max(1, int(n * MAX_DOC_SHARE)) if n > 4 else n
-        return {k: math.log((1 + n) / (1 + c)) + 1.0 for k, c in df.items() if c <= limit}
-
     def _document_frequencies(self, keys: Iterable[str]) -> dict[str, int]:
         wanted = json.dumps(sorted(keys), ensure_ascii=False)
         return dict(self._conn.execute(
@@ -285,14 +286,11 @@ class LibraryStore:
             if cached is not None:
                 self._parsed.move_to_end(rowid)
                 return cached
-            path, sha256, fmt, text, parsed = self._conn.execute(
-                "SELECT path, sha256, format, text, parsed FROM articles WHERE rowid = ?", (rowid,)).fetchone()
-        if fmt == "json":
-            from repairkit.reference.serialize import article_from_json
+            path, packed = self._conn.execute("SELECT path, parsed FROM articles WHERE rowid = ?",
+                                              (rowid,)).fetchone()
+        from repairkit.reference.serialize import article_from_json
 
-            article = article_from_json(parsed, path)
-        else:
-            article = (parse_markdown if fmt == "markdown" else parse_text)(text, path, sha256)
+        article = article_from_json(zlib.decompress(packed).decode("utf-8"), path)
         with self._lock:
             self._parsed[rowid] = article
             if len(self._parsed) > PARSED_CACHE:
@@ -328,7 +326,10 @@ def _stream_jsonl(path: Path) -> Iterator[tuple[str, _Entry]]:
         raise InputError(f"{path}: cannot read reference library ({exc.strerror})") from None
     with fh:
         for number, raw in enumerate(fh, 1):
-            line = decode_bytes(raw, f"{path}:{number}").text.rstrip("\r\n")
+            try:
+                line = raw.decode("utf-8").removeprefix("\ufeff").rstrip("\r\n")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{path}:{number}: not UTF-8 (byte {exc.start}: {exc.reason})") from None
             if not line.strip():
                 continue
             try:
@@ -358,21 +359,34 @@ def _add_entries(conn: sqlite3.Connection, entries: Iterable[tuple[str, _Entry]]
                 continue
             raise InputError(f"{target}: id {ident!r} of {entry.path} is already in the library with other "
                              f"content (from {known[0]}); library ids must be unique")
-        fmt, parsed = ("markdown" if entry.markdown else "text"), None
-        if entry.parsed is not None:
-            from repairkit.reference.serialize import article_to_json
-
-            fmt, parsed = "json", article_to_json(entry.parsed)
-        keys = index_keys(entry.text)
-        rowid = conn.execute("INSERT INTO articles (ident, path, sha256, format, text, parsed) VALUES (?, ?, ?, ?, ?, ?)",
-                             (ident, entry.path, entry.sha256, fmt, entry.text, parsed)).lastrowid
-        conn.execute("INSERT INTO article_keys (rowid, keys) VALUES (?, ?)", (rowid, _key_text(entry.text)))
+        fmt = "json" if entry.parsed is not None else "markdown" if entry.markdown else "text"
+        key_text = _key_text(entry.text)
+        keys = Counter(key_text.split())
+        rowid = conn.execute("INSERT INTO articles (ident, path, sha256, format, text, parsed, key_counts) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                             (ident, entry.path, entry.sha256, fmt, entry.text, _pack(entry.article()),
+                              json.dumps(keys, ensure_ascii=False, separators=(",", ":")))).lastrowid
+        conn.execute("INSERT INTO article_keys (rowid, keys) VALUES (?, ?)", (rowid, key_text))
         df.update(keys.keys())
         added += 1
         if len(df) and added % _FLUSH_EVERY == 0:
             _flush_df(conn, df)
     _flush_df(conn, df)
+    if added:
+        _refresh_norms(conn)
     return AddResult(added, unchanged)
+
+
+def _pack(article: Article) -> bytes:
+    """An article parsed once, at indexing: its ``repairkit.reference/1`` form, compressed.
+
+    Parsing (blocks, facts, terms) costs ~10-20 ms an article; reading it back costs ~2 ms, so a
+    retrieval does not parse.
+    """
+    from repairkit.reference.serialize import article_to_dict
+
+    return zlib.compress(json.dumps(article_to_dict(article), ensure_ascii=False,
+                                    separators=(",", ":")).encode("utf-8"), 6)
 
 
 def _key_text(text: str) -> str:
@@ -386,6 +400,29 @@ def _key_text(text: str) -> str:
     """
     keys = (_NOT_LETTERS.sub("", word) for word in text.casefold().split())
     return " ".join(k for k in keys if len(k) > 1)
+
+
+def idf_weights(n: int, df: Mapping[str, int]) -> dict[str, float]:
+    """Inverse document frequencies, with the in-memory library's formula and cut-off.
+
+    >>> sorted(idf_weights(10, {"rare": 1, "common": 9}))
+    ['rare']
+    """
+    limit = max(1, int(n * MAX_DOC_SHARE)) if n > 4 else n
+    return {k: math.log((1 + n) / (1 + c)) + 1.0 for k, c in df.items() if c <= limit}
+
+
+def _refresh_norms(conn: sqlite3.Connection) -> None:
+    """Recompute every article's TF-IDF length: document frequencies change as articles are added."""
+    n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    idf = idf_weights(n, dict(conn.execute("SELECT key, df FROM key_df")))
+    rows = conn.execute("SELECT rowid, key_counts FROM articles")
+    while batch := rows.fetchmany(_FLUSH_EVERY):
+        norms = []
+        for rowid, counts in batch:
+            weights = ((1 + math.log(c)) * idf[k] for k, c in json.loads(counts).items() if k in idf)
+            norms.append((math.sqrt(sum(w * w for w in weights)) or 1.0, rowid))
+        conn.executemany("UPDATE articles SET norm = ? WHERE rowid = ?", norms)
 
 
 def _flush_df(conn: sqlite3.Connection, df: Counter[str]) -> None:
