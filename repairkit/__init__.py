@@ -8,6 +8,7 @@ so that ``import repairkit`` (and ``repairkit --version``) stays light.
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -20,10 +21,8 @@ _API = frozenset({"batch", "scan_file", "scan_text"})
 
 
 def __getattr__(name: str) -> Any:
-    if name in _API:
-        from repairkit import api
-
-        return getattr(api, name)
+    if name in _API:  # loaded on first use: the API imports the whole scan
+        return getattr(importlib.import_module("repairkit.api"), name)
     raise AttributeError(f"module 'repairkit' has no attribute {name!r}")
 
 

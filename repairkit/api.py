@@ -14,17 +14,21 @@ Each batch result's ``line`` is the JSON text ``repairkit batch`` writes: the do
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
+from repairkit.batching.engines import run
+from repairkit.batching.output import skip_completed
 from repairkit.batching.records import Record, open_records, records_from
 from repairkit.batching.work import BatchResult, BatchSettings, Worker
 from repairkit.config import Config
 from repairkit.document import Document
+from repairkit.filters import filter_findings
+from repairkit.pipeline import DocumentResult, load_library, scan_document, select_rules
 
 if TYPE_CHECKING:
-    from repairkit.pipeline import DocumentResult
     from repairkit.reference.library import Library
     from repairkit.reference.store import LibraryStore
 
@@ -61,8 +65,6 @@ def _library(references: References) -> Any:
     """A library object for ``references``: the one given, or one loaded from paths (``None`` for none)."""
     if references is None or hasattr(references, "references_for"):
         return references
-    from repairkit.pipeline import load_library
-
     files, dirs = _reference_paths(references)
     return load_library(files, dirs)
 
@@ -86,9 +88,6 @@ def scan_file(path: PathLike, *, references: References = None, select: Selector
 
 
 def _scan(doc: Document, references: References, config: Config) -> DocumentResult:
-    from repairkit.filters import filter_findings
-    from repairkit.pipeline import DocumentResult, scan_document, select_rules
-
     rules = select_rules(config)
     library = _library(references)
     refs = library.references_for(doc.text) if library is not None else []
@@ -114,9 +113,6 @@ def batch(source: PathLike | Iterable[Mapping[str, Any] | str], *, references: R
     Rule selectors and references are checked before anything runs (``ValueError``,
     :class:`repairkit.document.InputError`); an input that is missing is an ``InputError``.
     """
-    from repairkit.batching.engines import run
-    from repairkit.batching.output import skip_completed
-
     files, dirs = _reference_paths(references)
     settings = BatchSettings.from_config(_config(config, select, ignore), files, dirs)
     worker = Worker(settings)  # checks the selectors and the references here, before any work starts
@@ -125,8 +121,6 @@ def batch(source: PathLike | Iterable[Mapping[str, Any] | str], *, references: R
     else:
         records = records_from(source)
     if skip:
-        from collections import Counter
-
         records = skip_completed(records, Counter(skip))
     if workers <= 1 and engine == "local":
         return run(settings, records, workers, engine, scheduler, worker)

@@ -27,7 +27,10 @@ from typing import Any
 from repairkit.batching.records import Record, RecordId
 from repairkit.config import Config
 from repairkit.document import Document, InputError
+from repairkit.filters import filter_findings
 from repairkit.model import Severity
+from repairkit.pipeline import DocumentResult, load_library, scan_document, select_rules
+from repairkit.report.json_report import document_dict
 
 #: A short damaged text that makes every family load its tables.
 WARM_UP_TEXT = ("In , the th summit was held in the wellknown city. He didnt go; the rate rose  to .bn. "
@@ -82,8 +85,6 @@ class Worker:
     """Scans documents with the rules and references of its settings."""
 
     def __init__(self, settings: BatchSettings) -> None:
-        from repairkit.pipeline import load_library, select_rules
-
         self.settings = settings
         self.config = settings.config()
         self.rules = select_rules(self.config)
@@ -111,10 +112,6 @@ class Worker:
             return _error(record, f"{record.path}: {type(exc).__name__}: {exc}")
 
     def _scan(self, record: Record) -> BatchResult:
-        from repairkit.filters import filter_findings
-        from repairkit.pipeline import DocumentResult, scan_document
-        from repairkit.report.json_report import document_dict
-
         if record.data is not None:
             doc = Document.from_bytes(record.data, record.path)
         else:

@@ -5,17 +5,19 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from repairkit.cli._common import (
     EXIT_CLEAN, EXIT_FINDINGS, InputFailure, reference_options, reports_errors, rule_options, split_codes,
 )
+from repairkit import api
+from repairkit.batching.engines import EngineError
+from repairkit.batching.output import Summary, completed_keys
+from repairkit.batching.work import BatchResult
 from repairkit.config import FAIL_ON_CHOICES, load_config
-
-if TYPE_CHECKING:
-    from repairkit.batching.work import BatchResult
+from repairkit.fileio import LineLog
+from repairkit.model import Severity
 
 
 def default_workers() -> int:
@@ -75,11 +77,6 @@ def batch(source: str, output: Path | None, references: tuple[str, ...], referen
     Exit status: 0 nothing at or above --fail-on, 1 findings (or failed documents) at or above it,
     2 usage or input error.
     """
-    from repairkit import api
-    from repairkit.batching.engines import EngineError
-    from repairkit.batching.output import Summary, completed_keys
-    from repairkit.fileio import LineLog
-
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
     if resume and output is None:
@@ -132,8 +129,6 @@ def _fails(result: BatchResult, fail_on: str) -> bool:
     """Whether a result reaches ``--fail-on``: a failed document counts as an error."""
     if fail_on == "never":
         return False
-    from repairkit.model import Severity
-
     threshold = Severity.parse(fail_on)
     if result.error is not None:
         return Severity.ERROR >= threshold

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from repairkit.cli._common import InputFailure, reports_errors
+from repairkit.reference.store import LibraryStore, add_to_library, build_library, is_library_file
 
 
 def _split_sources(sources: tuple[Path, ...]) -> tuple[list[Path], list[Path]]:
@@ -39,8 +40,6 @@ def build(sources: tuple[Path, ...], output: Path) -> None:
 
     Exit status: 0 built, 2 unreadable or malformed input.
     """
-    from repairkit.reference.store import build_library, is_library_file
-
     if not is_library_file(output):
         raise InputFailure(f"{output}: a library file must end in .db (--reference tells it from a JSONL library so)")
     files, dirs = _split_sources(sources)
@@ -60,8 +59,6 @@ def add(library_file: Path, sources: tuple[Path, ...]) -> None:
     An id already in the library with other content is an error, and nothing is added.
     Exit status: 0 added, 2 unreadable or malformed input.
     """
-    from repairkit.reference.store import add_to_library
-
     files, dirs = _split_sources(sources)
     result = add_to_library(library_file, files, dirs)
     click.echo(f"added {result.added} articles to {library_file} ({result.unchanged} already there)", err=True)
@@ -73,8 +70,6 @@ def add(library_file: Path, sources: tuple[Path, ...]) -> None:
 @reports_errors
 def stats(library_file: Path, fmt: str) -> None:
     """Show how many articles and keys LIBRARY holds, its size on disk and when it was built."""
-    from repairkit.reference.store import LibraryStore
-
     store = LibraryStore.open(library_file)
     try:
         figures = store.stats()

@@ -46,6 +46,7 @@ from repairkit.reference.library import (
     DEFAULT_TOP_K, MAX_DOC_SHARE, MIN_SHARE_OF_BEST, Match, _directory_files, _Entry, _load_file, index_keys,
 )
 from repairkit.reference.model import Article
+from repairkit.reference.serialize import article_from_json, article_to_dict
 
 #: The ``format`` row of a library file; opening checks it.
 FORMAT_TAG = "repairkit.library/2"
@@ -288,8 +289,6 @@ class LibraryStore:
                 return cached
             path, packed = self._conn.execute("SELECT path, parsed FROM articles WHERE rowid = ?",
                                               (rowid,)).fetchone()
-        from repairkit.reference.serialize import article_from_json
-
         article = article_from_json(zlib.decompress(packed).decode("utf-8"), path)
         with self._lock:
             self._parsed[rowid] = article
@@ -383,8 +382,6 @@ def _pack(article: Article) -> bytes:
     Parsing (blocks, facts, terms) costs ~10-20 ms an article; reading it back costs ~2 ms, so a
     retrieval does not parse.
     """
-    from repairkit.reference.serialize import article_to_dict
-
     return zlib.compress(json.dumps(article_to_dict(article), ensure_ascii=False,
                                     separators=(",", ":")).encode("utf-8"), 6)
 
