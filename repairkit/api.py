@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
@@ -92,7 +93,7 @@ def _scan(doc: Document, references: References, config: Config) -> DocumentResu
     library = _library(references)
     refs = library.references_for(doc.text) if library is not None else []
     result = scan_document(doc, rules, config, refs)
-    return DocumentResult(doc, filter_findings(result.findings, config.min_confidence), result.references)
+    return replace(result, findings=filter_findings(result.findings, config.min_confidence))
 
 
 def batch(source: PathLike | Iterable[Mapping[str, Any] | str], *, references: References = None,

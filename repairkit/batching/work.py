@@ -21,7 +21,7 @@ import functools
 import json
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from repairkit.batching.records import Record, RecordId
@@ -29,7 +29,7 @@ from repairkit.config import Config
 from repairkit.document import Document, InputError
 from repairkit.filters import filter_findings
 from repairkit.model import Severity
-from repairkit.pipeline import DocumentResult, load_library, scan_document, select_rules
+from repairkit.pipeline import load_library, scan_document, select_rules
 from repairkit.report.json_report import document_dict
 
 #: A short damaged text that makes every family load its tables.
@@ -119,7 +119,7 @@ class Worker:
         references = self._references(record, doc.text)
         result = scan_document(doc, self.rules, self.config, references)
         findings = filter_findings(result.findings, self.config.min_confidence)
-        data = {"id": record.id, **document_dict(DocumentResult(doc, findings, result.references))}
+        data = {"id": record.id, **document_dict(replace(result, findings=findings))}
         return BatchResult(record.id, record.key, json.dumps(data, ensure_ascii=False),
                        by_category=tuple(sorted(Counter(f.category for f in findings).items())),
                        by_severity=tuple(sorted(Counter(f.severity.label for f in findings).items())),

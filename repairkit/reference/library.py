@@ -169,15 +169,7 @@ class Library:
     @classmethod
     def load(cls, files: Iterable[str | os.PathLike[str]] = (), dirs: Iterable[str | os.PathLike[str]] = ()
              ) -> Library:
-        """Load reference files (.txt/.md/.json/.jsonl) and directories of them; :class:`InputError` on bad input.
-
-        A library file (``.db``, from ``repairkit library build``) is opened in place instead.
-        """
-        files = list(files)
-        if any(str(f).lower().endswith(".db") for f in files):
-            from repairkit.reference.store import open_store
-
-            return open_store(files, list(dirs))  # type: ignore[return-value]
+        """Load reference files (.txt/.md/.json/.jsonl) and directories of them; :class:`InputError` on bad input."""
         entries: list[_Entry] = []
         for f in files:
             entries.extend(_load_file(Path(f)))

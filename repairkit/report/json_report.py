@@ -14,12 +14,15 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from repairkit import __version__
+from repairkit import __version__, readability
 from repairkit.document import Document
 from repairkit.model import Evidence, Finding, Suggestion
 from repairkit.pipeline import DocumentResult
 
 SCHEMA_TAG = "repairkit.findings/1"
+#: Minor version of the contract: 1.1 adds each document's ``summary`` (readability, once a
+#: finding RK751) and ``notices``; a 1.0 reader that ignores unknown keys reads it unchanged.
+SCHEMA_VERSION = "1.1"
 
 
 def finding_id(doc: Document, finding: Finding) -> str:
@@ -73,6 +76,8 @@ def document_dict(result: DocumentResult) -> dict[str, Any]:
         "length": len(result.document.text),
         "references": [{"path": ref.path, "sha256": ref.sha256} for ref in result.references],
         "findings": [finding_dict(result.document, f) for f in result.findings],
+        "summary": readability.summary(result.document.text),
+        "notices": list(result.notices),
     }
 
 
@@ -87,6 +92,7 @@ def to_dict(results: Sequence[DocumentResult]) -> dict[str, Any]:
         by_severity.update(f.severity.label for f in r.findings)
     return {
         "schema": SCHEMA_TAG,
+        "schema_version": SCHEMA_VERSION,
         "tool": {"name": "repairkit", "version": __version__},
         "documents": documents,
         "summary": {
