@@ -27,7 +27,7 @@ figure about another period, place or subject stays below medium; below medium a
 ...             data={"expects": "percentage", "unit": "percent"})
 >>> s = fact_suggestions(doc, f, [ref])[0]
 >>> s.replacement, doc.text[s.span.start:s.span.end], s.applicability.label in ("manual", "unsafe")
-('4.2', '.', True)
+('4.2 percent', '. percent', True)
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from dataclasses import dataclass, field, replace
 from repairkit.document import Document
 from repairkit.model import MEDIUM_CONFIDENCE, Applicability, Evidence, Finding, Span, Suggestion
 from repairkit.reference.align import restorable
-from repairkit.reference.dates import MONTHS
+from repairkit.reference.dates import MONTHS, periods
 from repairkit.reference.facts import SCALES
 from repairkit.reference.model import Article, Fact
 from repairkit.repair.aligned import only_restores
@@ -74,9 +74,6 @@ CONFLICT_FACTOR = 0.5
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n\s*")
 _DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_PERIOD_RE = re.compile(r"\b(?:(first|second|third|fourth|last|final) (quarter|half)|(last|this|next|previous) "
-                        r"(year|month|week|quarter)|(january|february|march|april|may|june|july|august|"
-                        r"september|october|november|december)|(spring|summer|autumn|winter))\b", re.IGNORECASE)
 _PERCENT_WORDS = ("percent", "per cent", "percentage point", "pct")
 _SCALE_CLASS = {name: value for name, value in SCALES.items()}
 _ORDINAL_SUFFIX_RE = re.compile(r"(st|nd|rd|th)$")
@@ -136,24 +133,14 @@ def sentence_span(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
-def periods(text: str) -> frozenset[str]:
-    """The periods a sentence names: "fourth quarter", "last year", "december".
-
-    >>> sorted(periods("Sales in the Fourth Quarter rose, as in December last year."))
-    ['december', 'fourth quarter', 'last year']
-    """
-    return frozenset(" ".join(m.group().lower().split()) for m in _PERIOD_RE.finditer(text))
-
-
 def names(text: str) -> frozenset[str]:
     """Capitalised words that are not a sentence's first word, a month or a function word."""
     stop = _function_words()
     out: set[str] = set()
     for m in _LETTERS_RE.finditer(text):
         word = m.group()
-        before = text[:m.start()].rstrip()
-        if not word[:1].isupper() or not before or before[-1] in ".!?\"“:" or word.lower() in stop \
-                or word.lower() in MONTHS or len(word) < 2:
+        # A sentence's first word counts too: clauses move, and "Brazil" may open either sentence.
+        if not word[:1].isupper() or word.lower() in stop or word.lower() in MONTHS or len(word) < 2:
             continue
         out.add(word.lower())
     return frozenset(out)
