@@ -72,9 +72,9 @@ def test_two_numbers_of_one_sentence_go_to_their_own_places():
 
 
 def test_a_distractor_loses_and_the_note_says_why():
-    text = "Quarterly profits at the media giant jumped . percent, the company said."
-    ref = ("The company said quarterly profits at the media giant leapt 7.5 percent. "
-           "Unemployment in the region rose 4.1 percent, officials said.")
+    text = "The media giant said that its quarterly profits jumped . percent."
+    ref = ("Quarterly profits at the media giant leapt 7.5 percent, the company said. "
+           "The company said quarterly sales at its unit rose 4.1 percent.")
     s = best_fact(facts_for(text, ref), text, ". percent")
     assert s is not None and s.replacement == "7.5 percent"
     assert "'4.1 percent'" in s.note and "lost" in s.note
