@@ -289,6 +289,22 @@ def level(confidence: float) -> str:
     return "high" if confidence >= HIGH_CONFIDENCE else "medium" if confidence >= MEDIUM_CONFIDENCE else "low"
 
 
+def right(d: Damaged, s: Suggestion) -> bool:
+    """The suggestion restores the text (:func:`benchmarks.reference.correct`), or puts the right figure in place.
+
+    The second case counts a figure whose brackets went with it and stay lost ("(15%)" -> "15%"):
+    the clean text holds the replacement, as written, where the suggestion puts it.
+    """
+    if correct(d, s):
+        return True
+    if not s.replacement or not any(c.isdigit() for c in s.replacement):
+        return False
+    lo = d.to_clean_offset(s.span.start)
+    window = d.clean[max(0, lo - 2):d.to_clean_offset(s.span.end) + len(s.replacement) + 2]
+    before = d.clean[max(0, lo - 2):lo]
+    return s.replacement in window and not any(c.isalnum() for c in before.strip("([{ "))
+
+
 def _top(findings: list[Finding], start: int, end: int) -> Suggestion | None:
     hit = [f for f in findings if f.category == "missing-number" and f.span.start <= end and start <= f.span.end]
     valued = [s for f in hit for s in f.suggestions if s.replacement is not None]
@@ -328,7 +344,7 @@ def run_one(clean: str, reference: str, seed: int, tally: Tally, keep: int = 0) 
                 tally.unsupported_numbers += number not in reference and number not in d.text
             if s.origin == "reference-fact":
                 score, conflict = scores.get((s.span.start, s.span.end, s.replacement), (0.0, False))
-                tally.rows.append((score, s.confidence, correct(d, s), conflict))
+                tally.rows.append((score, s.confidence, right(d, s), conflict))
     for site in d.sites:
         if site.kind != "digit":
             continue
@@ -336,7 +352,7 @@ def run_one(clean: str, reference: str, seed: int, tally: Tally, keep: int = 0) 
             tally.unsupported_sites += 1
             top = _top(findings, site.start, site.end)
             tally.unsupported_valued_medium += top is not None and top.confidence >= MEDIUM_CONFIDENCE \
-                and top.origin == "reference-fact" and not correct(d, top)
+                and top.origin == "reference-fact" and not right(d, top)
             continue
         tally.sites += 1
         marked = any(f.category == "missing-number" and f.span.start <= site.end and site.start <= f.span.end
@@ -347,12 +363,12 @@ def run_one(clean: str, reference: str, seed: int, tally: Tally, keep: int = 0) 
             if marked and len(tally.misses) < keep:
                 tally.misses.append(f"none  {site.original!r}: …{d.text[max(0, site.start - 60):site.end + 40]}…")
             continue
-        right = correct(d, top)
-        tally.top_right += right
-        tally.top_wrong += not right
+        ok = right(d, top)
+        tally.top_right += ok
+        tally.top_wrong += not ok
         tally.by_level[level(top.confidence)][0] += 1
-        tally.by_level[level(top.confidence)][1] += right
-        if not right and len(tally.misses) < keep:
+        tally.by_level[level(top.confidence)][1] += ok
+        if not ok and len(tally.misses) < keep:
             tally.misses.append(f"wrong {site.original!r} -> {top.replacement!r} ({top.confidence:.2f}): "
                                 f"…{d.text[max(0, site.start - 60):site.end + 40]}…")
 
@@ -370,7 +386,7 @@ def reliability(rows: Sequence[tuple[float, float, bool, bool]]) -> list[tuple[f
 
 
 #: Fewest suggestions behind one calibration bucket.
-MIN_BUCKET = 60
+MIN_BUCKET = 150
 #: Score range of the buckets (fit less half the rival's fit lies inside).
 SCORE_RANGE = (-1.0, 2.0)
 
@@ -378,8 +394,8 @@ SCORE_RANGE = (-1.0, 2.0)
 def calibrate(rows: Sequence[tuple[float, bool]]) -> list[tuple[float, float, float, int]]:
     """Score buckets ``(low, high, precision, count)``: isotonic (pool adjacent violators), ≥ MIN_BUCKET each.
 
-    >>> [(lo, hi, p, n) for lo, hi, p, n in calibrate([(0.1, False)] * 60 + [(0.9, True)] * 60)]
-    [(-1.0, 0.5, 0.0, 60), (0.5, 2.0, 1.0, 60)]
+    >>> [(lo, hi, p, n) for lo, hi, p, n in calibrate([(0.1, False)] * 150 + [(0.9, True)] * 150)]
+    [(-1.0, 0.5, 0.0, 150), (0.5, 2.0, 1.0, 150)]
     """
     ordered = sorted(rows)
     blocks: list[list[float]] = []  # [sum right, count, first score, last score]

@@ -122,7 +122,7 @@ def _site(doc: str, ref: Article, seg: Segment, start: int, end: int) -> Site | 
     category = lost_category(damaged, repaired)
     if category is None:
         return None
-    if category == "missing-number" and seg.diffs and \
+    if category == "missing-number" and any(not d.restorable for d in seg.diffs) and \
             periods(doc[seg.start:seg.end]) != periods(ref.text[seg.ref_start:seg.ref_end]):
         return None  # the passage is about another period: its figure is not this text's (fact matching decides)
     conf = _confidence(seg, start, end)
