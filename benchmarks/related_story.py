@@ -432,11 +432,11 @@ def write_calibration(tally: Tally, path: str, name: str) -> None:
              f"# Measured by `python -m benchmarks.related_story --half even --write-calibration` ({name}).",
              "# Score of a fact match: its frame fit less half its best rival's (repairkit.repair.facts);",
              "# precision: share of the reference-fact suggestions in the bucket that were right (isotonic).",
-             "# reading\tscore from\tscore to\tmeasured precision\tsample size\tbenchmark\tdate"]
-    for reading, conflict in (("frame", False), ("conflict", True)):
-        rows = [(score, right) for score, _, right, c in tally.rows if c is conflict]
-        for low, high, precision, n in calibrate(rows):
-            lines.append(f"{reading}\t{low}\t{high}\t{precision}\t{n}\tbenchmarks.related_story\t{today}")
+             "# reading\tbucket\tscore from\tscore to\tmeasured precision\tsample size\tbenchmark\tdate"]
+    for reading, conflict in (("conflict", True), ("frame", False)):
+        rows = [(score, ok) for score, _, ok, c in tally.rows if c is conflict]
+        for k, (low, high, precision, n) in enumerate(calibrate(rows), 1):
+            lines.append(f"{reading}\t{k:02d}\t{low}\t{high}\t{precision}\t{n}\tbenchmarks.related_story\t{today}")
     atomic_write(path, ("\n".join(lines) + "\n").encode("utf-8"))
 
 

@@ -132,12 +132,12 @@ def test_the_shipped_calibration_is_measured_and_well_formed():
 
 
 @pytest.mark.parametrize("bad", [
-    "frame\t0.0\t0.5\t1.5\t100\tb\t2026-01-02",      # precision above 1
-    "frame\t0.5\t0.5\t0.5\t100\tb\t2026-01-02",      # empty bucket
-    "guess\t0.0\t0.5\t0.5\t100\tb\t2026-01-02",      # unknown reading
-    "frame\t0.0\t0.5\t0.5\t0\tb\t2026-01-02",        # no sample
-    "frame\t0.0\t0.5\t0.5\t100\tb",                  # a cell missing
-    "frame\t0.0\t0.5\t0.5\t100\tb\tyesterday",       # not a date
+    "frame\t01\t0.0\t0.5\t1.5\t100\tb\t2026-01-02",      # precision above 1
+    "frame\t01\t0.5\t0.5\t0.5\t100\tb\t2026-01-02",      # empty bucket
+    "guess\t01\t0.0\t0.5\t0.5\t100\tb\t2026-01-02",      # unknown reading
+    "frame\t01\t0.0\t0.5\t0.5\t0\tb\t2026-01-02",        # no sample
+    "frame\t01\t0.0\t0.5\t0.5\t100\tb",                  # a cell missing
+    "frame\t01\t0.0\t0.5\t0.5\t100\tb\tyesterday",       # not a date
 ])
 def test_the_calibration_loader_rejects_bad_rows(bad):
     with pytest.raises(ValueError, match="fact_calibration.tsv"):
@@ -146,8 +146,8 @@ def test_the_calibration_loader_rejects_bad_rows(bad):
 
 def test_buckets_must_be_contiguous():
     with pytest.raises(ValueError, match="contiguous"):
-        parse_calibration([CALIBRATION_HEADER, "frame\t0.0\t0.5\t0.5\t100\tb\t2026-01-02",
-                           "frame\t0.6\t0.9\t0.7\t100\tb\t2026-01-02"])
+        parse_calibration([CALIBRATION_HEADER, "frame\t01\t0.0\t0.5\t0.5\t100\tb\t2026-01-02",
+                           "frame\t02\t0.6\t0.9\t0.7\t100\tb\t2026-01-02"])
 
 
 def test_no_literal_confidence_in_the_fact_suggestions():

@@ -18,7 +18,7 @@ code that builds a suggestion); :func:`applicability` decides who may apply it:
 ``data/fact_calibration.tsv`` holds the measured precision of reference-fact matches by score
 bucket (written by ``python -m benchmarks.related_story --half even --write-calibration``):
 
->>> row = fact_calibration()[0]
+>>> row = fact_calibration()[-1]
 >>> row.reading, row.low <= row.high, 0.0 <= row.precision <= 1.0, row.benchmark
 ('frame', True, True, 'benchmarks.related_story')
 """
@@ -64,9 +64,9 @@ class CalibrationRow:
 def parse_calibration(lines: list[str]) -> list[CalibrationRow]:
     """Rows of a calibration file; ``ValueError`` naming the first bad line.
 
-    >>> parse_calibration([CALIBRATION_HEADER, "frame\\t0.0\\t0.5\\t0.8\\t120\\tb\\t2026-01-02"])[0].precision
+    >>> parse_calibration([CALIBRATION_HEADER, "frame\\t01\\t0.0\\t0.5\\t0.8\\t120\\tb\\t2026-01-02"])[0].precision
     0.8
-    >>> parse_calibration(["frame\\t0\\t1\\t2\\t3\\tb\\t2026-01-02"])
+    >>> parse_calibration(["frame\\t01\\t0\\t1\\t2\\t3\\tb\\t2026-01-02"])
     Traceback (most recent call last):
     ValueError: fact_calibration.tsv: unknown format header
     """
@@ -78,12 +78,13 @@ def parse_calibration(lines: list[str]) -> list[CalibrationRow]:
             continue
         cells = line.split("\t")
         try:
-            reading, low, high, precision, sample, benchmark, date = cells
+            reading, bucket, low, high, precision, sample, benchmark, date = cells
             row = CalibrationRow(reading, float(low), float(high), float(precision), int(sample), benchmark,
                                  datetime.date.fromisoformat(date))
+            int(bucket)
         except ValueError:
-            raise ValueError(f"fact_calibration.tsv:{number}: expected 7 tab-separated cells "
-                             "(reading, low, high, precision, sample, benchmark, date)") from None
+            raise ValueError(f"fact_calibration.tsv:{number}: expected 8 tab-separated cells "
+                             "(reading, bucket, low, high, precision, sample, benchmark, date)") from None
         if row.reading not in READINGS or not row.low < row.high or not 0.0 <= row.precision <= 1.0 \
                 or row.sample <= 0:
             raise ValueError(f"fact_calibration.tsv:{number}: bad row {line!r}")
