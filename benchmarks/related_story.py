@@ -1,7 +1,7 @@
 """Related-story benchmark: missing numbers filled from another article on the same figures.
 
     python -m benchmarks.related_story --limit 400 --half odd
-    python -m benchmarks.related_story --half even --write-calibration   # rewrites data/fact_calibration.tsv
+    python -m benchmarks.related_story --half even --seeds 2 --write-calibration   # data/fact_calibration.tsv
 
 Each corpus article is damaged seed-style (:func:`benchmarks.damage.damage`). Its reference is a
 *related story* built from the clean article (:func:`related_story`): every sentence that holds a
@@ -429,7 +429,7 @@ def write_calibration(tally: Tally, path: str, name: str) -> None:
 
     today = datetime.date.today().isoformat()
     lines = [CALIBRATION_HEADER,
-             f"# Measured by `python -m benchmarks.related_story --half even --write-calibration` ({name}).",
+             f"# Measured by `python -m benchmarks.related_story --half even --seeds 2 --write-calibration` ({name}).",
              "# Score of a fact match: its frame fit less half its best rival's (repairkit.repair.facts);",
              "# precision: share of the reference-fact suggestions in the bucket that were right (isotonic).",
              "# reading\tbucket\tscore from\tscore to\tmeasured precision\tsample size\tbenchmark\tdate"]
@@ -505,6 +505,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--half", choices=("odd", "even"), default="odd",
                         help="odd: held out (default); even: the calibration half")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--seeds", type=int, default=1,
+                        help="run each article this many times (seeds SEED, SEED+1, ...): more samples per bucket")
     parser.add_argument("--plot", metavar="FILE", help="write a reliability diagram (needs matplotlib)")
     parser.add_argument("--show", type=int, default=0, help="print this many misses")
     parser.add_argument("--write-calibration", action="store_true",
@@ -520,18 +522,20 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.limit:
         chosen = chosen[:args.limit]
     tally = Tally()
-    for i, art in chosen:
-        clean = f"{art['title']}\n\n{art['text']}"
-        run_one(clean, related_story(clean, i, pool, args.seed + i), args.seed + i, tally, args.show)
-    print(report(tally, f"{args.half} half ({len(chosen)} articles, seed {args.seed}, "
-                        f"{datetime.date.today().isoformat()})"))
+    seeds = [args.seed + 1000 * k for k in range(args.seeds)]
+    for seed in seeds:
+        for i, art in chosen:
+            clean = f"{art['title']}\n\n{art['text']}"
+            run_one(clean, related_story(clean, i, pool, seed + i), seed + i, tally, args.show)
+    runs = f"seed {args.seed}" if len(seeds) == 1 else f"seeds {', '.join(map(str, seeds))}"
+    print(report(tally, f"{args.half} half ({len(chosen)} articles, {runs}, {datetime.date.today().isoformat()})"))
     for line in tally.misses:
         print("  " + line)
     if args.write_calibration:
         if args.half != "even":
             parser.error("--write-calibration: calibrate on the even half; the odd half stays held out")
         path = str(Path(__file__).resolve().parent.parent / "repairkit" / "data" / "fact_calibration.tsv")
-        write_calibration(tally, path, f"{len(chosen)} articles, seed {args.seed}")
+        write_calibration(tally, path, f"{len(chosen)} articles, {runs}")
         print(f"wrote {path}", file=sys.stderr)
     if args.plot:
         plot(tally.rows, args.plot, f"reference-fact suggestions, {args.half} half ({len(chosen)} articles)")

@@ -16,7 +16,7 @@ code that builds a suggestion); :func:`applicability` decides who may apply it:
 <Applicability.MANUAL: 0>
 
 ``data/fact_calibration.tsv`` holds the measured precision of reference-fact matches by score
-bucket (written by ``python -m benchmarks.related_story --half even --write-calibration``):
+bucket (written by ``python -m benchmarks.related_story --half even --seeds 2 --write-calibration``):
 
 >>> row = fact_calibration()[-1]
 >>> row.reading, row.low <= row.high, 0.0 <= row.precision <= 1.0, row.benchmark
