@@ -157,3 +157,29 @@ def test_no_literal_confidence_in_the_fact_suggestions():
     assert calls
     for call in calls:
         assert not isinstance(call.args[2], ast.Constant)
+
+
+def test_on_the_seed_fixtures_reference_figures_are_candidates_with_evidence_and_the_rest_stay_null():
+    root = Path(__file__).resolve().parent.parent / "fixtures"
+    text = (root / "scraped_commentary.txt").read_text("utf-8")
+    ref_text = (root / "structured_article.txt").read_text("utf-8")
+    doc = Document.from_text(text)
+    ref = parse_text(ref_text, "structured_article.txt")
+    findings = [f for f in enrich(doc, scan_document(doc, select_rules(Config())).findings, [ref])
+                if f.category == "missing-number"]
+    assert findings
+    for f in findings:
+        # Every hole keeps the detector's explanation, valued candidates or not.
+        assert any(s.replacement is None and s.note for s in f.suggestions)
+        for s in f.suggestions:
+            if s.origin != "reference-fact":
+                continue
+            (ev,) = s.evidence
+            assert ref_text[ev.start:ev.end] == ev.quote and ev.quote in s.note
+            assert all(n in ev.quote for n in re.findall(r"\d+(?:\.\d+)?", s.replacement))
+            assert s.applicability is Applicability.MANUAL or s.confidence >= MEDIUM_CONFIDENCE
+    doses = best_fact(findings, text, " million doses")
+    assert doses is not None and "million doses" in doses.replacement  # the reference's vaccine figures
+    # The "th ... Leaders Meeting": the reference only has related summits, a low candidate at most.
+    meeting = best_fact(findings, text, "th ASEAN Plus")
+    assert meeting is None or meeting.confidence < MEDIUM_CONFIDENCE
