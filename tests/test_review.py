@@ -84,7 +84,10 @@ def test_script_in_document_renders_as_text():
     f = finding(start, start + len("<script>alert(1)</script>"), "template-leak", unknown(start, start),
                 code="RK901", message=f"leaked markup {text[start:start + 8]!r}")
     page = html.render_document(DocumentResult(doc, [f]))
-    assert page.count("<script") == 1, "only the report's own script element"
+    assert page.count("<script") == 2, "only the report's own data block and script"
+    data = re.search(r'<script type="application/json" id="review-data">(.*?)</script>', page, re.S)
+    assert data and "\\u003cscript\\u003e" in data.group(1), "text for the script goes through |tojson"
+    assert json.loads(data.group(1))["text"] == text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<b>bold" not in page and "&lt;b&gt;bold" in page
     assert "alert(1)</script>" not in page
@@ -132,8 +135,8 @@ def test_unresolved_findings_stand_out_and_resolved_do_not():
     gap = finding(0, 4, "missing-number", unknown(3, 3), code="RK102")
     glued = finding(9, 15, "missing-space", safe(12, 12, " "), code="RK401")
     page = html.render_document(DocumentResult(Document.from_text(text), [gap, glued]))
-    unresolved_item = re.search(r'<li class="item unresolved" id="item-RK102-0-4"[^>]*>(.*?)</li>', page, re.S)
-    resolved_item = re.search(r'<li class="item" id="item-RK401-9-15"[^>]*>(.*?)</li>', page, re.S)
+    unresolved_item = re.search(r'<li class="item unresolved decidable" id="item-RK102-0-4"[^>]*>(.*?)</li>', page, re.S)
+    resolved_item = re.search(r'<li class="item decidable" id="item-RK401-9-15"[^>]*>(.*?)</li>', page, re.S)
     assert unresolved_item and "value unknown — check the source" in unresolved_item.group(1)
     assert resolved_item and "value unknown" not in resolved_item.group(1)
     assert "insert &#39; &#39;" in resolved_item.group(1)

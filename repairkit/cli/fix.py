@@ -24,8 +24,9 @@ from repairkit.document import Document, encode_text
 from repairkit.fileio import atomic_write
 from repairkit.fixloop import Planned, plan, rescanner
 from repairkit.model import Applicability
-from repairkit.pipeline import scan_paths, select_rules
-from repairkit.repair import audit
+from repairkit.pipeline import DocumentResult, scan_paths, select_rules
+from repairkit.repair import audit, decisions
+from repairkit.repair.apply import apply_edits
 
 
 def unified_diff(doc: Document, new_text: str) -> str:
@@ -81,6 +82,14 @@ def write_all(pending: Sequence[Pending]) -> None:
             raise
 
 
+def decided(results: Sequence[DocumentResult], path: Path) -> list[Planned]:
+    """``--decisions``: exactly the accepted and edited suggestions of a decisions file (one input)."""
+    if len(results) != 1:
+        raise click.UsageError(f"--decisions takes one input file, got {len(results)}")
+    edits = decisions.edits_for(decisions.load(path), results[0].document, str(path))
+    return [Planned(results[0], edits, apply_edits(results[0].document.text, edits))]
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @reference_options
@@ -98,11 +107,14 @@ def write_all(pending: Sequence[Pending]) -> None:
 @click.option("--interactive", "-i", is_flag=True,
               help="Walk through every suggestion with a value (safe, unsafe or manual) one by one; "
                    "write only what you accept.")
+@click.option("--decisions", "decisions_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Apply exactly the accepted and edited suggestions of a decisions file exported "
+                   "by the review page (refused if the document changed since).")
 @rule_options
 @reports_errors
 def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tuple[str, ...], unsafe: bool, min_confidence: float | None,
         mark_unresolved: bool, mode: str | None, output: Path | None, audit_path: Path | None,
-        interactive: bool, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+        interactive: bool, select: tuple[str, ...], ignore: tuple[str, ...], decisions_file: Path | None) -> None:
     """Apply suggested repairs to PATH... (safe ones only unless --unsafe).
 
     Suggestions without a value are never applied, nor are 'manual' ones unless a person
@@ -128,8 +140,11 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
     threshold = Applicability.UNSAFE if unsafe else Applicability.SAFE
     rules = select_rules(config)
 
-    planned = [plan(r, threshold, config.min_confidence, mark_unresolved,
-                    None if interactive else rescanner(rules, config, r)) for r in results]
+    if decisions_file is not None and (interactive or unsafe or mark_unresolved):
+        raise click.UsageError("--decisions excludes --interactive, --unsafe and --mark-unresolved")
+    planned = decided(results, decisions_file) if decisions_file is not None else [
+        plan(r, threshold, config.min_confidence, mark_unresolved,
+             None if interactive else rescanner(rules, config, r)) for r in results]
     if interactive:
         try:
             planned = review(planned, config.min_confidence, mark_unresolved)
@@ -142,6 +157,8 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
         raise SystemExit(EXIT_FINDINGS if changed else EXIT_CLEAN)
     pending = [prepare(p, output if output is not None else Path(p.result.document.path), audit_path)
                for p in changed]
+    if decisions_file is not None:  # the audit log says which decision each edit is, and who typed its value
+        decisions.mark_entries([item.entry for item in pending], decisions.load(decisions_file))
     write_all(pending)
     for p, item in zip(changed, pending, strict=True):
         click.echo(f"fixed {p.result.document.path}: {p.count} edit{'s' if p.count != 1 else ''}"
