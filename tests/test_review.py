@@ -146,6 +146,51 @@ def test_unresolved_findings_stand_out_and_resolved_do_not():
     assert re.search(r'<mark class="finding cat-missing-space" id="f-RK401-9-15"', page)
 
 
+def test_a_hole_a_reference_filled_does_not_say_value_unknown():
+    """Issue 12 item 6: the rule's value-less fallback is not shown under the reference's value."""
+    text = "The economy grew by  percent last year."
+    at = text.index("  percent") + 1
+    ev = Evidence("ref.txt", 20, 22, "12")
+    filled = Suggestion(Span(at, at), "12", 0.97, Applicability.SAFE, "the reference reads 12 here", (ev,))
+    hole = finding(at - 1, at + 8, "missing-number", filled, unknown(at, at), code="RK103")
+    result = DocumentResult(Document.from_text(text), [hole])
+    page, md = html.render_document(result), markdown.render([result])
+    assert "value unknown —" not in page and "value unknown —" not in md and "no value offered" not in md
+    assert "check the source for the value" not in page + md, "the fallback suggestion is left out"
+    assert "insert &#39;12&#39;" in page and "insert '12'" in md
+    assert '<li class="item decidable"' in page, "a filled hole is not 'unresolved'"
+
+
+def test_competing_values_count_as_unresolved():
+    """Issue 12 item 6: two candidate values and none safe: the hole is still open."""
+    text = "China provided  million doses."
+    at = text.index("  million") + 1
+    two = [Suggestion(Span(at, at), v, 0.3, Applicability.MANUAL, f"a related story gives {v}") for v in ("150", "600")]
+    result = DocumentResult(Document.from_text(text), [finding(at - 1, at + 8, "missing-number", *two, code="RK103")])
+    review = build_review(result)
+    assert review.unresolved == 1 and review.findings[0].competing and not review.findings[0].value_unknown
+    page, md = html.render_document(result), markdown.render([result])
+    assert '<li class="item unresolved decidable"' in page, "the 'show only unresolved' filter keeps it"
+    assert "competing values — choose one, or check the source" in page and "competing values" in md
+    assert page.count('data-act="accept" data-s=') == 2, "each candidate can be accepted"
+
+
+def test_the_reference_passage_is_shown_beside_the_text_with_differences_marked():
+    ref = Document.from_text("Title\n\nTrade grew by 12 percent, a year-on-year rise, officials said.\n", "refs/a.txt")
+    text = "Trade grew by  percent, a yearonyear rise, officials said."
+    at = text.index("  percent") + 1
+    start = ref.text.index("12")
+    sugg = Suggestion(Span(at, at), "12", 0.97, Applicability.SAFE, "aligned",
+                      (Evidence("refs/a.txt", start, start + 2, "12"),), "reference-aligned")
+    page = html.render_document(DocumentResult(Document.from_text(text, "a.txt"),
+                                               [finding(at - 1, at + 8, "missing-number", sugg)], [ref]))
+    beside = re.search(r'<figure class="beside">(.*?)</figure>', page, re.S)
+    assert beside, "the aligned passage is in the page"
+    assert re.findall(r'<span class="diff-ref">([^<]*)</span>', beside[1]) == ["12", "-", "-"]
+    assert "Trade grew by" in beside[1] and "officials said." in beside[1]
+    assert "the aligned passage of refs/a.txt:3:15" in beside[1]
+
+
 def test_readability_before_and_after_safe_edits_only():
     text = "The cat sat on the mat and thedog slept. Itwas a very long and winding afternoon indeed."
     a, b = text.index("thedog"), text.index("Itwas")
