@@ -121,6 +121,7 @@ def test_mouse_bulk_accepts_undo_and_the_preview(fixture_page):
         assert sorted(session.state()) == sorted(from_ref) and from_ref
         assert f"({len(from_ref)})" in page.locator(f'button.accept-ref[data-ref="{ref}"]').text_content()
         page.keyboard.press("u")
+        assert session.state() == {}, "u undoes the whole bulk accept, as one step"
         # The mouse, one finding: reject with its button, then take another suggestion of a finding
         # that offers two ("Accept this").
         page.click("#tab-text")
@@ -130,12 +131,35 @@ def test_mouse_bulk_accepts_undo_and_the_preview(fixture_page):
         two = next(f for f in data["findings"] if len(f["suggestions"]) > 1 and f["id"] != target)
         page.click(f"#item-{two['id']} button[data-s=\"{two['suggestions'][1]['index']}\"]")
         assert session.state()[two["id"]] == {"d": "accepted", "s": two["suggestions"][1]["index"], "v": None}
-        # Accepting a suggestion that changes text another decision already changes is refused.
         assert page.locator(f"#item-{target}.decided-rejected").count() == 1
         # Show only unresolved: a competing hole (two candidate values) stays in view (issue 12 item 6).
         page.check("#only-unresolved")
         competing = [f["id"] for f in data["findings"] if f["competing"]]
         assert competing and all(page.locator(f"#item-{i}").is_visible() for i in competing)
+        assert session.console == [], session.console
+
+
+def test_two_decisions_that_change_the_same_text_are_refused(tmp_path):
+    text = "the yearonyear rise\n"
+    at = text.index("yearonyear")
+    hyphens = Suggestion(Span(at, at + 10), "year-on-year", 0.95, Applicability.SAFE, "hyphens")
+    spaces = Suggestion(Span(at + 4, at + 6), " on ", 0.7, Applicability.UNSAFE, "spaces")
+    findings = [Finding("RK301", "demo", "missing-hyphen", Severity.WARNING, Span(at, at + 10), "m", (hyphens,)),
+                Finding("RK401", "demo", "missing-space", Severity.WARNING, Span(at + 4, at + 6), "m", (spaces,))]
+    page_path = tmp_path / "clash.html"
+    page_path.write_text(html.render_document(DocumentResult(Document.from_text(text, "c.txt"), findings)),
+                         encoding="utf-8")
+    with browser() as context:
+        session = open_page(context, page_path)
+        first, second = (f"{f.code}-{f.span.start}-{f.span.end}" for f in findings)
+        session.go_to(first)
+        session.page.keyboard.press("a")
+        session.go_to(second)
+        session.page.keyboard.press("a")
+        assert {k: v["d"] for k, v in session.state().items()} == {first: "accepted"}
+        assert "changes the same text as " + first in session.page.locator("#status").text_content()
+        session.page.keyboard.press("r")  # rejecting it changes nothing, so it is allowed
+        assert session.state()[second]["d"] == "rejected"
         assert session.console == [], session.console
 
 
