@@ -98,6 +98,14 @@ def test_fix_decisions_diff_changes_nothing(doc_and_decisions):
     assert not default_log_path(target).exists()
 
 
+def test_fix_decisions_output_writes_elsewhere(tmp_path, doc_and_decisions):
+    target, dec = doc_and_decisions
+    code, _, err = run("fix", str(target), "--decisions", str(dec), "--output", str(tmp_path / "fixed.txt"))
+    assert code == 0, err
+    assert "year-on-year" in (tmp_path / "fixed.txt").read_text(encoding="utf-8")
+    assert target.read_text(encoding="utf-8") == TEXT
+
+
 def one_line_exit_2(*args: str) -> str:
     code, out, err = run(*args)
     assert code == 2, (args, out, err)
