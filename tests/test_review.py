@@ -189,6 +189,7 @@ def test_the_reference_passage_is_shown_beside_the_text_with_differences_marked(
     assert re.findall(r'<span class="diff-ref">([^<]*)</span>', beside[1]) == ["12", "-", "-"]
     assert "Trade grew by" in beside[1] and "officials said." in beside[1]
     assert "the aligned passage of refs/a.txt:3:15" in beside[1]
+    assert beside[1].count('<span class="here caret"') == 1, "the place the value goes is marked"
 
 
 def test_readability_before_and_after_safe_edits_only():

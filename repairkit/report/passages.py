@@ -39,6 +39,29 @@ class Passage:
     reference: tuple[Piece, ...]
     aligned: bool
     ratio: float
+    #: The damaged place (the suggestion's span) within the text side.
+    focus: tuple[int, int] = (0, 0)
+
+    def text_marked(self) -> tuple[tuple[str, bool, bool], ...]:
+        """The text side as (text, differs, at the damaged place); an insertion point is an empty
+        piece at the place.
+
+        >>> Passage((("ab", False), ("c", True)), (), True, 1.0, (1, 1)).text_marked()
+        (('a', False, False), ('', False, True), ('b', False, False), ('c', True, False))
+        """
+        start, end = self.focus
+        out: list[tuple[str, bool, bool]] = []
+        pos = 0
+        for text, changed in self.text:
+            cuts = sorted({0, len(text), *(c - pos for c in (start, end) if pos < c < pos + len(text))})
+            for a, b in zip(cuts, cuts[1:], strict=False):
+                if start == end == pos + a and not any(here for _, _, here in out):
+                    out.append(("", False, True))
+                out.append((text[a:b], changed, start <= pos + a and pos + b <= end and start < end))
+            pos += len(text)
+        if start == end == pos and not any(here for _, _, here in out):
+            out.append(("", False, True))
+        return tuple(out)
 
 
 def _snap(text: str, start: int, end: int) -> tuple[int, int]:
@@ -106,11 +129,11 @@ def passage(text: str, start: int, end: int, ref: str, ref_start: int, ref_end: 
         if c0 <= ref_start and ref_end <= c1:
             left, right, ratio = diff_pieces(a, ref[c0:c1])
             if ratio >= MIN_RATIO:
-                return Passage(left, right, True, round(ratio, 2))
+                return Passage(left, right, True, round(ratio, 2), (start - a0, end - a0))
     # Not the same passage: the reference context with the evidence marked.
     r0, r1 = _snap(ref, ref_start - context, ref_end + context)
     right_only = _merge([(ref[r0:ref_start], False), (ref[ref_start:ref_end], True), (ref[ref_end:r1], False)])
-    return Passage(((a, False),), right_only, False, 0.0)
+    return Passage(((a, False),), right_only, False, 0.0, (start - a0, end - a0))
 
 
 __all__ = ["CONTEXT", "MIN_RATIO", "Passage", "diff_pieces", "passage"]
