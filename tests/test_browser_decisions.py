@@ -225,26 +225,30 @@ HOSTILE = ('Intro <script>window.__pwned = 1; alert("script")</script> then '
 def test_a_hostile_document_runs_nothing_in_the_browser(tmp_path):
     text = HOSTILE
     payload = '"><img src=x onerror="window.__pwned=7">'
+    reference = Document.from_text(HOSTILE, f"ref'{payload}.txt")
     findings = []
     for i, piece in enumerate(("<script>", "javascript:", 'onmouseover="', "<img", "<svg")):
         at = text.index(piece)
         value = payload if i % 2 == 0 else "</script><script>window.__pwned=8</script>"
-        sugg = Suggestion(Span(at, at + len(piece)), value, 0.95, Applicability.SAFE, f"note {payload}",
-                          (Evidence(f'ref".txt{payload}', 0, 5, f"quote {payload}"),))
+        sugg = Suggestion(Span(at, at + len(piece)), value, 0.95 if i < 3 else 0.7,
+                          Applicability.SAFE if i < 3 else Applicability.UNSAFE, f"note {payload}",
+                          (Evidence(reference.path, 0, 5, f"quote {payload}"),))
         findings.append(Finding(f"RK90{i}", "demo", CATEGORIES[i], Severity.WARNING, Span(at, at + len(piece)),
                                 f"message {payload}", (sugg,)))
     hole_at = text.index("end.")
     findings.append(Finding("RK101", "demo", "missing-number", Severity.ERROR, Span(hole_at, hole_at + 3), "m",
                             (Suggestion(Span(hole_at, hole_at), None, 0.0, Applicability.MANUAL, "number"),)))
     page_path = tmp_path / 'evil".html'
-    page_path.write_text(html.render_document(DocumentResult(Document.from_text(text, 'evil"<b>.txt'), findings)),
-                         encoding="utf-8")
+    result = DocumentResult(Document.from_text(text, 'evil"<b>.txt'), findings, [reference])  # type: ignore[list-item]
+    page_path.write_text(html.render_document(result), encoding="utf-8")
     with browser() as context:
         session = open_page(context, page_path)
         page = session.page
         for mark in page.locator("mark.finding").all():
             mark.hover()
         page.click("#accept-safe")  # the payloads go into the preview as values
+        page.click("button.accept-ref")  # a reference named with quotes and markup
+        assert len(session.state()) == 5
         page.keyboard.press("p")
         page.keyboard.press("j")
         while session.current() != "RK101-" + f"{hole_at}-{hole_at + 3}":
