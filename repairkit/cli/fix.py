@@ -126,6 +126,8 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
     if output is not None and mode == "write":
         raise click.UsageError("--write and --output exclude each other")
     mode = "output" if output is not None else mode or ("write" if interactive else "diff")
+    if decisions_file is not None and (interactive or unsafe or mark_unresolved):
+        raise click.UsageError("--decisions excludes --interactive, --unsafe and --mark-unresolved")
     config = load_config().merged(select=split_codes(select), ignore=split_codes(ignore),
                                   min_confidence=min_confidence)
     try:
@@ -140,8 +142,6 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
     threshold = Applicability.UNSAFE if unsafe else Applicability.SAFE
     rules = select_rules(config)
 
-    if decisions_file is not None and (interactive or unsafe or mark_unresolved):
-        raise click.UsageError("--decisions excludes --interactive, --unsafe and --mark-unresolved")
     planned = decided(results, decisions_file) if decisions_file is not None else [
         plan(r, threshold, config.min_confidence, mark_unresolved,
              None if interactive else rescanner(rules, config, r)) for r in results]
