@@ -17,7 +17,13 @@ from repairkit.markers import unmarked
 from repairkit.model import Finding
 from repairkit.reference.library import Library
 from repairkit.reference.model import Article
-from repairkit.registry import DetectorSpec, select, validate_selectors
+from repairkit.registry import (
+    DetectorSpec,
+    findings_of,
+    run_rules,
+    select,
+    validate_selectors,
+)
 
 TEXT_SUFFIXES = (".txt", ".md")
 
@@ -66,9 +72,10 @@ def scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config |
     view = unmarked(doc)
     seen = view.document if view else doc
     overrides = config.severity_overrides if config else {}
+    hits, _ = run_rules(seen, rules)  # the selected rules and all they read, phase by phase
     findings: list[Finding] = []
     for spec in rules:
-        findings.extend(spec.findings(seen, overrides.get(spec.code)))
+        findings.extend(findings_of(spec, seen, overrides.get(spec.code), hits))
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     if references:
         from repairkit.repair.build import enrich

@@ -7,7 +7,8 @@ outliers. A scrape that stripped full stops shows up as run-on "sentences" of hu
 words.
 
 >>> doc = Document.from_text("The cat sat on the mat. " * 10)
->>> [h.data["words"] for h in find_readability_summary(doc)]
+>>> from repairkit.registry import prepared
+>>> [h.data["words"] for h in find_readability_summary(*prepared(doc, "RK751"))]
 [60]
 """
 
@@ -19,10 +20,11 @@ from collections.abc import Iterator
 import textstat
 
 from repairkit.analysis.blocks import lines, paragraphs
+from repairkit.analysis.profile import DocumentProfile
 from repairkit.analysis.words import WORD_RE
 from repairkit.document import Document
 from repairkit.model import Hit, Severity, Span
-from repairkit.registry import DetectorSpec, FixAvailability
+from repairkit.spec import DetectorSpec, FixAvailability
 
 #: Documents shorter than this get no summary: the formulas mean little on a few words.
 SUMMARY_MIN_WORDS = 30
@@ -49,7 +51,7 @@ def _band(ease: float) -> str:
     return "very difficult"
 
 
-def find_readability_summary(doc: Document) -> Iterator[Hit]:
+def find_readability_summary(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """One summary per document: words, sentences, Flesch reading ease and grade level.
 
     What it flags: nothing is wrong; this is an info finding at the start of the
@@ -59,7 +61,8 @@ def find_readability_summary(doc: Document) -> Iterator[Hit]:
     Example: a 60-word text of short sentences -> "reading ease 117 (very easy)".
     Repair safety: nothing to repair; documents under 30 words get no summary.
 
-    >>> h = next(find_readability_summary(Document.from_text("The cat sat on the mat. " * 10)))
+    >>> from repairkit.registry import prepared
+    >>> h = next(find_readability_summary(*prepared(Document.from_text("The cat sat on the mat. " * 10), "RK751")))
     >>> h.data["sentences"], h.data["grade"] < 1
     (10, True)
     """
@@ -75,7 +78,7 @@ def find_readability_summary(doc: Document) -> Iterator[Hit]:
               data={"words": words, "sentences": sentences, "reading_ease": ease, "grade": grade})
 
 
-def find_run_on_sentences(doc: Document) -> Iterator[Hit]:
+def find_run_on_sentences(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A sentence of 120 words or more: usually full stops lost in scraping.
 
     What it flags: a stretch of 120+ words with no sentence-ending mark or line break.
@@ -85,7 +88,8 @@ def find_run_on_sentences(doc: Document) -> Iterator[Hit]:
     Repair safety: nothing is suggested: where sentences end is for an editor.
 
     >>> doc = Document.from_text("and then it went on " * 30 + "end. Short one.")
-    >>> [h.data["words"] for h in find_run_on_sentences(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [h.data["words"] for h in find_run_on_sentences(*prepared(doc, "RK752"))]
     [151]
     """
     text = doc.text
@@ -97,7 +101,7 @@ def find_run_on_sentences(doc: Document) -> Iterator[Hit]:
                           data={"words": words})
 
 
-def find_hard_paragraphs(doc: Document) -> Iterator[Hit]:
+def find_hard_paragraphs(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A paragraph whose Flesch reading ease is below 0: far outside edited prose.
 
     What it flags: a paragraph of 60+ words scoring below 0 (about one news paragraph in
@@ -108,7 +112,8 @@ def find_hard_paragraphs(doc: Document) -> Iterator[Hit]:
     Repair safety: nothing to repair directly; see the structure rules.
 
     >>> doc = Document.from_text("Considerable international organisational considerations regarding " * 20 + ".")
-    >>> [h.data["reading_ease"] < 0 for h in find_hard_paragraphs(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [h.data["reading_ease"] < 0 for h in find_hard_paragraphs(*prepared(doc, "RK753"))]
     [True]
     """
     text = doc.text
