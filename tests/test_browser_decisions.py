@@ -279,3 +279,4 @@ def test_a_hostile_document_runs_nothing_in_the_browser(tmp_path):
         assert payload in preview_text(session)
         assert session.console == [], session.console
     assert [d["after"] for d in decisions["decisions"] if d["decision"] == "edited"] == [payload]
+    jsonschema.Draft202012Validator(SCHEMA).validate(decisions)
