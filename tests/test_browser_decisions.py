@@ -75,6 +75,7 @@ def test_decide_with_the_keyboard_export_fix_and_revert(fixture_page, tmp_path):
         hole = session.page.locator(f"#item-{plan.edit} .decide .state").text_content()
         assert DEMO_VALUE in hole and "from the editor, not a source" in hole
         decisions = session.download(tmp_path / "decisions.json")
+        shown_repaired = preview_text(session)
         # Reopening the page in the same browser resumes where the editor stopped; what was kept
         # about findings the page does not show (another run) is left out.
         session.page.evaluate("""() => { const key = Object.keys(localStorage)[0];
@@ -98,6 +99,7 @@ def test_decide_with_the_keyboard_export_fix_and_revert(fixture_page, tmp_path):
     expected.append((hole_at, hole_at, DEMO_VALUE))
     text = Document.read(COMMENTARY).text
     assert copy.read_text(encoding="utf-8") == repaired(text, expected), "exactly the three edits"
+    assert shown_repaired == copy.read_text(encoding="utf-8"), "the page previewed what fix wrote"
     log = json.loads(default_log_path(copy).read_text(encoding="utf-8"))
     edits = log["entries"][0]["edits"]
     assert sorted((e["start"], e["end"], e["after"]) for e in edits) == sorted(expected)
