@@ -41,9 +41,9 @@
   var textPane = document.getElementById("text");
 
   function load() {
-    var saved = null;
-    try { saved = window.localStorage.getItem(storeKey); } catch (err) { saved = null; }
-    var start = saved ? JSON.parse(saved) : data.initial;
+    var start = null;
+    try { start = JSON.parse(window.localStorage.getItem(storeKey) || "null"); } catch (err) { start = null; }
+    start = start || data.initial;
     // Kept decisions about findings this page does not show (another run, other references) are left out.
     Object.keys(start || {}).forEach(function (id) {
       var d = start[id];
@@ -88,6 +88,7 @@
   }
   function set(changes) {  // [[id, decision or null]], one undo step
     var applied = [];
+    say("");
     changes.forEach(function (c) {
       var id = c[0], d = c[1];
       var other = conflictFor(id, d);
