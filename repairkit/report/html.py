@@ -27,7 +27,7 @@ from repairkit.model import CATEGORIES, Applicability
 from repairkit.pipeline import DocumentResult
 from repairkit.repair import decisions as decisions_file
 from repairkit.repair.decisions import Decisions
-from repairkit.report.review_model import WIDE_SPAN, FindingView, Review, build_review
+from repairkit.report.review_model import WIDE_SPAN, FindingView, Review, build_review, decidable, desk_summary
 
 #: Highlight colours per category: (background, border). Dark text on these backgrounds keeps a
 #: contrast ratio above 12:1; the border tells neighbouring categories apart.
@@ -117,11 +117,6 @@ def _environment() -> jinja2.Environment:
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
-def decidable(f: FindingView) -> bool:
-    """True when an editor can decide about ``f``: it offers a value, or a span to type one into."""
-    return any(s.replacement is not None for s in f.suggestions) or f.edit_span is not None
-
-
 def page_data(review: Review, decisions: Decisions | None = None) -> dict[str, Any]:
     """What the page's script reads (a JSON block, ``|tojson``): the text, the decidable findings
     with their suggestions, and decisions to start from (``review --decisions``).
@@ -163,12 +158,6 @@ def page_data(review: Review, decisions: Decisions | None = None) -> dict[str, A
         "document": {"path": review.path, "sha256": review.sha256, "length": len(review.text)},
         "references": list(review.references), "text": review.text, "findings": findings, "initial": initial,
     }
-
-
-def desk_summary(review: Review, decisions: Decisions | None = None) -> dict[str, dict[str, int]]:
-    """Accepted, edited, rejected and open decidable findings by category (the page header)."""
-    counts = decisions_file.summary(decisions, {f.id: f.category for f in review.findings if decidable(f)})
-    return {c: counts[c] for c in review.by_category if c in counts}
 
 
 def render_review(review: Review, decisions: Decisions | None = None) -> str:

@@ -32,6 +32,8 @@ from repairkit.fixloop import plan
 from repairkit.model import CATEGORIES, Applicability, Evidence, Finding, Level, Suggestion
 from repairkit.pipeline import DocumentResult
 from repairkit.reference.model import Article
+from repairkit.repair import decisions as decisions_file
+from repairkit.repair.decisions import Decisions
 from repairkit.report.json_report import finding_id
 from repairkit.report.passages import Passage, passage
 
@@ -255,3 +257,14 @@ def build_review(result: DocumentResult, threshold: Applicability = Applicabilit
         threshold=threshold.label,
         sha256=doc.sha256,
     )
+
+
+def decidable(f: FindingView) -> bool:
+    """True when an editor can decide about ``f``: it offers a value, or a span to type one into."""
+    return any(s.replacement is not None for s in f.suggestions) or f.edit_span is not None
+
+
+def desk_summary(review: Review, decisions: Decisions | None = None) -> dict[str, dict[str, int]]:
+    """Accepted, edited, rejected and open decidable findings by category (the page header)."""
+    counts = decisions_file.summary(decisions, {f.id: f.category for f in review.findings if decidable(f)})
+    return {c: counts[c] for c in review.by_category if c in counts}
