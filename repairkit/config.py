@@ -82,7 +82,9 @@ class Config:
 
 
 def _is_rule(code: str) -> bool:
-    from repairkit.registry import get  # the registry imports the detectors: only when needed
+    from repairkit.registry import (
+        get,  # the registry imports the detectors: only when needed
+    )
 
     try:
         get(code)

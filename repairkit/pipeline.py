@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from repairkit.arbitrate import arbitrate
 from repairkit.config import Config
 from repairkit.document import Document, InputError
 from repairkit.markers import unmarked
@@ -20,10 +21,12 @@ from repairkit.reference.model import Article
 from repairkit.registry import (
     DetectorSpec,
     findings_of,
+    plan,
     run_rules,
     select,
     validate_selectors,
 )
+from repairkit.repair.build import enrich
 
 TEXT_SUFFIXES = (".txt", ".md")
 
@@ -73,13 +76,11 @@ def scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config |
     seen = view.document if view else doc
     overrides = config.severity_overrides if config else {}
     hits, _ = run_rules(seen, rules)  # the selected rules and all they read, phase by phase
-    findings: list[Finding] = []
-    for spec in rules:
-        findings.extend(findings_of(spec, seen, overrides.get(spec.code), hits))
+    found = [f for spec in plan(rules) for f in findings_of(spec, seen, overrides.get(spec.code), hits)]
+    selected = {spec.code for spec in rules}
+    findings = [f for f in arbitrate(found, seen.text) if f.code in selected]
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     if references:
-        from repairkit.repair.build import enrich
-
         findings = enrich(seen, findings, references)
     if view:
         findings = [m for m in map(view.finding, findings) if m is not None]

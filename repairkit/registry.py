@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from repairkit.analysis.profile import DocumentProfile
+from repairkit.arbitrate import contenders
 from repairkit.detectors import family_modules
 from repairkit.document import Document
 from repairkit.model import Finding, Hit, Severity
@@ -142,6 +143,8 @@ def _plan(specs: tuple[DetectorSpec, ...], selected: tuple[DetectorSpec, ...]) -
         if spec.code not in needed:
             needed[spec.code] = spec
             todo.extend(by_code[c] for c in reads.get(spec.code, ()))
+            owners = contenders(spec.category)  # the arbiter weighs their findings against this one's
+            todo.extend(s for s in specs if s.category in owners)
     return tuple(sorted(needed.values(), key=lambda s: (phases.get(s.code, 1), s.code)))
 
 

@@ -55,7 +55,9 @@ def repaired(text: str, edits: list[tuple[int, int, str]]) -> str:
 
 
 def preview_text(session: Session) -> str:
-    """The repaired-text preview as a reader sees it, without the struck-out (deleted) text."""
+    """The repaired-text preview as a reader sees it, without the struck-out (deleted) text (after the
+    next frame: the page redraws the preview once per frame)."""
+    session.page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     text: str = session.page.evaluate("""() => { const p = document.getElementById('preview').cloneNode(true);
         p.querySelectorAll('del').forEach(d => d.remove()); return p.textContent; }""")
     return text

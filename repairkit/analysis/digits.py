@@ -2,9 +2,11 @@
 
 Stripping a number, a spaced dash or an ``&`` all leave two spaces between words. In a text
 whose digits were stripped, most such gaps are vanished numbers, so the dash, symbol and
-whitespace rules read here, from the evidence of the rules that ran before them, whether a gap
-is already explained. Each fact has one definition, here; the rules that read it declare the
-rules it is computed from (:data:`NUMBER_RULES`, :data:`GAP_OWNERS`) in their ``reads``.
+whitespace rules read here, from the evidence of the rules that ran before them, whether the
+text lost its digits and which gaps a number claims. Each fact has one definition, here; the
+rules that read it declare the rules it is computed from (:data:`DIGIT_EVIDENCE`,
+:data:`NUMBER_RULES`) in their ``reads``. Which family reports a contested gap is settled
+after matching by :mod:`repairkit.arbitrate`.
 
 >>> from repairkit.registry import prepared
 >>> lost_digits(prepared("Sales rose  to m in . Profit fell  in , it said  the end.", "RK605")[1])
@@ -19,7 +21,6 @@ import re
 
 from repairkit.analysis.profile import DocumentProfile
 from repairkit.analysis.spans import SpanIndex
-from repairkit.model import Span
 
 #: Findings of the context-free number rules from which a text counts as having lost its digits.
 STRIPPED_AT = 2
@@ -29,9 +30,6 @@ DIGIT_EVIDENCE = ("RK101", "RK102", "RK103", "RK104", "RK105")
 DIGITLESS_WORDS = 80
 #: The rules :func:`claimed_by_numbers` and :func:`number_gap_claims` read (a ``reads`` selector).
 NUMBER_RULES = ("missing-number",)
-#: The rules whose findings explain a doubled space (:func:`doubled_space_claims`): vanished
-#: numbers, a lost ``&`` between names (RK503), a by-line glued on by spaces (RK702).
-GAP_OWNERS = ("missing-number", "RK503", "RK702")
 #: A run of two or more spaces or tabs between two non-space characters.
 GAP_RE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 #: A doubled space after a word (not after a full stop, where some writers put two).
@@ -95,19 +93,3 @@ def claimed_by_numbers(profile: DocumentProfile, start: int, end: int) -> bool:
     """True when the missing-number family claims the gap ``[start, end)`` as a vanished number."""
     offsets = number_gap_claims(profile)
     return any(i in offsets for i in range(start, end + 1))
-
-
-def doubled_space_claims(profile: DocumentProfile) -> SpanIndex:
-    """Doubled spaces other rules explain: vanished numbers, a lost '&', by-lines, boilerplate.
-
-    Reads :data:`GAP_OWNERS`; the spans of their findings and of their suggestions, and the
-    boilerplate blocks.
-    """
-    return profile.fact(_doubled_space_claims)
-
-
-def _doubled_space_claims(profile: DocumentProfile) -> SpanIndex:
-    hits = [*profile.category_hits("missing-number"), *profile.hits("RK503"), *profile.hits("RK702")]
-    spans = [h.span for h in hits] + [s.span for h in hits for s in h.suggestions]
-    spans += [Span(a, b) for a, b in profile.boilerplate]
-    return SpanIndex(spans)

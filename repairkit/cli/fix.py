@@ -16,7 +16,13 @@ from typing import Any
 import click
 
 from repairkit.cli._common import (
-    EXIT_CLEAN, EXIT_FINDINGS, InputFailure, reference_options, reports_errors, rule_options, split_codes,
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    InputFailure,
+    reference_options,
+    reports_errors,
+    rule_options,
+    split_codes,
 )
 from repairkit.cli.interactive import review
 from repairkit.config import load_config

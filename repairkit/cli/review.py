@@ -13,18 +13,28 @@ from pathlib import Path
 import click
 
 from repairkit.cli._common import (
-    InputFailure, reference_options, reports_errors, rule_options, split_codes,
+    InputFailure,
+    reference_options,
+    reports_errors,
+    rule_options,
+    split_codes,
 )
 from repairkit.config import Config, load_config
 from repairkit.document import Document
 from repairkit.fileio import atomic_write
 from repairkit.fixloop import rescanner
 from repairkit.model import Applicability
-from repairkit.pipeline import DocumentResult, collect_inputs, load_library, scan_document, select_rules
-from repairkit.report import html, json_report, markdown
+from repairkit.pipeline import (
+    DocumentResult,
+    collect_inputs,
+    load_library,
+    scan_document,
+    select_rules,
+)
 from repairkit.registry import DetectorSpec
 from repairkit.repair import decisions as decisions_file
 from repairkit.repair.decisions import Decisions
+from repairkit.report import html, json_report, markdown
 from repairkit.report.review_model import build_review, display_path
 
 THRESHOLDS = {"safe": Applicability.SAFE, "unsafe": Applicability.UNSAFE}

@@ -9,7 +9,13 @@ import click
 
 from repairkit import baseline as baselines
 from repairkit.cli._common import (
-    emit, exit_code_for, InputFailure, reference_options, reports_errors, rule_options, split_codes,
+    InputFailure,
+    emit,
+    exit_code_for,
+    reference_options,
+    reports_errors,
+    rule_options,
+    split_codes,
 )
 from repairkit.config import FAIL_ON_CHOICES, load_config
 from repairkit.fileio import atomic_write

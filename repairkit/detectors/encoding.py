@@ -17,9 +17,8 @@ import re
 from collections.abc import Iterator
 
 from repairkit import lexicon
-from repairkit.analysis.digits import GAP_OWNERS, doubled_space_claims, lost_digits
+from repairkit.analysis.digits import DIGIT_EVIDENCE, lost_digits
 from repairkit.analysis.profile import DocumentProfile
-from repairkit.analysis.spans import SpanIndex
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
 from repairkit.spec import DetectorSpec, FixAvailability
@@ -178,11 +177,8 @@ def find_doubled_spaces(doc: Document, profile: DocumentProfile) -> Iterator[Hit
     """
     if lost_digits(profile):
         return  # the gaps are where numbers vanished: the missing-number family's findings
-    claimed = SpanIndex([*doubled_space_claims(profile), *(h.span for h in profile.hits("RK605"))])
     for m in _DOUBLE_SPACE_RE.finditer(doc.text):
         span = Span(m.start(), m.end())
-        if claimed.overlaps(span):
-            continue
         yield Hit(span, f"{len(span)} spaces between words",
                   (Suggestion(span, " ", 0.6, Applicability.UNSAFE,
                               "collapse to one space, after checking that no word or number vanished here"),))
@@ -196,6 +192,6 @@ REPLACEMENT_CHARACTER = DetectorSpec("RK803", "replacement-character", "encoding
 WORD_BREAKING_SPACE = DetectorSpec("RK804", "word-breaking-space", "whitespace", Severity.WARNING,
                                    find_word_breaking_spaces, FixAvailability.ALWAYS)
 DOUBLED_SPACE = DetectorSpec("RK805", "doubled-space", "whitespace", Severity.INFO,
-                             find_doubled_spaces, FixAvailability.ALWAYS, reads=(*GAP_OWNERS, "RK605"))
+                             find_doubled_spaces, FixAvailability.ALWAYS, reads=DIGIT_EVIDENCE)
 
 DETECTORS = (MOJIBAKE, CONTROL_CHARACTER, REPLACEMENT_CHARACTER, WORD_BREAKING_SPACE, DOUBLED_SPACE)

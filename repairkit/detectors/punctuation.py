@@ -20,9 +20,6 @@ from collections.abc import Iterator
 from repairkit.analysis.blocks import paragraphs
 from repairkit.analysis.digits import (
     DIGIT_EVIDENCE,
-    GAP_OWNERS,
-    claimed_by_numbers,
-    doubled_space_claims,
     lost_digits,
 )
 from repairkit.analysis.number_cues import COUNT_NOUNS
@@ -408,12 +405,9 @@ def find_lost_dashes(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     >>> [h.span.start for h in find_lost_dashes(*prepared(doc, "RK605"))]
     [6, 22]
     """
-    claimed = doubled_space_claims(profile)
     stripped_numbers = lost_digits(profile)
     for m in _DOUBLED_GAP_RE.finditer(doc.text):
         span = Span(m.start(), m.end())
-        if claimed.overlaps(span) or claimed_by_numbers(profile, span.start, span.end):
-            continue
         named = previous_word(doc.text, m.start())[:1].isupper()
         before, after = previous_word(doc.text, m.start()).lower(), next_word(doc.text, m.end())
         if before in NUMBER_LEADS or after.lower() in COUNT_NOUNS or (after.isupper() and len(after) > 1):
@@ -439,7 +433,7 @@ UNBALANCED_QUOTE = DetectorSpec("RK604", "unbalanced-quote", "missing-quote", Se
 BARE_CONVERSION = DetectorSpec("RK606", "conversion-missing-brackets", "missing-bracket", Severity.WARNING,
                                find_bare_conversions, FixAvailability.SOMETIMES)
 LOST_DASH = DetectorSpec("RK605", "lost-dash", "stray-punctuation", Severity.WARNING,
-                         find_lost_dashes, FixAvailability.ALWAYS, reads=GAP_OWNERS)
+                         find_lost_dashes, FixAvailability.ALWAYS, reads=DIGIT_EVIDENCE)
 
 UNQUOTED_SPEECH = DetectorSpec("RK607", "speech-missing-quotes", "missing-quote", Severity.WARNING,
                                find_unquoted_speech, FixAvailability.NEVER)

@@ -23,13 +23,19 @@ import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import textstat
 
 from repairkit.document import Document
 from repairkit.fixloop import plan
-from repairkit.model import CATEGORIES, Applicability, Evidence, Finding, Level, Suggestion
+from repairkit.model import (
+    CATEGORIES,
+    Applicability,
+    Evidence,
+    Finding,
+    Level,
+    Suggestion,
+)
 from repairkit.pipeline import DocumentResult
 from repairkit.reference.model import Article
 from repairkit.repair import decisions as decisions_file
