@@ -14,7 +14,7 @@ only).
 ...     return Finding(code, code.lower(), category, Severity.WARNING, Span(start, end), "m", (s,))
 >>> text_gap = [finding("RK106", "missing-number", 5, 7), finding("RK605", "stray-punctuation", 5, 7),
 ...             finding("RK805", "whitespace", 5, 7), finding("RK805", "whitespace", 20, 22)]
->>> [(f.code, f.span.start) for f in arbitrate(text_gap, "a    b" + " " * 20)]
+>>> [(f.code, f.span.start) for f in arbitrate(text_gap, " " * 30)]
 [('RK106', 5), ('RK805', 20)]
 """
 

@@ -23,13 +23,7 @@ from repairkit.document import Document
 from repairkit.model import Applicability, Finding
 from repairkit.pipeline import DocumentResult, scan_document
 from repairkit.registry import DetectorSpec
-from repairkit.repair.apply import (
-    Edit,
-    apply_edits,
-    marker_edits,
-    merge_edits,
-    plan_edits,
-)
+from repairkit.repair.apply import Edit, apply_edits, marker_edits, merge_edits, plan_edits
 
 #: Fix passes at most.
 MAX_PASSES = 4

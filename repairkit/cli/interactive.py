@@ -16,13 +16,7 @@ import click
 
 from repairkit.document import Document
 from repairkit.model import Finding, Suggestion
-from repairkit.repair.apply import (
-    Edit,
-    apply_edits,
-    conflicts,
-    marker_edits,
-    merge_edits,
-)
+from repairkit.repair.apply import Edit, apply_edits, conflicts, marker_edits, merge_edits
 
 if TYPE_CHECKING:
     from repairkit.fixloop import Planned

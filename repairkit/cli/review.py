@@ -13,28 +13,18 @@ from pathlib import Path
 import click
 
 from repairkit.cli._common import (
-    InputFailure,
-    reference_options,
-    reports_errors,
-    rule_options,
-    split_codes,
+    InputFailure, reference_options, reports_errors, rule_options, run_config, split_codes,
 )
-from repairkit.config import Config, load_config
+from repairkit.config import Config
 from repairkit.document import Document
 from repairkit.fileio import atomic_write
 from repairkit.fixloop import rescanner
 from repairkit.model import Applicability
-from repairkit.pipeline import (
-    DocumentResult,
-    collect_inputs,
-    load_library,
-    scan_document,
-    select_rules,
-)
-from repairkit.registry import DetectorSpec
+from repairkit.pipeline import DocumentResult, collect_inputs, load_library, scan_document, select_rules
 from repairkit.repair import decisions as decisions_file
 from repairkit.repair.decisions import Decisions
 from repairkit.report import html, json_report, markdown
+from repairkit.registry import DetectorSpec
 from repairkit.report.review_model import build_review, display_path
 
 THRESHOLDS = {"safe": Applicability.SAFE, "unsafe": Applicability.UNSAFE}
@@ -75,7 +65,7 @@ def review(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: 
     evidence), <stem>.md and <stem>.json (the findings contract) into --out, and prints where
     they are. Exit status: 0 reports written, 2 usage or input error.
     """
-    config = load_config().merged(select=split_codes(select), ignore=split_codes(ignore))
+    config = run_config(select=split_codes(select), ignore=split_codes(ignore))
     try:
         rules = select_rules(config)
     except ValueError as exc:

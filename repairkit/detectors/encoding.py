@@ -170,9 +170,15 @@ def find_doubled_spaces(doc: Document, profile: DocumentProfile) -> Iterator[Hit
     Example: ``quarterly   report`` -> info finding on the three spaces.
     Repair safety: collapsing to one space is unsafe: check first that nothing is missing.
 
+    The gaps another rule explains are settled by :mod:`repairkit.arbitrate`: here "Next  to"
+    is also a lost dash (RK605), which owns it in a scan.
+
     >>> doc = Document.from_text("quarterly   report. Next  to it.  Done")
     >>> from repairkit.registry import prepared
     >>> [h.span for h in find_doubled_spaces(*prepared(doc, "RK805"))]
+    [Span(start=9, end=12), Span(start=24, end=26)]
+    >>> from repairkit.pipeline import scan_document
+    >>> [f.span for f in scan_document(doc, [DOUBLED_SPACE]).findings]
     [Span(start=9, end=12)]
     """
     if lost_digits(profile):

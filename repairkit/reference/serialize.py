@@ -17,14 +17,7 @@ import json
 from typing import Any
 
 from repairkit.document import InputError
-from repairkit.reference.model import (
-    BLOCK_KINDS,
-    FACT_KINDS,
-    Article,
-    Block,
-    Fact,
-    Term,
-)
+from repairkit.reference.model import BLOCK_KINDS, FACT_KINDS, Article, Block, Fact, Term
 
 SCHEMA_TAG = "repairkit.reference/1"
 

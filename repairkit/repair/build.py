@@ -30,13 +30,7 @@ from types import MappingProxyType
 from repairkit.document import Document
 from repairkit.model import Applicability, Finding, Span, Suggestion
 from repairkit.reference.model import Article
-from repairkit.repair.aligned import (
-    Site,
-    aligned_sites,
-    combined,
-    segments_for,
-    site_for_span,
-)
+from repairkit.repair.aligned import Site, aligned_sites, combined, segments_for, site_for_span
 from repairkit.repair.facts import fact_suggestions
 from repairkit.repair.terms import term_sites
 

@@ -28,13 +28,7 @@ from repairkit.document import Document
 from repairkit.model import Applicability
 from repairkit.pipeline import DocumentResult
 from repairkit.repair.decisions import ACCEPTED, EDITED, OPEN, OUTCOMES, Decision, Decisions
-from repairkit.report.review_model import (
-    NO_SUGGESTION,
-    FindingView,
-    Review,
-    build_review,
-    desk_summary,
-)
+from repairkit.report.review_model import NO_SUGGESTION, FindingView, Review, build_review, desk_summary
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
