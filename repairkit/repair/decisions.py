@@ -41,6 +41,7 @@ from repairkit.model import Applicability, Evidence
 from repairkit.repair.apply import Edit, conflicts
 
 SCHEMA_TAG = "repairkit.decisions/1"
+#: The page names its download ``<document stem>.decisions.json``.
 SUFFIX = ".decisions.json"
 ACCEPTED, EDITED, REJECTED = "accepted", "edited", "rejected"
 #: What a summary counts per category: the three decisions and what is left open.
@@ -184,10 +185,5 @@ def summary(decisions: Decisions | None, categories: Mapping[str, str]) -> dict[
     return out
 
 
-def default_path(document: str | Path) -> Path:
-    """Where the page's download is saved by default: ``<stem>.decisions.json``."""
-    return Path(f"{Path(document).stem}{SUFFIX}")
-
-
-__all__ = ["ACCEPTED", "EDITED", "OPEN", "OUTCOMES", "REJECTED", "SCHEMA_TAG", "Decision", "Decisions",
+__all__ = ["ACCEPTED", "EDITED", "OPEN", "OUTCOMES", "REJECTED", "SCHEMA_TAG", "SUFFIX", "Decision", "Decisions",
            "edits_for", "load", "mark_entries", "parse", "schema", "summary"]

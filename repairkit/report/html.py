@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import PurePosixPath
 from typing import Any
 
 import jinja2
@@ -157,6 +158,7 @@ def page_data(review: Review, decisions: Decisions | None = None) -> dict[str, A
         "schema": decisions_file.SCHEMA_TAG, "tool": {"name": "repairkit", "version": __version__},
         "document": {"path": review.path, "sha256": review.sha256, "length": len(review.text)},
         "references": list(review.references), "text": review.text, "findings": findings, "initial": initial,
+        "download": PurePosixPath(review.path).stem + decisions_file.SUFFIX,
     }
 
 

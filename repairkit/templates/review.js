@@ -267,9 +267,8 @@
   function download() {
     var blob = new Blob([JSON.stringify(exportDecisions(), null, 2) + "\n"], {type: "application/json"});
     var a = document.createElement("a");
-    var stem = data.document.path.split("/").pop().replace(/\.[^.]*$/, "");
     a.href = URL.createObjectURL(blob);
-    a.download = stem + ".decisions.json";
+    a.download = data.download;
     document.body.appendChild(a);
     a.click();
     a.remove();
