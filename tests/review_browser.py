@@ -155,7 +155,9 @@ def decide(session: Session, plan: DemoPlan, value: str = DEMO_VALUE) -> None:
 def screenshot(session: Session, target: Path) -> None:
     """A screenshot of the top of the page (header, desk summary, text and list beside it)."""
     session.page.evaluate("() => { const c = document.querySelector('li.item.current');"
-                          " if (c) { c.scrollIntoView({block: 'center'}); } window.scrollTo(0, 0); }")
+                          " if (c) { c.scrollIntoView({block: 'center'}); } window.scrollTo(0, 0);"
+                          " document.activeElement && document.activeElement.blur(); }")
+    session.page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     session.page.screenshot(path=str(target))
 
 
