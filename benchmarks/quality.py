@@ -7,7 +7,7 @@ sites in that profile says so: its findings are all false alarms), the info find
 1,000 words (not scored: see :mod:`benchmarks.matching`), then the false-alarm
 rate of warnings and errors on the undamaged articles, then example misses and false alarms,
 and ends with a summary: one line per profile and category. By default it runs every
-profile (seed-style at rate 1.0, each damage class alone at rate 0.5) on all articles.
+profile (seed and listed at rate 1.0, each damage class alone at rate 0.5) on all articles.
 Matching rules are in :mod:`benchmarks.matching`.
 
 >>> result = run_profile(ARTICLES_FOR_DOCTEST, "digits", 1.0, workers=1, keep=1)
@@ -30,7 +30,7 @@ from pathlib import Path
 from functools import cache
 from typing import Any, NoReturn
 
-from benchmarks.damage import PROFILES, damage, load_corpus
+from benchmarks.damage import FULL_PROFILES, PROFILES, damage, load_corpus
 from benchmarks.matching import SPLIT_CATEGORIES, Counts, Evaluation, context, evaluate, loud, word_count
 from repairkit.config import Config
 from repairkit.document import Document
@@ -48,7 +48,7 @@ RECALL_TARGETS: dict[str, float] = {
 PRECISION_TARGET = 0.90
 #: Warnings and errors per 1,000 words of undamaged text.
 FALSE_ALARM_TARGET = 0.5
-#: The default rate of the per-class (milder) profiles; the seed profile strips everything.
+#: The default rate of the per-class (milder) profiles; the seed and listed profiles strip everything.
 MILD_RATE = 0.5
 ARTICLES_FOR_DOCTEST = [{"id": "t-1", "text": "In 2020, it rose 5% to the 3rd place."}]
 
@@ -339,8 +339,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p = _Parser(prog="python -m benchmarks.quality", description=__doc__.split("\n\n")[0])
     p.add_argument("--limit", type=int, help="only the first N articles")
     p.add_argument("--profile", action="append", choices=[*PROFILES, "all"],
-                   help="damage profile (repeatable; default 'all': seed, then each class alone)")
-    p.add_argument("--rate", type=float, help=f"share of eligible tokens damaged (default: seed 1.0, others {MILD_RATE})")
+                   help="damage profile (repeatable; default 'all': seed, listed, then each class alone)")
+    p.add_argument("--rate", type=float, help=f"share of eligible tokens damaged (default: seed and listed 1.0, others {MILD_RATE})")
     p.add_argument("--seed", type=int, default=0, help="base random seed (article i uses seed+i)")
     p.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     p.add_argument("--category", choices=CATEGORIES, help="show examples only for this category")
@@ -388,7 +388,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     keep = max(args.examples, 3)
     results = []
     for profile in dict.fromkeys(profiles):
-        rate = args.rate if args.rate is not None else (1.0 if profile == "seed" else MILD_RATE)
+        rate = args.rate if args.rate is not None else (1.0 if profile in FULL_PROFILES else MILD_RATE)
         result = run_profile(articles, profile, rate, args.workers, keep, args.seed, select)
         results.append(result)
         print(format_profile(result, args.examples, args.category), flush=True)
