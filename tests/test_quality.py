@@ -258,3 +258,14 @@ def test_main_per_source_prints_the_table_per_source(tmp_path, capsys):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["sources"]["seed"]["products"]["clean"]["articles"] == 6
     assert data["sources"]["seed"]["products"]["profiles"]["seed"]["categories"]["missing-number"]["sites"] > 0
+
+
+def test_a_finding_of_a_class_the_token_also_lost_is_true_but_the_site_counts_once():
+    d = damage("It rose (2020) again.")
+    site_ = next(s for s in d.sites if s.original == "(2020)")
+    assert site_.category == "missing-number" and "bracket" in site_.lost
+    bracket = finding("missing-bracket", site_.start, site_.end)
+    ev = evaluate(d.text, d.sites, [bracket])
+    assert ev.counts["missing-bracket"].true == 1  # not a false alarm
+    assert ev.counts["missing-number"].detected == 0  # recall counts the number only
+    assert "missing-bracket" not in {k for k, c in ev.counts.items() if c.sites}
