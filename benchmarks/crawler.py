@@ -47,6 +47,7 @@ from typing import Any, NoReturn
 
 from rapidfuzz import fuzz
 
+from benchmarks.damage import DEFAULT_CORPUS
 from benchmarks.matching import loud, word_count
 from benchmarks.sources import load_articles
 from repairkit.config import Config
