@@ -30,9 +30,17 @@ from collections import Counter
 from collections.abc import Iterator
 from types import MappingProxyType
 
-from repairkit.detectors._apostrophe_context import (
-    clause_edge, context_counts, contractions, features, log_ratio, previous_token, to_probability, with_case)
-from repairkit.detectors._common import MONTHS
+from repairkit.analysis.apostrophe_context import (
+    clause_edge,
+    context_counts,
+    contractions,
+    features,
+    log_ratio,
+    previous_token,
+    to_probability,
+    with_case,
+)
+from repairkit.analysis.words import MONTHS
 from repairkit.document import Document
 from repairkit.lexicon import COMMON_ZIPF, zipf
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion

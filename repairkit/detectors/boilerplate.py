@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from repairkit.detectors._blocks import lines
+from repairkit.analysis.blocks import lines
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
 from repairkit.page_furniture import is_boilerplate_line

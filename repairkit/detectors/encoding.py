@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from rapidfuzz.distance import Indel
 
 from ftfy import TextFixerConfig, fix_and_explain
 from ftfy.badness import badness
+from rapidfuzz.distance import Indel
 
 from repairkit import lexicon
-from repairkit.detectors._blocks import lines
+from repairkit.analysis.blocks import lines
+from repairkit.analysis.spans import SpanIndex
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
 from repairkit.registry import DetectorSpec, FixAvailability, hits_of
@@ -162,9 +163,9 @@ def find_mojibake(doc: Document) -> Iterator[Hit]:
                       {"ftfy": steps})
 
 
-def mojibake_spans(doc: Document) -> list[Span]:
+def mojibake_spans(doc: Document) -> SpanIndex:
     """Spans of the mojibake findings (other families skip characters inside them)."""
-    return doc.memo("encoding.mojibake", lambda: [h.span for h in hits_of(doc, find_mojibake)])
+    return doc.memo("encoding.mojibake", lambda: SpanIndex(h.span for h in hits_of(doc, find_mojibake)))
 
 
 def find_control_characters(doc: Document) -> Iterator[Hit]:
@@ -189,7 +190,7 @@ def find_control_characters(doc: Document) -> Iterator[Hit]:
         if all(ch in _ALLOWED_CONTROLS for ch in run):
             continue
         span = Span(m.start(), m.end())
-        if any(span.overlaps(s) for s in mojibake):
+        if mojibake.overlaps(span):
             continue
         names = ", ".join(sorted({f"U+{ord(ch):04X}" for ch in run if ch not in _ALLOWED_CONTROLS}))
         if set(run) <= {"\x0b"}:
@@ -291,10 +292,10 @@ def find_doubled_spaces(doc: Document) -> Iterator[Hit]:
 
     if digits_stripped(doc):
         return  # the gaps are where numbers vanished: the missing-number family's findings
-    claimed = doubled_space_claims(doc) + [h.span for h in hits_of(doc, find_lost_dashes)]
+    claimed = SpanIndex([*doubled_space_claims(doc), *(h.span for h in hits_of(doc, find_lost_dashes))])
     for m in _DOUBLE_SPACE_RE.finditer(doc.text):
         span = Span(m.start(), m.end())
-        if any(span.overlaps(c) for c in claimed):
+        if claimed.overlaps(span):
             continue
         yield Hit(span, f"{len(span)} spaces between words",
                   (Suggestion(span, " ", 0.6, Applicability.UNSAFE,

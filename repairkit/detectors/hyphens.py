@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from repairkit.detectors._glue import Glued, Kind, glued_tokens
+from repairkit.analysis.glued.engine import Glued, Kind, glued_tokens
 from repairkit.document import Document
 from repairkit.model import Hit, Severity
 from repairkit.registry import DetectorSpec, FixAvailability

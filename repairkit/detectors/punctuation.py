@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from repairkit.detectors._blocks import paragraphs
-from repairkit.detectors._common import next_word, previous_word
-from repairkit.detectors._gaps import claimed_by_numbers, digits_stripped
-from repairkit.detectors._speech import continued_speech, reported_speech
+from repairkit.analysis.blocks import paragraphs
+from repairkit.analysis.digits import claimed_by_numbers, digits_stripped
+from repairkit.analysis.spans import SpanIndex
+from repairkit.analysis.speech import continued_speech, reported_speech
+from repairkit.analysis.words import next_word, previous_word
 from repairkit.detectors.boilerplate import in_boilerplate
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
@@ -399,11 +400,11 @@ def find_lost_dashes(doc: Document) -> Iterator[Hit]:
     from repairkit.detectors import numbers
     from repairkit.detectors.encoding import doubled_space_claims
 
-    claimed = doubled_space_claims(doc)
+    claimed = SpanIndex(doubled_space_claims(doc))
     stripped_numbers = digits_stripped(doc)
     for m in _DOUBLED_GAP_RE.finditer(doc.text):
         span = Span(m.start(), m.end())
-        if any(span.overlaps(c) for c in claimed) or claimed_by_numbers(doc, span.start, span.end):
+        if claimed.overlaps(span) or claimed_by_numbers(doc, span.start, span.end):
             continue
         named = previous_word(doc.text, m.start())[:1].isupper()
         before, after = previous_word(doc.text, m.start()).lower(), next_word(doc.text, m.end())

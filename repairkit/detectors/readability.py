@@ -18,8 +18,8 @@ from collections.abc import Iterator
 
 import textstat
 
-from repairkit.detectors._blocks import lines, paragraphs
-from repairkit.detectors._common import WORD_RE
+from repairkit.analysis.blocks import lines, paragraphs
+from repairkit.analysis.words import WORD_RE
 from repairkit.document import Document
 from repairkit.model import Hit, Severity, Span
 from repairkit.registry import DetectorSpec, FixAvailability

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from repairkit.detectors._glue import Kind
+from repairkit.analysis.glued.engine import Kind
 from repairkit.detectors.hyphens import glued_in
 from repairkit.document import Document
 from repairkit.model import Hit, Severity

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from repairkit import lexicon
-from repairkit import wordlists
-from repairkit.detectors._common import MONTHS, previous_word
-from repairkit.detectors._gaps import claimed_by_numbers, digits_stripped
+from repairkit import lexicon, wordlists
+from repairkit.analysis.digits import claimed_by_numbers, digits_stripped
+from repairkit.analysis.names import ampersand_cue
+from repairkit.analysis.words import MONTHS, previous_word
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
 from repairkit.registry import DetectorSpec, FixAvailability
@@ -62,13 +62,6 @@ NOT_NAME_PARTS = MONTHS | frozenset(
 NOT_AMPERSAND_WORDS = wordlists.load("function_words") | wordlists.load("number_words") | frozenset(
     """meanwhile however moreover furthermore therefore nevertheless instead indeed today yesterday
     earlier later overall when where while some many several few every new top type im""".split())
-#: Second halves that make an '&' certain: "Smith  Sons", "Goldman Sachs  Co".
-PARTNER_WORDS = frozenset("co company sons brothers partners associates".split())
-#: Nouns that announce a firm or a duo right before its name ("accountancy firm Ernst  Young").
-NAME_CUES = frozenset(
-    """firm firms giant giants company companies maker makers broker brokers lender lenders
-    auditor auditors bank banks retailer retailers agency agencies consultancy brand brands label
-    labels duo partnership rival rivals""".split())
 CHANGE_VERBS = tuple(
     """rise rises rose rising fall falls fell falling grow grows grew jump jumps jumped drop drops dropped
     climb climbs climbed increase increases increased decrease decreases decreased decline declines
@@ -229,18 +222,6 @@ def _ampersand_likely(doc: Document, m: re.Match[str]) -> bool:
     if not digits_stripped(doc):
         return True
     return ampersand_cue(text, m.start(1), m.group(), m.group(3))
-
-
-def ampersand_cue(text: str, start: int, pair: str, second: str) -> bool:
-    """Evidence that the gap in ``pair`` (two names at ``start``) lost an ``&`` even where digits vanished.
-
-    A partner word ("Smith  Sons"), a firm word before the pair ("firm Ernst  Young"), or
-    the same pair again in the text.
-
-    >>> ampersand_cue("The builder Smith  Sons said", 12, "Smith  Sons", "Sons")
-    True
-    """
-    return second.lower() in PARTNER_WORDS or previous_word(text, start).lower() in NAME_CUES or text.count(pair) > 1
 
 
 def find_lost_ampersands(doc: Document) -> Iterator[Hit]:

@@ -17,10 +17,9 @@ import re
 from collections.abc import Iterator
 from types import MappingProxyType
 
-from repairkit.detectors._apostrophe_context import contractions
-from repairkit.detectors._common import MONTHS, next_word, previous_word, unresolved
-from repairkit.detectors._gaps import digitless
-from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists are re-exported
+from repairkit.analysis.apostrophe_context import contractions
+from repairkit.analysis.digits import digitless
+from repairkit.analysis.number_cues import (  # noqa: F401 -- the word lists are re-exported
     AFTER_AMOUNT_WORDS,
     AFTER_UNIT_WORDS,
     AGE_RE,
@@ -33,9 +32,9 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     CURRENCY_WORDS,
     DASH_LEADS,
     DATA_UNIT_RE,
-    DIMENSION_RE,
     DECADE_LEADS,
     DECADE_RE,
+    DIMENSION_RE,
     DOUBLE_SPACE_RE,
     ENTITY_REMNANT_RE,
     FEET_INCHES_RE,
@@ -49,30 +48,37 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     LOOSE_UNIT_RE,
     MID_DECADE_RE,
     NUMBER_ELLIPSIS_RE,
-    NUMBERED_NAMES,
     NUMBER_TAKERS,
     NUMBER_WORDS,
+    NUMBERED_NAMES,
     ORDINAL_RE,
     ORPHAN_SIGN_RE,
     PERCENT_RE,
     POINT_DATA_UNIT_RE,
     PUNCT_TOKEN_RE,
     QUANTITY_UNITS,
-    SCORE_NOUNS,
     RANGE_HOLE_RE,
     RESULT_VERBS,
+    SCORE_NOUNS,
     SPACE_PUNCT_RE,
+    STRAY_POINT_RE,
     SUBJECT_VERBS,
     TIME_PHRASE_LEADS,
     TIME_UNITS,
     TWIN_CAPITALS_RE,
     UNIT_COMPOUND_RE,
-    STRAY_POINT_RE,
     UNIT_RESIDUE_RE,
     UNIT_SUFFIXES,
     UNIT_WORD_RE,
 )
-from repairkit.detectors._stripped_numbers import INITIAL_PARTICLES, gap_readings, letter_in_pair, token_readings
+from repairkit.analysis.spans import SpanIndex
+from repairkit.analysis.words import MONTHS, next_word, previous_word, unresolved
+from repairkit.detectors.numbers.stripped import (
+    INITIAL_PARTICLES,
+    gap_readings,
+    letter_in_pair,
+    token_readings,
+)
 from repairkit.document import Document
 from repairkit.model import Hit, Severity, Span
 from repairkit.registry import DetectorSpec, FixAvailability, hits_of
@@ -313,7 +319,7 @@ def _in_mojibake(doc: Document, at: int) -> bool:
         return False
     from repairkit.detectors.encoding import mojibake_spans
 
-    return any(span.start <= at < span.end for span in mojibake_spans(doc))
+    return mojibake_spans(doc).inside(at)
 
 
 def _names_without_numbers(text: str) -> Iterator[Hit]:
@@ -459,8 +465,9 @@ def lost_digits(doc: Document) -> bool:
         return True
     if not digitless(doc.text):
         return False
+    index = SpanIndex(spans)
     gaps = [m.start() + 1 for m in _WORD_GAP_RE.finditer(doc.text)]
-    return sum(not any(s.start <= g <= s.end for s in spans) for g in gaps) >= STRIPPED_AT
+    return sum(not index.touches(g) for g in gaps) >= STRIPPED_AT
 
 
 def _context_free_spans(doc: Document) -> list[Span]:
@@ -491,11 +498,12 @@ def find_numbers_in_stripped_text(doc: Document) -> Iterator[Hit]:
         return
     text = doc.text
     taken = _context_free_spans(doc)
+    taken_index = SpanIndex(taken)
     hits: list[Hit] = []
     for m in _GAP_RE.finditer(text):
-        if any(span.start <= m.start() + 1 and m.end() - 1 <= span.end for span in taken):
+        if taken_index.covers(m.start() + 1, m.end() - 1):
             continue  # the whole gap is already reported
-        if m.end() - m.start() < 3 and any(span.start <= m.start() + 1 <= span.end for span in taken):
+        if m.end() - m.start() < 3 and taken_index.touches(m.start() + 1):
             continue
         before, after = previous_word(text, m.start()), next_word(text, m.end())
         if m.end() - m.start() >= 3 and not text[m.end()].isupper():  # side by side: scores, lists of figures
@@ -574,9 +582,8 @@ def number_gap_claims(doc: Document) -> frozenset[int]:
     """
     def compute() -> frozenset[int]:
         text = doc.text
-        spans = [h.span for spec in DETECTORS for h in hits_of(doc, spec.run)]
-        return frozenset(m.start() for m in _GAP_RE.finditer(text)
-                         if any(span.start <= m.start() + 1 <= span.end for span in spans))
+        index = SpanIndex(h.span for spec in DETECTORS for h in hits_of(doc, spec.run))
+        return frozenset(m.start() for m in _GAP_RE.finditer(text) if index.touches(m.start() + 1))
 
     return doc.memo("numbers.gap-claims", compute)
 
