@@ -3,8 +3,8 @@ corpus articles, kept in ``tests/golden/findings.jsonl`` so that a rewrite of th
 every finding it changes (``tests/test_golden.py`` compares).
 
 The sample is every 35th news article and every 37th speech (speeches cut to their first 6,000
-characters), each clean and damaged with the ``listed`` profile (the seed profile of the time), plus the two fixtures. The corpus texts are
-not copied into the repository: each line keeps the sha256 of its input, so a change of the
+characters), each clean and damaged with the ``listed`` profile (the seed profile of the
+time), plus the two fixtures. The corpus texts are not copied into the repository: each line keeps the sha256 of its input, so a change of the
 simulator or the corpus shows as a changed input, not as changed findings.
 
     python -m benchmarks.golden            # compare, print the differences
