@@ -5,7 +5,8 @@ every finding it changes (``tests/test_golden.py`` compares).
 The sample is every 35th news article and every 37th speech (speeches cut to their first 6,000
 characters), each clean and damaged with the ``listed`` profile (the seed profile of the
 time), plus the two fixtures. The corpus texts are not copied into the repository: each line
-keeps the sha256 of its input, so a change of the simulator or the corpus shows as a changed input, not as changed findings.
+keeps the sha256 of its input, so a change of the simulator or the corpus shows as a changed
+input, not as changed findings.
 
     python -m benchmarks.golden            # compare, print the differences
     python -m benchmarks.golden --write    # write the file anew (explain why in the commit)
