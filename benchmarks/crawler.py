@@ -695,7 +695,7 @@ class _Parser(argparse.ArgumentParser):
 def main(argv: Sequence[str] | None = None) -> int:
     """Render the pages, run the extractors, score repairkit and print the figures."""
     p = _Parser(prog="python -m benchmarks.crawler", description=__doc__.split("\n\n")[0])
-    p.add_argument("--pages", type=int, default=80, help="pages to render, half news and half speeches (default 80)")
+    p.add_argument("--pages", type=int, default=160, help="pages to render, half news and half speeches (default 160)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--extractor", action="append", choices=list(EXTRACTORS), help="repeatable; default all")
     p.add_argument("--workers", type=int, default=2)
