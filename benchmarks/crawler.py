@@ -550,6 +550,7 @@ def _near(text: str, start: int, end: int, width: int = 30) -> str:
     return (text[max(0, start - width):start] + "⟦" + text[start:end] + "⟧" + text[end:end + width]).replace("\n", "⏎")
 
 
+_ENTITY_RE = re.compile(r"&(?:amp;)?#?\w+;")
 _JUNCTION_RE = re.compile(r"[a-z0-9)][.!?][\"'”’)]?[A-Z]")
 
 
@@ -585,7 +586,9 @@ def score_output(labeled: Labeled, findings: Sequence[Finding], keep: int = 3) -
     for start, end in labeled.leaks:
         t.leaks += 1
         touching = [f for f in findings if _overlaps(f, start, end)]
-        hit = any(f.category == "template-leak" for f in touching)
+        # a literal entity ("&nbsp;") is found as an encoding problem, which is what it is
+        entity = _ENTITY_RE.fullmatch(text[start:end]) is not None
+        hit = any(f.category == "template-leak" or entity and f.category == "encoding" for f in touching)
         t.leaks_flagged += hit
         if not hit:
             for category in sorted({f.category for f in touching}):

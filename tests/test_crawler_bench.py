@@ -138,6 +138,10 @@ def test_scoring_counts_each_measure():
     # a whole-paragraph finding is not a judgement on one glued place
     wide = score_output(labeled, [finding("lost-structure", art, art + 70)])
     assert wide.glued_flagged == 0 and wide.examples["glued sentence missed"]
+    entity_page = page_of(("article", "It ended on Monday night."), ("leak", "&amp;nbsp;"))
+    entity = label_output("It ended on Monday night. &amp;nbsp;", entity_page)
+    assert score_output(entity, [finding("encoding", *entity.leaks[0])]).leaks_flagged == 1
+    assert score_output(labeled, [finding("encoding", *leak)]).leaks_flagged == 0  # not an entity
     missed = score_output(labeled, [finding("missing-quote", *leak)])
     assert missed.leaks_flagged == 0 and missed.leak_other == {"missing-quote": 1}
     total = crawler.Tally()
