@@ -13,9 +13,9 @@ from pathlib import Path
 import click
 
 from repairkit.cli._common import (
-    InputFailure, reference_options, reports_errors, rule_options, split_codes,
+    InputFailure, reference_options, reports_errors, rule_options, run_config, split_codes,
 )
-from repairkit.config import Config, load_config
+from repairkit.config import Config
 from repairkit.document import Document
 from repairkit.fileio import atomic_write
 from repairkit.fixloop import rescanner
@@ -58,7 +58,7 @@ def review(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: 
     evidence), <stem>.md and <stem>.json (the findings contract) into --out, and prints where
     they are. Exit status: 0 reports written, 2 usage or input error.
     """
-    config = load_config().merged(select=split_codes(select), ignore=split_codes(ignore))
+    config = run_config(select=split_codes(select), ignore=split_codes(ignore))
     try:
         rules = select_rules(config)
     except ValueError as exc:

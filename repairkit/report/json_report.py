@@ -14,12 +14,15 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from repairkit import __version__
+from repairkit import __version__, readability
 from repairkit.document import Document
 from repairkit.model import Evidence, Finding, Suggestion
 from repairkit.pipeline import DocumentResult
 
 SCHEMA_TAG = "repairkit.findings/1"
+#: Minor version of the contract: 1.1 adds each document's ``summary`` (readability, once a
+#: finding RK751) and ``notices``; a 1.0 reader that ignores unknown keys reads it unchanged.
+SCHEMA_VERSION = "1.1"
 
 
 def finding_id(doc: Document, finding: Finding) -> str:
@@ -77,11 +80,14 @@ def to_dict(results: Sequence[DocumentResult]) -> dict[str, Any]:
             "length": len(r.document.text),
             "references": [{"path": ref.path, "sha256": ref.sha256} for ref in r.references],
             "findings": [finding_dict(r.document, f) for f in r.findings],
+            "summary": readability.summary(r.document.text),
+            "notices": list(r.notices),
         })
         by_category.update(f.category for f in r.findings)
         by_severity.update(f.severity.label for f in r.findings)
     return {
         "schema": SCHEMA_TAG,
+        "schema_version": SCHEMA_VERSION,
         "tool": {"name": "repairkit", "version": __version__},
         "documents": documents,
         "summary": {

@@ -25,12 +25,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import textstat
-
 from repairkit.document import Document
 from repairkit.fixloop import plan
 from repairkit.model import CATEGORIES, Applicability, Evidence, Finding, Level, Suggestion
 from repairkit.pipeline import DocumentResult
+from repairkit.readability import Readability  # noqa: F401 (the review's figures; re-exported)
 from repairkit.reference.model import Article
 from repairkit.report.json_report import finding_id
 
@@ -50,21 +49,6 @@ def display_path(path: str | os.PathLike[str]) -> str:
     from repairkit.report.locations import relative_path
 
     return relative_path(os.fspath(path))
-
-
-@dataclass(frozen=True, slots=True)
-class Readability:
-    """Flesch reading ease (higher is easier) and Flesch-Kincaid grade of a text."""
-
-    reading_ease: float
-    grade: float
-
-    @classmethod
-    def of(cls, text: str) -> Readability:
-        """Measure ``text`` (textstat); an empty text measures 0, 0."""
-        if not text.strip():
-            return cls(0.0, 0.0)
-        return cls(round(textstat.flesch_reading_ease(text), 1), round(textstat.flesch_kincaid_grade(text), 1))
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from repairkit.analysis.glued.compounds import is_function_word, restore_hyphens
+from repairkit.analysis.glued.compounds import is_function_word
 from repairkit.analysis.glued.readings import classify, number_pair
 from repairkit.analysis.glued.stripped import (
     hyphen_for_space,

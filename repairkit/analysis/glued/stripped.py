@@ -41,7 +41,6 @@ from repairkit.analysis.glued.readings import (
     RARE_NAME_ZIPF,
     case_parts,
     classify,
-    number_pair,
 )
 from repairkit.analysis.glued.verdict import (
     POSSIBLE_CONFIDENCE,
