@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def write_input(path: Path, documents: int | None = None, limit: int | None = None) -> tuple[int, int]:
     """Write the seed-damaged corpus as batch input (repeated up to ``documents``); (records, bytes)."""
-    damaged = [(a["id"], damage(a["text"], "seed", seed=0).text) for a in load_corpus(limit=limit)]
+    damaged = [(a["id"], damage(a["text"], "listed", seed=0).text) for a in load_corpus(limit=limit)]
     total = documents or len(damaged)
     size = 0
     with path.open("w", encoding="utf-8") as fh:

@@ -111,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             rng = random.Random(args.seed + n)
             queries = []
             for i in rng.sample(range(n), min(args.queries, n)):
-                text = damage(half_article(articles[i], rng), "seed", seed=i).text
+                text = damage(half_article(articles[i], rng), "listed", seed=i).text
                 doc = Document.from_text(text, f"query-{i}")
                 queries.append((f"syn-{i:06d}", doc, scan_document(doc, rules).findings))
             db = Path(tmp) / f"lib-{n}.db"

@@ -138,7 +138,7 @@ def corpus_sample(path: Path, target_bytes: int, name: str) -> CorpusSample:
         text = article["text"].strip()
         if not text:
             continue
-        hurt = damage(text, "seed", seed=SEED).text.strip()
+        hurt = damage(text, "listed", seed=SEED).text.strip()
         articles.append(text)
         damaged.append(hurt)
         size += len(hurt.encode("utf-8")) + 2
@@ -200,7 +200,7 @@ def reference_pairs(corpus: Path, count: int, tmp: Path) -> list[list[str]]:
     pairs = []
     for i, article in enumerate(articles[::step][:count]):
         text = article["text"].strip() + "\n"
-        damaged = write(tmp / f"ref-{i:03d}.txt", damage(text, "seed", seed=SEED).text)
+        damaged = write(tmp / f"ref-{i:03d}.txt", damage(text, "listed", seed=SEED).text)
         clean = write(tmp / f"ref-{i:03d}.clean.txt", text)
         pairs.append([str(damaged), str(clean)])
     return pairs

@@ -36,7 +36,7 @@ def tiny_corpus(tmp_path: Path) -> Path:
 
 
 def test_corpus_sample_takes_the_fewest_articles_that_reach_the_size(tiny_corpus: Path) -> None:
-    first_two = sum(len(damage(t).text.encode()) + 2 for t in ARTICLES[:2])
+    first_two = sum(len(damage(t, "listed").text.encode()) + 2 for t in ARTICLES[:2])
     sample = corpus_sample(tiny_corpus, first_two, "toy")
     assert sample.articles == tuple(ARTICLES[:2])
     assert len(sample.damaged.encode()) >= first_two - 1
@@ -47,7 +47,7 @@ def test_corpus_sample_takes_the_fewest_articles_that_reach_the_size(tiny_corpus
 def test_damaged_sample_is_seed_damaged_one_article_per_paragraph(tiny_corpus: Path) -> None:
     sample = corpus_sample(tiny_corpus, 10**9, "toy")
     paragraphs = sample.damaged.rstrip("\n").split("\n\n")
-    assert paragraphs == [damage(t, "seed").text for t in ARTICLES]
+    assert paragraphs == [damage(t, "listed").text for t in ARTICLES]
     assert all("\n" not in p for p in paragraphs)
     assert not re.search(r"[0-9'\"$%()-]", sample.damaged)
     assert sample.clean == "\n\n".join(ARTICLES) + "\n"
@@ -105,7 +105,7 @@ def test_reference_pairs_are_damaged_and_clean_copies(tiny_corpus: Path, tmp_pat
     for damaged_path, clean_path in pairs:
         clean = Path(clean_path).read_text(encoding="utf-8")
         assert clean.strip() in ARTICLES
-        assert Path(damaged_path).read_text(encoding="utf-8") == damage(clean, "seed").text
+        assert Path(damaged_path).read_text(encoding="utf-8") == damage(clean, "listed").text
     assert Path(pairs[0][1]).read_text(encoding="utf-8") != Path(pairs[1][1]).read_text(encoding="utf-8")
 
 
