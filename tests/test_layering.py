@@ -88,8 +88,6 @@ def test_no_family_imports_another():
     assert not bad, "\n".join(bad)
 
 
-@pytest.mark.xfail(strict=True, reason="config, reference/, repair/build and report/review_model are being changed on "
-                                        "other branches; their lazy imports are moved when those land")
 def test_no_repairkit_import_inside_a_function():
     bad = [f"{m}:{line} imports {i} inside a function" for m in MODULES
            for i, line, inside in imports(m, top_level_only=False) if inside]

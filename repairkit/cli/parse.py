@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from repairkit.cli._common import emit, reports_errors
-from repairkit.reference.model import Article, load_reference
+from repairkit.reference.model import Article
+from repairkit.reference.parse import load_reference
 from repairkit.reference.serialize import article_to_json
 
 #: Characters of a block shown in the text format.

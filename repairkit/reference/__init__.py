@@ -5,6 +5,7 @@
 True
 """
 
-from repairkit.reference.model import Article, Block, Fact, Term, load_reference
+from repairkit.reference.model import Article, Block, Fact, Term
+from repairkit.reference.parse import load_reference
 
 __all__ = ["Article", "Block", "Fact", "Term", "load_reference"]

@@ -13,7 +13,6 @@ Every ``start``/``end`` is a code-point offset into ``Article.text``, the decode
 from __future__ import annotations
 
 import datetime
-import os
 from dataclasses import dataclass, field
 
 #: Block kinds; the last two are not content and are skipped by users of an article.
@@ -79,13 +78,3 @@ class Article:
     def content_blocks(self) -> list[Block]:
         """Blocks that are not boilerplate or template leaks."""
         return [b for b in self.blocks if b.kind not in NON_CONTENT_KINDS]
-
-
-def load_reference(path: str | os.PathLike[str]) -> Article:
-    """Read and parse a reference file (.txt, .md, or .json in the ``repairkit parse`` form).
-
-    Raises :class:`repairkit.document.InputError` for unreadable or malformed input.
-    """
-    from repairkit.reference.parse import read_article
-
-    return read_article(path)

@@ -21,7 +21,10 @@ from pathlib import Path
 from repairkit.document import InputError, decode_bytes, read_input
 from repairkit.page_furniture import is_boilerplate_line
 from repairkit.reference.dates import parse_date_line
+from repairkit.reference.facts import extract_facts
 from repairkit.reference.model import Article, Block
+from repairkit.reference.serialize import article_from_json
+from repairkit.reference.terms import index_terms
 
 #: Lines that open a comment/share section: the short lines after them are boilerplate too.
 SECTION_OPENERS = re.compile(r"^(?:leave a (?:reply|comment)|share this:?|\d*\s*comments?:?|related(?: posts)?:?)$",
@@ -178,9 +181,6 @@ class _Classifier:
 
 def parse_text(text: str, path: str = "<text>", sha256: str | None = None, markdown: bool = False) -> Article:
     """Parse plain text (or Markdown with ``markdown=True``) into an :class:`Article` with facts and terms."""
-    from repairkit.reference.facts import extract_facts
-    from repairkit.reference.terms import index_terms
-
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     clf = _Classifier(text, markdown)
     for piece in _pieces(text, markdown):
@@ -203,8 +203,6 @@ def read_article(path: str | os.PathLike[str]) -> Article:
     text = decode_bytes(data, str(p)).text
     suffix = p.suffix.lower()
     if suffix == ".json":
-        from repairkit.reference.serialize import article_from_json
-
         return article_from_json(text, str(path))
     if suffix == ".jsonl":
         raise InputError(f"{p}: a JSONL file is a library of references; give it to `scan --reference`")
@@ -212,3 +210,11 @@ def read_article(path: str | os.PathLike[str]) -> Article:
     if suffix in (".md", ".markdown"):
         return parse_markdown(text, str(path), digest)
     return parse_text(text, str(path), digest)
+
+
+def load_reference(path: str | os.PathLike[str]) -> Article:
+    """Read and parse a reference file (.txt, .md, or .json in the ``repairkit parse`` form).
+
+    Raises :class:`repairkit.document.InputError` for unreadable or malformed input.
+    """
+    return read_article(path)

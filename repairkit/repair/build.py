@@ -30,6 +30,7 @@ from types import MappingProxyType
 from repairkit.document import Document
 from repairkit.model import Applicability, Finding, Span, Suggestion
 from repairkit.reference.model import Article
+from repairkit.registry import get
 from repairkit.repair.aligned import Site, aligned_sites, combined, segments_for, site_for_span
 from repairkit.repair.facts import fact_suggestions_for
 from repairkit.repair.terms import term_sites
@@ -50,8 +51,6 @@ CONTESTED_CONFIDENCE = 0.5
 
 def enrich(doc: Document, findings: list[Finding], references: Sequence[Article]) -> list[Finding]:
     """Return ``findings`` with reference-backed suggestions merged in, plus RK0xx findings."""
-    from repairkit.registry import get
-
     sites: list[Site] = []
     for ref in references:
         sites.extend(aligned_sites(doc.text, ref))

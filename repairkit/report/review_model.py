@@ -34,6 +34,7 @@ from repairkit.reference.model import Article
 from repairkit.repair import decisions as decisions_file
 from repairkit.repair.decisions import Decisions
 from repairkit.report.json_report import finding_id
+from repairkit.report.locations import relative_path
 from repairkit.report.passages import Passage, passage
 
 #: Key used for findings that carry no suggestion at all.
@@ -52,8 +53,6 @@ def display_path(path: str | os.PathLike[str]) -> str:
     >>> display_path("notes/b.txt")
     'notes/b.txt'
     """
-    from repairkit.report.locations import relative_path
-
     return relative_path(os.fspath(path))
 
 
