@@ -19,6 +19,7 @@ from repairkit.markers import unmarked
 from repairkit.model import Finding
 from repairkit.reference.library import Library
 from repairkit.reference.model import Article
+from repairkit.reference_check import unrelated_notices
 from repairkit.registry import DetectorSpec, select, validate_selectors
 from repairkit.selection import selected_only
 from repairkit.suppress import suppressed
@@ -91,7 +92,8 @@ def scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config |
     if prose:
         findings = [m for m in map(prose.finding, findings) if m is not None]
     findings = suppressed(doc, findings, config)  # inline directives, per-file-ignores
-    return DocumentResult(doc, findings, list(references), [language.notice] if language.notice else [])
+    notices = [language.notice] if language.notice else []
+    return DocumentResult(doc, findings, list(references), notices + unrelated_notices(seen.text, findings, references))
 
 
 def load_library(reference_paths: Sequence[str] = (), reference_dirs: Sequence[str] = ()) -> Library | None:

@@ -330,3 +330,42 @@ def test_scan_ends_with_a_hint_of_what_fix_can_do():
     hint = err.strip().splitlines()[-1]
     assert hint.startswith("hint: ") and "safe fix" in hint and "(add `--unsafe`)" in hint and "need a value" in hint
     assert "hint:" not in out  # stdout stays the report
+
+
+# 10. references checked -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("content", ["", "  \n\t\n"])
+@pytest.mark.parametrize("command", ["scan", "fix"])
+def test_an_empty_reference_is_refused(tmp_path, content, command):
+    ref = tmp_path / "ref.txt"
+    ref.write_text(content, encoding="utf-8")
+    code, out, err = invoke(command, str(COMMENTARY), "-r", str(ref))
+    assert code == 2 and err.count("\n") == 1 and "ref.txt: the reference is empty" in err and out == ""
+
+
+def test_an_unrelated_reference_gets_a_notice(tmp_path):
+    ref = tmp_path / "weather.txt"
+    ref.write_text("Weather\n\nRain is expected across the north on Sunday, with strong winds and snow on "
+                   "high ground; temperatures will stay low until the middle of the week.\n", encoding="utf-8")
+    code, out, _ = invoke("scan", str(COMMENTARY), "-r", str(ref))
+    assert out.count("nothing in the reference") == 1 and "weather.txt aligns" in out
+    data = json.loads(invoke("scan", str(COMMENTARY), "-r", str(ref), "--format", "json")[1])
+    assert any("weather.txt" in n for n in data["documents"][0]["notices"])
+    code, out, _ = invoke("scan", str(COMMENTARY), "-r", str(ARTICLE))
+    assert "nothing in the reference" not in out  # the right reference aligns
+
+
+@pytest.mark.parametrize(("damage", "field"), [
+    (lambda raw: raw.pop("text"), "'text' is missing"),
+    (lambda raw: raw["blocks"][0].update(kind="chapter"), "blocks/0/kind"),
+    (lambda raw: raw["facts"][0].update(start="x"), "facts/0/start"),
+])
+def test_a_damaged_parsed_reference_is_refused_naming_the_field(tmp_path, damage, field):
+    parsed = tmp_path / "ref.json"
+    code, _, _ = invoke("parse", str(ARTICLE), "--format", "json", "-o", str(parsed))
+    raw = json.loads(parsed.read_text(encoding="utf-8"))
+    damage(raw)
+    parsed.write_text(json.dumps(raw), encoding="utf-8")
+    code, out, err = invoke("scan", str(COMMENTARY), "-r", str(parsed))
+    assert code == 2 and err.count("\n") == 1 and field in err and "repairkit.reference/1" in err
+    assert "KeyError" not in err and "Traceback" not in err

@@ -181,6 +181,9 @@ def parse_text(text: str, path: str = "<text>", sha256: str | None = None, markd
     from repairkit.reference.facts import extract_facts
     from repairkit.reference.terms import index_terms
 
+    if not text.strip():
+        raise InputError(f"{path}: the reference is empty (or only whitespace); give the article the text "
+                         "was taken from")
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     clf = _Classifier(text, markdown)
     for piece in _pieces(text, markdown):
