@@ -21,6 +21,7 @@ from pathlib import Path
 from repairkit.detectors.apostrophes import DETECTORS, REPORT_PROBABILITY
 from repairkit.document import Document
 from repairkit.lexicon import is_common, zipf
+from repairkit.registry import findings_of
 
 CORPUS = Path("/work/shared/corpus/news.jsonl")
 SITE_RE = re.compile(r"(?<=[A-Za-z])'(?=[A-Za-z])|(?<=[A-Za-z]s)'(?=[ \t][A-Za-z])")
@@ -102,7 +103,7 @@ def main() -> None:
         words += len(clean.split())
         cdoc = Document.from_text(clean)
         for spec in DETECTORS:
-            for f in spec.findings(cdoc):
+            for f in findings_of(spec, cdoc):
                 clean_fa[spec.code] += 1
                 errors.setdefault(spec.code + " clean-FA", []).append(clean[max(0, f.span.start - 30):f.span.end + 30])
         damaged, sites = strip(clean, args.rate, rng)
@@ -110,7 +111,7 @@ def main() -> None:
         at_offset = {i: (s, e, o) for s, e, o in sites for i in range(s, e)}  # a finding matches a site it overlaps
         hit_sites: set[int] = set()
         for spec in DETECTORS:
-            for f in spec.findings(ddoc):
+            for f in findings_of(spec, ddoc):
                 site = next((at_offset[i] for i in range(f.span.start, f.span.end) if i in at_offset), None)
                 if site:
                     original = text_of(clean_word(site[2]))

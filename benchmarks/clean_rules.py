@@ -17,7 +17,7 @@ from collections import Counter
 
 from benchmarks.damage import load_corpus
 from repairkit.document import Document
-from repairkit.registry import select
+from repairkit.registry import findings_of, select
 
 
 def count_rules(articles: list[dict[str, str]], selectors: list[str]) -> tuple[Counter[str], int, dict[str, str]]:
@@ -31,7 +31,7 @@ def count_rules(articles: list[dict[str, str]], selectors: list[str]) -> tuple[C
         words += len(text.split())
         doc = Document.from_text(text)
         for rule in rules:
-            for f in rule.findings(doc):
+            for f in findings_of(rule, doc):
                 counts[f.code] += 1
                 examples.setdefault(f.code, text[max(0, f.span.start - 30):f.span.end + 30].replace("\n", "⏎"))
     return counts, words, examples

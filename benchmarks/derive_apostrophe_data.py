@@ -16,7 +16,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from repairkit.detectors._apostrophe_context import pooled_feature
+from repairkit.analysis.apostrophe_context import pooled_feature
 from repairkit.lexicon import zipf
 
 CORPUS = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/corpus/news.jsonl")

@@ -2,7 +2,7 @@
 
 For every token that seed-style damage would strip to nothing and that stands between two
 words, a number ("2004", "£5m" is not one: its letters stay) or a spaced dash ("-", "–",
-"—"), count the context features of :func:`repairkit.detectors._gap_context.features`
+"—"), count the context features of :func:`repairkit.analysis.gap_context.features`
 beside a number and beside a dash. Only articles whose id number is EVEN are read, so the
 odd ones stay held out (``python -m benchmarks.quality --half odd``).
 
@@ -16,7 +16,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from repairkit.detectors._gap_context import features
+from repairkit.analysis.gap_context import features
 
 CORPUS = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/corpus/news.jsonl")
 OUT = Path(__file__).resolve().parent.parent / "repairkit" / "data" / "gap_contexts.tsv"

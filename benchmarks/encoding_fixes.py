@@ -17,7 +17,7 @@ from collections import Counter
 
 from benchmarks.damage import damage, load_corpus
 from repairkit.detectors.encoding import find_mojibake
-from repairkit.document import Document
+from repairkit.registry import prepared
 
 _TOKEN_END_RE = re.compile(r"\s|$")
 
@@ -28,7 +28,7 @@ def tally(articles: list[dict[str, str]], rate: float = 1.0) -> dict[str, tuple[
     total: Counter[str] = Counter()
     for i, article in enumerate(articles):
         d = damage(article["text"], "mojibake", rate, seed=i)
-        fixes = [h.suggestions[0] for h in find_mojibake(Document.from_text(d.text))]
+        fixes = [h.suggestions[0] for h in find_mojibake(*prepared(d.text, "RK801"))]
         for fix in fixes:
             start = d.text.rfind(" ", 0, fix.span.start) + 1
             end = _TOKEN_END_RE.search(d.text, fix.span.end).start()  # type: ignore[union-attr]

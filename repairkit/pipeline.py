@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from repairkit.arbitrate import arbitrate
 from repairkit.config import Config
 from repairkit.document import Document, InputError
 from repairkit.language import check_language, neutral_rules, without_rule_repairs
@@ -20,7 +21,15 @@ from repairkit.model import Finding
 from repairkit.reference.library import Library
 from repairkit.reference.model import Article
 from repairkit.reference_check import unrelated_notices
-from repairkit.registry import DetectorSpec, select, validate_selectors
+from repairkit.registry import (
+    DetectorSpec,
+    findings_of,
+    plan,
+    run_rules,
+    select,
+    validate_selectors,
+)
+from repairkit.repair.build import enrich
 from repairkit.selection import selected_only
 from repairkit.suppress import suppressed
 
@@ -77,13 +86,12 @@ def scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config |
     language = check_language(seen.text)
     if not language.english:  # the rules are written for English (repairkit.language)
         rules = neutral_rules(rules)
-    findings: list[Finding] = []
-    for spec in rules:
-        findings.extend(spec.findings(seen, overrides.get(spec.code)))
+    hits, _ = run_rules(seen, rules)  # the selected rules and all they read, phase by phase
+    found = [f for spec in plan(rules) for f in findings_of(spec, seen, overrides.get(spec.code), hits)]
+    selected = {spec.code for spec in rules}
+    findings = [f for f in arbitrate(found, seen.text) if f.code in selected]
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     if references:
-        from repairkit.repair.build import enrich
-
         findings = selected_only(enrich(seen, findings, references), rules)
     if not language.english:
         findings = without_rule_repairs(findings)

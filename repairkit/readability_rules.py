@@ -4,11 +4,11 @@ They lived in ``repairkit/detectors/readability.py`` with the readability summar
 which is now a property of the document (:mod:`repairkit.readability`), not a finding. The
 family module was removed with it; registering these two again takes one family module in
 ``repairkit/detectors/`` (``from repairkit.readability_rules import DETECTORS``), which is
-the lead's to add while the detectors are restructured. Figures come from
-:mod:`repairkit.readability` (pyphen syllables, milliseconds to load).
+the lead's to add. Figures come from :mod:`repairkit.readability` (pyphen syllables,
+milliseconds to load, where textstat's pronouncing dictionary took about a second).
 
 >>> doc = Document.from_text("and then it went on " * 30 + "end. Short one.")
->>> [h.data["words"] for h in find_run_on_sentences(doc)]
+>>> [h.data["words"] for h in find_run_on_sentences(doc, DocumentProfile(doc))]
 [151]
 """
 
@@ -17,12 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from repairkit.detectors._blocks import lines, paragraphs
-from repairkit.detectors._common import WORD_RE
+from repairkit.analysis.blocks import lines, paragraphs
+from repairkit.analysis.profile import DocumentProfile
+from repairkit.analysis.words import WORD_RE
 from repairkit.document import Document
 from repairkit.model import Hit, Severity, Span
 from repairkit.readability import Readability
-from repairkit.registry import DetectorSpec, FixAvailability
+from repairkit.spec import DetectorSpec, FixAvailability
 
 #: A sentence this long (in words) is a run-on: edited news stays under ~60.
 RUN_ON_WORDS = 120
@@ -34,7 +35,7 @@ _LIST_ITEM_RE = re.compile(r"^[-*•] ", re.MULTILINE)
 _SENTENCE_RE = re.compile(r"\S(?:[^.!?]|[.!?](?![\"'”’)]*\s))*[.!?]*[\"'”’)]*")
 
 
-def find_run_on_sentences(doc: Document) -> Iterator[Hit]:
+def find_run_on_sentences(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A sentence of 120 words or more: usually full stops lost in scraping.
 
     What it flags: a stretch of 120+ words with no sentence-ending mark or line break.
@@ -44,7 +45,7 @@ def find_run_on_sentences(doc: Document) -> Iterator[Hit]:
     Repair safety: nothing is suggested: where sentences end is for an editor.
 
     >>> doc = Document.from_text("and then it went on " * 30 + "end. Short one.")
-    >>> [h.data["words"] for h in find_run_on_sentences(doc)]
+    >>> [h.data["words"] for h in find_run_on_sentences(doc, DocumentProfile(doc))]
     [151]
     """
     text = doc.text
@@ -56,7 +57,7 @@ def find_run_on_sentences(doc: Document) -> Iterator[Hit]:
                           data={"words": words})
 
 
-def find_hard_paragraphs(doc: Document) -> Iterator[Hit]:
+def find_hard_paragraphs(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A paragraph whose Flesch reading ease is below 0: far outside edited prose.
 
     What it flags: a paragraph of 60+ words scoring below 0 (about one news paragraph in
@@ -67,7 +68,7 @@ def find_hard_paragraphs(doc: Document) -> Iterator[Hit]:
     Repair safety: nothing to repair directly; see the structure rules.
 
     >>> doc = Document.from_text("Considerable international organisational considerations regarding " * 20 + ".")
-    >>> [h.data["reading_ease"] < 0 for h in find_hard_paragraphs(doc)]
+    >>> [h.data["reading_ease"] < 0 for h in find_hard_paragraphs(doc, DocumentProfile(doc))]
     [True]
     """
     text = doc.text

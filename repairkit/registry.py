@@ -1,29 +1,38 @@
-"""The rule registry: every detector rule, its stable code, name, category and severity.
+"""The rule registry: every rule, its stable code, name, category and severity, and the phases.
 
 Each family module in :mod:`repairkit.detectors` ends with a ``DETECTORS`` tuple; this
 module joins them. Codes are ``RK`` + 3 digits; the hundreds digit is the family.
+
+A rule that reads other rules' findings (``DetectorSpec.reads``) runs in a later phase than
+they do: :func:`phase_of` is one more than the latest phase it reads, and :func:`plan` says
+in one place what runs for a selection, in which order: the selected rules and everything
+they read, phase by phase. :func:`run_rules` runs a plan on one document.
 
 >>> spec = get("RK101")
 >>> spec.name, spec.category
 ('orphan-ordinal', 'missing-number')
 >>> [s.code for s in select(["RK1"], ["RK102"])][:2]
 ['RK101', 'RK103']
+>>> phase_of(get("RK101")), phase_of(get("RK106"))
+(1, 2)
+>>> [s.code for s in plan([get("RK106")])]
+['RK101', 'RK102', 'RK103', 'RK104', 'RK105', 'RK106']
 """
 
 from __future__ import annotations
 
-import inspect
-import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from enum import Enum
+from collections.abc import Iterable, Sequence
 from functools import cache
 
+from repairkit.analysis.profile import DocumentProfile
+from repairkit.arbitrate import contenders
+from repairkit.detectors import family_modules
 from repairkit.document import Document
-from repairkit.model import CATEGORIES, Finding, Hit, Severity
+from repairkit.model import Finding, Hit, Severity
+from repairkit.spec import CODE_RE, NAME_RE, DetectorSpec, FixAvailability
 
-CODE_RE = re.compile(r"^RK\d{3}$")
-NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+__all__ = ["CODE_RE", "FAMILIES", "NAME_RE", "DetectorSpec", "FixAvailability", "all_detectors", "findings_of",
+           "get", "phase_of", "plan", "prepared", "run_rules", "select", "validate_selectors"]
 
 #: The families, by the hundreds digit of their codes.
 FAMILIES: dict[str, str] = {
@@ -40,66 +49,9 @@ FAMILIES: dict[str, str] = {
 }
 
 
-class FixAvailability(str, Enum):
-    """Whether a rule's findings come with a value to apply."""
-
-    ALWAYS = "always"
-    SOMETIMES = "sometimes"
-    NEVER = "never"
-
-
-@dataclass(frozen=True, slots=True)
-class DetectorSpec:
-    """One rule: identity, defaults and the function that finds its hits."""
-
-    code: str
-    name: str
-    category: str
-    severity: Severity
-    run: Callable[[Document], Iterable[Hit]]
-    fix: FixAvailability = FixAvailability.SOMETIMES
-    summary: str = ""
-
-    def __post_init__(self) -> None:
-        if not CODE_RE.match(self.code):
-            raise ValueError(f"{self.code}: codes are RK + 3 digits")
-        if not NAME_RE.match(self.name):
-            raise ValueError(f"{self.name}: names are kebab-case")
-        if self.category not in CATEGORIES:
-            raise ValueError(f"{self.code}: unknown category {self.category!r}")
-
-    @property
-    def doc(self) -> str:
-        """The rule's documentation: the docstring of its ``run`` function."""
-        return inspect.cleandoc(self.run.__doc__ or "")
-
-    @property
-    def title(self) -> str:
-        """One line describing what the rule flags."""
-        line = self.summary or (self.doc.splitlines()[0] if self.doc else self.name)
-        return line.replace("``", "")  # reStructuredText literals read badly in a terminal
-
-    def findings(self, doc: Document, severity: Severity | None = None) -> list[Finding]:
-        """Run the rule on ``doc`` and wrap its hits as findings."""
-        sev = severity or self.severity
-        return [
-            Finding(code=self.code, rule=self.name, category=self.category, severity=sev,
-                    span=h.span, message=h.message, suggestions=h.suggestions, data=h.data)
-            for h in hits_of(doc, self.run)
-        ]
-
-
-def hits_of(doc: Document, run: Callable[[Document], Iterable[Hit]]) -> tuple[Hit, ...]:
-    """``run(doc)``, computed once per document: families that consult another family's hits
-    (e.g. whether a doubled space is a vanished number) call this instead of ``run`` directly."""
-    return doc.memo(f"hits:{run.__module__}.{run.__qualname__}", lambda: tuple(run(doc)))
-
-
 @cache
 def all_detectors() -> tuple[DetectorSpec, ...]:
     """Every registered rule, sorted by code; checks that codes and names are unique."""
-    from repairkit.detectors import family_modules
-
     specs: list[DetectorSpec] = []
     for module in family_modules():
         specs.extend(module.DETECTORS)
@@ -141,3 +93,95 @@ def select(include: Sequence[str] | None = None, exclude: Sequence[str] | None =
     """Rules matching any of ``include`` (codes, code prefixes, names or categories) minus ``exclude``."""
     chosen = [s for s in all_detectors() if not include or any(_matches(s, i) for i in include)]
     return [s for s in chosen if not any(_matches(s, e) for e in (exclude or ()))]
+
+
+def read_rules(spec: DetectorSpec) -> tuple[DetectorSpec, ...]:
+    """The rules whose findings ``spec`` reads (its ``reads`` selectors, itself excluded)."""
+    by_code = {s.code: s for s in all_detectors()}
+    return tuple(by_code[c] for c in _graph(all_detectors())[0].get(spec.code, ()))
+
+
+def phase_of(spec: DetectorSpec) -> int:
+    """1 for a rule that reads no other rule's findings; else one more than the latest it reads."""
+    return _graph(all_detectors())[1][spec.code]
+
+
+@cache
+def _graph(specs: tuple[DetectorSpec, ...]) -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
+    """Who reads whom (code -> codes) and each rule's phase; ``RuntimeError`` on a cycle of reads."""
+    reads = {spec.code: tuple(s.code for s in specs if s.code != spec.code and any(_matches(s, r) for r in spec.reads))
+             for spec in specs}
+    phases: dict[str, int] = {}
+    visiting: set[str] = set()
+
+    def visit(code: str) -> int:
+        if code not in phases:
+            if code in visiting:
+                raise RuntimeError(f"{code}: its reads form a cycle")
+            visiting.add(code)
+            phases[code] = 1 + max((visit(r) for r in reads[code]), default=0)
+        return phases[code]
+
+    for code in reads:
+        visit(code)
+    return reads, phases
+
+
+def plan(selected: Iterable[DetectorSpec]) -> list[DetectorSpec]:
+    """The rules that run for ``selected``: they and all they read, by phase, then code."""
+    return list(_plan(all_detectors(), tuple(selected)))
+
+
+@cache
+def _plan(specs: tuple[DetectorSpec, ...], selected: tuple[DetectorSpec, ...]) -> tuple[DetectorSpec, ...]:
+    reads, phases = _graph(specs)
+    by_code = {s.code: s for s in specs}
+    needed: dict[str, DetectorSpec] = {}
+    todo = list(selected)
+    while todo:
+        spec = todo.pop()
+        if spec.code not in needed:
+            needed[spec.code] = spec
+            todo.extend(by_code[c] for c in reads.get(spec.code, ()))
+            owners = contenders(spec.category)  # the arbiter weighs their findings against this one's
+            todo.extend(s for s in specs if s.category in owners)
+    return tuple(sorted(needed.values(), key=lambda s: (phases.get(s.code, 1), s.code)))
+
+
+def run_rules(doc: Document, rules: Sequence[DetectorSpec],
+              profile: DocumentProfile | None = None) -> tuple[dict[str, tuple[Hit, ...]], DocumentProfile]:
+    """Run :func:`plan` of ``rules`` on ``doc``, phase by phase: the hits of every rule that ran
+    (the selected and those they read) and the profile with all of them as evidence."""
+    profile = profile or DocumentProfile(doc)
+    hits: dict[str, tuple[Hit, ...]] = {}
+    categories: dict[str, str] = {}
+    phases = _graph(all_detectors())[1]
+    current = 0
+    for spec in plan(rules):
+        if phases.get(spec.code, 1) != current:
+            if hits:
+                profile = profile.with_evidence(hits, categories)
+            current = phases.get(spec.code, 1)
+        hits[spec.code] = tuple(spec.run(doc, profile))
+        categories[spec.code] = spec.category
+    return hits, profile.with_evidence(hits, categories) if hits else profile
+
+
+def findings_of(spec: DetectorSpec, doc: Document, severity: Severity | None = None,
+                hits: dict[str, tuple[Hit, ...]] | None = None) -> list[Finding]:
+    """The findings of one rule on ``doc`` (its hits from ``hits`` when given, else run with its reads)."""
+    found = hits[spec.code] if hits is not None else run_rules(doc, [spec])[0][spec.code]
+    sev = severity or spec.severity
+    return [Finding(code=spec.code, rule=spec.name, category=spec.category, severity=sev, span=h.span,
+                    message=h.message, suggestions=h.suggestions, data=h.data) for h in found]
+
+
+def prepared(text_or_doc: str | Document, code: str) -> tuple[Document, DocumentProfile]:
+    """The document and the profile a rule sees in a scan: with the evidence of all it reads.
+
+    For examples and tests of one rule: ``find_lost_dashes(*prepared("a  b", "RK605"))``.
+    """
+    doc = text_or_doc if isinstance(text_or_doc, Document) else Document.from_text(text_or_doc)
+    spec = get(code)
+    _, profile = run_rules(doc, read_rules(spec)) if spec.reads else ({}, DocumentProfile(doc))
+    return doc, profile

@@ -15,7 +15,7 @@ _CONTRACTION_RE = re.compile(r"\b(do|does|did|is|was|ca|wo|could|would|should|ar
 _GLUED_RE = re.compile(r"\b(well)(known|being)\b", re.IGNORECASE)
 
 
-def find_toy(doc: Document) -> Iterator[Hit]:
+def find_toy(doc: Document, profile: object = None) -> Iterator[Hit]:
     """Toy rule for tests: ``dont`` (safe ``'``) and ``wellknown`` (unsafe ``-``).
 
     >>> [h.suggestions[0].replacement for h in find_toy(Document.from_text("I dont know a wellknown man"))]

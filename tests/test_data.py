@@ -232,7 +232,7 @@ def gap_context_problem(entry: str) -> str | None:
 
 
 def test_gap_contexts_file_is_valid() -> None:
-    from repairkit.detectors._gap_context import context_counts as gap_counts, features
+    from repairkit.analysis.gap_context import context_counts as gap_counts, features
 
     lines = (resources.files("repairkit") / "data" / "gap_contexts.tsv").read_text(encoding="utf-8").splitlines()
     entries = [line for line in lines if not line.startswith("#")]

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from repairkit.config import Config
-from repairkit.detectors._glue import Kind, classify, glued_tokens
+from repairkit.analysis.glued.engine import Kind, classify, glued_tokens
 from repairkit.document import Document
 from repairkit.lexicon import fast_zipf, splits, zipf
 from repairkit.pipeline import scan_document, select_rules
@@ -151,7 +151,7 @@ def test_list_number_separator_follows_an_intact_heading(text: str, replacement:
 
 
 def test_stripping_evidence_needs_a_stripped_document() -> None:
-    from repairkit.detectors._glue import stripping_evidence
+    from repairkit.analysis.glued.engine import stripping_evidence
 
     long_plain = " ".join(["the market rose again today"] * 60)  # 300 words, no hyphen, nothing glued
     assert stripping_evidence(long_plain, []) == ()
@@ -163,7 +163,7 @@ def test_stripping_evidence_needs_a_stripped_document() -> None:
 
 
 def test_a_lost_spaced_dash_is_evidence_that_hyphens_were_stripped() -> None:
-    from repairkit.detectors._glue import stripping_evidence
+    from repairkit.analysis.glued.engine import stripping_evidence
 
     text = "Sales rose  the first rise in a year  and a well-known firm gained."
     (evidence,) = stripping_evidence(text, glued_tokens(text, stripped=False))

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from benchmarks.damage import DEFAULT_CORPUS as CORPUS
 from repairkit.document import Document
 from repairkit.model import Applicability, Severity
-from repairkit.registry import select
-from benchmarks.damage import DEFAULT_CORPUS as CORPUS
+from repairkit.registry import findings_of, run_rules, select
 from tests.conftest import ARTICLE, COMMENTARY
 
 FAMILIES = ["RK5", "RK6", "RK7", "RK8", "RK9"]
@@ -26,7 +26,8 @@ ALPHABET = st.sampled_from(list("aAbZ 19.,;:!?()[]\"“”'’&@/%$£€-\n\t\u0
 
 def _scan(text: str) -> list:
     doc = Document.from_text(text)
-    return [f for spec in RULES for f in spec.findings(doc)]
+    hits, _ = run_rules(doc, RULES)
+    return [f for spec in RULES for f in findings_of(spec, doc, hits=hits)]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -18,7 +18,8 @@ Every suggestion replaces the whole damaged word by its repaired form ("dont" ->
 suggestion cover the same span. Context statistics come from
 ``data/apostrophe_contexts.tsv`` (derived from held-out news articles; see its header).
 
->>> [(h.message, h.suggestions[0].replacement) for h in find_bare_contractions(Document.from_text("I dont know"))]
+>>> from repairkit.registry import prepared
+>>> [(h.message, h.suggestions[0].replacement) for h in find_bare_contractions(*prepared(Document.from_text("I dont know"), "RK201"))]
 [("'dont' has lost its apostrophe", "don't")]
 """
 
@@ -26,17 +27,25 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Iterator
 from types import MappingProxyType
 
-from repairkit.detectors._apostrophe_context import (
-    clause_edge, context_counts, contractions, features, log_ratio, previous_token, to_probability, with_case)
-from repairkit.detectors._common import MONTHS
+from repairkit.analysis.apostrophe_context import (
+    clause_edge,
+    context_counts,
+    contractions,
+    features,
+    log_ratio,
+    previous_token,
+    to_probability,
+    with_case,
+)
+from repairkit.analysis.profile import DocumentProfile
+from repairkit.analysis.words import MONTHS
 from repairkit.document import Document
 from repairkit.lexicon import COMMON_ZIPF, zipf
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
-from repairkit.registry import DetectorSpec, FixAvailability, hits_of
+from repairkit.spec import DetectorSpec, FixAvailability
 
 #: A bare word of letters that touches no apostrophe, hyphen, digit or URL/e-mail punctuation.
 _WORD_RE = re.compile(r"(?<![\w'’\-@/.])[A-Za-z]+(?![\w'’\-@/]|\.[A-Za-z])")
@@ -103,7 +112,7 @@ TITLES = frozenset("Mr Mrs Ms Dr Sir Lord Lady President Prince Princess King Qu
 NOT_POSSESSIVE = frozenset("its lets is was has this his us as yes thus plus gas bus".split())
 
 
-def stripped_share(doc: Document) -> float:
+def stripped_share(profile: DocumentProfile) -> float:
     """Estimated share of the document's apostrophes that were stripped (Laplace-smoothed).
 
     Counts the sure regime-1 findings (RK201, and RK202 where the lexicon alone decides)
@@ -111,17 +120,20 @@ def stripped_share(doc: Document) -> float:
     a clean text full of "it's" and "the firm's" gets a low share, so the context rules stay
     quiet there; a text stripped of every apostrophe gets a share near 1.
 
-    >>> round(stripped_share(Document.from_text("They dont know the companys plan.")), 2)
+    >>> from repairkit.registry import prepared
+    >>> round(stripped_share(prepared("They dont know the companys plan.", "RK202")[1]), 2)
     0.84
-    >>> round(stripped_share(Document.from_text("It's the firm's plan; it's John's.")), 2)
+    >>> round(stripped_share(prepared("It's the firm's plan; it's John's.", "RK202")[1]), 2)
     0.17
     """
-    def compute() -> float:
-        intact = len(_INTACT_RE.findall(doc.text))
-        sure = len(hits_of(doc, find_bare_contractions)) + _sure_possessive_count(doc)
-        stripped = sure / SURE_SHARE
-        return (stripped + 1) / (stripped + intact + 2)
-    return doc.memo("apostrophes.stripped_share", compute)
+    return profile.fact(_stripped_share)
+
+
+def _stripped_share(profile: DocumentProfile) -> float:
+    intact = len(_INTACT_RE.findall(profile.text))
+    sure = len(profile.hits("RK201")) + _sure_possessive_count(profile)
+    stripped = sure / SURE_SHARE
+    return (stripped + 1) / (stripped + intact + 2)
 
 
 def _suggest(start: int, end: int, replacements: list[str], confidence: float, deterministic: bool,
@@ -142,11 +154,11 @@ def _suggest(start: int, end: int, replacements: list[str], confidence: float, d
                             level, note) for i, r in enumerate(replacements))
 
 
-def _words(doc: Document) -> Iterator[re.Match[str]]:
-    return _WORD_RE.finditer(doc.text)
+def _words(profile: DocumentProfile) -> Iterator[re.Match[str]]:
+    return _WORD_RE.finditer(profile.text)
 
 
-def find_bare_contractions(doc: Document) -> Iterator[Hit]:
+def find_bare_contractions(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A contraction without its apostrophe that is no word on its own: "dont", "theyre", "Im".
 
     What it flags: a word from a closed list of English contractions ("don't", "they're",
@@ -160,11 +172,12 @@ def find_bare_contractions(doc: Document) -> Iterator[Hit]:
     the context rules RK203/RK204.
 
     >>> doc = Document.from_text("Theyre sure it wont rain, as was his wont. Im here.")
-    >>> [h.suggestions[0].replacement for h in find_bare_contractions(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [h.suggestions[0].replacement for h in find_bare_contractions(*prepared(doc, "RK201"))]
     ["They're", "won't", "I'm"]
     """
     text, table = doc.text, contractions()
-    for m in _words(doc):
+    for m in _words(profile):
         token = m.group()
         low = token.lower()
         repaired = table.get(low)
@@ -182,12 +195,7 @@ def find_bare_contractions(doc: Document) -> Iterator[Hit]:
                            f"contraction '{repaired}' written without its apostrophe", "RK201", 1.0))
 
 
-def _word_counts(doc: Document) -> Counter[str]:
-    """How often each run of letters occurs in the document (case-sensitive; "Smith's" counts "Smith")."""
-    return doc.memo("apostrophes.word_counts", lambda: Counter(re.findall(r"[A-Za-z]+", doc.text)))
-
-
-def _possessive_prior(doc: Document, token: str) -> tuple[float, bool | None] | None:
+def _possessive_prior(profile: DocumentProfile, token: str) -> tuple[float, bool | None] | None:
     """(prior log-odds that bare ``token`` is a stripped possessive, evidence), or None.
 
     Evidence is True when the lexicon alone makes the bare form "not a word" (its possessive
@@ -201,7 +209,7 @@ def _possessive_prior(doc: Document, token: str) -> tuple[float, bool | None] | 
         return None
     if low in contractions() or low in HOMOGRAPHS or _irish_name(token):
         return None
-    bare_z, known_here = zipf(token), _word_counts(doc)[stem] > 0
+    bare_z, known_here = zipf(token), profile.word_counts[stem] > 0
     rare_floor = math.log(RARE_PRIOR_ODDS)
     if stem[-1] in "sS":  # "Jamess" for "James's": only when the bare form is far rarer than the name
         if bare_z < max(1.5, zipf(stem) - 1.0) and stem[0].isupper() and known_here:
@@ -219,58 +227,58 @@ def _possessive_prior(doc: Document, token: str) -> tuple[float, bool | None] | 
         return margin * math.log(10), None
     if bare_z < 2.0 and stem[0].isupper() and known_here:
         return rare_floor, False
-    if bare_z < 1.0 and stem[0].isupper() and _after_title(doc, token):
+    if bare_z < 1.0 and stem[0].isupper() and _after_title(profile, token):
         return rare_floor, False  # "Mr Smithsons plan": 49 possessives to 6 names in the even-id articles
     return None
 
 
-def _after_title(doc: Document, token: str) -> bool:
+def _after_title(profile: DocumentProfile, token: str) -> bool:
     """True when ``token`` occurs once in the document, right after a title ("Mr", "Dr", "President")."""
-    if _word_counts(doc)[token] != 1:
+    if profile.word_counts[token] != 1:
         return False  # a name repeated without its stem ("Mr Kenteris ... Mr Kenteris") is a name
-    at = re.search(rf"\b{re.escape(token)}\b", doc.text)
-    return at is not None and previous_token(doc.text, at.start()) in TITLES
+    at = re.search(rf"\b{re.escape(token)}\b", profile.text)
+    return at is not None and previous_token(profile.text, at.start()) in TITLES
 
 
-def _sure_possessive_count(doc: Document) -> int:
+def _sure_possessive_count(profile: DocumentProfile) -> int:
     """How many words the lexicon alone marks as stripped possessives (context permitting)."""
     count = 0
-    for m in _words(doc):
-        prior = _possessive_prior(doc, m.group())
+    for m in _words(profile):
+        prior = _possessive_prior(profile, m.group())
         if prior is not None and prior[1]:
-            prev, nxt = features(doc.text, m.start(), m.end())
+            prev, nxt = features(profile.text, m.start(), m.end())
             log_odds = prior[0] + log_ratio("poss-next", nxt) + log_ratio("poss-prev", prev)
             count += to_probability(log_odds) >= REPORT_PROBABILITY["RK202"]
     return count
 
 
-def _possessive_score(doc: Document, start: int, end: int, token: str) -> tuple[bool, float] | None:
+def _possessive_score(profile: DocumentProfile, start: int, end: int, token: str) -> tuple[bool, float] | None:
     """(whether the bare form is no common word (RK202) or a word (RK205), log-odds of damage), or None.
 
     Unless the lexicon alone is decisive, the odds are scaled by the document's
     :func:`stripped_share`, and a common word used as a repeated name whose stem never
     stands alone ("Barclays") is left alone.
     """
-    prior = _possessive_prior(doc, token)
+    prior = _possessive_prior(profile, token)
     if prior is None:
         return None
     log_odds, evidence = prior
     if not evidence:
-        counts = _word_counts(doc)
+        counts = profile.word_counts
         if token[0].isupper() and counts[token] > 1 and counts[token[:-1]] == 0:
             if evidence is None:
                 return None
             log_odds -= REPEATED_NAME_PENALTY
-        log_odds += math.log(stripped_share(doc))
-    prev, nxt = features(doc.text, start, end)
+        log_odds += math.log(stripped_share(profile))
+    prev, nxt = features(profile.text, start, end)
     log_odds += log_ratio("poss-next", nxt) + log_ratio("poss-prev", prev)
     return evidence is not None, log_odds
 
 
-def _possessive_hits(doc: Document, code: str) -> Iterator[Hit]:
-    for m in _words(doc):
+def _possessive_hits(profile: DocumentProfile, code: str) -> Iterator[Hit]:
+    for m in _words(profile):
         token = m.group()
-        scored = _possessive_score(doc, m.start(), m.end(), token)
+        scored = _possessive_score(profile, m.start(), m.end(), token)
         if scored is None or (code == "RK202") != scored[0]:
             continue
         log_odds = scored[1]
@@ -289,15 +297,15 @@ def _possessive_hits(doc: Document, code: str) -> Iterator[Hit]:
                   _suggest(m.start(), m.end(), options, probability, False, note, code, log_odds))
 
 
-def _hyphenated_possessives(doc: Document) -> Iterator[Hit]:
+def _hyphenated_possessives(profile: DocumentProfile) -> Iterator[Hit]:
     """Hyphenated names whose stem stands alone elsewhere in the document ("Wal-Mart ... Wal-Marts")."""
-    text = doc.text
+    text = profile.text
     for m in _HYPHEN_NAME_S_RE.finditer(text):
         token, stem = m.group(), m.group()[:-1]
         if text.count(stem) - text.count(token) < 1:
             continue
         prev, nxt = features(text, m.start(), m.end())
-        log_odds = (math.log(RARE_PRIOR_ODDS) + math.log(stripped_share(doc))
+        log_odds = (math.log(RARE_PRIOR_ODDS) + math.log(stripped_share(profile))
                     + log_ratio("poss-next", nxt) + log_ratio("poss-prev", prev))
         probability = to_probability(log_odds)
         if probability >= REPORT_PROBABILITY["RK202"]:
@@ -307,8 +315,8 @@ def _hyphenated_possessives(doc: Document) -> Iterator[Hit]:
                                log_odds))
 
 
-def _year_possessives(doc: Document) -> Iterator[Hit]:
-    for m in _YEAR_S_RE.finditer(doc.text):
+def _year_possessives(profile: DocumentProfile) -> Iterator[Hit]:
+    for m in _YEAR_S_RE.finditer(profile.text):
         fixed = m.group()[:-1] + "'s"
         if m.group("name") and zipf(fixed) - zipf(m.group()) < DIGIT_NAME_MARGIN:
             continue  # "MP3s", "F1s": countable names, more often plural
@@ -317,7 +325,7 @@ def _year_possessives(doc: Document) -> Iterator[Hit]:
                            "RK202", 0.0))
 
 
-def find_bare_possessives(doc: Document) -> Iterator[Hit]:
+def find_bare_possessives(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A possessive without its apostrophe whose bare form is hardly a word: "Japans", "companys".
 
     What it flags: a word ``Xs`` whose possessive ``X's`` is at least ten times more frequent
@@ -333,14 +341,15 @@ def find_bare_possessives(doc: Document) -> Iterator[Hit]:
     A year with a bare s ("2004s record") is a possessive too; a decade ("the 1990s") is not.
 
     >>> doc = Document.from_text("The companys profits rose in Paris, beating 2004s record; the MPs voted.")
-    >>> [h.suggestions[0].replacement for h in find_bare_possessives(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [h.suggestions[0].replacement for h in find_bare_possessives(*prepared(doc, "RK202"))]
     ["company's", "2004's"]
     """
-    hits = [*_possessive_hits(doc, "RK202"), *_year_possessives(doc), *_hyphenated_possessives(doc)]
+    hits = [*_possessive_hits(profile, "RK202"), *_year_possessives(profile), *_hyphenated_possessives(profile)]
     yield from sorted(hits, key=lambda h: h.span.start)
 
 
-def find_possessive_homographs(doc: Document) -> Iterator[Hit]:
+def find_possessive_homographs(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A plural that is, from its context, a possessive without its apostrophe: "the worlds largest".
 
     What it flags: a common word ``Xs`` ("worlds", "years", "governments") whose possessive
@@ -353,13 +362,14 @@ def find_possessive_homographs(doc: Document) -> Iterator[Hit]:
     missed because a plural before a noun is usually a compound ("the sales figures").
 
     >>> doc = Document.from_text("It is the worlds largest economy. The worlds are round.")
-    >>> [h.suggestions[0].replacement for h in find_possessive_homographs(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [h.suggestions[0].replacement for h in find_possessive_homographs(*prepared(doc, "RK205"))]
     ["world's"]
     """
-    yield from _possessive_hits(doc, "RK205")
+    yield from _possessive_hits(profile, "RK205")
 
 
-def find_its_contractions(doc: Document) -> Iterator[Hit]:
+def find_its_contractions(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """"its" used where "it's" (it is / it has) is meant: "its a", "its not", "its been".
 
     What it flags: "its" followed by words that follow "it's" far more often than the
@@ -372,19 +382,20 @@ def find_its_contractions(doc: Document) -> Iterator[Hit]:
     word stays silent, so some contractions are missed.
 
     >>> doc = Document.from_text("Its a shame that its own staff think its been hard.")
-    >>> [h.suggestions[0].replacement for h in find_its_contractions(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [h.suggestions[0].replacement for h in find_its_contractions(*prepared(doc, "RK203"))]
     ["It's", "it's"]
     """
     text = doc.text
     rows = context_counts()["its-next"]
     prior = math.log(sum(a for a, _ in rows.values()) / sum(p for _, p in rows.values()))
-    for m in _words(doc):
+    for m in _words(profile):
         if m.group().lower() != "its":
             continue
         prev, nxt = features(text, m.start(), m.end())
         if nxt not in rows and nxt.endswith("s") and not nxt.endswith(("ss", "us", "is")):
             continue  # "its designers", "its revenues": a plural noun follows a possessive
-        log_odds = prior + log_ratio("its-next", nxt) + log_ratio("its-prev", prev) + math.log(stripped_share(doc))
+        log_odds = prior + log_ratio("its-next", nxt) + log_ratio("its-prev", prev) + math.log(stripped_share(profile))
         probability = to_probability(log_odds)
         if probability < REPORT_PROBABILITY["RK203"]:
             continue
@@ -395,7 +406,7 @@ def find_its_contractions(doc: Document) -> Iterator[Hit]:
                            log_odds))
 
 
-def find_contraction_homographs(doc: Document) -> Iterator[Hit]:
+def find_contraction_homographs(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A contraction whose bare form is another word, by context: "well be" (we'll), "lets go" (let's).
 
     What it flags: "well", "hell", "shell", "ill", "wed", "shed", "id", "lets" at the start of a
@@ -411,13 +422,14 @@ def find_contraction_homographs(doc: Document) -> Iterator[Hit]:
     Capitalised "Shell" and "Wed" are skipped (a company, a weekday).
 
     >>> doc = Document.from_text("Well be fine. Lets go. It went well. Were going home.")
-    >>> [h.suggestions[0].replacement for h in find_contraction_homographs(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [h.suggestions[0].replacement for h in find_contraction_homographs(*prepared(doc, "RK204"))]
     ["We'll", "Let's", "We're"]
     """
     text = doc.text
-    if stripped_share(doc) < 0.5:
+    if stripped_share(profile) < 0.5:
         return  # more apostrophes in place than stripped: the homographs are the plain words
-    for m in _words(doc):
+    for m in _words(profile):
         token = m.group()
         low = token.lower()
         entry = HOMOGRAPHS.get(low)
@@ -466,7 +478,7 @@ def _irish_name(token: str) -> str | None:
     return f"{token[0]}'{name}{suffix}"
 
 
-def find_bare_name_apostrophes(doc: Document) -> Iterator[Hit]:
+def find_bare_name_apostrophes(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """An Irish surname that lost the apostrophe after its "O": "OBrien", "OConnor".
 
     What it flags: a word of "O" + a capitalised surname that the lexicon knows better
@@ -476,10 +488,11 @@ def find_bare_name_apostrophes(doc: Document) -> Iterator[Hit]:
     Repair safety: one possible repair, so ``safe``.
     Trade-off: acronyms ("OPEC", "OK") and names the lexicon does not know are skipped.
 
-    >>> [h.suggestions[0].replacement for h in find_bare_name_apostrophes(Document.from_text("OBrien met OPEC."))]
+    >>> from repairkit.registry import prepared
+    >>> [h.suggestions[0].replacement for h in find_bare_name_apostrophes(*prepared(Document.from_text("OBrien met OPEC."), "RK206"))]
     ["O'Brien"]
     """
-    for m in _words(doc):
+    for m in _words(profile):
         repaired = _irish_name(m.group())
         if repaired is not None:
             yield Hit(Span(m.start(), m.end()), f"'{m.group()}' has lost the apostrophe of its 'O'",
@@ -489,13 +502,13 @@ def find_bare_name_apostrophes(doc: Document) -> Iterator[Hit]:
 BARE_CONTRACTION = DetectorSpec("RK201", "bare-contraction", "missing-apostrophe", Severity.WARNING,
                                 find_bare_contractions, FixAvailability.ALWAYS)
 BARE_POSSESSIVE = DetectorSpec("RK202", "bare-possessive", "missing-apostrophe", Severity.WARNING,
-                               find_bare_possessives, FixAvailability.ALWAYS)
+                               find_bare_possessives, FixAvailability.ALWAYS, reads=("RK201",))
 ITS_CONTRACTION = DetectorSpec("RK203", "its-for-it-is", "missing-apostrophe", Severity.WARNING,
-                               find_its_contractions, FixAvailability.ALWAYS)
+                               find_its_contractions, FixAvailability.ALWAYS, reads=("RK201",))
 CONTRACTION_HOMOGRAPH = DetectorSpec("RK204", "contraction-homograph", "missing-apostrophe", Severity.INFO,
-                                     find_contraction_homographs, FixAvailability.ALWAYS)
+                                     find_contraction_homographs, FixAvailability.ALWAYS, reads=("RK201",))
 POSSESSIVE_HOMOGRAPH = DetectorSpec("RK205", "possessive-homograph", "missing-apostrophe", Severity.WARNING,
-                                    find_possessive_homographs, FixAvailability.ALWAYS)
+                                    find_possessive_homographs, FixAvailability.ALWAYS, reads=("RK201",))
 
 BARE_NAME_APOSTROPHE = DetectorSpec("RK206", "bare-name-apostrophe", "missing-apostrophe", Severity.WARNING,
                                     find_bare_name_apostrophes, FixAvailability.ALWAYS)

@@ -8,76 +8,20 @@ deleted. Placeholders a template engine failed to fill ("Connecting to %s", "{{ 
 are template leaks.
 
 >>> doc = Document.from_text("A real sentence.\\n\\nShare this:\\nLike Loading...\\n")
->>> [doc.text[h.span.start:h.span.end] for h in find_boilerplate(doc)]
+>>> from repairkit.registry import prepared
+>>> [doc.text[h.span.start:h.span.end] for h in find_boilerplate(*prepared(doc, "RK901"))]
 ['Share this:\\nLike Loading...']
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from repairkit.detectors._blocks import lines
+from repairkit.analysis.furniture import PLACEHOLDER_RE, VALUE_WORD_RE
+from repairkit.analysis.profile import DocumentProfile
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
-from repairkit.page_furniture import is_boilerplate_line
-from repairkit.registry import DetectorSpec, FixAvailability
-
-#: Placeholders left by template engines and scripts; each pattern is unambiguous in prose.
-_PLACEHOLDER_RE = re.compile(
-    r"\{\{\s*[A-Za-z_][\w.]*\s*\}\}"            # {{ title }}  (Jinja, Mustache, Handlebars)
-    r"|\$\{[A-Za-z_][\w.]*\}"                   # ${var}       (JavaScript, shell)
-    r"|\{[a-z_][a-z0-9_]*(?:\.\w+)*\}"          # {name}       (str.format)
-    r"|%\([A-Za-z_]\w*\)[sdif]"                 # %(user)s     (printf with names)
-    r"|(?<![\w%])%[sd](?![\w%])"                # %s, %d       (printf)
-    r"|\[object Object\]"                        # a JavaScript object printed as text
-    r"|(?<![\w.])NaN(?![\w.])"                   # a JavaScript number that failed
-)
-#: ``undefined``/``null`` are English words; only where a value belongs (after a label or
-#: alone on a line) are they leaks.
-_VALUE_WORD_RE = re.compile(r"(?:(?<=:\s)|(?<=:)|(?<=\|\s)|^)(undefined|null)\s*$", re.MULTILINE)
-
-
-def _is_leak_line(line: str) -> bool:
-    """A short line that is little more than a leaked placeholder ("Connecting to %s")."""
-    stripped = line.strip()
-    return 0 < len(stripped) <= 60 and bool(_PLACEHOLDER_RE.search(stripped) or _VALUE_WORD_RE.search(stripped))
-
-
-def boilerplate_blocks(doc: Document) -> list[tuple[int, int]]:
-    """``[start, end)`` of each run of boilerplate lines (blank lines between them allowed)."""
-    def compute() -> list[tuple[int, int]]:
-        text = doc.text
-        blocks: list[list[int]] = []
-        pending_leaks: list[tuple[int, int]] = []
-        for start, end in lines(text):
-            line = text[start:end]
-            if is_boilerplate_line(line):
-                if blocks and blocks[-1][2]:  # still open: extend over blank and leak lines
-                    blocks[-1][1] = end
-                else:
-                    blocks.append([start, end, 1])
-                pending_leaks.clear()
-            elif not line.strip():
-                continue
-            elif _is_leak_line(line) and blocks and blocks[-1][2]:
-                blocks[-1][1] = end  # "Connecting to %s" after a comment form goes with it
-            else:
-                if blocks:
-                    blocks[-1][2] = 0
-        return [(b[0], b[1]) for b in blocks]
-
-    return doc.memo("boilerplate.blocks", compute)
-
-
-def in_boilerplate(doc: Document, offset: int) -> bool:
-    """True when ``offset`` lies in a boilerplate block (other families leave those alone).
-
-    >>> doc = Document.from_text("Text (open.\\n\\nYou are commenting using your account. Log Out /  Change )")
-    >>> in_boilerplate(doc, 5), in_boilerplate(doc, len(doc.text) - 1)
-    (False, True)
-    """
-    return any(start <= offset < end for start, end in boilerplate_blocks(doc))
+from repairkit.spec import DetectorSpec, FixAvailability
 
 
 def _deletion_span(text: str, start: int, end: int) -> Span:
@@ -93,7 +37,7 @@ def _deletion_span(text: str, start: int, end: int) -> Span:
     return Span(before, end)
 
 
-def find_boilerplate(doc: Document) -> Iterator[Hit]:
+def find_boilerplate(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """Lines of page furniture: comment forms, share buttons, log-in prompts, cookie notices.
 
     What it flags: a run of lines each of which is a known boilerplate phrase as a whole
@@ -109,12 +53,13 @@ def find_boilerplate(doc: Document) -> Iterator[Hit]:
     furniture glued into a prose line is missed.
 
     >>> doc = Document.from_text("Body text.\\n\\nLeave a Reply\\n")
-    >>> s = next(find_boilerplate(doc)).suggestions[0]
+    >>> from repairkit.registry import prepared
+    >>> s = next(find_boilerplate(*prepared(doc, "RK901"))).suggestions[0]
     >>> s.replacement, doc.text[s.span.start:s.span.end]
     ('', '\\n\\nLeave a Reply')
     """
     text = doc.text
-    for start, end in boilerplate_blocks(doc):
+    for start, end in profile.boilerplate:
         first = text[start:end].strip().splitlines()[0].strip()
         count = sum(1 for line in text[start:end].splitlines() if line.strip())
         what = f"'{first}'" + (f" and {count - 1} more line(s)" if count > 1 else "")
@@ -124,7 +69,7 @@ def find_boilerplate(doc: Document) -> Iterator[Hit]:
                               "it is not part of the article"),))
 
 
-def find_template_leaks(doc: Document) -> Iterator[Hit]:
+def find_template_leaks(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """Placeholders a template engine left unfilled: "%s", "{name}", "{{ title }}", "NaN".
 
     What it flags: printf placeholders (``%s``, ``%(user)s``), format fields (``{name}``,
@@ -138,13 +83,14 @@ def find_template_leaks(doc: Document) -> Iterator[Hit]:
     deletes the block. ``undefined`` in prose ("an undefined term") is never flagged.
 
     >>> doc = Document.from_text("Posted by {author} on %s; Score: undefined")
-    >>> [doc.text[h.span.start:h.span.end] for h in find_template_leaks(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [doc.text[h.span.start:h.span.end] for h in find_template_leaks(*prepared(doc, "RK902"))]
     ['{author}', '%s', 'undefined']
     """
     text = doc.text
-    blocks = boilerplate_blocks(doc)
-    found = [(m.start(), m.end(), m.group()) for m in _PLACEHOLDER_RE.finditer(text)]
-    found += [(m.start(1), m.end(1), m.group(1)) for m in _VALUE_WORD_RE.finditer(text)]
+    blocks = profile.boilerplate
+    found = [(m.start(), m.end(), m.group()) for m in PLACEHOLDER_RE.finditer(text)]
+    found += [(m.start(1), m.end(1), m.group(1)) for m in VALUE_WORD_RE.finditer(text)]
     for start, end, leak in sorted(found):
         if any(b0 <= start < b1 for b0, b1 in blocks):
             continue

@@ -1,13 +1,13 @@
 """Encoding and whitespace damage: mojibake, control characters, invisible and doubled spaces (RK8xx).
 
-Mojibake is explained by ftfy: each line is fixed with only ftfy's encoding repairs
-switched on (no quote uncurling, no width or ligature changes, no normalisation), and
-the changed stretches are found with rapidfuzz's Indel opcodes, so every span is
-an exact stretch of the original. Legitimate non-ASCII text (accents, ``£``, curly
-quotes, emoji, CJK) is never changed by these fixes and so never flagged.
+Mojibake is explained by ftfy (:mod:`repairkit.analysis.mojibake` finds the stretches its
+encoding repairs change, for every family); this family reports them. Legitimate non-ASCII
+text (accents, ``£``, curly quotes, emoji, CJK) is never changed by these fixes and so never
+flagged.
 
 >>> doc = Document.from_text("It costs Ã‚Â£5 at the cafÃ©.")
->>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_mojibake(doc)]
+>>> from repairkit.registry import prepared
+>>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_mojibake(*prepared(doc, "RK801"))]
 [('Ã‚Â£', '£'), ('Ã©', 'é')]
 """
 
@@ -15,30 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from rapidfuzz.distance import Indel
-
-from ftfy import TextFixerConfig, fix_and_explain
-from ftfy.badness import badness
 
 from repairkit import lexicon
-from repairkit.detectors._blocks import lines
+from repairkit.analysis.digits import DIGIT_EVIDENCE, lost_digits
+from repairkit.analysis.profile import DocumentProfile
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
-from repairkit.registry import DetectorSpec, FixAvailability, hits_of
+from repairkit.spec import DetectorSpec, FixAvailability
 
-#: ftfy with only its encoding repairs: everything that changes how text *looks* is off.
-FTFY_CONFIG = TextFixerConfig(
-    unescape_html="auto", remove_terminal_escapes=True, fix_encoding=True, restore_byte_a0=True,
-    replace_lossy_sequences=True, decode_inconsistent_utf8=True, fix_c1_controls=True,
-    fix_latin_ligatures=False, fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
-    fix_surrogates=True, remove_control_chars=False, normalization=None, explain=True,
-)
-#: Changes closer than this (in characters) are reported as one finding.
-MERGE_GAP = 1
-_DECODE_STEPS = ("encode", "decode", "transcode")
-#: ftfy fixers that re-decode mojibake inside a line; on simulated UTF-8-read-as-cp1252
-#: damage of 300 news articles their fixes restored 1,727 of 1,727 tokens exactly.
-_DECODE_FIXERS = ("decode_inconsistent_utf8",)
 #: Control characters that plain text may hold.
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f")
 #: Invisible characters that split a word without showing anything (zero-width space,
@@ -51,83 +35,7 @@ _ODD_SPACE_IN_WORD_RE = re.compile(rf"(?<=[^\W\d_])[{_ODD_SPACES}](?=[^\W\d_])")
 _DOUBLE_SPACE_RE = re.compile(rf"(?<=[^\s.!?:;])[ {_ODD_SPACES}]{{2,}}(?=\S)")
 
 
-def _extendable(ch: str) -> bool:
-    """Characters that belong with a neighbouring change: the rest of a mojibake run or entity."""
-    return not ch.isascii() or ch in "&#;"
-
-
-def _opcodes(before: str, after: str) -> list[tuple[str, int, int, int, int]]:
-    """Edit opcodes from ``before`` to ``after``, linear in the common prefix and suffix.
-
-    A one-line article of a megabyte with one entity must not cost a quadratic diff: only the
-    stretch between the common ends goes to rapidfuzz's bit-parallel Indel alignment.
-
-    >>> _opcodes("caf&#233; ok", "café ok")
-    [('equal', 0, 3, 0, 3), ('insert', 3, 3, 3, 4), ('delete', 3, 9, 4, 4), ('equal', 9, 12, 4, 7)]
-    """
-    head = 0
-    limit = min(len(before), len(after))
-    while head < limit and before[head] == after[head]:
-        head += 1
-    tail = 0
-    while tail < limit - head and before[-1 - tail] == after[-1 - tail]:
-        tail += 1
-    ops: list[tuple[str, int, int, int, int]] = [("equal", 0, head, 0, head)] if head else []
-    for tag, i1, i2, j1, j2 in Indel.opcodes(before[head:len(before) - tail], after[head:len(after) - tail]).as_list():
-        ops.append((tag, i1 + head, i2 + head, j1 + head, j2 + head))
-    if tail:
-        ops.append(("equal", len(before) - tail, len(before), len(after) - tail, len(after)))
-    return _merge_equal(ops)
-
-
-def _merge_equal(ops: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
-    out: list[tuple[str, int, int, int, int]] = []
-    for op in ops:
-        if out and op[0] == "equal" == out[-1][0]:
-            out[-1] = ("equal", out[-1][1], op[2], out[-1][3], op[4])
-        elif op[2] > op[1] or op[4] > op[3]:
-            out.append(op)
-    return out
-
-
-def _changed_stretches(before: str, after: str) -> list[tuple[int, int, int, int]]:
-    """``(i1, i2, j1, j2)`` for each changed stretch, grown over unchanged non-ASCII neighbours
-    (so "Ã‚Â£" -> "£" is one stretch, not a deletion before an untouched "£") and merged."""
-    ops = _opcodes(before, after)
-    out: list[list[int]] = []
-    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
-        if tag == "equal":
-            continue
-        low = ops[k - 1][1] if k and ops[k - 1][0] == "equal" else i1
-        while i1 > low and _extendable(before[i1 - 1]):
-            i1, j1 = i1 - 1, j1 - 1
-        high = ops[k + 1][2] if k + 1 < len(ops) and ops[k + 1][0] == "equal" else i2
-        while i2 < high and _extendable(before[i2]):
-            i2, j2 = i2 + 1, j2 + 1
-        if out and i1 - out[-1][1] <= MERGE_GAP:
-            out[-1][1], out[-1][3] = max(out[-1][1], i2), max(out[-1][3], j2)
-        else:
-            out.append([i1, i2, j1, j2])
-    return [(a, b, c, d) for a, b, c, d in out]
-
-
-def _line_fixes(doc: Document) -> list[tuple[int, str, str, list[tuple[str, str]]]]:
-    """``(line start, line, ftfy's fix, explanation)`` for each line ftfy would change."""
-    def compute() -> list[tuple[int, str, str, list[tuple[str, str]]]]:
-        out = []
-        for start, end in lines(doc.text):
-            line = doc.text[start:end]
-            if line.isascii() and "&" not in line and "\x1b" not in line:
-                continue  # mojibake always shows non-ASCII; entities need "&"
-            fixed, explanation = fix_and_explain(line, config=FTFY_CONFIG)
-            if fixed != line:
-                out.append((start, line, fixed, [(step[0], step[1]) for step in explanation or []]))
-        return out
-
-    return doc.memo("encoding.ftfy", compute)
-
-
-def find_mojibake(doc: Document) -> Iterator[Hit]:
+def find_mojibake(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """Mojibake and HTML entities that ftfy can explain: "cafÃ©", "itâ€™s", "AT&amp;T".
 
     What it flags: each stretch that ftfy's encoding repairs would change (text decoded
@@ -143,31 +51,21 @@ def find_mojibake(doc: Document) -> Iterator[Hit]:
     enabled, so correct accents, symbols, curly quotes, emoji and CJK are never flagged.
 
     >>> doc = Document.from_text("AT&amp;T said itâ€™s fine")
-    >>> [(h.suggestions[0].replacement, h.suggestions[0].applicability.label) for h in find_mojibake(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [(h.suggestions[0].replacement, h.suggestions[0].applicability.label) for h in find_mojibake(*prepared(doc, "RK801"))]
     [('&', 'unsafe'), ('’', 'safe')]
     """
-    for start, line, fixed, explanation in _line_fixes(doc):
-        decoded = any(step in _DECODE_STEPS or name in _DECODE_FIXERS for step, name in explanation)
-        sure = decoded and badness(line) > badness(fixed)
-        steps = ", ".join(f"{step} {name}" for step, name in explanation) or "ftfy fixes"
-        for i1, i2, j1, j2 in _changed_stretches(line, fixed):
-            if i1 == i2:
-                continue  # ftfy only inserted text: nothing in the original to point at
-            span = Span(start + i1, start + i2)
-            safe = sure and not line[i1:i2].isascii()  # an HTML entity may be meant literally
-            applicability = Applicability.SAFE if safe else Applicability.UNSAFE
-            yield Hit(span, f"mojibake: '{line[i1:i2]}' should read '{fixed[j1:j2]}'",
-                      (Suggestion(span, fixed[j1:j2], 0.95 if safe else 0.7, applicability,
-                                  f"ftfy explains the line as: {steps}"),),
-                      {"ftfy": steps})
+    for stretch in profile.mojibake:
+        span, steps = stretch.span, stretch.steps
+        safe = stretch.decoded and not stretch.original.isascii()  # an HTML entity may be meant literally
+        applicability = Applicability.SAFE if safe else Applicability.UNSAFE
+        yield Hit(span, f"mojibake: '{stretch.original}' should read '{stretch.fixed}'",
+                  (Suggestion(span, stretch.fixed, 0.95 if safe else 0.7, applicability,
+                              f"ftfy explains the line as: {steps}"),),
+                  {"ftfy": steps})
 
 
-def mojibake_spans(doc: Document) -> list[Span]:
-    """Spans of the mojibake findings (other families skip characters inside them)."""
-    return doc.memo("encoding.mojibake", lambda: [h.span for h in hits_of(doc, find_mojibake)])
-
-
-def find_control_characters(doc: Document) -> Iterator[Hit]:
+def find_control_characters(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """NUL and other control characters in text: "word\\x00word", "a\\x07b".
 
     What it flags: each run of C0/C1 control characters other than tab, line feed,
@@ -180,16 +78,17 @@ def find_control_characters(doc: Document) -> Iterator[Hit]:
     line feed, unsafe.
 
     >>> doc = Document.from_text("Hello\\x00 world\\x0bnext")
-    >>> [(h.suggestions[0].replacement, h.suggestions[0].applicability.label) for h in find_control_characters(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [(h.suggestions[0].replacement, h.suggestions[0].applicability.label) for h in find_control_characters(*prepared(doc, "RK802"))]
     [('', 'safe'), ('\\n', 'unsafe')]
     """
-    mojibake = mojibake_spans(doc)
+    mojibake = profile.mojibake_spans
     for m in re.finditer(r"[\x00-\x1f\x7f-\x9f]+", doc.text):
         run = m.group()
         if all(ch in _ALLOWED_CONTROLS for ch in run):
             continue
         span = Span(m.start(), m.end())
-        if any(span.overlaps(s) for s in mojibake):
+        if mojibake.overlaps(span):
             continue
         names = ", ".join(sorted({f"U+{ord(ch):04X}" for ch in run if ch not in _ALLOWED_CONTROLS}))
         if set(run) <= {"\x0b"}:
@@ -200,7 +99,7 @@ def find_control_characters(doc: Document) -> Iterator[Hit]:
         yield Hit(span, f"control character(s) {names} in text", (fix,))
 
 
-def find_replacement_characters(doc: Document) -> Iterator[Hit]:
+def find_replacement_characters(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """The replacement character "\ufffd": a character lost when bytes were decoded.
 
     What it flags: each run of U+FFFD REPLACEMENT CHARACTER.
@@ -208,7 +107,8 @@ def find_replacement_characters(doc: Document) -> Iterator[Hit]:
     Example: ``caf\ufffd`` -> finding on ``\ufffd``.
     Repair safety: the lost character is unknown; manual only (a reference may supply it).
 
-    >>> [h.span for h in find_replacement_characters(Document.from_text("caf\ufffd\ufffd ok"))]
+    >>> from repairkit.registry import prepared
+    >>> [h.span for h in find_replacement_characters(*prepared(Document.from_text("caf\ufffd\ufffd ok"), "RK803"))]
     [Span(start=3, end=5)]
     """
     for m in re.finditer("\ufffd+", doc.text):
@@ -218,7 +118,7 @@ def find_replacement_characters(doc: Document) -> Iterator[Hit]:
                               "a quote, a dash or a currency sign)."),))
 
 
-def find_word_breaking_spaces(doc: Document) -> Iterator[Hit]:
+def find_word_breaking_spaces(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """Invisible or non-breaking spaces that split a word: "co\\u200boperation", "informa\\u00a0tion".
 
     What it flags: a zero-width space, word joiner, stray byte-order mark or soft hyphen
@@ -230,7 +130,8 @@ def find_word_breaking_spaces(doc: Document) -> Iterator[Hit]:
     deleting a visible space inside a word is unsafe.
 
     >>> doc = Document.from_text("co\\u200boperation and informa\\u00a0tion, 10\\u00a0km")
-    >>> [(h.span.start, h.suggestions[0].applicability.label) for h in find_word_breaking_spaces(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [(h.span.start, h.suggestions[0].applicability.label) for h in find_word_breaking_spaces(*prepared(doc, "RK804"))]
     [(2, 'safe'), (24, 'unsafe')]
     """
     text = doc.text
@@ -257,21 +158,7 @@ def find_word_breaking_spaces(doc: Document) -> Iterator[Hit]:
                                   f"'{a + b}' is a more common word than either half"),))
 
 
-def doubled_space_claims(doc: Document) -> list[Span]:
-    """Doubled spaces other rules explain: vanished numbers, lost '&', bylines, boilerplate."""
-    def compute() -> list[Span]:
-        from repairkit.detectors import boilerplate, numbers, structure, symbols
-
-        hits = [h for spec in numbers.DETECTORS for h in hits_of(doc, spec.run)]
-        hits += [*hits_of(doc, symbols.find_lost_ampersands), *hits_of(doc, structure.find_glued_bylines)]
-        spans = [h.span for h in hits] + [s.span for h in hits for s in h.suggestions]
-        spans += [Span(a, b) for a, b in boilerplate.boilerplate_blocks(doc)]
-        return spans
-
-    return doc.memo("encoding.claimed", compute)
-
-
-def find_doubled_spaces(doc: Document) -> Iterator[Hit]:
+def find_doubled_spaces(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """Two or more spaces between words that no other rule explains: "quarterly   report".
 
     What it flags: a run of 2+ spaces (or non-breaking spaces) inside a line, not after
@@ -283,19 +170,21 @@ def find_doubled_spaces(doc: Document) -> Iterator[Hit]:
     Example: ``quarterly   report`` -> info finding on the three spaces.
     Repair safety: collapsing to one space is unsafe: check first that nothing is missing.
 
+    The gaps another rule explains are settled by :mod:`repairkit.arbitrate`: here "Next  to"
+    is also a lost dash (RK605), which owns it in a scan.
+
     >>> doc = Document.from_text("quarterly   report. Next  to it.  Done")
-    >>> [h.span for h in find_doubled_spaces(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [h.span for h in find_doubled_spaces(*prepared(doc, "RK805"))]
+    [Span(start=9, end=12), Span(start=24, end=26)]
+    >>> from repairkit.pipeline import scan_document
+    >>> [f.span for f in scan_document(doc, [DOUBLED_SPACE]).findings]
     [Span(start=9, end=12)]
     """
-    from repairkit.detectors.punctuation import digits_stripped, find_lost_dashes
-
-    if digits_stripped(doc):
+    if lost_digits(profile):
         return  # the gaps are where numbers vanished: the missing-number family's findings
-    claimed = doubled_space_claims(doc) + [h.span for h in hits_of(doc, find_lost_dashes)]
     for m in _DOUBLE_SPACE_RE.finditer(doc.text):
         span = Span(m.start(), m.end())
-        if any(span.overlaps(c) for c in claimed):
-            continue
         yield Hit(span, f"{len(span)} spaces between words",
                   (Suggestion(span, " ", 0.6, Applicability.UNSAFE,
                               "collapse to one space, after checking that no word or number vanished here"),))
@@ -309,6 +198,6 @@ REPLACEMENT_CHARACTER = DetectorSpec("RK803", "replacement-character", "encoding
 WORD_BREAKING_SPACE = DetectorSpec("RK804", "word-breaking-space", "whitespace", Severity.WARNING,
                                    find_word_breaking_spaces, FixAvailability.ALWAYS)
 DOUBLED_SPACE = DetectorSpec("RK805", "doubled-space", "whitespace", Severity.INFO,
-                             find_doubled_spaces, FixAvailability.ALWAYS)
+                             find_doubled_spaces, FixAvailability.ALWAYS, reads=DIGIT_EVIDENCE)
 
 DETECTORS = (MOJIBAKE, CONTROL_CHARACTER, REPLACEMENT_CHARACTER, WORD_BREAKING_SPACE, DOUBLED_SPACE)

@@ -7,7 +7,8 @@ a productive prefix ("post", "anti", "self"...). A token that is a common word a
 ("payout", "online", "database") is never flagged. Tokens that are two words joined by a
 lost space belong to :mod:`repairkit.detectors.spacing`; each token gets one finding.
 
->>> [h.suggestions[0].replacement for h in find_dropped_hyphens(Document.from_text("a wellknown face"))]
+>>> from repairkit.registry import prepared
+>>> [h.suggestions[0].replacement for h in find_dropped_hyphens(*prepared(Document.from_text("a wellknown face"), "RK301"))]
 ['well-known']
 """
 
@@ -15,20 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from repairkit.detectors._glue import Glued, Kind, glued_tokens
+from repairkit.analysis.glued.engine import Kind
+from repairkit.analysis.profile import DocumentProfile
 from repairkit.document import Document
 from repairkit.model import Hit, Severity
-from repairkit.registry import DetectorSpec, FixAvailability
+from repairkit.spec import DetectorSpec, FixAvailability
 
 
-def glued_in(doc: Document, kind: Kind) -> Iterator[Glued]:
-    """The glued tokens of ``doc`` (computed once per document) with the given verdict kind."""
-    for glued in doc.memo("glued-tokens", lambda: glued_tokens(doc.text)):
-        if glued.verdict.kind is kind:
-            yield glued
-
-
-def find_dropped_hyphens(doc: Document) -> Iterator[Hit]:
+def find_dropped_hyphens(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A compound written without its hyphen: "monthonmonth", "wellknown", "postmerger".
 
     What it flags: a token the same document spells with hyphens elsewhere ("lineup"
@@ -64,15 +59,16 @@ def find_dropped_hyphens(doc: Document) -> Iterator[Hit]:
     flagged too.
 
     >>> doc = Document.from_text("a highspeed, well-known payout")
-    >>> [doc.text[h.span.start:h.span.end] for h in find_dropped_hyphens(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [doc.text[h.span.start:h.span.end] for h in find_dropped_hyphens(*prepared(doc, "RK301"))]
     ['highspeed']
     """
-    for glued in glued_in(doc, Kind.HYPHEN):
+    for glued in profile.glued_of(Kind.HYPHEN):
         yield Hit(glued.span, f"'{glued.verdict.token}' has lost its hyphen: '{glued.replacement}'",
                   glued.suggestions("Dropped hyphen."))
 
 
-def find_joined_names(doc: Document) -> Iterator[Hit]:
+def find_joined_names(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A proper name glued to an acronym: "EuropeUN", "UNEurope".
 
     What it flags: a camel-case token made of one capitalised common word and one
@@ -85,15 +81,16 @@ def find_joined_names(doc: Document) -> Iterator[Hit]:
     names ("GameCube") are left alone unless the hyphenated form is attested.
 
     >>> doc = Document.from_text("EuropeUN talks, then YouTube and McDonald")
-    >>> [doc.text[h.span.start:h.span.end] for h in find_joined_names(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [doc.text[h.span.start:h.span.end] for h in find_joined_names(*prepared(doc, "RK302"))]
     ['EuropeUN']
     """
-    for glued in glued_in(doc, Kind.NAME_HYPHEN):
+    for glued in profile.glued_of(Kind.NAME_HYPHEN):
         yield Hit(glued.span, f"'{glued.verdict.token}' joins two names: a hyphen or space is missing",
                   glued.suggestions("Names run together."))
 
 
-def find_joined_name_pairs(doc: Document) -> Iterator[Hit]:
+def find_joined_name_pairs(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """Two capitalised names run together: "KilroyWhite", "BoixVidal".
 
     What it flags: a camel-case token of two capitalised parts, unknown to the lexicon
@@ -106,10 +103,11 @@ def find_joined_name_pairs(doc: Document) -> Iterator[Hit]:
     ("PanaVox") are reported.
 
     >>> doc = Document.from_text("Mr KilroyWhite met CinemaNow staff")
-    >>> [doc.text[h.span.start:h.span.end] for h in find_joined_name_pairs(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [doc.text[h.span.start:h.span.end] for h in find_joined_name_pairs(*prepared(doc, "RK303"))]
     ['KilroyWhite']
     """
-    for glued in glued_in(doc, Kind.NAME_PAIR):
+    for glued in profile.glued_of(Kind.NAME_PAIR):
         yield Hit(glued.span, f"'{glued.verdict.token}' runs two names together: a hyphen or space is missing",
                   glued.suggestions("Names run together."))
 

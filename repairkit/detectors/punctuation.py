@@ -7,7 +7,8 @@ news prose legitimately leaves a quotation open at the end of a paragraph when t
 quotation continues in the next one.
 
 >>> doc = Document.from_text("the match was over., Later, it rained.")
->>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_stray_punctuation(doc)]
+>>> from repairkit.registry import prepared
+>>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_stray_punctuation(*prepared(doc, "RK601"))]
 [('.,', '.')]
 """
 
@@ -16,14 +17,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from repairkit.detectors._blocks import paragraphs
-from repairkit.detectors._common import next_word, previous_word
-from repairkit.detectors._gaps import claimed_by_numbers, digits_stripped
-from repairkit.detectors._speech import continued_speech, reported_speech
-from repairkit.detectors.boilerplate import in_boilerplate
+from repairkit.analysis.blocks import paragraphs
+from repairkit.analysis.digits import (
+    DIGIT_EVIDENCE,
+    lost_digits,
+)
+from repairkit.analysis.number_cues import COUNT_NOUNS
+from repairkit.analysis.profile import DocumentProfile
+from repairkit.analysis.spans import SpanIndex
+from repairkit.analysis.speech import continued_speech, reported_speech
+from repairkit.analysis.words import next_word, previous_word
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
-from repairkit.registry import DetectorSpec, FixAvailability
+from repairkit.spec import DetectorSpec, FixAvailability
 
 #: Words written with a final full stop that a comma may follow ("etc.,", "Inc.,").
 ABBREVIATIONS = frozenset(
@@ -61,7 +67,7 @@ def _stray_fix(text: str, m: re.Match[str]) -> tuple[str, float, Applicability, 
     return marks[0], 0.4, Applicability.MANUAL, "two different marks: keep the one the sentence needs"
 
 
-def find_stray_punctuation(doc: Document) -> Iterator[Hit]:
+def find_stray_punctuation(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """Two punctuation marks where one belongs: ".,", ",,", ";,", ",.", ", .", ") ;".
 
     What it flags: a comma or semicolon right after a full stop, comma, semicolon or
@@ -77,7 +83,8 @@ def find_stray_punctuation(doc: Document) -> Iterator[Hit]:
     word are the missing-number family's (RK103, RK102).
 
     >>> doc = Document.from_text("Use e.g., this; a,, b; and the plan., which failed.")
-    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_stray_punctuation(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_stray_punctuation(*prepared(doc, "RK601"))]
     [(',,', ','), ('.,', ',')]
     """
     text = doc.text
@@ -89,7 +96,7 @@ def find_stray_punctuation(doc: Document) -> Iterator[Hit]:
                 continue  # "e.g.,", "U.S.,", "etc.,"
         if re.search(r"&#?\w+$", text[max(0, m.start() - 10):m.start()]):
             continue  # ";" ends an HTML entity ("caf&#233;,"): the encoding rules report it
-        if m.group(5) and digits_stripped(doc):
+        if m.group(5) and lost_digits(profile):
             continue  # "15 December, ." in a text that lost its digits: a year vanished
         replacement, confidence, applicability, note = _stray_fix(text, m)
         span = Span(m.start(), m.end())
@@ -118,7 +125,7 @@ def _bracket_problems(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return sorted(problems)
 
 
-def find_unbalanced_brackets(doc: Document) -> Iterator[Hit]:
+def find_unbalanced_brackets(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A bracket whose partner is missing in its paragraph: "the club (ten players said".
 
     What it flags: each ``(``/``[`` never closed and each ``)``/``]`` never opened within a
@@ -129,13 +136,14 @@ def find_unbalanced_brackets(doc: Document) -> Iterator[Hit]:
     Repair safety: manual: where the aside ends is unknown.
 
     >>> doc = Document.from_text("1) A (note) :) and (open and stray] end.")
-    >>> [doc.text[h.span.start:h.span.end] for h in find_unbalanced_brackets(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [doc.text[h.span.start:h.span.end] for h in find_unbalanced_brackets(*prepared(doc, "RK602"))]
     ['(open and stray] end.', '1) A (note) :) and (open and stray]']
     """
     text = doc.text
     for start, end in paragraphs(text):
         for at, missing in _bracket_problems(text, start, end):
-            if in_boilerplate(doc, at):
+            if profile.in_boilerplate(at):
                 continue  # "Log Out / Change )" is page furniture, reported by RK901
             opened = missing in ")]"
             message = (f"'{text[at]}' is never closed in this paragraph" if opened
@@ -153,7 +161,7 @@ def find_unbalanced_brackets(doc: Document) -> Iterator[Hit]:
                                   "where it goes is unknown: check the source."),))
 
 
-def find_bare_acronyms(doc: Document) -> Iterator[Hit]:
+def find_bare_acronyms(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """An acronym whose brackets were lost after its full name: "the Party of Europe POE on".
 
     What it flags: three or more capitalised words (with "of", "and", "for", ... between)
@@ -164,7 +172,8 @@ def find_bare_acronyms(doc: Document) -> Iterator[Hit]:
     have used a dash or commas instead of brackets.
 
     >>> doc = Document.from_text("the World Trade Organization WTO said, not the UN.")
-    >>> [h.suggestions[0].replacement for h in find_bare_acronyms(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [h.suggestions[0].replacement for h in find_bare_acronyms(*prepared(doc, "RK603"))]
     ['(WTO)']
     """
     text = doc.text
@@ -195,7 +204,7 @@ _RESIDUE_CONVERSION_RE = re.compile(
     rf"\s({_AMOUNT_RESIDUE})(?![\w.]|\.\w)")
 
 
-def find_bare_conversions(doc: Document) -> Iterator[Hit]:
+def find_bare_conversions(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A currency conversion whose brackets were lost: "a $900m £479m loan".
 
     What it flags: an amount in one currency directly followed by an amount in another
@@ -208,7 +217,8 @@ def find_bare_conversions(doc: Document) -> Iterator[Hit]:
     may have used a dash or "or"; manual when the number vanished too.
 
     >>> doc = Document.from_text("a $900m £479m loan, and $5 (£3) is fine; a .bn £m deal")
-    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_bare_conversions(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_bare_conversions(*prepared(doc, "RK606"))]
     [('£479m', '(£479m)'), ('£m', None)]
     """
     hits = [Hit(Span(m.start(1), m.end(1)), f"conversion '{m.group(1)}' has lost its brackets (and its number)",
@@ -274,7 +284,7 @@ def _quote_problems(text: str, start: int, end: int, next_start: str,
     return sorted(problems)
 
 
-def find_unbalanced_quotes(doc: Document) -> Iterator[Hit]:
+def find_unbalanced_quotes(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A double quote with no partner: `He said the plan is good," he added.`.
 
     What it flags: the stretch where a quotation mark is missing: a closing quote with no
@@ -291,19 +301,18 @@ def find_unbalanced_quotes(doc: Document) -> Iterator[Hit]:
     convention and is never flagged.
 
     >>> doc = Document.from_text('He said the plan is good," he added. She said: The plan is "fine".')
-    >>> [doc.text[h.span.start:h.span.end] for h in find_unbalanced_quotes(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [doc.text[h.span.start:h.span.end] for h in find_unbalanced_quotes(*prepared(doc, "RK604"))]
     ['He said the plan is good,"', 'said: The']
     """
-    from repairkit.detectors.encoding import mojibake_spans
-
     text = doc.text
-    paras = paragraphs(text)
-    mojibake = frozenset(i for span in mojibake_spans(doc) for i in range(span.start, span.end))
+    paras = profile.paragraphs
+    mojibake = frozenset(i for span in profile.mojibake_spans for i in range(span.start, span.end))
     hits: list[Hit] = []
     for k, (start, end) in enumerate(paras):
         following = text[paras[k + 1][0]:paras[k + 1][0] + 1] if k + 1 < len(paras) else ""
         for at, missing, region_start, region_end in _quote_problems(text, start, end, following, mojibake):
-            if in_boilerplate(doc, at):
+            if profile.in_boilerplate(at):
                 continue
             hits.append(Hit(Span(region_start, region_end), f"quotation mark has no {missing} partner",
                             (Suggestion(Span(at, at + 1), None, 0.0, Applicability.MANUAL,
@@ -318,7 +327,7 @@ def find_unbalanced_quotes(doc: Document) -> Iterator[Hit]:
     yield from sorted(hits, key=lambda h: h.span.start)
 
 
-def find_unquoted_speech(doc: Document) -> Iterator[Hit]:
+def find_unquoted_speech(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A speaker's own words with no quotation marks: "We have work to do, he said.".
 
     What it flags: a clause in the first or second person ("we", "our", "I", "you") with no
@@ -335,7 +344,8 @@ def find_unquoted_speech(doc: Document) -> Iterator[Hit]:
     neither is a stretch holding mojibake, where the quotation marks may be garbled ("â€œ").
 
     >>> doc = Document.from_text("Results were poor. We have a lot of work to do, he said.")
-    >>> [doc.text[h.span.start:h.span.end] for h in find_unquoted_speech(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [doc.text[h.span.start:h.span.end] for h in find_unquoted_speech(*prepared(doc, "RK607"))]
     ['We have a lot of work to do,']
     """
     hits = [Hit(Span(start, end), "quoted speech has lost its quotation marks",
@@ -350,11 +360,9 @@ def find_unquoted_speech(doc: Document) -> Iterator[Hit]:
                   Suggestion(Span(end, end), "\"", 0.5, Applicability.MANUAL,
                              "a closing quotation mark; the quotation may go on after this sentence")))
              for start, end in continued_speech(doc.text)]
-    from repairkit.detectors.encoding import mojibake_spans
-
-    garbled = [Span(g.start, g.end + 1) for g in mojibake_spans(doc)]  # curly quotes read as "â€œ"
-    yield from sorted((h for h in hits if not in_boilerplate(doc, h.span.start)
-                       and not any(h.span.overlaps(g) for g in garbled)), key=lambda h: h.span.start)
+    garbled = SpanIndex(Span(g.start, g.end + 1) for g in profile.mojibake_spans)  # curly quotes read as "â€œ"
+    yield from sorted((h for h in hits if not profile.in_boilerplate(h.span.start)
+                       and not garbled.overlaps(h.span)), key=lambda h: h.span.start)
 
 
 #: Words that open the clause or aside after a spaced dash.
@@ -377,7 +385,7 @@ ASIDE_OPENERS = frozenset(
 _DOUBLED_GAP_RE = re.compile(r"(?<=[\w,)\]\"”’'%])  (?=[\w\"“‘(£$€])")
 
 
-def find_lost_dashes(doc: Document) -> Iterator[Hit]:
+def find_lost_dashes(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A spaced dash that vanished, leaving two spaces: "Pernod  at 7.5bn euros  is smaller".
 
     What it flags: exactly two spaces between words that no other rule explains (a
@@ -393,21 +401,16 @@ def find_lost_dashes(doc: Document) -> Iterator[Hit]:
     "who", "which"): a name followed by a verb lost its number ("the console  is").
 
     >>> doc = Document.from_text("Pernod  at 7.5bn euros  is smaller. Done.  Next")
-    >>> [h.span.start for h in find_lost_dashes(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [h.span.start for h in find_lost_dashes(*prepared(doc, "RK605"))]
     [6, 22]
     """
-    from repairkit.detectors import numbers
-    from repairkit.detectors.encoding import doubled_space_claims
-
-    claimed = doubled_space_claims(doc)
-    stripped_numbers = digits_stripped(doc)
+    stripped_numbers = lost_digits(profile)
     for m in _DOUBLED_GAP_RE.finditer(doc.text):
         span = Span(m.start(), m.end())
-        if any(span.overlaps(c) for c in claimed) or claimed_by_numbers(doc, span.start, span.end):
-            continue
         named = previous_word(doc.text, m.start())[:1].isupper()
         before, after = previous_word(doc.text, m.start()).lower(), next_word(doc.text, m.end())
-        if before in NUMBER_LEADS or after.lower() in numbers.COUNT_NOUNS or (after.isupper() and len(after) > 1):
+        if before in NUMBER_LEADS or after.lower() in COUNT_NOUNS or (after.isupper() and len(after) > 1):
             continue  # "At  GMT", "minus  in", "operates  farms": a number vanished
         if stripped_numbers and (not (after[:1].isupper() or after.lower() in CLAUSE_STARTERS)
                                  or before.endswith("ed") or before in NUMBER_TAKERS_AFTER
@@ -419,7 +422,7 @@ def find_lost_dashes(doc: Document) -> Iterator[Hit]:
 
 
 STRAY_PUNCTUATION = DetectorSpec("RK601", "stray-punctuation", "stray-punctuation", Severity.WARNING,
-                                 find_stray_punctuation, FixAvailability.ALWAYS)
+                                 find_stray_punctuation, FixAvailability.ALWAYS, reads=DIGIT_EVIDENCE)
 UNBALANCED_BRACKET = DetectorSpec("RK602", "unbalanced-bracket", "missing-bracket", Severity.WARNING,
                                   find_unbalanced_brackets, FixAvailability.NEVER)
 BARE_ACRONYM = DetectorSpec("RK603", "acronym-missing-brackets", "missing-bracket", Severity.WARNING,
@@ -430,7 +433,7 @@ UNBALANCED_QUOTE = DetectorSpec("RK604", "unbalanced-quote", "missing-quote", Se
 BARE_CONVERSION = DetectorSpec("RK606", "conversion-missing-brackets", "missing-bracket", Severity.WARNING,
                                find_bare_conversions, FixAvailability.SOMETIMES)
 LOST_DASH = DetectorSpec("RK605", "lost-dash", "stray-punctuation", Severity.WARNING,
-                         find_lost_dashes, FixAvailability.ALWAYS)
+                         find_lost_dashes, FixAvailability.ALWAYS, reads=DIGIT_EVIDENCE)
 
 UNQUOTED_SPEECH = DetectorSpec("RK607", "speech-missing-quotes", "missing-quote", Severity.WARNING,
                                find_unquoted_speech, FixAvailability.NEVER)

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from repairkit.analysis.profile import DocumentProfile
 from repairkit.document import Document
 from repairkit.model import Hit, Severity
-from repairkit.registry import DetectorSpec, FixAvailability
+from repairkit.spec import DetectorSpec, FixAvailability
 
 
-def _reference_only(lost: str, example: str) -> Callable[[Document], Iterator[Hit]]:
-    def run(doc: Document) -> Iterator[Hit]:
+def _reference_only(lost: str, example: str) -> Callable[[Document, DocumentProfile], Iterator[Hit]]:
+    def run(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
         yield from ()
 
     run.__doc__ = f"""The aligned reference has {lost} that this text lacks (needs --reference).
@@ -33,7 +34,8 @@ def _reference_only(lost: str, example: str) -> Callable[[Document], Iterator[Hi
     the passage aligns exactly and unambiguously, otherwise unsafe or manual.
     Trade-off: nothing is flagged without a reference; a reworded passage flags nothing.
 
-    >>> list(run(Document.from_text("Any text at all.")))
+    >>> doc = Document.from_text("Any text at all.")
+    >>> list(run(doc, DocumentProfile(doc)))
     []
     """
     return run

@@ -6,7 +6,8 @@ are common words and the token itself is not a word; a split that is usually wri
 with a hyphen (attested, a prefix, a modifier before a noun) is
 :mod:`repairkit.detectors.hyphens`' business, so each token gets one finding.
 
->>> [h.suggestions[0].replacement for h in find_glued_words(Document.from_text("they jointlyannounced it"))]
+>>> from repairkit.registry import prepared
+>>> [h.suggestions[0].replacement for h in find_glued_words(*prepared(Document.from_text("they jointlyannounced it"), "RK401"))]
 ['jointly announced']
 """
 
@@ -14,14 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from repairkit.detectors._glue import Kind
-from repairkit.detectors.hyphens import glued_in
+from repairkit.analysis.glued.engine import Kind
+from repairkit.analysis.profile import DocumentProfile
 from repairkit.document import Document
 from repairkit.model import Hit, Severity
-from repairkit.registry import DetectorSpec, FixAvailability
+from repairkit.spec import DetectorSpec, FixAvailability
 
 
-def find_glued_words(doc: Document) -> Iterator[Hit]:
+def find_glued_words(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """Two lower-case words run together: "companiesjointly", "hasbeen", "resultsfollowing".
 
     What it flags: a lower-case token unknown to the lexicon (Zipf below 1) that cuts into
@@ -39,14 +40,15 @@ def find_glued_words(doc: Document) -> Iterator[Hit]:
     ("therapist"), nor particle compounds ("outlive") or derived words ("mountable").
 
     >>> doc = Document.from_text("the companiesjointly said; the therapist agreed")
-    >>> [doc.text[h.span.start:h.span.end] for h in find_glued_words(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [doc.text[h.span.start:h.span.end] for h in find_glued_words(*prepared(doc, "RK401"))]
     ['companiesjointly']
     """
-    for glued in glued_in(doc, Kind.SPACE):
+    for glued in profile.glued_of(Kind.SPACE):
         yield Hit(glued.span, f"'{glued.verdict.token}' is two words run together", glued.suggestions("Lost space."))
 
 
-def find_possible_glued_words(doc: Document) -> Iterator[Hit]:
+def find_possible_glued_words(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """Two content words run together that may also be a closed compound: "textphones".
 
     What it flags: a lower-case token unknown to the lexicon (Zipf below 1) made of two
@@ -60,15 +62,16 @@ def find_possible_glued_words(doc: Document) -> Iterator[Hit]:
     token as a compound that lost its hyphen (RK301) instead.
 
     >>> doc = Document.from_text("they bought textphones and paid the companiesjointly")
-    >>> [doc.text[h.span.start:h.span.end] for h in find_possible_glued_words(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [doc.text[h.span.start:h.span.end] for h in find_possible_glued_words(*prepared(doc, "RK405"))]
     ['textphones']
     """
-    for glued in glued_in(doc, Kind.POSSIBLE_SPACE):
+    for glued in profile.glued_of(Kind.POSSIBLE_SPACE):
         yield Hit(glued.span, f"'{glued.verdict.token}' may be two words run together",
                   glued.suggestions("Possibly a lost space."))
 
 
-def find_case_change_joins(doc: Document) -> Iterator[Hit]:
+def find_case_change_joins(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A lower-case word glued to a capitalised one: "marketYesterday".
 
     What it flags: a token made of a common lower-case word and a common capitalised
@@ -80,15 +83,16 @@ def find_case_change_joins(doc: Document) -> Iterator[Hit]:
     prefixes ("iPod", "eBay") are left alone.
 
     >>> doc = Document.from_text("the marketYesterday fell; eBay and iPhone sales rose")
-    >>> [doc.text[h.span.start:h.span.end] for h in find_case_change_joins(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [doc.text[h.span.start:h.span.end] for h in find_case_change_joins(*prepared(doc, "RK402"))]
     ['marketYesterday']
     """
-    for glued in glued_in(doc, Kind.CASE_CHANGE):
+    for glued in profile.glued_of(Kind.CASE_CHANGE):
         yield Hit(glued.span, f"'{glued.verdict.token}' runs a word into the next sentence or name",
                   glued.suggestions("Lost space."))
 
 
-def find_glued_capitals(doc: Document) -> Iterator[Hit]:
+def find_glued_capitals(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """An all-capitals run of two words: a by-line "NAMEOUTLET" that lost its ``/``.
 
     What it flags: a capitals token of 6+ letters unknown to the lexicon that cuts into
@@ -102,15 +106,16 @@ def find_glued_capitals(doc: Document) -> Iterator[Hit]:
     skipped.
 
     >>> doc = Document.from_text("By JOHNSMITH for NASA and UNESCO")
-    >>> [doc.text[h.span.start:h.span.end] for h in find_glued_capitals(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [doc.text[h.span.start:h.span.end] for h in find_glued_capitals(*prepared(doc, "RK403"))]
     ['JOHNSMITH']
     """
-    for glued in glued_in(doc, Kind.CAPITALS):
+    for glued in profile.glued_of(Kind.CAPITALS):
         yield Hit(glued.span, f"'{glued.verdict.token}' runs two words together: a separator is missing",
                   glued.suggestions("Lost separator."))
 
 
-def find_glued_list_numbers(doc: Document) -> Iterator[Hit]:
+def find_glued_list_numbers(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     r"""A list number glued to the first word of a heading line: "4Key Findings of the Review".
 
     What it flags: one or two digits at the start of a line directly followed by a
@@ -124,10 +129,11 @@ def find_glued_list_numbers(doc: Document) -> Iterator[Hit]:
     running text are left alone.
 
     >>> doc = Document.from_text("4Key Findings of the Review\n3D printing is here.")
-    >>> [doc.text[h.span.start:h.span.end] for h in find_glued_list_numbers(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [doc.text[h.span.start:h.span.end] for h in find_glued_list_numbers(*prepared(doc, "RK404"))]
     ['4Key']
     """
-    for glued in glued_in(doc, Kind.LIST_NUMBER):
+    for glued in profile.glued_of(Kind.LIST_NUMBER):
         yield Hit(glued.span, f"list number glued to its heading: '{glued.verdict.token}'",
                   glued.suggestions("Lost space after a list number."))
 

@@ -6,7 +6,8 @@ spaces ("JOHN SMITH    The talks"), a date is glued to the title, or the whole a
 sits on one line. These rules point at the seams; where a break goes is the editor's call.
 
 >>> doc = Document.from_text("plans for the new season Meanwhile, the club signed a striker.")
->>> [doc.text[h.span.start:h.span.end] for h in find_merged_paragraphs(doc)]
+>>> from repairkit.registry import prepared
+>>> [doc.text[h.span.start:h.span.end] for h in find_merged_paragraphs(*prepared(doc, "RK701"))]
 ['season Meanwhile,']
 """
 
@@ -15,10 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from repairkit.detectors._blocks import lines
+from repairkit.analysis.blocks import lines
+from repairkit.analysis.profile import DocumentProfile
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
-from repairkit.registry import DetectorSpec, FixAvailability
+from repairkit.spec import DetectorSpec, FixAvailability
 
 #: Sentence adverbs that open a sentence with a comma after them; capitalised after a
 #: lower-case word with no stop between, they mark a lost break.
@@ -45,7 +47,7 @@ ONE_LINE_CHARS = 1500
 ONE_LINE_SENTENCES = 25
 
 
-def find_merged_paragraphs(doc: Document) -> Iterator[Hit]:
+def find_merged_paragraphs(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A sentence start glued to text with no stop: "the new season Meanwhile, the club".
 
     What it flags: a lower-case word followed by a capitalised sentence adverb and a comma
@@ -59,7 +61,8 @@ def find_merged_paragraphs(doc: Document) -> Iterator[Hit]:
     Capitalised words that are names are never flagged, only closed lists of openers.
 
     >>> doc = Document.from_text("the plan worked They said so. However, it is fine.")
-    >>> [h.suggestions[0].replacement for h in find_merged_paragraphs(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [h.suggestions[0].replacement for h in find_merged_paragraphs(*prepared(doc, "RK701"))]
     ['\\n\\n']
     """
     text = doc.text
@@ -74,7 +77,7 @@ def find_merged_paragraphs(doc: Document) -> Iterator[Hit]:
                    Suggestion(gap, ". ", 0.4, Applicability.MANUAL, "a full stop, if the sentence simply ended")))
 
 
-def find_glued_bylines(doc: Document) -> Iterator[Hit]:
+def find_glued_bylines(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A by-line in capitals glued to the body by spaces: "JOHN SMITHDAILY NEWS    The talks".
 
     What it flags: a line that starts with a run of capitals (a name, an outlet) followed
@@ -85,19 +88,17 @@ def find_glued_bylines(doc: Document) -> Iterator[Hit]:
     by-line itself (a name run into the outlet) are left to the glued-word rules.
 
     >>> doc = Document.from_text("JANE DOE    The talks ended.")
-    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_glued_bylines(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_glued_bylines(*prepared(doc, "RK702"))]
     [('JANE DOE', '\\n\\n')]
     """
-    def compute() -> list[Hit]:
-        return [Hit(Span(m.start(1), m.end(1)), f"by-line '{m.group(1)}' is glued to the body",
-                    (Suggestion(Span(m.start(2), m.end(2)), "\n\n", 0.7, Applicability.UNSAFE,
-                                "put the by-line on its own line; check it for glued words"),))
-                for m in _BYLINE_RE.finditer(doc.text)]
-
-    return iter(doc.memo("structure.bylines", compute))
+    for m in _BYLINE_RE.finditer(doc.text):
+        yield Hit(Span(m.start(1), m.end(1)), f"by-line '{m.group(1)}' is glued to the body",
+                  (Suggestion(Span(m.start(2), m.end(2)), "\n\n", 0.7, Applicability.UNSAFE,
+                              "put the by-line on its own line; check it for glued words"),))
 
 
-def find_one_line_articles(doc: Document) -> Iterator[Hit]:
+def find_one_line_articles(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A whole article on one line: thousands of characters, dozens of sentences, no break.
 
     What it flags: a line of at least 1,500 characters holding at least 25 sentences.
@@ -108,7 +109,8 @@ def find_one_line_articles(doc: Document) -> Iterator[Hit]:
     ~20 sentences) stay below the threshold.
 
     >>> doc = Document.from_text("Title\\n" + "This is one sentence of the text. " * 60)
-    >>> [(h.span.start, h.data["sentences"]) for h in find_one_line_articles(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [(h.span.start, h.data["sentences"]) for h in find_one_line_articles(*prepared(doc, "RK703"))]
     [(6, 60)]
     """
     text = doc.text
@@ -124,7 +126,7 @@ def find_one_line_articles(doc: Document) -> Iterator[Hit]:
                   {"sentences": sentences, "characters": end - start})
 
 
-def find_glued_datelines(doc: Document) -> Iterator[Hit]:
+def find_glued_datelines(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A date glued to the title or body: "Match report2021-05-01 09:30", "2021-05-01 09:30The".
 
     What it flags: an ISO date (with optional time) directly after or before a letter.
@@ -134,7 +136,8 @@ def find_glued_datelines(doc: Document) -> Iterator[Hit]:
     but the page may have had other furniture between them.
 
     >>> doc = Document.from_text("Match report2021-05-01 09:30Fans met.")
-    >>> [(h.suggestions[0].span.start, h.suggestions[0].replacement) for h in find_glued_datelines(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [(h.suggestions[0].span.start, h.suggestions[0].replacement) for h in find_glued_datelines(*prepared(doc, "RK704"))]
     [(12, '\\n'), (28, '\\n')]
     """
     for regex, where in ((_DATE_AFTER_WORD_RE, "after"), (_DATE_BEFORE_WORD_RE, "before")):

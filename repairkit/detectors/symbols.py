@@ -8,7 +8,8 @@ suggested only when the split is deterministic. An amount whose *number* vanishe
 "rose by %") is the missing-number family's (RK104), so it is never reported here.
 
 >>> doc = Document.from_text("Write to the editor at editorexample.com")
->>> [h.suggestions[0].replacement for h in find_lost_at_signs(doc)]
+>>> from repairkit.registry import prepared
+>>> [h.suggestions[0].replacement for h in find_lost_at_signs(*prepared(doc, "RK501"))]
 ['editor@example.com']
 """
 
@@ -17,13 +18,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from repairkit import lexicon
-from repairkit import wordlists
-from repairkit.detectors._common import MONTHS, previous_word
-from repairkit.detectors._gaps import claimed_by_numbers, digits_stripped
+from repairkit import lexicon, wordlists
+from repairkit.analysis.digits import (
+    DIGIT_EVIDENCE,
+    NUMBER_RULES,
+    claimed_by_numbers,
+    lost_digits,
+)
+from repairkit.analysis.names import ampersand_cue
+from repairkit.analysis.profile import DocumentProfile
+from repairkit.analysis.words import MONTHS, previous_word
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
-from repairkit.registry import DetectorSpec, FixAvailability
+from repairkit.spec import DetectorSpec, FixAvailability
 
 #: Top-level domains common in news text; a dotted token ending in one is a host name.
 TLDS = frozenset(
@@ -62,13 +69,6 @@ NOT_NAME_PARTS = MONTHS | frozenset(
 NOT_AMPERSAND_WORDS = wordlists.load("function_words") | wordlists.load("number_words") | frozenset(
     """meanwhile however moreover furthermore therefore nevertheless instead indeed today yesterday
     earlier later overall when where while some many several few every new top type im""".split())
-#: Second halves that make an '&' certain: "Smith  Sons", "Goldman Sachs  Co".
-PARTNER_WORDS = frozenset("co company sons brothers partners associates".split())
-#: Nouns that announce a firm or a duo right before its name ("accountancy firm Ernst  Young").
-NAME_CUES = frozenset(
-    """firm firms giant giants company companies maker makers broker brokers lender lenders
-    auditor auditors bank banks retailer retailers agency agencies consultancy brand brands label
-    labels duo partnership rival rivals""".split())
 CHANGE_VERBS = tuple(
     """rise rises rose rising fall falls fell falling grow grows grew jump jumps jumped drop drops dropped
     climb climbs climbed increase increases increased decrease decreases decreased decline declines
@@ -128,7 +128,7 @@ def _mailbox_split(label: str) -> str | None:
     return longest
 
 
-def find_lost_at_signs(doc: Document) -> Iterator[Hit]:
+def find_lost_at_signs(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """An e-mail address that lost its ``@``: "Contact the editor at editorexample.com".
 
     What it flags: a host-like token (ending in a known top-level domain, with no ``www.``)
@@ -141,7 +141,8 @@ def find_lost_at_signs(doc: Document) -> Iterator[Hit]:
     it. A bare web address ("visit example.com") has no cue and is never flagged.
 
     >>> doc = Document.from_text("E-mail jsmithexample.com or visit example.org")
-    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_lost_at_signs(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_lost_at_signs(*prepared(doc, "RK501"))]
     [('jsmithexample.com', None)]
     """
     text = doc.text
@@ -168,7 +169,7 @@ def find_lost_at_signs(doc: Document) -> Iterator[Hit]:
                                   "name ends is unknown: check the source."),))
 
 
-def find_broken_urls(doc: Document) -> Iterator[Hit]:
+def find_broken_urls(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A web address that lost ``://`` or a ``/``: "https www.example.com", "www.example.comnews".
 
     What it flags: ``http``/``https`` followed by ``www.`` with a space, nothing, a lone
@@ -181,7 +182,8 @@ def find_broken_urls(doc: Document) -> Iterator[Hit]:
     note that further slashes inside the path may be missing.
 
     >>> doc = Document.from_text("See httpwww.example.comnewsarticle today")
-    >>> [(h.span, h.suggestions[0].replacement) for h in find_broken_urls(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [(h.span, h.suggestions[0].replacement) for h in find_broken_urls(*prepared(doc, "RK502"))]
     [(Span(start=8, end=8), '://'), (Span(start=23, end=23), '/')]
     """
     text = doc.text
@@ -209,7 +211,7 @@ def find_broken_urls(doc: Document) -> Iterator[Hit]:
     yield from sorted(hits, key=lambda h: h.span.start)
 
 
-def _ampersand_likely(doc: Document, m: re.Match[str]) -> bool:
+def _ampersand_likely(doc: Document, profile: DocumentProfile, m: re.Match[str]) -> bool:
     """Whether the doubled space between two capitalised words of ``m`` is a lost ``&``.
 
     Never between a date word, function word or sentence opener ("By  February", "When
@@ -224,26 +226,14 @@ def _ampersand_likely(doc: Document, m: re.Match[str]) -> bool:
         return False
     if "  " in text[max(0, m.start(2) - 40):m.start(2)].strip(" ") or "  " in text[m.end(2):m.end(2) + 40]:
         return False  # "Spain  Carlos Moya Spain  Guillermo": a list or table lost its separators
-    if claimed_by_numbers(doc, m.start(2), m.end(2)):
+    if claimed_by_numbers(profile, m.start(2), m.end(2)):
         return False
-    if not digits_stripped(doc):
+    if not lost_digits(profile):
         return True
     return ampersand_cue(text, m.start(1), m.group(), m.group(3))
 
 
-def ampersand_cue(text: str, start: int, pair: str, second: str) -> bool:
-    """Evidence that the gap in ``pair`` (two names at ``start``) lost an ``&`` even where digits vanished.
-
-    A partner word ("Smith  Sons"), a firm word before the pair ("firm Ernst  Young"), or
-    the same pair again in the text.
-
-    >>> ampersand_cue("The builder Smith  Sons said", 12, "Smith  Sons", "Sons")
-    True
-    """
-    return second.lower() in PARTNER_WORDS or previous_word(text, start).lower() in NAME_CUES or text.count(pair) > 1
-
-
-def find_lost_ampersands(doc: Document) -> Iterator[Hit]:
+def find_lost_ampersands(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """``&`` lost between two names: "Marks  Spencer", "AT T", "P G", "R D".
 
     What it flags: two capitalised words separated by exactly two spaces (the ``&`` and
@@ -257,40 +247,39 @@ def find_lost_ampersands(doc: Document) -> Iterator[Hit]:
     need evidence (a partner word such as "Sons", the pair again, "firm" before it).
 
     >>> doc = Document.from_text("AT T and P G met Marks  Spencer; I A said.")
-    >>> [h.suggestions[0].replacement for h in find_lost_ampersands(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [h.suggestions[0].replacement for h in find_lost_ampersands(*prepared(doc, "RK503"))]
     ['&', '&', ' & ']
     """
-    def compute() -> list[Hit]:
-        text = doc.text
-        hits = []
-        for regex, replacement in ((_INITIALS_RE, "&"), (_DOUBLE_CAPS_RE, " & ")):
-            for m in regex.finditer(text):
-                first, second = m.group(1), m.group(3)
-                if "I" in (first, second) or (first == "A" and replacement == "&"):
-                    continue
-                if replacement != "&" and not _ampersand_likely(doc, m):
-                    continue
-                if re.search(r"  \s?$", text[max(0, m.start() - 3):m.start()]) or text[m.end():m.end() + 2] == "  ":
-                    continue  # a spaced-out widget ("?   Yes  No   Results")
-                if replacement == "&" and (re.search(r"[A-Z]\w*\s?$", text[max(0, m.start() - 30):m.start()])
-                                           or re.match(r"\s?[A-Z]", text[m.end():m.end() + 2])):
-                    continue  # part of a longer name ("Mac OS X", "A N Other") or of a spaced-out widget
-                line_start = text.rfind("\n", 0, m.start()) + 1
-                line_end = text.find("\n", m.end())
-                line = text[line_start:line_end if line_end != -1 else len(text)]
-                if sum(c.isupper() for c in line) > 0.6 * sum(c.isalpha() for c in line):
-                    continue  # a heading in capitals: "AT A GLANCE"
-                span = Span(m.start(2), m.end(2))
-                hits.append(Hit(span, f"'&' lost between '{first}' and '{second}'",
-                                (Suggestion(span, replacement, 0.7, Applicability.UNSAFE,
-                                            f"'{first}{replacement}{second}' reads as one name; "
-                                            "check that no other word vanished"),)))
-        return sorted(hits, key=lambda h: h.span.start)
-
-    return iter(doc.memo("symbols.ampersands", compute))
+    text = doc.text
+    hits = []
+    for regex, replacement in ((_INITIALS_RE, "&"), (_DOUBLE_CAPS_RE, " & ")):
+        for m in regex.finditer(text):
+            first, second = m.group(1), m.group(3)
+            if "I" in (first, second) or (first == "A" and replacement == "&"):
+                continue
+            if replacement != "&" and not _ampersand_likely(doc, profile, m):
+                continue
+            if re.search(r"  \s?$", text[max(0, m.start() - 3):m.start()]) or text[m.end():m.end() + 2] == "  ":
+                continue  # a spaced-out widget ("?   Yes  No   Results")
+            if replacement == "&" and (re.search(r"[A-Z]\w*\s?$", text[max(0, m.start() - 30):m.start()])
+                                       or re.match(r"\s?[A-Z]", text[m.end():m.end() + 2])):
+                continue  # part of a longer name ("Mac OS X", "A N Other") or of a spaced-out widget
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            line = text[line_start:line_end if line_end != -1 else len(text)]
+            if sum(c.isupper() for c in line) > 0.6 * sum(c.isalpha() for c in line):
+                continue  # a heading in capitals: "AT A GLANCE"
+            span = Span(m.start(2), m.end(2))
+            hits.append(Hit(span, f"'&' lost between '{first}' and '{second}'",
+                            (Suggestion(span, replacement, 0.7, Applicability.UNSAFE,
+                                        f"'{first}{replacement}{second}' reads as one name; "
+                                        "check that no other word vanished"),)))
+    yield from sorted(hits, key=lambda h: h.span.start)
 
 
-def find_lost_currency_signs(doc: Document) -> Iterator[Hit]:
+
+def find_lost_currency_signs(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """An amount of money with no currency: "paid 500 for the car", "a deal worth 3bn.".
 
     What it flags: a number right after a money word (paid, cost, worth, fined, price
@@ -306,7 +295,8 @@ def find_lost_currency_signs(doc: Document) -> Iterator[Hit]:
     "worth 3 points" are counts and never flagged; years are skipped.
 
     >>> doc = Document.from_text("He paid 500 for it, a bill of £40.")
-    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_lost_currency_signs(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_lost_currency_signs(*prepared(doc, "RK504"))]
     [('500', '£')]
     """
     text = doc.text
@@ -350,7 +340,7 @@ def find_lost_currency_signs(doc: Document) -> Iterator[Hit]:
         yield Hit(span, f"amount '{text[span.start:span.end]}' after '{m.group(1)}' has no currency", (fix,))
 
 
-def find_lost_percent_signs(doc: Document) -> Iterator[Hit]:
+def find_lost_percent_signs(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A change that lost its ``%``: "sales rose 2 to $11bn", "output fell 3.5 in May".
 
     What it flags: a change verb (rose, fell, grew, ...; optionally "by") and a bare number
@@ -366,7 +356,8 @@ def find_lost_percent_signs(doc: Document) -> Iterator[Hit]:
     flagged; a small count with no unit ("rose 3 in May") is the false-alarm risk.
 
     >>> doc = Document.from_text("Sales rose 2 to 7 percent, then grew 2 points in May.")
-    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_lost_percent_signs(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_lost_percent_signs(*prepared(doc, "RK505"))]
     [('2', ' percent')]
     """
     text = doc.text
@@ -390,7 +381,7 @@ LOST_AT_SIGN = DetectorSpec("RK501", "email-missing-at", "missing-symbol", Sever
 BROKEN_URL = DetectorSpec("RK502", "url-missing-separator", "missing-symbol", Severity.ERROR,
                           find_broken_urls, FixAvailability.ALWAYS)
 LOST_AMPERSAND = DetectorSpec("RK503", "name-missing-ampersand", "missing-symbol", Severity.WARNING,
-                              find_lost_ampersands, FixAvailability.ALWAYS)
+                              find_lost_ampersands, FixAvailability.ALWAYS, reads=(*NUMBER_RULES, *DIGIT_EVIDENCE))
 LOST_CURRENCY = DetectorSpec("RK504", "amount-missing-currency", "missing-symbol", Severity.WARNING,
                              find_lost_currency_signs, FixAvailability.SOMETIMES)
 LOST_PERCENT = DetectorSpec("RK505", "change-missing-percent", "missing-symbol", Severity.WARNING,

@@ -7,7 +7,8 @@ or ``%`` with no amount, a range or date with a hole ("from  to", "On November ,
 The value itself is never guessed: every suggestion here has ``replacement=None`` and a
 note that says what kind of value is missing and what to check.
 
->>> [h.message for h in find_orphan_ordinals(Document.from_text("the th meeting"))]
+>>> from repairkit.registry import prepared
+>>> [h.message for h in find_orphan_ordinals(*prepared(Document.from_text("the th meeting"), "RK101"))]
 ["ordinal suffix 'th' has lost its number"]
 """
 
@@ -17,10 +18,9 @@ import re
 from collections.abc import Iterator
 from types import MappingProxyType
 
-from repairkit.detectors._apostrophe_context import contractions
-from repairkit.detectors._common import MONTHS, next_word, previous_word, unresolved
-from repairkit.detectors._gaps import digitless
-from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists are re-exported
+from repairkit.analysis.apostrophe_context import contractions
+from repairkit.analysis.digits import DIGIT_EVIDENCE, lost_digits
+from repairkit.analysis.number_cues import (  # noqa: F401 -- the word lists are re-exported
     AFTER_AMOUNT_WORDS,
     AFTER_UNIT_WORDS,
     AGE_RE,
@@ -33,9 +33,9 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     CURRENCY_WORDS,
     DASH_LEADS,
     DATA_UNIT_RE,
-    DIMENSION_RE,
     DECADE_LEADS,
     DECADE_RE,
+    DIMENSION_RE,
     DOUBLE_SPACE_RE,
     ENTITY_REMNANT_RE,
     FEET_INCHES_RE,
@@ -49,33 +49,41 @@ from repairkit.detectors._number_cues import (  # noqa: F401 -- the word lists a
     LOOSE_UNIT_RE,
     MID_DECADE_RE,
     NUMBER_ELLIPSIS_RE,
-    NUMBERED_NAMES,
     NUMBER_TAKERS,
     NUMBER_WORDS,
+    NUMBERED_NAMES,
     ORDINAL_RE,
     ORPHAN_SIGN_RE,
     PERCENT_RE,
     POINT_DATA_UNIT_RE,
     PUNCT_TOKEN_RE,
     QUANTITY_UNITS,
-    SCORE_NOUNS,
     RANGE_HOLE_RE,
     RESULT_VERBS,
+    SCORE_NOUNS,
     SPACE_PUNCT_RE,
+    STRAY_POINT_RE,
     SUBJECT_VERBS,
     TIME_PHRASE_LEADS,
     TIME_UNITS,
     TWIN_CAPITALS_RE,
     UNIT_COMPOUND_RE,
-    STRAY_POINT_RE,
     UNIT_RESIDUE_RE,
     UNIT_SUFFIXES,
     UNIT_WORD_RE,
 )
-from repairkit.detectors._stripped_numbers import INITIAL_PARTICLES, gap_readings, letter_in_pair, token_readings
+from repairkit.analysis.profile import DocumentProfile
+from repairkit.analysis.spans import SpanIndex
+from repairkit.analysis.words import MONTHS, next_word, previous_word, unresolved
+from repairkit.detectors.numbers.stripped import (
+    INITIAL_PARTICLES,
+    gap_readings,
+    letter_in_pair,
+    token_readings,
+)
 from repairkit.document import Document
 from repairkit.model import Hit, Severity, Span
-from repairkit.registry import DetectorSpec, FixAvailability, hits_of
+from repairkit.spec import DetectorSpec, FixAvailability
 
 
 def _hit(start: int, end: int, at: int, message: str, expects: str, note: str, **data: str) -> Hit:
@@ -106,7 +114,7 @@ def _note(what: str) -> str:
     return f"Missing value: {what}. The value is unknown; check the source and insert it."
 
 
-def find_orphan_ordinals(doc: Document) -> Iterator[Hit]:
+def find_orphan_ordinals(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """An ordinal suffix with no number before it: "the th annual summit".
 
     What it flags: a lower-case ``st``/``nd``/``rd``/``th`` standing as a word.
@@ -116,7 +124,8 @@ def find_orphan_ordinals(doc: Document) -> Iterator[Hit]:
     Trade-off: "St." (Saint, Street) is capitalised and never flagged.
 
     >>> doc = Document.from_text("the th and St. Paul")
-    >>> [doc.text[h.span.start:h.span.end] for h in find_orphan_ordinals(doc)]
+    >>> from repairkit.registry import prepared
+    >>> [doc.text[h.span.start:h.span.end] for h in find_orphan_ordinals(*prepared(doc, "RK101"))]
     ['th']
     """
     for m in ORDINAL_RE.finditer(doc.text):
@@ -124,7 +133,7 @@ def find_orphan_ordinals(doc: Document) -> Iterator[Hit]:
                    "ordinal", _note(f"an ordinal number before '{m.group(1)}'"), suffix=m.group(1))
 
 
-def find_objectless_prepositions(doc: Document) -> Iterator[Hit]:
+def find_objectless_prepositions(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A word followed by a space and then punctuation: "In , the bloc became", "Plan , the".
 
     What it flags: a space before ``,`` ``;`` ``:`` or a final ``.`` after a word.
@@ -134,7 +143,8 @@ def find_objectless_prepositions(doc: Document) -> Iterator[Hit]:
     Repair safety: never guessed; the note says what kind of value is expected.
     Trade-off: catches any vanished token, not only numbers; ellipses are skipped.
 
-    >>> [h.data["expects"] for h in find_objectless_prepositions(Document.from_text("In , it rose."))]
+    >>> from repairkit.registry import prepared
+    >>> [h.data["expects"] for h in find_objectless_prepositions(*prepared(Document.from_text("In , it rose."), "RK102"))]
     ['year']
     """
     text = doc.text
@@ -149,7 +159,7 @@ def find_objectless_prepositions(doc: Document) -> Iterator[Hit]:
                    expects, _note(what))
 
 
-def find_bare_quantities(doc: Document) -> Iterator[Hit]:
+def find_bare_quantities(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A unit of amount with no number: "worth . billion", "sold  million copies".
 
     What it flags: ``million``/``billion``/``percent``... preceded by a stray decimal point, a
@@ -163,7 +173,8 @@ def find_bare_quantities(doc: Document) -> Iterator[Hit]:
     Trade-off: "a million", "several billion" and "per cent of" are left alone, and so are an
     ellipsis, a dot glued to a domain or file type (".org", ".png") and "Am I".
 
-    >>> [h.message for h in find_bare_quantities(Document.from_text("worth . billion"))]
+    >>> from repairkit.registry import prepared
+    >>> [h.message for h in find_bare_quantities(*prepared(Document.from_text("worth . billion"), "RK103"))]
     ["'billion' has no amount before it"]
     """
     text = doc.text
@@ -247,7 +258,7 @@ def is_number_residue(token: str) -> bool:
     return bool(set(token) & set("-/")) and bool(set(token) & set(".,"))
 
 
-def find_orphan_signs(doc: Document) -> Iterator[Hit]:
+def find_orphan_signs(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A currency sign, ``%`` or unit abbreviation with no number: "£m", "rose by %", "the s".
 
     What it flags: ``£ € $ ¥`` not followed by digits; ``%`` not after a digit; a bare unit
@@ -261,13 +272,14 @@ def find_orphan_signs(doc: Document) -> Iterator[Hit]:
     Trade-off: a capital after a capitalised word ("Group B", "George W Bush") is a name and
     is left alone; "the V festival" is a known false alarm.
 
-    >>> [h.data["expects"] for h in find_orphan_signs(Document.from_text("a rise of % to £bn in the s"))]
+    >>> from repairkit.registry import prepared
+    >>> [h.data["expects"] for h in find_orphan_signs(*prepared(Document.from_text("a rise of % to £bn in the s"), "RK104"))]
     ['percentage', 'amount', 'decade']
     """
     text = doc.text
     hits: list[Hit] = []
     for m in ORPHAN_SIGN_RE.finditer(text):
-        if text[m.start() - 1:m.start()] == "â" or _in_mojibake(doc, m.start()):
+        if text[m.start() - 1:m.start()] == "â" or profile.in_mojibake(m.start()):
             continue  # "â€™", "â€œ": UTF-8 punctuation read as cp1252 (mojibake), not a euro sign
         end = m.end()
         tail = re.match(r"[.,]?\s?(bn|m|k|million|billion|trillion)?\b", text[end:])
@@ -277,7 +289,7 @@ def find_orphan_signs(doc: Document) -> Iterator[Hit]:
                          _note(f"an amount after '{m.group()}'"), currency=m.group()))
     for m in PERCENT_RE.finditer(text):
         lead = text[:m.start()].rstrip(" \t")[-1:]
-        if lead.isdigit() or lead in ("", "\n") or _in_mojibake(doc, m.start()):
+        if lead.isdigit() or lead in ("", "\n") or profile.in_mojibake(m.start()):
             continue
         hits.append(_hit(m.start(), m.end(), m.start(), "'%' has no number before it", "percentage",
                          _note("a percentage before '%'")))
@@ -305,15 +317,6 @@ def find_orphan_signs(doc: Document) -> Iterator[Hit]:
                              "number", _note(f"a number (or decade) before '{m.group()}'")))
     hits.extend(_names_without_numbers(text))
     yield from sorted(hits, key=lambda h: h.span.start)
-
-
-def _in_mojibake(doc: Document, at: int) -> bool:
-    """True when ``at`` lies in mojibake ("Â£", "â€™"): the encoding family reports it."""
-    if doc.text.isascii():
-        return False
-    from repairkit.detectors.encoding import mojibake_spans
-
-    return any(span.start <= at < span.end for span in mojibake_spans(doc))
 
 
 def _names_without_numbers(text: str) -> Iterator[Hit]:
@@ -377,7 +380,7 @@ def _unit_compounds(text: str, stripped: bool) -> Iterator[Hit]:
                    "count", _note(f"the number of {unit}s (a compound such as N-{unit})"))
 
 
-def find_range_holes(doc: Document) -> Iterator[Hit]:
+def find_range_holes(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A range or a count whose number vanished: "from  to", "between and", "provided  doses".
 
     What it flags: ``from``/``between`` directly followed by ``to``/``and``; a doubled space
@@ -392,7 +395,8 @@ def find_range_holes(doc: Document) -> Iterator[Hit]:
     space between two capitalised words ("Marks  Spencer") is left to the symbol detectors
     (a lost ``&``), and after a full stop to nobody.
 
-    >>> [h.data["expects"] for h in find_range_holes(Document.from_text("It rose by  to a high"))]
+    >>> from repairkit.registry import prepared
+    >>> [h.data["expects"] for h in find_range_holes(*prepared(Document.from_text("It rose by  to a high"), "RK105"))]
     ['number']
     """
     text = doc.text
@@ -434,41 +438,17 @@ def find_range_holes(doc: Document) -> Iterator[Hit]:
                        "range", _note("the numbers either side of the hyphen (a score, range or date)"))
 
 
-#: Findings of the context-free rules from which a text counts as having lost its digits.
-STRIPPED_AT = 2
 _GAP_RE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
-#: A doubled space after a word (not after a full stop, where some writers put two).
-_WORD_GAP_RE = re.compile(r"(?<=\w) {2}(?=\w)")
 _LONE_LETTER_RE = re.compile(r"(?<=[ \t])([A-HJ-Z])(?=[ \t]+[a-z]|[.,;:](?:\s|$))")
 _DETERMINERS = frozenset("the a an its their his her our this that these those whose".split())
 
 
-def lost_digits(doc: Document) -> bool:
-    """True when the context-free rules (RK101-RK105) find a few vanished numbers.
-
-    A text of 80 words or more with no digit at all (``_gaps.digitless``) also counts when it
-    has two doubled spaces between words that those rules did not explain: edited news
-    writes some figure in digits, and a clean text has almost no doubled space after a word
-    (1 of the 1,750 corpus articles has one). Tabs do not count (a tab table is layout).
-
-    >>> lost_digits(Document.from_text("It rose  to a high. In , the th year.")), lost_digits(Document.from_text("In 2004"))
-    (True, False)
-    """
-    spans = _context_free_spans(doc)
-    if len(spans) >= STRIPPED_AT:
-        return True
-    if not digitless(doc.text):
-        return False
-    gaps = [m.start() + 1 for m in _WORD_GAP_RE.finditer(doc.text)]
-    return sum(not any(s.start <= g <= s.end for s in spans) for g in gaps) >= STRIPPED_AT
+def _context_free_spans(profile: DocumentProfile) -> list[Span]:
+    """Spans of the RK101-RK105 findings, from the evidence."""
+    return [h.span for h in profile.hits_of(DIGIT_EVIDENCE)]
 
 
-def _context_free_spans(doc: Document) -> list[Span]:
-    """Spans of the RK101-RK105 findings (memoized)."""
-    return doc.memo("numbers.context-free", lambda: [h.span for spec in DETECTORS[:5] for h in hits_of(doc, spec.run)])
-
-
-def find_numbers_in_stripped_text(doc: Document) -> Iterator[Hit]:
+def find_numbers_in_stripped_text(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """In a text that lost its digits, gaps and lone capitals that are far more often numbers.
 
     What it flags, only when RK101-RK105 already found a few vanished numbers: a doubled
@@ -484,18 +464,20 @@ def find_numbers_in_stripped_text(doc: Document) -> Iterator[Hit]:
     game" is a false alarm.
 
     >>> text = "It rose  to a high. In , the th year. The bank is predicting  growth."
-    >>> [text[h.span.start:h.span.end] for h in find_numbers_in_stripped_text(Document.from_text(text))]
+    >>> from repairkit.registry import prepared
+    >>> [text[h.span.start:h.span.end] for h in find_numbers_in_stripped_text(*prepared(Document.from_text(text), "RK106"))]
     ['predicting  growth']
     """
-    if not lost_digits(doc):
+    if not lost_digits(profile):
         return
     text = doc.text
-    taken = _context_free_spans(doc)
+    taken = _context_free_spans(profile)
+    taken_index = SpanIndex(taken)
     hits: list[Hit] = []
     for m in _GAP_RE.finditer(text):
-        if any(span.start <= m.start() + 1 and m.end() - 1 <= span.end for span in taken):
+        if taken_index.covers(m.start() + 1, m.end() - 1):
             continue  # the whole gap is already reported
-        if m.end() - m.start() < 3 and any(span.start <= m.start() + 1 <= span.end for span in taken):
+        if m.end() - m.start() < 3 and taken_index.touches(m.start() + 1):
             continue
         before, after = previous_word(text, m.start()), next_word(text, m.end())
         if m.end() - m.start() >= 3 and not text[m.end()].isupper():  # side by side: scores, lists of figures
@@ -564,23 +546,6 @@ def _named_number(text: str, gap: int) -> bool:
     return before[:1].isupper() and any(w.lower() in RESULT_VERBS for w in words[:-1])
 
 
-def number_gap_claims(doc: Document) -> frozenset[int]:
-    """Start offsets of the doubled-space gaps that the missing-number rules claim (memoized).
-
-    Other families (a lost dash, a lost ``&``) leave a gap alone when its first space is here.
-
-    >>> sorted(number_gap_claims(Document.from_text("It rose  to a high of  and fell")))
-    [7, 21]
-    """
-    def compute() -> frozenset[int]:
-        text = doc.text
-        spans = [h.span for spec in DETECTORS for h in hits_of(doc, spec.run)]
-        return frozenset(m.start() for m in _GAP_RE.finditer(text)
-                         if any(span.start <= m.start() + 1 <= span.end for span in spans))
-
-    return doc.memo("numbers.gap-claims", compute)
-
-
 #: Four or more spaces (three vanished tokens) between a word or comma and a lower-case word;
 #: three spaces are as often a layout slip, so they count only in a text that lost its digits (RK106).
 _RUN_RE = re.compile(r"(?<=[\w,])[ \t]{4,}(?=[a-z])")
@@ -598,6 +563,6 @@ RANGE_HOLE = DetectorSpec("RK105", "vanished-number", "missing-number", Severity
                           find_range_holes, FixAvailability.SOMETIMES)
 
 STRIPPED_CONTEXT = DetectorSpec("RK106", "number-in-stripped-text", "missing-number", Severity.WARNING,
-                                find_numbers_in_stripped_text, FixAvailability.SOMETIMES)
+                                find_numbers_in_stripped_text, FixAvailability.SOMETIMES, reads=DIGIT_EVIDENCE)
 
 DETECTORS = (ORPHAN_ORDINAL, OBJECTLESS_PREPOSITION, BARE_QUANTITY, ORPHAN_SIGN, RANGE_HOLE, STRIPPED_CONTEXT)

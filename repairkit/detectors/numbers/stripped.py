@@ -53,11 +53,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from repairkit.detectors._apostrophe_context import clause_edge, contractions
-from repairkit.detectors._common import next_word, previous_word
-from repairkit.detectors._gap_context import gap_features, number_log_odds
-from repairkit.detectors._number_cues import FUNCTION_WORDS, SUBJECT_VERBS
-from repairkit.detectors.symbols import ampersand_cue
+from repairkit.analysis.apostrophe_context import clause_edge, contractions
+from repairkit.analysis.gap_context import gap_features, number_log_odds
+from repairkit.analysis.names import ampersand_cue
+from repairkit.analysis.number_cues import FUNCTION_WORDS, SUBJECT_VERBS
+from repairkit.analysis.spans import SpanIndex
+from repairkit.analysis.words import next_word, previous_word
 from repairkit.lexicon import fast_zipf
 from repairkit.model import Span
 
@@ -124,9 +125,9 @@ AGE_BAND_RE = re.compile(r"(?<=[ \t])(Under)s?(?=[ \t]+[a-z]|[.,;:])|(?<=\b[Tt]h
 
 def gap_readings(text: str, claimed: Iterable[Span]) -> Iterator[Reading]:
     """Gaps that a vanished number explains better than a lost dash (``claimed``: reported already)."""
-    spans = list(claimed)
+    index = SpanIndex(claimed)
     every_gap = list(GAP_RE.finditer(text))
-    gaps = [m for m in every_gap if not any(s.start <= m.start() + 1 <= s.end for s in spans)]
+    gaps = [m for m in every_gap if not index.touches(m.start() + 1)]
     names = Counter(previous_word(text, m.start()) for m in every_gap)
     listed = _list_gaps(text, gaps)
     for m in gaps:

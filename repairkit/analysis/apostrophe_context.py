@@ -68,12 +68,22 @@ def pooled_feature(feat: str) -> str:
     return "<OTHER>"
 
 
+@cache
+def _totals(kind: str) -> tuple[int, int]:
+    """The total counts of ``kind`` next to the apostrophe form and next to the bare form."""
+    rows = context_counts()[kind].values()
+    return sum(a for a, _ in rows), sum(p for _, p in rows)
+
+
+@cache
 def log_ratio(kind: str, feat: str) -> float:
-    """Natural log of P(feature | apostrophe form) / P(feature | bare form), add-one smoothed."""
+    """Natural log of P(feature | apostrophe form) / P(feature | bare form), add-one smoothed.
+
+    Pure in its arguments, so cached: a long text asks the same (kind, word) pairs thousands of times.
+    """
     rows = context_counts()[kind]
     apos, plain = rows[feat] if feat in rows else rows[pooled_feature(feat)]
-    apos_total = sum(a for a, _ in rows.values())
-    plain_total = sum(p for _, p in rows.values())
+    apos_total, plain_total = _totals(kind)
     return math.log((apos + 1) / apos_total) - math.log((plain + 1) / plain_total)
 
 

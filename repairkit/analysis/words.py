@@ -12,6 +12,8 @@ from repairkit.model import Applicability, Span, Suggestion
 
 #: A word: letters/digits with inner apostrophes or hyphens.
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+#: A run of ASCII letters (the word counts of a profile).
+WORD_LETTERS_RE = re.compile(r"[A-Za-z]+")
 
 MONTHS = frozenset(
     "january february march april may june july august september october november december "

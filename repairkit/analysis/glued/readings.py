@@ -14,8 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from repairkit.detectors._common import MONTHS
-from repairkit.detectors._compounds import (
+from repairkit.analysis.glued.compounds import (
     CONTENT_ZIPF,
     attested_form,
     attested_with_number_word,
@@ -25,8 +24,8 @@ from repairkit.detectors._compounds import (
     is_demonym,
     is_function_word,
     is_head,
-    is_modifier_head,
     is_ly_adverb,
+    is_modifier_head,
     is_number_word,
     is_prefix,
     looks_plural,
@@ -35,7 +34,7 @@ from repairkit.detectors._compounds import (
     reads_as_compound,
     strong_word,
 )
-from repairkit.detectors._verdict import (
+from repairkit.analysis.glued.verdict import (
     AMBIGUOUS_CONFIDENCE,
     LIKELY_CONFIDENCE,
     POSSIBLE_CONFIDENCE,
@@ -45,6 +44,7 @@ from repairkit.detectors._verdict import (
     hyphen_reading,
     space_reading,
 )
+from repairkit.analysis.words import MONTHS
 from repairkit.lexicon import COMMON_ZIPF, KNOWN_ZIPF, fast_zipf, splits
 from repairkit.model import Applicability
 

@@ -24,7 +24,7 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
-from repairkit.detectors._number_cues import FUNCTION_WORDS
+from repairkit.analysis.number_cues import FUNCTION_WORDS
 
 _HEADER = "# repairkit gap contexts, format 1"
 

@@ -22,10 +22,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from repairkit.detectors._compounds import is_function_word, restore_hyphens
-from repairkit.detectors._readings import classify, number_pair
-from repairkit.detectors._stripped import hyphen_for_space, name_in_run, stripped_reading
-from repairkit.detectors._verdict import (
+from repairkit.analysis.glued.compounds import is_function_word
+from repairkit.analysis.glued.readings import classify, number_pair
+from repairkit.analysis.glued.stripped import (
+    hyphen_for_space,
+    name_in_run,
+    stripped_reading,
+)
+from repairkit.analysis.glued.verdict import (
     LIKELY_CONFIDENCE,
     POSSIBLE_CONFIDENCE,
     SAFE_CONFIDENCE,

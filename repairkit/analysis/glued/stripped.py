@@ -4,7 +4,7 @@ When a document shows that its hyphens were stripped (attested compounds are glu
 few hyphens are left), two content words run together are likelier a compound that lost
 its hyphen than two words that lost their space: "leftback" is "left-back", an unknown
 "gasguzzling" is "gas-guzzling", a rare "reelect" is "re-elect".
-:mod:`repairkit.detectors._glue` gathers that evidence; these readings are used only with it.
+:mod:`repairkit.analysis.glued.engine` gathers that evidence; these readings are used only with it.
 Two names run together count when one is a rare word ("SmithJones") or when they stand
 in a run of names ("JeanMarie Messier") or between "the" and a noun ("the BushCheney
 campaign"). Measured and left out (more false alarms than finds on news text): two
@@ -24,26 +24,30 @@ from __future__ import annotations
 
 import re
 
-from repairkit.detectors._compounds import (
+from repairkit.analysis.glued.compounds import (
     apostrophe_residue,
     attested_form,
     is_closing_particle,
-    is_modifier_head,
     is_function_word,
     is_ly_adverb,
+    is_modifier_head,
     is_prefix,
     misspelling_of_common_word,
     phrase_compound,
 )
-from repairkit.detectors._readings import (
+from repairkit.analysis.glued.readings import (
     NAME_PARTICLES,
     PHRASAL_PARTICLES,
     RARE_NAME_ZIPF,
     case_parts,
     classify,
-    number_pair,
 )
-from repairkit.detectors._verdict import POSSIBLE_CONFIDENCE, Kind, Verdict, hyphen_reading
+from repairkit.analysis.glued.verdict import (
+    POSSIBLE_CONFIDENCE,
+    Kind,
+    Verdict,
+    hyphen_reading,
+)
 from repairkit.lexicon import COMMON_ZIPF, KNOWN_ZIPF, fast_zipf
 from repairkit.wordlists import load
 
