@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from repairkit.model import Severity
+from repairkit.registry import get, validate_selectors
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 _KNOWN_KEYS = ("exclude", "extend-exclude", "fail-on", "ignore", "min-confidence", "per-file-ignores", "select",
@@ -132,8 +133,6 @@ class Config:
 
 
 def _selects(selector: str) -> bool:
-    from repairkit.registry import validate_selectors
-
     try:
         validate_selectors([selector])
     except ValueError:
@@ -142,8 +141,6 @@ def _selects(selector: str) -> bool:
 
 
 def _is_rule(code: str) -> bool:
-    from repairkit.registry import get  # the registry imports the detectors: only when needed
-
     try:
         get(code)
     except KeyError:

@@ -16,12 +16,11 @@ from collections.abc import Sequence
 
 from repairkit.model import Finding
 from repairkit.reference.model import Article
+from repairkit.repair.aligned import segments_for
 
 
 def unrelated_notices(text: str, findings: Sequence[Finding], references: Sequence[Article]) -> list[str]:
     """One notice per reference that no passage of ``text`` aligns with and no suggestion cites."""
-    from repairkit.repair.aligned import segments_for  # cached: the enrichment asked the same
-
     cited = {e.source for f in findings for s in f.suggestions for e in s.evidence}
     return [f"nothing in the reference {ref.path} aligns with this document or gave a value for it: "
             "is it the right reference?" for ref in references

@@ -31,6 +31,7 @@ from pathlib import Path
 from repairkit.config import Config
 from repairkit.document import Document
 from repairkit.model import Finding
+from repairkit.registry import select
 
 DIRECTIVE_RE = re.compile(r"repairkit:[ \t]*(ignore-next-line|ignore)\b([^\n]*)")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
@@ -56,8 +57,6 @@ def rule_codes(selectors: Sequence[str]) -> frozenset[str]:
     >>> sorted(rule_codes(["RK10", "orphan-ordinal"]))[:2]
     ['RK101', 'RK102']
     """
-    from repairkit.registry import select
-
     codes: set[str] = set()
     for sel in selectors:
         codes.update(spec.code for spec in select([sel]))
