@@ -369,3 +369,33 @@ def test_a_damaged_parsed_reference_is_refused_naming_the_field(tmp_path, damage
     code, out, err = invoke("scan", str(COMMENTARY), "-r", str(parsed))
     assert code == 2 and err.count("\n") == 1 and field in err and "repairkit.reference/1" in err
     assert "KeyError" not in err and "Traceback" not in err
+
+
+# Also: standard input, the settings in force --------------------------------------------------
+
+def test_scan_reads_standard_input_as_the_named_file():
+    text = "the th summit\n\n```\nthe th code\n```\n"
+    code, out, _ = invoke("scan", "-", "--stdin-filename", "notes.md", input=text)
+    assert code == 1 and out.startswith("notes.md:1:5: RK101") and out.count("RK101") == 1  # Markdown: not the code
+    code, out, _ = invoke("scan", "-", "--format", "json", input="the th summit\n")
+    assert json.loads(out)["documents"][0]["path"] == "<stdin>"
+
+
+def test_show_settings_prints_what_is_in_force_as_toml(tmp_path, monkeypatch):
+    import tomllib
+
+    from repairkit.config import Config
+
+    (tmp_path / "pyproject.toml").write_text('[tool.repairkit]\nignore = ["RK105"]\nfail-on = "warning"\n'
+                                             '[tool.repairkit.severity]\nRK101 = "info"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("scan", ".", "--show-settings", "--select", "RK1")
+    assert code == 0 and "pyproject.toml" in out.splitlines()[0]
+    back = Config.from_mapping(tomllib.loads(out)["tool"]["repairkit"])
+    assert back.select == ("RK1",) and back.ignore == ("RK105",) and back.fail_on == "warning"
+    assert back.severity_overrides["RK101"].label == "info"
+    code, out, _ = invoke("scan", ".", "--show-settings", "--isolated")
+    assert 'fail-on = "error"' in out and "defaults" in out.splitlines()[0]
+    other = tmp_path / "strict.toml"
+    other.write_text('fail-on = "info"\n', encoding="utf-8")
+    assert 'fail-on = "info"' in invoke("scan", ".", "--show-settings", "--config", str(other))[1]
