@@ -21,14 +21,7 @@ from repairkit.model import Finding
 from repairkit.reference.library import Library
 from repairkit.reference.model import Article
 from repairkit.reference_check import unrelated_notices
-from repairkit.registry import (
-    DetectorSpec,
-    findings_of,
-    plan,
-    run_rules,
-    select,
-    validate_selectors,
-)
+from repairkit.registry import DetectorSpec, findings_of, plan, run_rules, select, validate_selectors
 from repairkit.repair.build import enrich
 from repairkit.selection import selected_only
 from repairkit.suppress import suppressed
@@ -89,7 +82,7 @@ def scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config |
     hits, _ = run_rules(seen, rules)  # the selected rules and all they read, phase by phase
     found = [f for spec in plan(rules) for f in findings_of(spec, seen, overrides.get(spec.code), hits)]
     selected = {spec.code for spec in rules}
-    findings = [f for f in arbitrate(found, seen.text) if f.code in selected]
+    findings = [f for f in arbitrate(found, seen.text) if f.code in selected]  # one overlap policy
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     if references:
         findings = selected_only(enrich(seen, findings, references), rules)

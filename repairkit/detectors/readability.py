@@ -1,14 +1,13 @@
-"""The readability rules RK752 (run-on sentence) and RK753 (hard paragraph), ready to register.
+"""Readability outliers: run-on sentences and unreadable paragraphs (RK75x).
 
-They lived in ``repairkit/detectors/readability.py`` with the readability summary (RK751),
-which is now a property of the document (:mod:`repairkit.readability`), not a finding. The
-family module was removed with it; registering these two again takes one family module in
-``repairkit/detectors/`` (``from repairkit.readability_rules import DETECTORS``), which is
-the lead's to add. Figures come from :mod:`repairkit.readability` (pyphen syllables,
-milliseconds to load, where textstat's pronouncing dictionary took about a second).
+Figures come from :mod:`repairkit.readability` (textstat's formulas; pyphen syllables, which
+load in milliseconds). They are style information, not damage, so every finding here is
+``info`` and they are kept few. The per-document summary (reading ease, grade, counts) is a
+property of the document, in the JSON contract's ``summary``, not a finding. A scrape that
+stripped full stops shows up as run-on "sentences" of hundreds of words.
 
->>> doc = Document.from_text("and then it went on " * 30 + "end. Short one.")
->>> [h.data["words"] for h in find_run_on_sentences(doc, DocumentProfile(doc))]
+>>> from repairkit.registry import prepared
+>>> [h.data["words"] for h in find_run_on_sentences(*prepared("and then it went on " * 30 + "end. Short one.", "RK752"))]
 [151]
 """
 
@@ -17,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from repairkit.analysis.blocks import lines, paragraphs
 from repairkit.analysis.profile import DocumentProfile
 from repairkit.analysis.words import WORD_RE
 from repairkit.document import Document
@@ -45,11 +43,12 @@ def find_run_on_sentences(doc: Document, profile: DocumentProfile) -> Iterator[H
     Repair safety: nothing is suggested: where sentences end is for an editor.
 
     >>> doc = Document.from_text("and then it went on " * 30 + "end. Short one.")
-    >>> [h.data["words"] for h in find_run_on_sentences(doc, DocumentProfile(doc))]
+    >>> from repairkit.registry import prepared
+    >>> [h.data["words"] for h in find_run_on_sentences(*prepared(doc, "RK752"))]
     [151]
     """
     text = doc.text
-    for start, end in lines(text):  # a line break ends a sentence too (list items, headings)
+    for start, end in profile.lines:  # a line break ends a sentence too (list items, headings)
         for m in _SENTENCE_RE.finditer(text, start, end):
             words = len(WORD_RE.findall(m.group()))
             if words >= RUN_ON_WORDS:
@@ -68,11 +67,12 @@ def find_hard_paragraphs(doc: Document, profile: DocumentProfile) -> Iterator[Hi
     Repair safety: nothing to repair directly; see the structure rules.
 
     >>> doc = Document.from_text("Considerable international organisational considerations regarding " * 20 + ".")
-    >>> [h.data["reading_ease"] < 0 for h in find_hard_paragraphs(doc, DocumentProfile(doc))]
+    >>> from repairkit.registry import prepared
+    >>> [h.data["reading_ease"] < 0 for h in find_hard_paragraphs(*prepared(doc, "RK753"))]
     [True]
     """
     text = doc.text
-    for start, end in paragraphs(text):
+    for start, end in profile.paragraphs:
         para = text[start:end]
         words = len(WORD_RE.findall(para))
         if words < OUTLIER_MIN_WORDS or len(_LIST_ITEM_RE.findall(para)) >= 2:
