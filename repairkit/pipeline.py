@@ -14,6 +14,7 @@ from pathlib import Path
 from repairkit.arbitrate import arbitrate
 from repairkit.config import Config
 from repairkit.document import Document, InputError
+from repairkit.encodings import read_document
 from repairkit.language import check_language, neutral_rules, without_rule_repairs
 from repairkit.markdown_view import is_markdown, markdown_view
 from repairkit.markers import unmarked
@@ -105,14 +106,15 @@ def load_library(reference_paths: Sequence[str] = (), reference_dirs: Sequence[s
 
 
 def scan_paths(paths: Sequence[str], config: Config, reference_paths: Sequence[str] = (),
-               reference_dirs: Sequence[str] = ()) -> list[DocumentResult]:
-    """Scan every input path against the references relevant to it (all of them when there are few)."""
+               reference_dirs: Sequence[str] = (), encoding: str | None = None) -> list[DocumentResult]:
+    """Scan every input path against the references relevant to it (all of them when there are few);
+    ``encoding`` reads the inputs in a declared encoding (:mod:`repairkit.encodings`)."""
     rules = select_rules(config)
     inputs = [p for p in collect_inputs(paths) if not config.excluded(p)]
     library = load_library(reference_paths, reference_dirs)
     results = []
     for p in inputs:
-        doc = Document.read(p)
+        doc = read_document(p, encoding) if encoding else Document.read(p)
         references = library.references_for(doc.text) if library else []
         results.append(scan_document(doc, rules, config, references))
     return results

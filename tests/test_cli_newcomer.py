@@ -399,3 +399,18 @@ def test_show_settings_prints_what_is_in_force_as_toml(tmp_path, monkeypatch):
     other = tmp_path / "strict.toml"
     other.write_text('fail-on = "info"\n', encoding="utf-8")
     assert 'fail-on = "info"' in invoke("scan", ".", "--show-settings", "--config", str(other))[1]
+
+
+def test_scan_reads_a_declared_encoding(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Café owners said the th summit went well.\n".encode("latin-1"))
+    code, out, err = invoke("scan", str(path))
+    assert code == 2 and "not valid UTF-8" in err
+    code, out, _ = invoke("scan", str(path), "--encoding", "latin-1", "--format", "json")
+    (doc,) = json.loads(out)["documents"]
+    assert code == 1 and [(f["code"], f["text"]) for f in doc["findings"]] == [("RK101", "th")]
+    assert doc["findings"][0]["start"] == "Café owners said the ".__len__()
+    code, _, err = invoke("scan", "-", "--encoding", "cp1252", input="Caf\u00e9 said the th summit.\n".encode("cp1252"))
+    assert code == 1
+    code, _, err = invoke("scan", str(path), "--encoding", "klingon")
+    assert code == 2 and err.count("\n") == 1 and "no such encoding" in err

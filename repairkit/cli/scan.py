@@ -17,7 +17,8 @@ from repairkit.cli._common import (
 from repairkit.config import FAIL_ON_CHOICES, Config
 from repairkit.fileio import atomic_write
 from repairkit.filters import GITHUB_RESULT_LIMIT, cap_results, filter_results
-from repairkit.document import Document
+from repairkit.document import Document, InputError
+from repairkit.encodings import check_encoding
 from repairkit.pipeline import DocumentResult, load_library, scan_document, scan_paths, select_rules
 from repairkit.report import CAPPED_FORMATS, FORMATS
 from repairkit.report import text as text_report
@@ -42,6 +43,8 @@ from repairkit.report import text as text_report
               help="Record today's findings in FILE (JSON) as accepted; exits 0.")
 @click.option("--max-results", type=click.IntRange(min=1), default=GITHUB_RESULT_LIMIT, show_default=True,
               help="sarif/github: keep at most this many findings, most severe first.")
+@click.option("--encoding", metavar="NAME", default=None,
+              help="Read the inputs in this encoding (latin-1, cp1252, ...) instead of UTF-8/UTF-16 with BOM.")
 @click.option("--stdin-filename", metavar="NAME", default=None,
               help="With PATH '-' (read standard input): the file name to report, and to read the text as "
                    "(NAME.md is Markdown; per-file-ignores apply).")
@@ -52,7 +55,7 @@ from repairkit.report import text as text_report
 def scan(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tuple[str, ...], fmt: str,
          output: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
          min_confidence: float | None, baseline_path: Path | None, write_baseline: Path | None,
-         max_results: int, stdin_filename: str | None = None, show_settings: bool = False,
+         max_results: int, encoding: str | None = None, stdin_filename: str | None = None, show_settings: bool = False,
          color: str = "auto") -> None:
     """Scan PATH... (files, or directories of *.txt/*.md; '-' reads standard input) for damage.
 
@@ -64,8 +67,8 @@ def scan(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tu
         click.echo(config.to_toml(), nl=False)
         raise SystemExit(0)
     try:
-        results = (scan_stdin(stdin_filename or "<stdin>", config, references, reference_dirs) if paths == ("-",)
-                   else scan_paths(paths, config, references, reference_dirs))
+        results = (scan_stdin(stdin_filename or "<stdin>", config, references, reference_dirs, encoding)
+                   if paths == ("-",) else scan_paths(paths, config, references, reference_dirs, encoding))
     except ValueError as exc:
         raise InputFailure(str(exc)) from None
     results = filter_results(results, config.min_confidence)
@@ -92,10 +95,18 @@ def scan(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tu
     raise SystemExit(exit_code_for([f for r in results for f in r.findings], config.fail_on))
 
 
-def scan_stdin(name: str, config: Config, references: Sequence[str], reference_dirs: Sequence[str]
-               ) -> list[DocumentResult]:
+def scan_stdin(name: str, config: Config, references: Sequence[str], reference_dirs: Sequence[str],
+               encoding: str | None = None) -> list[DocumentResult]:
     """Scan the text on standard input as the document ``name`` (an editor's unsaved buffer)."""
-    doc = Document.from_bytes(sys.stdin.buffer.read(), name)
+    data = sys.stdin.buffer.read()
+    if encoding:
+        try:
+            text = data.decode(check_encoding(encoding))
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: not valid {encoding} (byte {exc.start}: {exc.reason})") from None
+        doc = Document.from_text(text, name)
+    else:
+        doc = Document.from_bytes(data, name)
     rules = select_rules(config)
     library = load_library(references, reference_dirs)
     found = library.references_for(doc.text) if library else []
