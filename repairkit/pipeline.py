@@ -21,6 +21,7 @@ from repairkit.markers import unmarked
 from repairkit.model import Finding
 from repairkit.reference.library import Library
 from repairkit.reference.model import Article
+from repairkit.reference.store import is_library_file, open_store
 from repairkit.reference_check import unrelated_notices
 from repairkit.registry import DetectorSpec, findings_of, plan, run_rules, select, validate_selectors
 from repairkit.repair.build import enrich
@@ -102,6 +103,8 @@ def load_library(reference_paths: Sequence[str] = (), reference_dirs: Sequence[s
     """The reference library of ``--reference`` files (.txt/.md/.json/.jsonl) and ``--reference-dir`` folders."""
     if not reference_paths and not reference_dirs:
         return None
+    if any(is_library_file(p) for p in reference_paths):  # a library file from `repairkit library build`
+        return open_store(reference_paths, reference_dirs)  # type: ignore[return-value]
     return Library.load(reference_paths, reference_dirs)
 
 

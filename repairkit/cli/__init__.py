@@ -22,6 +22,8 @@ COMMANDS: dict[str, str] = {
     "fix": "repairkit.cli.fix:fix",
     "revert": "repairkit.cli.fix:revert",
     "parse": "repairkit.cli.parse:parse",
+    "batch": "repairkit.cli.batch:batch",
+    "library": "repairkit.cli.library:library",
 }
 
 

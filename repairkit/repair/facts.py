@@ -116,7 +116,7 @@ def _score(fact: Fact, finding: Finding, near: set[str], weight: dict[str, float
     if suffix and not fact.text.endswith(suffix):
         return 0.0
     shared = near & set(_words(f"{fact.before} {fact.after}"))
-    return sum(weight.get(w, 1.0) for w in shared)
+    return sum(weight.get(w, 1.0) for w in sorted(shared))  # a set's order varies by process: sum in one order
 
 
 def fact_suggestions(doc: Document, finding: Finding, references: Sequence[Article]) -> list[Suggestion]:

@@ -68,21 +68,26 @@ def finding_dict(doc: Document, f: Finding) -> dict[str, Any]:
     }
 
 
+def document_dict(result: DocumentResult) -> dict[str, Any]:
+    """The document form of the contract: one entry of ``documents`` (also one line of ``batch``)."""
+    return {
+        "path": result.document.path,
+        "sha256": result.document.sha256,
+        "length": len(result.document.text),
+        "references": [{"path": ref.path, "sha256": ref.sha256} for ref in result.references],
+        "findings": [finding_dict(result.document, f) for f in result.findings],
+        "summary": readability.summary(result.document.text),
+        "notices": list(result.notices),
+    }
+
+
 def to_dict(results: Sequence[DocumentResult]) -> dict[str, Any]:
     """The whole report as plain data, ready for ``json.dumps``."""
     documents = []
     by_category: Counter[str] = Counter()
     by_severity: Counter[str] = Counter()
     for r in results:
-        documents.append({
-            "path": r.document.path,
-            "sha256": r.document.sha256,
-            "length": len(r.document.text),
-            "references": [{"path": ref.path, "sha256": ref.sha256} for ref in r.references],
-            "findings": [finding_dict(r.document, f) for f in r.findings],
-            "summary": readability.summary(r.document.text),
-            "notices": list(r.notices),
-        })
+        documents.append(document_dict(r))
         by_category.update(f.category for f in r.findings)
         by_severity.update(f.severity.label for f in r.findings)
     return {
