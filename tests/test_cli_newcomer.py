@@ -414,3 +414,12 @@ def test_scan_reads_a_declared_encoding(tmp_path):
     assert code == 1
     code, _, err = invoke("scan", str(path), "--encoding", "klingon")
     assert code == 2 and err.count("\n") == 1 and "no such encoding" in err
+
+
+def test_digit_stripped_chinese_is_noticed(tmp_path):
+    from benchmarks.language import SAMPLES
+
+    path = tmp_path / "zh.txt"
+    path.write_text(SAMPLES["zh"] + "\n", encoding="utf-8")
+    code, out, _ = invoke("scan", str(path))
+    assert out.count("rules are written for English") == 1
