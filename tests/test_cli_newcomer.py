@@ -423,3 +423,19 @@ def test_digit_stripped_chinese_is_noticed(tmp_path):
     path.write_text(SAMPLES["zh"] + "\n", encoding="utf-8")
     code, out, _ = invoke("scan", str(path))
     assert out.count("rules are written for English") == 1
+
+
+def test_ci_formats_carry_document_notices(tmp_path):
+    from tests.test_ci_formats import SARIF_SCHEMA
+
+    path = tmp_path / "de.txt"
+    path.write_text(GERMAN, encoding="utf-8")
+    code, out, _ = invoke("scan", str(path), "--format", "github")
+    assert out.count("::notice file=") == 1 and "rules are written for English" in out
+    code, out, _ = invoke("scan", str(path), "--format", "sarif")
+    (note,) = json.loads(out)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert note["level"] == "note" and "English" in note["message"]["text"]
+    if SARIF_SCHEMA.exists():
+        import jsonschema
+
+        jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(json.loads(out))
