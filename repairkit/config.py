@@ -126,6 +126,27 @@ class Config:
                    min_confidence=float(min_conf), severity_overrides=overrides, source=source,
                    exclude=exclude, extend_exclude=codes("extend-exclude"), per_file_ignores=per_file)
 
+    def to_toml(self) -> str:
+        """The settings in force, as a ``[tool.repairkit]`` table (for ``scan --show-settings``).
+
+        >>> print(Config(ignore=("RK105",)).to_toml().splitlines()[2])
+        ignore = ["RK105"]
+        """
+        def items(values: tuple[str, ...]) -> str:
+            return "[" + ", ".join(f'"{v}"' for v in values) + "]"
+
+        lines = [f"# settings in force: {self.source or 'defaults (no [tool.repairkit] found)'}",
+                 "[tool.repairkit]", f"ignore = {items(self.ignore)}", f"select = {items(self.select)}",
+                 f'fail-on = "{self.fail_on}"', f"min-confidence = {self.min_confidence:g}",
+                 f"exclude = {items(self.exclude)}", f"extend-exclude = {items(self.extend_exclude)}"]
+        if self.severity_overrides:
+            lines += ["", "[tool.repairkit.severity]",
+                      *(f'{code} = "{sev.label}"' for code, sev in sorted(self.severity_overrides.items()))]
+        if self.per_file_ignores:
+            lines += ["", "[tool.repairkit.per-file-ignores]",
+                      *(f'"{glob}" = {items(codes)}' for glob, codes in self.per_file_ignores.items())]
+        return "\n".join(lines) + "\n"
+
     def merged(self, **cli: Any) -> Config:
         """Return a copy with the CLI options that were given (not ``None``/empty) taking precedence."""
         changes = {k: v for k, v in cli.items() if v not in (None, (), [])}

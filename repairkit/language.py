@@ -7,7 +7,8 @@ short one: edited English news scores about 0.9, and damage lowers it little (a 
 digit-stripped word is one token in a hundred); German, French, Spanish or Dutch prose
 shares short words with English ("de", "a", "in", "die") but few long ones and scores
 under 0.35; Cyrillic, Greek, Arabic or Chinese text scores near 0. Texts of fewer than
-:data:`MIN_LETTERS` letters are not judged: they are taken as English, as before.
+:data:`MIN_WORDS` words are not judged: they are taken as English, as before (in scripts
+written without spaces, Chinese and Japanese, each character counts as a word).
 
 >>> english_share("Die Regierung hat am Montag neue Zahlen zur Arbeitslosigkeit vorgelegt.") < 0.2
 True
@@ -27,8 +28,8 @@ from repairkit.lexicon import COMMON_ZIPF, fast_zipf
 from repairkit.model import Applicability, Finding
 from repairkit.registry import DetectorSpec
 
-#: Fewer letters than this: too little text to judge, read as English.
-MIN_LETTERS = 200
+#: Fewer words than this: too little text to judge, read as English.
+MIN_WORDS = 30
 #: A document whose share of letters in common English words is below this is not read as
 #: English. Set between the two sides measured by ``python -m benchmarks.language``: English
 #: news and speeches, clean or damaged by any profile, score 0.61 and more on the even half of
@@ -42,15 +43,18 @@ NEUTRAL_CODES = frozenset({"RK703"})
 #: Reference comparison (RK0xx) is neutral too: its values are the reference's own characters.
 NEUTRAL_PREFIXES = ("RK0",)
 #: The notice a non-English document gets, once.
-NOTICE = ("rules are written for English and this document does not read as English ({share:.0%} of its "
-          "words are English words): only language-neutral rules ran (encoding, whitespace, boilerplate, "
+NOTICE = ("rules are written for English and this document does not read as English ({share:.0%} of its letters in "
+          "English words): only language-neutral rules ran (encoding, whitespace, boilerplate, "
           "template leaks, reference comparison), and no rule-based repair is applied")
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+#: Han ideographs, hiragana and katakana: written without spaces between words.
+_UNSPACED_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def _letters(text: str) -> int:
-    return sum(len(w) for w in _WORD_RE.findall(text))
+def _words(text: str) -> int:
+    """Words to judge by: letter runs, and each character of a script written without spaces."""
+    return len(_WORD_RE.findall(text)) + len(_UNSPACED_RE.findall(text))
 
 
 def english_share(text: str) -> float:
@@ -66,8 +70,8 @@ def english_share(text: str) -> float:
 
 
 def reads_as_english(text: str) -> bool:
-    """True unless ``text`` has :data:`MIN_LETTERS` letters or more and too few stand in English words."""
-    return _letters(text) < MIN_LETTERS or english_share(text) >= MIN_ENGLISH_SHARE
+    """True unless ``text`` has :data:`MIN_WORDS` words or more and too few letters stand in English words."""
+    return _words(text) < MIN_WORDS or english_share(text) >= MIN_ENGLISH_SHARE
 
 
 def is_language_neutral(spec: DetectorSpec) -> bool:
@@ -112,7 +116,7 @@ def check_language(text: str) -> LanguageCheck:
     >>> check_language("Зу кратко").english
     True
     """
-    if _letters(text) < MIN_LETTERS:
+    if _words(text) < MIN_WORDS:
         return LanguageCheck(True, 1.0)
     share = english_share(text)
     return LanguageCheck(share >= MIN_ENGLISH_SHARE, share)

@@ -14,6 +14,7 @@ from pathlib import Path
 from repairkit.arbitrate import arbitrate
 from repairkit.config import Config
 from repairkit.document import Document, InputError
+from repairkit.encodings import read_document
 from repairkit.language import check_language, neutral_rules, without_rule_repairs
 from repairkit.markdown_view import is_markdown, markdown_view
 from repairkit.markers import unmarked
@@ -21,6 +22,7 @@ from repairkit.model import Finding
 from repairkit.reference.library import Library
 from repairkit.reference.model import Article
 from repairkit.reference.store import is_library_file, open_store
+from repairkit.reference_check import unrelated_notices
 from repairkit.registry import DetectorSpec, findings_of, plan, run_rules, select, validate_selectors
 from repairkit.repair.build import enrich
 from repairkit.selection import selected_only
@@ -93,7 +95,8 @@ def scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config |
     if prose:
         findings = [m for m in map(prose.finding, findings) if m is not None]
     findings = suppressed(doc, findings, config)  # inline directives, per-file-ignores
-    return DocumentResult(doc, findings, list(references), [language.notice] if language.notice else [])
+    notices = [language.notice] if language.notice else []
+    return DocumentResult(doc, findings, list(references), notices + unrelated_notices(seen.text, findings, references))
 
 
 def load_library(reference_paths: Sequence[str] = (), reference_dirs: Sequence[str] = ()) -> Library | None:
@@ -106,14 +109,15 @@ def load_library(reference_paths: Sequence[str] = (), reference_dirs: Sequence[s
 
 
 def scan_paths(paths: Sequence[str], config: Config, reference_paths: Sequence[str] = (),
-               reference_dirs: Sequence[str] = ()) -> list[DocumentResult]:
-    """Scan every input path against the references relevant to it (all of them when there are few)."""
+               reference_dirs: Sequence[str] = (), encoding: str | None = None) -> list[DocumentResult]:
+    """Scan every input path against the references relevant to it (all of them when there are few);
+    ``encoding`` reads the inputs in a declared encoding (:mod:`repairkit.encodings`)."""
     rules = select_rules(config)
     inputs = [p for p in collect_inputs(paths) if not config.excluded(p)]
     library = load_library(reference_paths, reference_dirs)
     results = []
     for p in inputs:
-        doc = Document.read(p)
+        doc = read_document(p, encoding) if encoding else Document.read(p)
         references = library.references_for(doc.text) if library else []
         results.append(scan_document(doc, rules, config, references))
     return results

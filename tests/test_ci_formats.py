@@ -113,14 +113,17 @@ def test_github_escaping():
                     "::100%25%0D%0Asure, ok: yes")
 
 
-def test_junit_one_case_per_document_one_failure_per_finding(runner, tmp_path):
+def test_junit_one_case_per_finding_and_one_for_a_clean_document(runner, tmp_path):
     damaged = write(tmp_path, "a.txt", DAMAGED)
     clean = write(tmp_path, "b.txt", "Nothing wrong here.\n")
     code, out, _ = run(runner, "scan", str(damaged), str(clean), "--format", "junit")
     root = ElementTree.fromstring(out.encode("utf-8"))
-    cases = root.findall(".//testcase")
-    assert [len(c.findall("failure")) for c in cases][1] == 0
-    assert len(cases[0].findall("failure")) == int(root.get("failures")) > 0
+    first, second = root.findall("testsuite")
+    assert [len(c.findall("failure")) for c in second.findall("testcase")] == [0]
+    assert all(len(c.findall("failure")) == 1 for c in first.findall("testcase"))
+    assert len(first.findall("testcase")) == int(root.get("failures")) > 1
+    names = [c.get("name") for c in first.findall("testcase")]
+    assert len(set(names)) == len(names) and names[0].startswith("RK")
     assert code == 1
 
 

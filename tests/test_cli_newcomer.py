@@ -330,3 +330,112 @@ def test_scan_ends_with_a_hint_of_what_fix_can_do():
     hint = err.strip().splitlines()[-1]
     assert hint.startswith("hint: ") and "safe fix" in hint and "(add `--unsafe`)" in hint and "need a value" in hint
     assert "hint:" not in out  # stdout stays the report
+
+
+# 10. references checked -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("content", ["", "  \n\t\n"])
+@pytest.mark.parametrize("command", ["scan", "fix"])
+def test_an_empty_reference_is_refused(tmp_path, content, command):
+    ref = tmp_path / "ref.txt"
+    ref.write_text(content, encoding="utf-8")
+    code, out, err = invoke(command, str(COMMENTARY), "-r", str(ref))
+    assert code == 2 and err.count("\n") == 1 and "ref.txt: the reference is empty" in err and out == ""
+
+
+def test_an_unrelated_reference_gets_a_notice(tmp_path):
+    ref = tmp_path / "weather.txt"
+    ref.write_text("Weather\n\nRain is expected across the north on Sunday, with strong winds and snow on "
+                   "high ground; temperatures will stay low until the middle of the week.\n", encoding="utf-8")
+    code, out, _ = invoke("scan", str(COMMENTARY), "-r", str(ref))
+    assert out.count("nothing in the reference") == 1 and "weather.txt aligns" in out
+    data = json.loads(invoke("scan", str(COMMENTARY), "-r", str(ref), "--format", "json")[1])
+    assert any("weather.txt" in n for n in data["documents"][0]["notices"])
+    code, out, _ = invoke("scan", str(COMMENTARY), "-r", str(ARTICLE))
+    assert "nothing in the reference" not in out  # the right reference aligns
+
+
+@pytest.mark.parametrize(("damage", "field"), [
+    (lambda raw: raw.pop("text"), "'text' is missing"),
+    (lambda raw: raw["blocks"][0].update(kind="chapter"), "blocks/0/kind"),
+    (lambda raw: raw["facts"][0].update(start="x"), "facts/0/start"),
+])
+def test_a_damaged_parsed_reference_is_refused_naming_the_field(tmp_path, damage, field):
+    parsed = tmp_path / "ref.json"
+    code, _, _ = invoke("parse", str(ARTICLE), "--format", "json", "-o", str(parsed))
+    raw = json.loads(parsed.read_text(encoding="utf-8"))
+    damage(raw)
+    parsed.write_text(json.dumps(raw), encoding="utf-8")
+    code, out, err = invoke("scan", str(COMMENTARY), "-r", str(parsed))
+    assert code == 2 and err.count("\n") == 1 and field in err and "repairkit.reference/1" in err
+    assert "KeyError" not in err and "Traceback" not in err
+
+
+# Also: standard input, the settings in force --------------------------------------------------
+
+def test_scan_reads_standard_input_as_the_named_file():
+    text = "the th summit\n\n```\nthe th code\n```\n"
+    code, out, _ = invoke("scan", "-", "--stdin-filename", "notes.md", input=text)
+    assert code == 1 and out.startswith("notes.md:1:5: RK101") and out.count("RK101") == 1  # Markdown: not the code
+    code, out, _ = invoke("scan", "-", "--format", "json", input="the th summit\n")
+    assert json.loads(out)["documents"][0]["path"] == "<stdin>"
+
+
+def test_show_settings_prints_what_is_in_force_as_toml(tmp_path, monkeypatch):
+    import tomllib
+
+    from repairkit.config import Config
+
+    (tmp_path / "pyproject.toml").write_text('[tool.repairkit]\nignore = ["RK105"]\nfail-on = "warning"\n'
+                                             '[tool.repairkit.severity]\nRK101 = "info"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("scan", ".", "--show-settings", "--select", "RK1")
+    assert code == 0 and "pyproject.toml" in out.splitlines()[0]
+    back = Config.from_mapping(tomllib.loads(out)["tool"]["repairkit"])
+    assert back.select == ("RK1",) and back.ignore == ("RK105",) and back.fail_on == "warning"
+    assert back.severity_overrides["RK101"].label == "info"
+    code, out, _ = invoke("scan", ".", "--show-settings", "--isolated")
+    assert 'fail-on = "error"' in out and "defaults" in out.splitlines()[0]
+    other = tmp_path / "strict.toml"
+    other.write_text('fail-on = "info"\n', encoding="utf-8")
+    assert 'fail-on = "info"' in invoke("scan", ".", "--show-settings", "--config", str(other))[1]
+
+
+def test_scan_reads_a_declared_encoding(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Café owners said the th summit went well.\n".encode("latin-1"))
+    code, out, err = invoke("scan", str(path))
+    assert code == 2 and "not valid UTF-8" in err
+    code, out, _ = invoke("scan", str(path), "--encoding", "latin-1", "--format", "json")
+    (doc,) = json.loads(out)["documents"]
+    assert code == 1 and [(f["code"], f["text"]) for f in doc["findings"]] == [("RK101", "th")]
+    assert doc["findings"][0]["start"] == "Café owners said the ".__len__()
+    code, _, err = invoke("scan", "-", "--encoding", "cp1252", input="Caf\u00e9 said the th summit.\n".encode("cp1252"))
+    assert code == 1
+    code, _, err = invoke("scan", str(path), "--encoding", "klingon")
+    assert code == 2 and err.count("\n") == 1 and "no such encoding" in err
+
+
+def test_digit_stripped_chinese_is_noticed(tmp_path):
+    from benchmarks.language import SAMPLES
+
+    path = tmp_path / "zh.txt"
+    path.write_text(SAMPLES["zh"] + "\n", encoding="utf-8")
+    code, out, _ = invoke("scan", str(path))
+    assert out.count("rules are written for English") == 1
+
+
+def test_ci_formats_carry_document_notices(tmp_path):
+    from tests.test_ci_formats import SARIF_SCHEMA
+
+    path = tmp_path / "de.txt"
+    path.write_text(GERMAN, encoding="utf-8")
+    code, out, _ = invoke("scan", str(path), "--format", "github")
+    assert out.count("::notice file=") == 1 and "rules are written for English" in out
+    code, out, _ = invoke("scan", str(path), "--format", "sarif")
+    (note,) = json.loads(out)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert note["level"] == "note" and "English" in note["message"]["text"]
+    if SARIF_SCHEMA.exists():
+        import jsonschema
+
+        jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(json.loads(out))

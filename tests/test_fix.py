@@ -72,7 +72,11 @@ def test_write_audit_revert_and_idempotence(tmp_path, toy_rules):
     assert path.read_text() == FIXED_SAFE and log_path.read_bytes() == log_before
     assert invoke("fix", str(path))[0] == 0  # empty diff
     code, _, err = invoke("revert", str(log_path))
-    assert code == 0 and path.read_bytes() == original and not log_path.exists()
+    assert code == 0 and path.read_bytes() == original
+    kept = json.loads(log_path.read_text())  # the log is kept, what was undone moved aside
+    assert kept["entries"] == [] and len(kept["reverted"]) == 1
+    code, _, err = invoke("revert", str(log_path))
+    assert code == 0 and "nothing to revert" in err and path.read_bytes() == original
 
 
 def test_two_fix_runs_revert_to_the_first_original(tmp_path, toy_rules):
@@ -84,6 +88,18 @@ def test_two_fix_runs_revert_to_the_first_original(tmp_path, toy_rules):
     assert len(json.loads((tmp_path / "a.txt.repairkit-audit.json").read_text())["entries"]) == 2
     assert invoke("revert", str(tmp_path / "a.txt.repairkit-audit.json"))[0] == 0
     assert path.read_bytes() == original
+
+
+def test_revert_last_undoes_only_the_last_run(tmp_path, toy_rules):
+    path = write(tmp_path, DAMAGED)
+    log = tmp_path / "a.txt.repairkit-audit.json"
+    invoke("fix", str(path), "--write")
+    after_first = path.read_bytes()
+    invoke("fix", str(path), "--write", "--unsafe")
+    assert "well-known" in path.read_text()
+    assert invoke("revert", str(log), "--last")[0] == 0 and path.read_bytes() == after_first
+    assert [e["run"] for e in json.loads(log.read_text())["entries"]] == [1]
+    assert invoke("revert", str(log), "--last")[0] == 0 and path.read_text() == DAMAGED
 
 
 def test_revert_refuses_a_changed_file(tmp_path, toy_rules):

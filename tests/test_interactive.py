@@ -60,3 +60,17 @@ def test_input_that_ends_early_writes_nothing_and_says_so(tmp_path):
     assert code == 2 and path.read_text() == TEXT
     assert "the input ended or was interrupted before every suggestion was answered" in err and "Traceback" not in err
     assert not (tmp_path / "a.txt.repairkit-audit.json").exists()
+
+
+def test_counter_and_accept_all_safe(tmp_path):
+    # dont (safe): accept all safe; wont, isnt (safe) follow unasked; wellknown (unsafe) is still asked: reject.
+    path, _, err, code = drive(tmp_path, "a\nn\n")
+    assert code == 0 and path.read_text() == "We don't know. They won't say. It isn't clear. A wellknown firm.\n"
+    assert "[1 of 4] " in err and "[4 of 4] " in err and "[2 of 4]" not in err
+
+
+def test_skip_file_leaves_the_rest_unmarked(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("We dont know. It began in , the organisers said.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["fix", str(path), "--interactive", "--mark-unresolved"], input="s\n")
+    assert result.exit_code == 0 and path.read_text() == "We dont know. It began in , the organisers said.\n"

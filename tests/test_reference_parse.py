@@ -120,9 +120,9 @@ def test_json_round_trip_through_a_file(article, tmp_path):
 @pytest.mark.parametrize(("mutate", "message"), [
     (lambda d: d.update(schema="other"), "not a parsed reference"),
     (lambda d: d["blocks"][0].update(start=5), "malformed"),
-    (lambda d: d["blocks"][0].update(kind="poem"), "unknown block kind"),
+    (lambda d: d["blocks"][0].update(kind="poem"), "blocks/0/kind: 'poem' is not one of"),
     (lambda d: d["facts"][0].update(end=10**9), "bad span"),
-    (lambda d: d.pop("text"), "malformed"),
+    (lambda d: d.pop("text"), "the field 'text' is missing"),
 ])
 def test_json_form_is_checked(article, mutate, message):
     data = article_to_dict(article)

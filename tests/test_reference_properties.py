@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from repairkit.document import InputError
 from repairkit.reference.parse import parse_markdown, parse_text
 from repairkit.reference.serialize import article_from_json, article_to_json
 
@@ -34,6 +36,10 @@ def check(art) -> None:
 @given(TEXTS)
 def test_parse_never_raises_and_offsets_are_true(text):
     for parse in (parse_text, parse_markdown):
+        if not text.strip():  # an empty reference is refused: it could only ever give no evidence
+            with pytest.raises(InputError, match="the reference is empty"):
+                parse(text)
+            continue
         art = parse(text)
         check(art)
         assert article_from_json(article_to_json(art)) == art

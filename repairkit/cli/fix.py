@@ -217,8 +217,16 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
 
 @click.command()
 @click.argument("log", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--last", is_flag=True, help="Undo only the last fix run recorded in LOG.")
 @reports_errors
-def revert(log: Path) -> None:
-    """Undo the fixes recorded in audit LOG, byte for byte (refused if a file changed since)."""
-    for path in audit.revert(log):
+def revert(log: Path, last: bool) -> None:
+    """Undo the fixes recorded in audit LOG, byte for byte (refused if a file changed since).
+
+    The log is kept: what was undone moves to its "reverted" list, so a second revert has
+    nothing left to undo.
+    """
+    restored = audit.revert(log, last=last)
+    for path in restored:
         click.echo(f"restored {path}", err=True)
+    if not restored:
+        click.echo(f"nothing to revert in {log} (every run it records is undone already)", err=True)

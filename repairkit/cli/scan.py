@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -12,10 +14,12 @@ from repairkit.cli._common import (
     color_option, emit, exit_code_for, InputFailure, reference_options, reports_errors, rule_options, run_config,
     split_codes, use_color,
 )
-from repairkit.config import FAIL_ON_CHOICES
+from repairkit.config import FAIL_ON_CHOICES, Config
 from repairkit.fileio import atomic_write
 from repairkit.filters import GITHUB_RESULT_LIMIT, cap_results, filter_results
-from repairkit.pipeline import DocumentResult, scan_paths
+from repairkit.document import Document, InputError
+from repairkit.encodings import check_encoding
+from repairkit.pipeline import DocumentResult, load_library, scan_document, scan_paths, select_rules
 from repairkit.report import CAPPED_FORMATS, FORMATS
 from repairkit.report import text as text_report
 
@@ -39,20 +43,32 @@ from repairkit.report import text as text_report
               help="Record today's findings in FILE (JSON) as accepted; exits 0.")
 @click.option("--max-results", type=click.IntRange(min=1), default=GITHUB_RESULT_LIMIT, show_default=True,
               help="sarif/github: keep at most this many findings, most severe first.")
+@click.option("--encoding", metavar="NAME", default=None,
+              help="Read the inputs in this encoding (latin-1, cp1252, ...) instead of UTF-8/UTF-16 with BOM.")
+@click.option("--stdin-filename", metavar="NAME", default=None,
+              help="With PATH '-' (read standard input): the file name to report, and to read the text as "
+                   "(NAME.md is Markdown; per-file-ignores apply).")
+@click.option("--show-settings", is_flag=True,
+              help="Print the settings in force (configuration file and options) as TOML, and exit.")
 @color_option
 @reports_errors
 def scan(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tuple[str, ...], fmt: str,
          output: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
          min_confidence: float | None, baseline_path: Path | None, write_baseline: Path | None,
-         max_results: int, color: str = "auto") -> None:
-    """Scan PATH... (files, or directories of *.txt/*.md) for damage.
+         max_results: int, encoding: str | None = None, stdin_filename: str | None = None, show_settings: bool = False,
+         color: str = "auto") -> None:
+    """Scan PATH... (files, or directories of *.txt/*.md; '-' reads standard input) for damage.
 
     Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.
     """
     config = run_config(select=split_codes(select), ignore=split_codes(ignore), fail_on=fail_on,
                                   min_confidence=min_confidence)
+    if show_settings:
+        click.echo(config.to_toml(), nl=False)
+        raise SystemExit(0)
     try:
-        results = scan_paths(paths, config, references, reference_dirs)
+        results = (scan_stdin(stdin_filename or "<stdin>", config, references, reference_dirs, encoding)
+                   if paths == ("-",) else scan_paths(paths, config, references, reference_dirs, encoding))
     except ValueError as exc:
         raise InputFailure(str(exc)) from None
     results = filter_results(results, config.min_confidence)
@@ -77,6 +93,24 @@ def scan(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tu
     if write_baseline is not None:
         raise SystemExit(0)
     raise SystemExit(exit_code_for([f for r in results for f in r.findings], config.fail_on))
+
+
+def scan_stdin(name: str, config: Config, references: Sequence[str], reference_dirs: Sequence[str],
+               encoding: str | None = None) -> list[DocumentResult]:
+    """Scan the text on standard input as the document ``name`` (an editor's unsaved buffer)."""
+    data = sys.stdin.buffer.read()
+    if encoding:
+        try:
+            text = data.decode(check_encoding(encoding))
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: not valid {encoding} (byte {exc.start}: {exc.reason})") from None
+        doc = Document.from_text(text, name)
+    else:
+        doc = Document.from_bytes(data, name)
+    rules = select_rules(config)
+    library = load_library(references, reference_dirs)
+    found = library.references_for(doc.text) if library else []
+    return [scan_document(doc, rules, config, found)]
 
 
 def _render(fmt: str, results: list[DocumentResult], max_results: int) -> str:

@@ -181,6 +181,9 @@ class _Classifier:
 
 def parse_text(text: str, path: str = "<text>", sha256: str | None = None, markdown: bool = False) -> Article:
     """Parse plain text (or Markdown with ``markdown=True``) into an :class:`Article` with facts and terms."""
+    if not text.strip():
+        raise InputError(f"{path}: the reference is empty (or only whitespace); give the article the text "
+                         "was taken from")
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     clf = _Classifier(text, markdown)
     for piece in _pieces(text, markdown):

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime
 import json
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from repairkit.document import InputError
@@ -55,10 +57,45 @@ def article_from_json(data: str, source: str = "<json>") -> Article:
     if not isinstance(raw, dict) or raw.get("schema") != SCHEMA_TAG:
         raise InputError(f"{source}: not a parsed reference (expected \"schema\": \"{SCHEMA_TAG}\"; "
                          "make one with `repairkit parse REF --format json`)")
+    if (problem := schema_problem(raw)) is not None:
+        raise InputError(f"{source}: not a valid {SCHEMA_TAG} file: {problem}; make it again with "
+                         "`repairkit parse REF --format json`")
     try:
         return _build(raw)
     except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise InputError(f"{source}: malformed parsed reference ({exc.__class__.__name__}: {exc})") from None
+
+
+@cache
+def _validator() -> Any:
+    import jsonschema  # the schema's own validator: the error names the schema's field
+
+    schema = json.loads(resources.files("repairkit").joinpath("schemas/reference-1.schema.json").read_text("utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def schema_problem(raw: Any) -> str | None:
+    """What is wrong with ``raw`` by ``reference-1.schema.json``, naming the field; ``None`` if valid.
+
+    >>> schema_problem({"schema": SCHEMA_TAG, "path": "a.txt"})
+    "the field 'sha256' is missing"
+    >>> from repairkit.reference.parse import parse_text
+    >>> raw = article_to_dict(parse_text("A title\\n\\nIt rose.", "a.txt"))
+    >>> raw["blocks"][0]["kind"] = "chapter"
+    >>> schema_problem(raw)
+    "blocks/0/kind: 'chapter' is not one of ['title', 'byline', 'date', 'heading', 'paragraph', 'attribution', 'boilerplate', 'template']"
+    """
+    from jsonschema.exceptions import best_match
+
+    error = best_match(_validator().iter_errors(raw))
+    if error is None:
+        return None
+    where = "/".join(str(p) for p in error.absolute_path)
+    if error.validator == "required":
+        missing = next((name for name in error.validator_value if name not in error.instance), None)
+        if missing is not None:
+            return f"the field {(where + '/' if where else '') + missing!r} is missing"
+    return f"{where}: {error.message}" if where else error.message
 
 
 def _span(text: str, start: object, end: object, expect: str | None = None) -> tuple[int, int]:

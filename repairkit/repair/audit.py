@@ -3,8 +3,9 @@
 A log (``repairkit.audit/1``, JSON) lists one entry per write: the file written, its
 sha256 before and after, its encoding, the bytes it had before (base64) and every edit
 (span, before, after, rule, confidence, evidence). Writing another fix to the same log
-appends an entry; :func:`revert` undoes entries newest first, and refuses if a file has
-changed since (its sha256 is not the one the log recorded).
+appends entries, numbered by run; :func:`revert` undoes entries newest first (all of them, or
+those of the last run), refuses if a file has changed since (its sha256 is not the one the
+log recorded), and keeps the log: undone entries move to its ``reverted`` list.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -15,6 +16,8 @@ changed since (its sha256 is not the one the log recorded).
 >>> revert(log); target.read_bytes()
 [PosixPath('.../a.txt')]
 b'Its fine'
+>>> len(load(log)["entries"]), len(load(log)["reverted"]), revert(log)
+(0, 1, [])
 """
 
 from __future__ import annotations
@@ -105,8 +108,18 @@ def record(log: str | Path, entries: Sequence[dict[str, Any]]) -> None:
     path = Path(log)
     data: dict[str, Any] = load(path) if path.exists() else {
         "schema": SCHEMA_TAG, "tool": {"name": "repairkit", "version": __version__}, "entries": []}
+    run = 1 + max((_run_of(e, i) for i, e in enumerate([*data["entries"], *data.get("reverted", [])])),
+                  default=0)
+    for entry in entries:  # stamped in place, so withdraw() still finds them
+        entry["run"] = run
     data["entries"].extend(entries)
     _save(path, data)
+
+
+def _run_of(entry: dict[str, Any], index: int) -> int:
+    """The run an entry was written by (a log from before runs were numbered: one run per entry)."""
+    run = entry.get("run")
+    return run if isinstance(run, int) else index + 1
 
 
 def withdraw(log: str | Path, entries: Sequence[dict[str, Any]]) -> None:
@@ -131,13 +144,17 @@ def _current_sha(path: Path) -> str | None:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
 
 
-def revert(log: str | Path) -> list[Path]:
-    """Restore every file of ``log`` to its state before the fixes; the log is removed after.
+def revert(log: str | Path, last: bool = False) -> list[Path]:
+    """Restore the files of ``log`` to their state before the fixes (``last``: before the last
+    run only); the undone entries move to the log's ``reverted`` list.
 
     Everything is checked before anything is written: if any file's sha256 differs from the
     one the log expects, nothing changes and :class:`InputError` names the file.
     """
-    entries = load(log)["entries"]
+    data = load(log)
+    runs = [_run_of(e, i) for i, e in enumerate(data["entries"])]
+    undo = [i for i, run in enumerate(runs) if not last or run == max(runs)]
+    entries = [data["entries"][i] for i in undo]
     expected: dict[Path, str | None] = {}
     plan: list[tuple[Path, bytes | None]] = []
     for entry in reversed(entries):
@@ -163,5 +180,9 @@ def revert(log: str | Path) -> list[Path]:
             target.unlink(missing_ok=True)
         else:
             atomic_write(target, original)
-    Path(log).unlink()
+    if entries:
+        when = datetime.now(UTC).isoformat(timespec="seconds")
+        data["reverted"] = [*data.get("reverted", []), *({**e, "reverted_at": when} for e in entries)]
+        data["entries"] = [e for i, e in enumerate(data["entries"]) if i not in set(undo)]
+        _save(Path(log), data)
     return list(dict.fromkeys(target for target, _ in plan))

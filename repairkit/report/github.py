@@ -56,4 +56,7 @@ def render(results: Sequence[DocumentResult], omitted: int = 0, limit: int | Non
     if omitted:
         lines.append(f"::notice title=repairkit::{omitted} more findings omitted "
                      f"(--max-results {limit}); use --format json for all of them")
+    for r in results:  # notices about whole documents (not English, an unrelated reference)
+        path = escape_property(relative_path(r.document.path))
+        lines.extend(f"::notice file={path},title=repairkit::{escape_data(n)}" for n in r.notices)
     return "".join(line + "\n" for line in lines)

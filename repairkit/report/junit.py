@@ -1,4 +1,4 @@
-"""JUnit XML: one ``testcase`` per document, one ``failure`` per finding (for CI test tabs).
+"""JUnit XML: a ``testsuite`` per document, a failing ``testcase`` per finding (for CI test tabs).
 
 >>> from repairkit.pipeline import DocumentResult
 >>> from repairkit.model import Finding, Severity, Span
@@ -7,8 +7,9 @@
 >>> xml = render([DocumentResult(doc, [f]), DocumentResult(Document.from_text("ok", "b.txt"), [])])
 >>> '<failure message="RK101: lost &amp; found" type="RK101">' in xml
 True
->>> ElementTree.fromstring(xml).get("failures")
-'1'
+>>> root = ElementTree.fromstring(xml)
+>>> root.get("failures"), [c.get("name") for c in root.iter("testcase")]
+('1', ['RK101 orphan-ordinal at 1:5', 'no findings'])
 """
 
 from __future__ import annotations
@@ -35,28 +36,33 @@ def xml_safe(text: str) -> str:
     return _NOT_XML_RE.sub("\ufffd", text)
 
 
-def testcase(doc: Document, result: DocumentResult) -> ElementTree.Element:
-    """The ``testcase`` element of one document."""
-    path = relative_path(doc.path)
-    path = xml_safe(path)
-    case = ElementTree.Element("testcase", {"classname": "repairkit", "name": path, "file": path})
+def document_suite(doc: Document, result: DocumentResult) -> ElementTree.Element:
+    """The ``testsuite`` of one document: a failing test case per finding (named by rule and
+    place, so CI test tabs list them one by one), or one passing case for a clean document."""
+    path = xml_safe(relative_path(doc.path))
+    failures = len(result.findings)
+    suite = ElementTree.Element("testsuite", {"name": path, "tests": str(max(1, failures)),
+                                              "failures": str(failures), "errors": "0", "skipped": "0"})
+    if not result.findings:
+        ElementTree.SubElement(suite, "testcase", {"classname": path, "name": "no findings", "file": path})
     for f in result.findings:
         line, col = doc.line_col(f.span.start)
+        case = ElementTree.SubElement(suite, "testcase", {"classname": path, "name": xml_safe(
+            f"{f.code} {f.rule} at {line}:{col}"), "file": path, "line": str(line)})
         message = xml_safe(f"{f.code}: {f.message}")
         failure = ElementTree.SubElement(case, "failure", {"message": message, "type": f.code})
         detail = render_text([DocumentResult(doc, [f], result.references)]).splitlines()[:-1]
         failure.text = xml_safe("\n".join(detail) + f"\n(line {line}, column {col}, severity {f.severity.label})")
-    return case
+    return suite
 
 
 def render(results: Sequence[DocumentResult]) -> str:
     """Render a ``testsuites`` document (UTF-8 XML with declaration)."""
+    suites = [document_suite(r.document, r) for r in results]
+    tests = sum(int(s.get("tests", "0")) for s in suites)
     failures = sum(len(r.findings) for r in results)
-    root = ElementTree.Element("testsuites", {"name": "repairkit", "tests": str(len(results)),
+    root = ElementTree.Element("testsuites", {"name": "repairkit", "tests": str(tests),
                                               "failures": str(failures), "errors": "0"})
-    suite = ElementTree.SubElement(root, "testsuite", {"name": "repairkit", "tests": str(len(results)),
-                                                       "failures": str(failures), "errors": "0", "skipped": "0"})
-    for r in results:
-        suite.append(testcase(r.document, r))
+    root.extend(suites)
     ElementTree.indent(root)
     return ElementTree.tostring(root, encoding="unicode", xml_declaration=True) + "\n"

@@ -132,6 +132,11 @@ def to_dict(results: Sequence[DocumentResult], omitted: int = 0, limit: int | No
         "results": [result_dict(doc, f, fp, rule_index) for _, doc, f, fp in rows],
         "properties": {"truncated": omitted > 0, "omittedResults": omitted},
     }
+    notices = [{"level": "note", "message": {"text": n},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.document.path)}}}]}
+               for r in results for n in r.notices]
+    if notices:  # about whole documents: not English, a reference that gives nothing
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": notices}]
     if (home := information_uri()) is not None:
         run["tool"]["driver"]["informationUri"] = home
     if limit is not None:
