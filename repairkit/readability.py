@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 #: Documents shorter than this get no figures: the formulas mean little on a few words.
@@ -36,8 +36,9 @@ def _hyphenator() -> Any:
     return pyphen.Pyphen(lang="en_US")
 
 
+@lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
-    """Syllables of ``word``: its hyphenation points + 1.
+    """Syllables of ``word``: its hyphenation points + 1 (cached: a text repeats its words).
 
     >>> syllables("readability"), syllables("cat")
     (4, 1)
