@@ -26,8 +26,9 @@ from repairkit.document import encode_text
 from repairkit.fileio import atomic_write
 from repairkit.fixloop import Planned, plan, rescanner
 from repairkit.model import Applicability
-from repairkit.pipeline import scan_paths, select_rules
-from repairkit.repair import audit
+from repairkit.pipeline import DocumentResult, scan_paths, select_rules
+from repairkit.repair import audit, decisions
+from repairkit.repair.apply import apply_edits
 
 
 def fix_mode(diff: bool, write: bool, output: Path | None, interactive: bool) -> str:
@@ -105,6 +106,14 @@ def write_all(pending: Sequence[Pending]) -> None:
             raise
 
 
+def decided(results: Sequence[DocumentResult], path: Path) -> list[Planned]:
+    """``--decisions``: exactly the accepted and edited suggestions of a decisions file (one input)."""
+    if len(results) != 1:
+        raise click.UsageError(f"--decisions takes one input file, got {len(results)}")
+    edits = decisions.edits_for(decisions.load(path), results[0].document, str(path))
+    return [Planned(results[0], edits, apply_edits(results[0].document.text, edits))]
+
+
 class FixCommand(click.Command):
     """``fix``, reading ``--diff=STYLE`` as ``--diff --diff-style STYLE`` (``--diff`` alone stays a flag,
     so ``fix --diff a.txt`` does not take the file for a style)."""
@@ -142,13 +151,16 @@ class FixCommand(click.Command):
 @click.option("--interactive", "-i", is_flag=True,
               help="Walk through every suggestion with a value (safe, unsafe or manual) one by one; "
                    "write only what you accept.")
+@click.option("--decisions", "decisions_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Apply exactly the accepted and edited suggestions of a decisions file exported "
+                   "by the review page (refused if the document changed since).")
 @rule_options
 @color_option
 @reports_errors
 def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tuple[str, ...], unsafe: bool, min_confidence: float | None,
         mark_unresolved: bool, diff: bool, write: bool, output: Path | None, audit_path: Path | None,
         interactive: bool, select: tuple[str, ...], ignore: tuple[str, ...], diff_style: str = "auto",
-        color: str = "auto") -> None:
+        color: str = "auto", decisions_file: Path | None = None) -> None:
     """Apply suggested repairs to PATH... (safe ones only unless --unsafe).
 
     Suggestions without a value are never applied, nor are 'manual' ones unless a person
@@ -158,6 +170,8 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
     it writes in place unless --diff or --output is given.
     """
     mode = fix_mode(diff, write, output, interactive)
+    if decisions_file is not None and (interactive or unsafe or mark_unresolved):
+        raise click.UsageError("--decisions excludes --interactive, --unsafe and --mark-unresolved")
     config = run_config(select=split_codes(select), ignore=split_codes(ignore),
                                   min_confidence=min_confidence)
     try:
@@ -172,8 +186,9 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
     threshold = Applicability.UNSAFE if unsafe else Applicability.SAFE
     rules = select_rules(config)
 
-    planned = [plan(r, threshold, config.min_confidence, mark_unresolved,
-                    None if interactive else rescanner(rules, config, r)) for r in results]
+    planned = decided(results, decisions_file) if decisions_file is not None else [
+        plan(r, threshold, config.min_confidence, mark_unresolved,
+             None if interactive else rescanner(rules, config, r)) for r in results]
     if interactive:
         try:
             planned = review(planned, config.min_confidence, mark_unresolved)
@@ -190,6 +205,8 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
     for target in targets:  # before anything is written: all files or none
         refuse_read_only(target)
     pending = [prepare(p, target, audit_path) for p, target in zip(changed, targets, strict=True)]
+    if decisions_file is not None:  # the audit log says which decision each edit is, and who typed its value
+        decisions.mark_entries([item.entry for item in pending], decisions.load(decisions_file))
     write_all(pending)
     for p, item in zip(changed, pending, strict=True):
         click.echo(f"fixed {p.result.document.path}: {p.count} edit{'s' if p.count != 1 else ''}"

@@ -32,6 +32,9 @@ DATE_RE = re.compile(
     + r"|(?P<m3>" + _MONTH + r")\s+(?P<y3>\d{4})\b"
     + r")"
 )
+PERIOD_RE = re.compile(r"\b(?:(first|second|third|fourth|last|final) (quarter|half)|(last|this|next|previous) "
+                        r"(year|month|week|quarter)|(january|february|march|april|may|june|july|august|"
+                        r"september|october|november|december)|(spring|summer|autumn|winter))\b", re.IGNORECASE)
 _LINE_PREFIX = re.compile(r"^(?:(?:published|updated|posted|date)(?: on)?:?\s*)?", re.IGNORECASE)
 
 
@@ -66,3 +69,12 @@ def parse_date_line(line: str) -> datetime.date | None:
     body = _LINE_PREFIX.sub("", line.strip())
     m = DATE_RE.fullmatch(body)
     return to_date(*parts(m)) if m else None
+
+
+def periods(text: str) -> frozenset[str]:
+    """The periods a sentence names: "fourth quarter", "last year", "december".
+
+    >>> sorted(periods("Sales in the Fourth Quarter rose, as in December last year."))
+    ['december', 'fourth quarter', 'last year']
+    """
+    return frozenset(" ".join(m.group().lower().split()) for m in PERIOD_RE.finditer(text))

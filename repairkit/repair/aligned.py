@@ -25,6 +25,7 @@ from rapidfuzz.distance import Indel
 
 from repairkit.model import HIGH_CONFIDENCE, Applicability, Evidence, Span, Suggestion
 from repairkit.reference.align import LOST_CLASSES, Diff, Segment, align, restorable
+from repairkit.reference.dates import periods
 from repairkit.reference.model import Article
 
 #: Confidence of an aligned repair, by the quality of its alignment (calibrated on the
@@ -121,6 +122,9 @@ def _site(doc: str, ref: Article, seg: Segment, start: int, end: int) -> Site | 
     category = lost_category(damaged, repaired)
     if category is None:
         return None
+    if category == "missing-number" and any(not d.restorable for d in seg.diffs) and \
+            periods(doc[seg.start:seg.end]) != periods(ref.text[seg.ref_start:seg.ref_end]):
+        return None  # the passage is about another period: its figure is not this text's (fact matching decides)
     conf = _confidence(seg, start, end)
     what = f"'{damaged}'" if damaged else "nothing"
     note = (f"The reference reads '{_context(ref.text, rs, re_)}' here "

@@ -31,7 +31,7 @@ from repairkit.document import Document
 from repairkit.model import Applicability, Finding, Span, Suggestion
 from repairkit.reference.model import Article
 from repairkit.repair.aligned import Site, aligned_sites, combined, segments_for, site_for_span
-from repairkit.repair.facts import fact_suggestions
+from repairkit.repair.facts import fact_suggestions_for
 from repairkit.repair.terms import term_sites
 
 #: Reference-diff rules by the category of what was lost.
@@ -62,6 +62,7 @@ def enrich(doc: Document, findings: list[Finding], references: Sequence[Article]
         sites = [_contested(doc.text, site, references) for site in sites]
     used: set[int] = set()
     out: list[Finding] = []
+    pending: list[tuple[Finding, list[Suggestion]]] = []
     for finding in findings:
         extra: list[Suggestion] = []
         # A paragraph break is its own edit: joined to, say, a missing number it would go unapplied.
@@ -82,9 +83,14 @@ def enrich(doc: Document, findings: list[Finding], references: Sequence[Article]
         if not extra and (quote := _as_written(doc.text, finding.span, references)):
             out.append(_demoted(finding, quote))
             continue
-        if finding.category == "missing-number" and not any(s.replacement for s in extra):
-            extra.extend(fact_suggestions(doc, finding, references))
-        out.append(_merged(finding, extra))
+        pending.append((finding, extra))
+    # Facts are matched for all holes at once: one reference number goes to one hole.
+    holes = [i for i, (f, extra) in enumerate(pending)
+             if f.category == "missing-number" and not any(s.replacement for s in extra)]
+    facts = fact_suggestions_for(doc, [pending[i][0] for i in holes], references) if holes else {}
+    for k, i in enumerate(holes):
+        pending[i][1].extend(facts.get(k, []))
+    out.extend(_merged(finding, extra) for finding, extra in pending)
     spare: dict[tuple[int, int, str], list[Site]] = {}
     for i, site in enumerate(sites):
         if i not in used:

@@ -1,95 +1,411 @@
-"""Fact matches: a missing number whose context matches a number of a related reference.
+"""Fact matches: a missing number filled from a number of a related reference, by sentence frame.
 
-A related story may give the figure a damaged text lost, or a different figure about a
-similar thing. So a fact match is only ever a *manual* suggestion, listed best first
-with a note that says what differs (wording around the number, unit, dates of the two
-texts) and what an editor must check. Its value is the reference's, as written.
+A related story gives the figures a damaged text lost in other sentences. Each hole (a
+missing-number finding) is compared with every reference fact of a kind that can fill it,
+by its *frame*: the content words of the two sentences, the words next to the hole and to
+the number, the role words right before and after them ("to" / "from", "of the total"),
+and the periods and names both sentences mention. Numbers of one sentence are paired one to
+one (greedily, best fit first), so "up . percent, or . percent of the total" takes the two
+percentages of "a rise of 7.2 percent, making up 3.1 percent of the total" in their places.
+
+Forms convert: a cardinal fills an ordinal hole ("9 consecutive quarters" -> "9th"), a
+currency sign or "%" the damage took comes back with the digits, "2019" of "in 2019" fills
+"In ,". A number is only ever one the reference holds, as written.
+
+Confidence is the precision measured for the score (fit, less the best rival's fit) by the
+related-story benchmark (:mod:`repairkit.repair.policy`, ``data/fact_calibration.tsv``). A
+figure about another period, place or subject stays below medium; below medium a match is
+``manual``, above it at most ``unsafe`` (a related story may give another figure).
 
 >>> from repairkit.model import Finding, Severity, Span
->>> from repairkit.reference.model import Article, Block, Fact
->>> text = "Exports grew by 4.2 percent in the spring."
->>> ref = Article("r.txt", text, "0" * 64, None, None, [Block("paragraph", 0, len(text), text)],
-...               [Fact("percent", "4.2 percent", "4.2", 16, 27, "percent", None,
-...                     "Exports grew by", "in the spring.", 0)], {})
->>> doc = Document.from_text("Last year exports grew by . percent.")
+>>> from repairkit.reference.parse import parse_text
+>>> ref = parse_text("Trade\\n\\nArgentina's exports grew by 4.2 percent in the spring, officials said.")
+>>> doc = Document.from_text("In the spring exports from Argentina grew by . percent.")
 >>> hole = doc.text.index(".")
 >>> f = Finding("RK103", "bare-quantity", "missing-number", Severity.ERROR,
 ...             Span(hole, hole + 9), "'percent' has no amount before it",
 ...             data={"expects": "percentage", "unit": "percent"})
 >>> s = fact_suggestions(doc, f, [ref])[0]
->>> s.replacement, s.applicability.label, doc.text[s.span.start:s.span.end]
-('4.2 percent', 'manual', '. percent')
+>>> s.replacement, doc.text[s.span.start:s.span.end], s.applicability.label in ("manual", "unsafe")
+('4.2 percent', '. percent', True)
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 from repairkit.document import Document
-from repairkit.model import Applicability, Evidence, Finding, Span, Suggestion
+from repairkit.model import MEDIUM_CONFIDENCE, Applicability, Evidence, Finding, Span, Suggestion
 from repairkit.reference.align import restorable
+from repairkit.reference.dates import MONTHS, periods
+from repairkit.reference.facts import SCALES
 from repairkit.reference.model import Article, Fact
 from repairkit.repair.aligned import only_restores
+from repairkit.repair.policy import applicability, fact_confidence
+from repairkit.wordlists import load
 
 #: Fact kinds that can fill each expected kind of value (finding data ``expects``).
 KINDS_FOR: dict[str, frozenset[str]] = {
-    "ordinal": frozenset({"ordinal"}),
+    "ordinal": frozenset({"ordinal", "count", "cardinal"}),
     "year": frozenset({"year"}),
     "decade": frozenset({"year"}),
     "day": frozenset({"date"}),
     "percentage": frozenset({"percent"}),
     "amount": frozenset({"money", "cardinal", "decimal", "count"}),
     "count": frozenset({"count", "cardinal"}),
-    "number": frozenset({"cardinal", "decimal", "count", "money", "percent"}),
+    "number": frozenset({"cardinal", "decimal", "count", "money", "percent", "year", "ordinal"}),
 }
 #: Most candidates listed for one finding.
 MAX_CANDIDATES = 3
-#: Confidence of a fact match: one candidate with strong context, otherwise weak.
-CONF_STRONG, CONF_WEAK = 0.25, 0.1
-#: Shared context weight needed before a fact is offered at all.
-MIN_SCORE = 1.0
-#: Years, days and bare numbers are everywhere in a reference: they need more shared context.
-MIN_SCORE_GENERIC = 2.0
-_GENERIC = frozenset({"year", "decade", "day", "number"})
+#: Weights of the frame parts in a fit (they sum to 1): sentence words, words near the number, role words.
+W_SENTENCE, W_NEAR, W_ROLE = 0.5, 0.3, 0.2
+#: Content words on each side of a hole or number that count as "near".
+NEAR_WORDS = 5
+#: A fit below this shares too little with the hole to be listed at all.
+MIN_FIT = 0.08
+#: A fact whose number another hole of the text takes with a better fit counts this much of its fit here.
+TAKEN_FACTOR = 0.5
+#: A conflicting period, place or subject counts this much of the fit.
+CONFLICT_FACTOR = 0.5
 
-_WORD_RE = re.compile(r"[^\W\d_]{3,}")
-_STOP = frozenset("""the and for with that this from was were are has have had its their into over
-than been also will would which who while when where after before about more most other such""".split())
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n\s*")
 _DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_CONTEXT_WORDS = 8
+_PERCENT_WORDS = ("percent", "per cent", "percentage point", "pct")
+_SCALE_CLASS = {name: value for name, value in SCALES.items()}
+_ORDINAL_SUFFIX_RE = re.compile(r"(st|nd|rd|th)$")
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in (m.group().lower() for m in _WORD_RE.finditer(text)) if w not in _STOP]
+def ordinal_suffix(n: int) -> str:
+    """The English ordinal suffix of ``n``.
+
+    >>> [ordinal_suffix(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111)]
+    ['st', 'nd', 'rd', 'th', 'th', 'th', 'th', 'st', 'nd', 'st', 'th']
+    """
+    if 10 <= n % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
-def _residue(fact_text: str) -> str:
+def stem(word: str) -> str:
+    """A crude stem that joins plural and verb forms: "quarters" / "quarter", "rising" / "rise".
+
+    >>> [stem(w) for w in ("quarters", "Companies", "rising", "exported", "doses", "sales")]
+    ['quarter', 'company', 'ris', 'export', 'dos', 'sal']
+    """
+    w = word.lower()
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[:len(w) - len(suffix)] + keep
+    return w
+
+
+def _function_words() -> frozenset[str]:
+    return load("function_words")
+
+
+def _content(text: str) -> list[str]:
+    """Stems of the content words of ``text``, in order."""
+    stop = _function_words()
+    return [stem(m.group()) for m in _LETTERS_RE.finditer(text) if m.group().lower() not in stop
+            and len(m.group()) > 1]
+
+
+def sentence_span(text: str, pos: int) -> tuple[int, int]:
+    """``[start, end)`` of the sentence of ``text`` around ``pos``.
+
+    >>> t = "It fell. In , sales rose to . billion. Then it ended."
+    >>> s, e = sentence_span(t, t.index(", sales"))
+    >>> t[s:e]
+    'In , sales rose to . billion.'
+    """
+    start, end = 0, len(text)
+    for m in _SENTENCE_END_RE.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start() + 1 if text[m.start()] in ".!?" else m.start()
+            end = m.start() + len(m.group().rstrip())
+            break
+    return start, end
+
+
+def names(text: str) -> frozenset[str]:
+    """Capitalised words that are not a sentence's first word, a month or a function word."""
+    stop = _function_words()
+    out: set[str] = set()
+    for m in _LETTERS_RE.finditer(text):
+        word = m.group()
+        # A sentence's first word counts too: clauses move, and "Brazil" may open either sentence.
+        if not word[:1].isupper() or word.lower() in stop or word.lower() in MONTHS or len(word) < 2:
+            continue
+        out.add(word.lower())
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The words around a number (or a hole) in its sentence."""
+
+    sentence: tuple[str, ...]
+    near: tuple[str, ...]
+    before: str
+    after: str
+    periods: frozenset[str]
+    names: frozenset[str]
+    text: str
+    #: Index and count of the numbers of its sentence (``None`` when unknown).
+    place: tuple[int, int] | None = None
+    #: A surface form of each stem, for notes.
+    surface: tuple[tuple[str, str], ...] = ()
+
+
+def _word_before(text: str, pos: int, skip: frozenset[str] = frozenset()) -> str:
+    words = [m.group().lower() for m in _LETTERS_RE.finditer(text, 0, pos)]
+    while words and words[-1] in skip:
+        words.pop()
+    return words[-1] if words else ""
+
+
+def _word_after(text: str, pos: int, skip: frozenset[str] = frozenset()) -> str:
+    for m in _LETTERS_RE.finditer(text, pos):
+        if m.group().lower() not in skip:
+            return m.group().lower()
+    return ""
+
+
+def frame_at(text: str, start: int, end: int, unit_words: frozenset[str] = frozenset()) -> Frame:
+    """The frame of ``text[start:end]`` (a number or a hole); ``unit_words`` are the number's own words."""
+    s, e = sentence_span(text, start)
+    e = max(e, end)
+    before = _content(text[s:start])
+    after = [w for w in _content(text[end:e])]
+    own = {stem(w) for w in unit_words}
+    after_near = [w for w in after if w not in own][:NEAR_WORDS]
+    sentence = tuple(w for w in before + after if w not in own)
+    surface = tuple({stem(m.group()): m.group().lower() for m in _LETTERS_RE.finditer(text, s, e)}.items())
+    return Frame(sentence, tuple(before[-NEAR_WORDS:] + after_near),
+                 _word_before(text, start), _word_after(text, end, frozenset(unit_words)),
+                 periods(text[s:e]), names(text[s:e]), " ".join(text[s:e].split()), None, surface)
+
+
+def _weights(frames: Sequence[Frame]) -> dict[str, float]:
+    """Inverse sentence frequency of each stem over a reference's number sentences."""
+    df: dict[str, int] = {}
+    for fr in {f.text: f for f in frames}.values():
+        for w in set(fr.sentence):
+            df[w] = df.get(w, 0) + 1
+    n = len({f.text for f in frames}) + 1
+    return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+
+
+def _weight(w: str, weights: dict[str, float]) -> float:
+    return weights.get(w, math.log(len(weights) + 2))
+
+
+@dataclass
+class Candidate:
+    """One reference fact as the value of one hole."""
+
+    hole: int
+    fact: Fact
+    ref: Article
+    span: Span
+    replacement: str
+    fit: float
+    shared: tuple[str, ...]
+    conflict: str = ""
+    taken_by: int | None = None
+    #: The fit before pairing, and the fit of the hole that took this number (when another did).
+    raw_fit: float = 0.0
+    owner_fit: float = 0.0
+    score: float = 0.0
+    rival: Candidate | None = None
+    fact_frame: Frame | None = field(default=None, repr=False)
+
+    @property
+    def value_key(self) -> str:
+        """Candidates with the same value for the same place are one candidate."""
+        return f"{self.span.start}:{self.span.end}:{self.replacement}"
+
+
+def fit_of(hole: Frame, fact: Frame, weights: dict[str, float]) -> tuple[float, tuple[str, ...]]:
+    """How well a fact's frame matches a hole's (0-1) and the content words they share."""
+    # Sums run over sorted words: a set's order varies from process to process (hash seeds), and
+    # float sums in another order differ in the last bit, which would reorder tied candidates.
+    hs, fs = set(hole.sentence), set(fact.sentence)
+    shared = sorted(hs & fs)
+    total = sum(_weight(w, weights) for w in sorted(hs)) + sum(_weight(w, weights) for w in sorted(fs))
+    sentence = 2 * sum(_weight(w, weights) for w in shared) / total if total else 0.0
+    hn, fn = set(hole.near), set(fact.near)
+    near_total = sum(_weight(w, weights) for w in sorted(hn))
+    near = sum(_weight(w, weights) for w in sorted(hn & fn)) / near_total if near_total else 0.0
+    order = hole.place is not None and hole.place == fact.place
+    role = 0.35 * (hole.before == fact.before and bool(hole.before)) + 0.35 * (hole.after == fact.after
+                                                                               and bool(hole.after)) + 0.3 * order
+    ranked = sorted(shared, key=lambda w: -_weight(w, weights))  # ties keep alphabetical order
+    return W_SENTENCE * sentence + W_NEAR * near + W_ROLE * role, tuple(ranked)
+
+
+def _conflict(hole: Frame, fact: Frame) -> str:
+    """Why the fact is about something else: another period, or other names; ``""`` when not."""
+    if hole.periods and fact.periods and not hole.periods & fact.periods:
+        return (f"the reference speaks of {', '.join(sorted(fact.periods))}, this text of "
+                f"{', '.join(sorted(hole.periods))}")
+    # Names are left to the frame fit: on the related-story benchmark, "no name in common" marked
+    # as many right figures as wrong ones (capitalised sentence openers, renamed subjects).
+    return ""
+
+
+def _residue(text: str) -> str:
     """What damage leaves of a number as written: "$1.5 billion" -> ". billion"."""
-    return "".join(c for c in fact_text if not (c.isdigit() or (restorable(c) and not c.isspace())))
+    return "".join(c for c in text if not (c.isdigit() or (restorable(c) and not c.isspace())))
 
 
-def _placement(doc: str, finding: Finding, fact: Fact) -> Span | None:
-    """Where ``fact.text`` goes: the residue it left next to the finding's hole."""
-    residue = _residue(fact.text)
+def _hole_at(doc: str, finding: Finding) -> tuple[int, list[int]]:
     lo, hi = finding.span.start, finding.span.end
-    # The detector's own (zero-width) suggestion marks the hole; else the first gap in the span.
     gaps = [p for p in range(lo, hi + 1) if p > 0 and doc[p - 1].isspace() and not doc[p:p + 1].isalnum()]
     hole = next((s.span.start for s in finding.suggestions), gaps[0] if gaps else lo)
-    if not residue and hole not in gaps and not any(s.span.start == hole for s in finding.suggestions):
-        return None  # an insertion here would glue the number to a word
-    best: Span | None = None
-    for p in range(max(lo, hole - len(residue)), min(hole, hi) + 1):
-        if doc[p:p + len(residue)] == residue:
-            if best is None or abs(p - hole) < abs(best.start - hole):
-                best = Span(p, p + len(residue))
-    if best is None or not only_restores(doc[best.start:best.end], fact.text):
-        return None
-    return best
+    return hole, gaps
 
 
-def _context(doc: str, span: Span) -> tuple[list[str], list[str]]:
-    return _words(doc[:span.start])[-_CONTEXT_WORDS:], _words(doc[span.end:])[:_CONTEXT_WORDS]
+def placements(doc: str, finding: Finding, written: str) -> list[Span]:
+    """Where ``written`` may go, nearest the hole first: the residue it left inside the finding, if it only restores."""
+    residue = _residue(written)
+    lo, hi = finding.span.start, finding.span.end
+    hole, gaps = _hole_at(doc, finding)
+    marked = {s.span.start for s in finding.suggestions}
+    spans: list[Span] = []
+    for p in sorted(range(lo, hi + 1), key=lambda p: abs(p - hole)):
+        if doc[p:p + len(residue)] != residue:
+            continue
+        span = Span(p, p + len(residue))
+        if not residue and p not in gaps and p not in marked and not (p > 0 and doc[p - 1] in _SIGNS):
+            continue  # an insertion here would glue the number to a word or a full stop
+        if not only_restores(doc[span.start:span.end], written):
+            continue
+        if span.end < len(doc) and doc[span.end].isalnum() and written[-1:].isalnum() and not residue.endswith(" "):
+            if not (written[-1:].isdigit() and _scale_word(doc, span.end)):
+                continue  # "5" glued to the next word
+        spans.append(span)
+    return spans
+
+
+def _scale_word(text: str, pos: int) -> str:
+    """The scale word right at or after ``pos`` ("bn", " million"), lower case, or ``""``."""
+    m = re.compile(r"\s?([A-Za-z]+)\b").match(text, pos)
+    word = m.group(1).lower() if m else ""
+    return word if word in SCALES else ""
+
+
+def _number_core(fact: Fact) -> str:
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", fact.text)
+    return m.group() if m else ""
+
+
+def _forms(fact: Fact, expects: str, suffix: str) -> list[str]:
+    """Ways to write the fact's number in the hole, the reference's own first."""
+    core = _number_core(fact)
+    if not core:
+        return []
+    cur = fact.currency or ""
+    sign = "".join(c for c in cur if restorable(c))
+    forms = [fact.text, core]
+    if fact.kind == "date":
+        return [fact.text, *re.findall(r"\d+", fact.text)]
+    if fact.kind == "money" and sign:
+        forms.insert(1, sign + core)
+        forms.insert(1, cur + core)
+    if fact.kind == "percent":
+        forms.insert(1, core + "%")
+    if expects == "ordinal":
+        if fact.kind == "ordinal":
+            return [fact.text]
+        if "." in core or "," in core:
+            return []
+        return [core + ordinal_suffix(int(core))]
+    return list(dict.fromkeys(forms))
+
+
+def _reads_as_fact(doc: str, span: Span, written: str, fact: Fact, suffix: str) -> bool:
+    """True when the text, once ``written`` is in, still says what the fact says (unit, scale, sign)."""
+    after = doc[span.end:span.end + 24].lower()
+    before = doc[max(0, span.start - 4):span.start]
+    full = (written + after).lower()
+    if suffix:
+        return written.endswith(suffix)
+    lead = re.match(r"[^\w\s]+", written)
+    if lead and (before.endswith(lead.group()) or doc[span.end:span.end + 1] == lead.group()[-1]):
+        return False  # the sign survived the damage: it must not come back twice ("££75m")
+    sign_here = before[-1:] if before[-1:] in _SIGNS else ""
+    if sign_here and fact.kind == "money" and sign_here not in (fact.currency or ""):
+        return False  # "£" stands here, the reference's figure is in another currency
+    if _decimal_hole(doc, span) and "." not in _residue(written):
+        return False  # a lone "." here is what is left of a decimal
+    if fact.kind == "date":
+        return _date_part_fits(doc, span, written, fact)
+    if fact.kind == "percent":
+        marks = (written.endswith("%"), any(w in written.lower() for w in _PERCENT_WORDS),
+                 any(re.match(r"\s?" + w, after) for w in _PERCENT_WORDS))
+        if sum(marks) != 1:
+            return False  # "5" with no percent after it, or "5%" / "5 percent" before "percent"
+    elif any(re.match(r"\s?" + w + r"\b", after) for w in _PERCENT_WORDS) or after.startswith("%"):
+        return False
+    doc_scale = _scale_word(doc, span.end)
+    fact_scale = (fact.unit or "").lower() if (fact.unit or "").lower() in SCALES else ""
+    if fact_scale or re.search(r"\d\s?(?:" + "|".join(SCALES) + r")\b", fact.text.lower()):
+        written_scale = re.search(r"\d\s?([a-z]+)\b", written.lower())
+        scale = written_scale.group(1) if written_scale and written_scale.group(1) in SCALES else doc_scale
+        if not scale or SCALES[scale] != SCALES.get(fact_scale or scale, 0):
+            return False
+    elif doc_scale and not re.search(r"\d\s?[a-z]", written.lower()):
+        return False  # "1.5" into ". billion" when the reference's figure has no scale
+    if fact.kind == "money" and fact.currency:
+        sign = "".join(c for c in fact.currency if restorable(c))
+        word = fact.currency.lower() if fact.currency.isalpha() else ""
+        if sign and not (sign in written or before.endswith(sign)):
+            return False
+        if word and word not in full:
+            return False
+    if fact.kind == "count" and fact.unit and stem(fact.unit) not in {stem(w) for w in _LETTERS_RE.findall(full)[:4]}:
+        return False
+    if fact.kind in ("year", "date") and not (written.isdigit() or fact.kind == "date"):
+        return False
+    return True
+
+
+_SIGNS = "$£€¥₹"
+
+
+def _decimal_hole(doc: str, span: Span) -> bool:
+    """True when a "." next to ``span`` can only be a stripped decimal point ("rose . to", ". billion")."""
+    for p in (span.start, span.end, span.start - 1):
+        if 0 <= p < len(doc) and doc[p] == "." and (p == span.start or span.start == span.end or p < span.start):
+            nxt = doc[p + 1:p + 3]
+            prev = doc[p - 1:p] if p else ""
+            if (prev in (" ", "") or not prev.isalnum()) and (nxt[:1].isalpha() or (nxt[:1] == " " and nxt[1:2].islower())
+                                                              or nxt[:1] in ".,;%"):
+                return True
+    return False
+
+
+def _date_part_fits(doc: str, span: Span, written: str, fact: Fact) -> bool:
+    """A day or a year out of a date fact goes only where its month word stands on the right side."""
+    if written == fact.text:
+        return True
+    month_after = _word_after(doc, span.end) in MONTHS
+    month_before = _word_before(doc, span.start) in MONTHS
+    m = re.search(r"(\d+)?\s*([A-Za-z]+)\.?,?\s*(\d+)?", fact.text)
+    if not m or m.group(2).lower() not in MONTHS:
+        return False
+    if month_after:
+        return written == m.group(1)
+    if month_before:
+        return written == m.group(3)
+    return False
 
 
 def doc_date(doc: Document) -> str | None:
@@ -102,84 +418,203 @@ def doc_date(doc: Document) -> str | None:
     return m.group() if m else None
 
 
-def _score(fact: Fact, finding: Finding, near: set[str], weight: dict[str, float], year: int | None) -> float:
-    expects = str(finding.data.get("expects", "number"))
-    kinds = KINDS_FOR.get(expects, KINDS_FOR["number"])
-    if fact.kind not in kinds:
-        return 0.0
-    if year and expects in ("year", "decade") and fact.value[:4].isdigit() and int(fact.value[:4]) > year:
-        return 0.0  # a text cannot report a year after its own date as past
-    unit = str(finding.data.get("unit") or "").lower()
-    if unit and (fact.unit or "").lower() not in (unit, unit + "s") and unit not in fact.text.lower().split():
-        return 0.0
-    suffix = str(finding.data.get("suffix") or "")
-    if suffix and not fact.text.endswith(suffix):
-        return 0.0
-    shared = near & set(_words(f"{fact.before} {fact.after}"))
-    return sum(weight.get(w, 1.0) for w in sorted(shared))  # a set's order varies by process: sum in one order
-
-
-def fact_suggestions(doc: Document, finding: Finding, references: Sequence[Article]) -> list[Suggestion]:
-    """Manual suggestions from reference facts that fit ``finding``, best first."""
-    before, after = _context(doc.text, finding.span)
-    near = set(before) | set(after)
-    dated = doc_date(doc)
-    year = int(dated[:4]) if dated else None
-    scored: list[tuple[float, Fact, Article, Span]] = []
-    for ref in references:
-        counts: dict[str, int] = {}
-        for fact in ref.facts:
-            for w in set(_words(f"{fact.before} {fact.after}")):
-                counts[w] = counts.get(w, 0) + 1
-        # A word found around many of the reference's numbers says little about any one of them.
-        weight = {w: 1.0 / n for w, n in counts.items()}
-        for fact in ref.facts:
-            score = _score(fact, finding, near, weight, year)
-            needed = MIN_SCORE_GENERIC if finding.data.get("expects", "number") in _GENERIC else MIN_SCORE
-            span = _placement(doc.text, finding, fact) if score >= needed else None
-            if span is not None:
-                later = dated is not None and (_passage_date(ref, fact) or "") > dated
-                scored.append((score / 2 if later else score, fact, ref, span))
-    scored.sort(key=lambda t: -t[0])
-    best: dict[str, tuple[float, Fact, Article, Span]] = {}
-    for item in scored:
-        best.setdefault(item[1].text, item)
-    chosen = list(best.values())[:MAX_CANDIDATES]
-    strong = len(chosen) == 1 and chosen[0][0] >= 2 * MIN_SCORE
-    return [_suggestion(doc, finding, fact, ref, span, CONF_STRONG if strong else CONF_WEAK, near)
-            for _, fact, ref, span in chosen]
-
-
 def _passage_date(ref: Article, fact: Fact) -> str | None:
     """The latest date the reference gives in the passage of ``fact`` (ISO, maybe partial)."""
     dates = [f.value for f in ref.facts if f.kind == "date" and f.block == fact.block and f.value[:1].isdigit()]
     return max(dates) if dates else None
 
 
-def _suggestion(doc: Document, finding: Finding, fact: Fact, ref: Article, span: Span, conf: float,
-                near: set[str]) -> Suggestion:
-    theirs = set(_words(f"{fact.before} {fact.after}"))
-    only_ref = [w for w in _words(f"{fact.before} {fact.after}") if w not in near][:4]
-    shared = sorted(theirs & near)
-    theirs |= set(_words(fact.text))
-    only_here = [w for w in _words(" ".join(_context(doc.text, finding.span)[0][-4:] +
-                                            _context(doc.text, finding.span)[1][:4])) if w not in theirs][:4]
-    parts = [f"The reference {ref.path} gives '{fact.text}' in '… {fact.before} {fact.text} {fact.after} …'"]
+#: Words that belong to a number, not to its frame: scales, percent words, ordinal suffixes.
+_NUMBER_WORDS = frozenset(SCALES) | {"percent", "per", "cent", "percentage", "points", "point", "pct",
+                                     "st", "nd", "rd", "th", "s"}
+
+
+def _unit_words(fact: Fact) -> frozenset[str]:
+    words = {w.lower() for w in _LETTERS_RE.findall(fact.text)}
+    if fact.unit:
+        words |= {w.lower() for w in fact.unit.split()}
+    return frozenset(words)
+
+
+def candidates(doc: Document, findings: Sequence[Finding], references: Sequence[Article]) -> dict[int, list[Candidate]]:
+    """Scored candidates of each finding (by index), best first, numbers paired one to one."""
+    text = doc.text
+    dated = doc_date(doc)
+    year = int(dated[:4]) if dated else None
+    frames: dict[tuple[int, int], Frame] = {}
+    ref_weights: dict[int, dict[str, float]] = {}
+    for r, ref in enumerate(references):
+        for k, fact in enumerate(ref.facts):
+            frames[(r, k)] = frame_at(ref.text, fact.start, fact.end, _unit_words(fact) | _NUMBER_WORDS)
+        ref_weights[r] = _weights([frames[(r, k)] for k in range(len(ref.facts))])
+        _number_places(frames, r, [(f.start, f.end) for f in ref.facts], ref.text)
+    holes = [(_hole_at(text, f)[0],) * 2 for f in findings]
+    hole_frames: dict[tuple[int, int], Frame] = {}
+    for i, finding in enumerate(findings):
+        unit = str(finding.data.get("unit") or "").lower()
+        suffix = str(finding.data.get("suffix") or "")
+        hole_frames[(-1, i)] = frame_at(text, holes[i][0], holes[i][0], _NUMBER_WORDS | {unit, suffix} - {""})
+    _number_places(hole_frames, -1, holes, text)
+    out: dict[int, list[Candidate]] = {}
+    for i, finding in enumerate(findings):
+        expects = str(finding.data.get("expects", "number"))
+        kinds = KINDS_FOR.get(expects, KINDS_FOR["number"])
+        suffix = str(finding.data.get("suffix") or "")
+        unit = str(finding.data.get("unit") or "").lower()
+        hole = holes[i][0]
+        hole_frame = hole_frames[(-1, i)]
+        found: list[Candidate] = []
+        for r, ref in enumerate(references):
+            for k, fact in enumerate(ref.facts):
+                if fact.kind not in kinds:
+                    continue
+                if year and expects in ("year", "decade") and fact.value[:4].isdigit() and int(fact.value[:4]) > year:
+                    continue  # a text cannot report a year after its own date as past
+                if unit and (fact.unit or "").lower() not in (unit, unit + "s") and unit not in fact.text.lower().split() \
+                        and not (unit in SCALES and (fact.unit or "").lower() in SCALES
+                                 and SCALES[unit] == SCALES[(fact.unit or "").lower()]):
+                    if not (fact.kind == "percent" and unit in ("percent", "pct")):
+                        continue
+                fitting = [(abs(sp.start - hole), n, w, sp) for n, w in enumerate(_forms(fact, expects, suffix))
+                           for sp in placements(text, finding, w) if _reads_as_fact(text, sp, w, fact, suffix)]
+                if not fitting:
+                    continue
+                _, _, written, span = min(fitting, key=lambda t: (t[0], t[1]))
+                fr = frames[(r, k)]
+                own = _NUMBER_WORDS | _unit_words(fact) | {unit, suffix}
+                here = replace(hole_frame, after=_word_after(text, hole, own),
+                               before=_word_before(text, hole, own))
+                fit, shared = fit_of(here, fr, ref_weights[r])
+                conflict = _conflict(hole_frame, fr)
+                if dated and (_passage_date(ref, fact) or "") > dated:
+                    conflict = conflict or f"the reference passage is dated {_passage_date(ref, fact)}, " \
+                                           f"later than this text ({dated})"
+                if conflict:
+                    fit *= CONFLICT_FACTOR
+                if fit >= MIN_FIT:
+                    words = dict(hole_frame.surface)
+                    found.append(Candidate(i, fact, ref, span, written, fit, tuple(words.get(w, w) for w in shared),
+                                           conflict, fact_frame=fr))
+        out[i] = found
+    _pair(out, references)
+    for found in out.values():
+        _rank(found)
+    return out
+
+
+def _number_places(frames: dict[tuple[int, int], Frame], key: int, spans: list[tuple[int, int]], text: str) -> None:
+    """Give each frame its index among the numbers (or holes) of its sentence, and their count."""
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for k, (start, _) in enumerate(spans):
+        by_sentence.setdefault(sentence_span(text, start), []).append(k)
+    for members in by_sentence.values():
+        starts = sorted({spans[k][0] for k in members})
+        for k in members:
+            frames[(key, k)] = replace(frames[(key, k)], place=(starts.index(spans[k][0]), len(starts)))
+
+
+def _pair(out: dict[int, list[Candidate]], references: Sequence[Article]) -> None:
+    """One reference number, one hole: a number that fits another hole better counts less here."""
+    pairs = sorted((c for found in out.values() for c in found), key=lambda c: -c.fit)
+    taken: dict[tuple[int, int], tuple[int, float]] = {}
+    filled: set[int] = set()
+    for c in pairs:
+        key = (id(c.ref), c.fact.start)
+        if c.hole in filled or key in taken:
+            continue
+        taken[key] = (c.hole, c.fit)
+        filled.add(c.hole)
+    for found in out.values():
+        for c in found:
+            c.raw_fit = c.fit
+            owner = taken.get((id(c.ref), c.fact.start))
+            if owner is not None and owner[0] != c.hole:
+                c.taken_by, c.owner_fit = owner
+                c.fit *= TAKEN_FACTOR
+
+
+def _rank(found: list[Candidate]) -> None:
+    """Best first, one candidate per value; each scored by its fit less its best rival's."""
+    found.sort(key=lambda c: -c.fit)
+    seen: dict[str, Candidate] = {}
+    for c in found:
+        seen.setdefault(c.value_key, c)
+    distinct = list(seen.values())
+    found[:] = distinct
+    for c in distinct:
+        rivals = [o for o in distinct if o is not c and o.replacement != c.replacement]
+        c.rival = max(rivals, key=_strength) if rivals else None
+        c.score = round(0.5 * c.fit + 0.5 * (c.fit - (_strength(c.rival) if c.rival else 0.0)), 4)
+
+
+def _strength(rival: Candidate) -> float:
+    """How strongly a rival competes: a number another hole took counts as much as that hole's lead allows.
+
+    When the other hole fits it only a little better than this one does, the pairing was close
+    and the rival stays strong; when the other hole fits it far better, it hardly competes here.
+    """
+    if rival.taken_by is None:
+        return rival.fit
+    return max(rival.fit, 2 * rival.raw_fit - rival.owner_fit)
+
+
+def fact_suggestions_for(doc: Document, findings: Sequence[Finding],
+                         references: Sequence[Article]) -> dict[int, list[Suggestion]]:
+    """Suggestions from reference facts for each finding (by index), best first."""
+    out: dict[int, list[Suggestion]] = {}
+    for i, found in candidates(doc, findings, references).items():
+        chosen = found[:MAX_CANDIDATES]
+        confs = [fact_confidence(c.score, bool(c.conflict)) for c in chosen]
+        out[i] = [_suggestion(doc, findings[i], c, conf, sum(1 for j, o in enumerate(confs)
+                                                             if o >= MEDIUM_CONFIDENCE and chosen[j] is not c))
+                  for c, conf in zip(chosen, confs, strict=True)]
+    return out
+
+
+def fact_suggestions(doc: Document, finding: Finding, references: Sequence[Article]) -> list[Suggestion]:
+    """Suggestions from reference facts that fit ``finding``, best first."""
+    return fact_suggestions_for(doc, [finding], references).get(0, [])
+
+
+def _quote(fr: Frame | None, fact: Fact) -> str:
+    text = fr.text if fr else fact.text
+    return text if len(text) <= 160 else "… " + text[max(0, text.find(fact.text) - 70):][:150] + " …"
+
+
+def _suggestion(doc: Document, finding: Finding, c: Candidate, conf: float, alternatives: int) -> Suggestion:
+    fact, ref = c.fact, c.ref
+    parts = [f"The reference {ref.path} gives '{fact.text}' in '{_quote(c.fact_frame, fact)}'"]
     if ref.date:
         parts.append(f"(reference dated {ref.date.isoformat()})")
-    here = doc_date(doc)
-    differs = [f"both mention {', '.join(shared[:4])}"] if shared else []
-    if only_ref:
-        differs.append(f"the reference speaks of {', '.join(only_ref)}")
-    if only_here:
-        differs.append(f"this text of {', '.join(only_here)}")
-    if here:
-        differs.append(f"this text is dated {here}")
-    when = _passage_date(ref, fact)
-    if when:
-        after = " (later than this text)" if here and when > here else ""
-        differs.append(f"the reference passage is dated {when}{after}")
-    text = " ".join(parts) + "; " + ("; ".join(differs) if differs else "the contexts agree") + \
-        ". A related story may give a different figure: check it is the same before applying."
-    return Suggestion(span, fact.text, conf, Applicability.MANUAL, text,
-                      (Evidence(ref.path, fact.start, fact.end, ref.text[fact.start:fact.end]),), "reference-fact")
+    said = parts[0] + (" " + parts[1] if len(parts) > 1 else "")
+    why = [f"both sentences mention {', '.join(c.shared[:5])}" if c.shared else "the sentences share no content word"]
+    if c.replacement != fact.text:
+        why.append(f"written '{c.replacement}' here")
+    if c.conflict:
+        why.append(c.conflict + ": not the same figure unless an editor says so")
+    if c.taken_by is not None:
+        why.append("this number fits another missing number of the text better")
+    if c.rival is not None:
+        rival = c.rival
+        if rival.fit > c.fit:
+            why.append(f"'{rival.replacement}' fits better ({_why_better(rival, c)})")
+        else:
+            why.append(f"'{rival.replacement}' ({rival.fact.text}) lost: {_why_better(c, rival)}")
+    if (here := doc_date(doc)) and not c.conflict:
+        why.append(f"this text is dated {here}")
+    text = f"{said}; {'; '.join(why)}. A related story may give a different figure: check it is the same."
+    return Suggestion(c.span, c.replacement, conf, applicability(conf, alternatives, False, Applicability.UNSAFE),
+                      text, (Evidence(ref.path, fact.start, fact.end, ref.text[fact.start:fact.end]),),
+                      "reference-fact")
+
+
+def _why_better(winner: Candidate, loser: Candidate) -> str:
+    """Why ``winner`` fits better than ``loser``, in a few words."""
+    if loser.conflict and not winner.conflict:
+        return loser.conflict
+    if loser.taken_by is not None and winner.taken_by is None:
+        return "its number fits another missing number better"
+    extra = [w for w in winner.shared if w not in loser.shared][:3]
+    if extra:
+        return f"its sentence also shares {', '.join(extra)}"
+    return f"closer wording around the number ({winner.fit:.2f} against {loser.fit:.2f})"

@@ -1,0 +1,185 @@
+"""Fact matching by sentence frame (repairkit.repair.facts) and its confidence policy (repairkit.repair.policy)."""
+
+from __future__ import annotations
+
+import ast
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from repairkit.config import Config
+from repairkit.document import Document
+from repairkit.model import MEDIUM_CONFIDENCE, Applicability, Finding
+from repairkit.pipeline import scan_document, select_rules
+from repairkit.reference.parse import parse_text
+from repairkit.repair.apply import apply_suggestions
+from repairkit.repair.build import enrich
+from repairkit.repair.policy import CALIBRATION_HEADER, READINGS, applicability, fact_calibration, parse_calibration
+
+
+def facts_for(text: str, reference: str) -> list[Finding]:
+    """Missing-number findings of ``text`` enriched from a related ``reference``."""
+    doc = Document.from_text(text)
+    ref = parse_text("A related story\n\n" + reference, "related.txt")
+    found = enrich(doc, scan_document(doc, select_rules(Config())).findings, [ref])
+    return [f for f in found if f.category == "missing-number"]
+
+
+def best_fact(findings: list[Finding], text: str, hole: str):
+    at = (" " + text).index(" " + hole)
+    for f in findings:
+        if f.span.start <= at <= f.span.end:
+            valued = [s for s in f.suggestions if s.replacement is not None and s.origin == "reference-fact"]
+            if valued:
+                return valued[0]
+    return None
+
+
+def applied(text: str, suggestion) -> str:
+    return text[:suggestion.span.start] + suggestion.replacement + text[suggestion.span.end:]
+
+
+def test_a_cardinal_fact_fills_an_ordinal_hole():
+    text = "Exports to the bloc rose for the th consecutive quarter, the ministry said."
+    s = best_fact(facts_for(text, "The ministry said exports to the bloc grew for 9 consecutive quarters."), text, "th ")
+    assert s is not None and applied(text, s) == text.replace("the th", "the 9th")
+
+
+def test_the_currency_sign_the_damage_took_comes_back_with_the_number():
+    text = "The group said that its sales reached . billion last year."
+    s = best_fact(facts_for(text, "Sales climbed to €41.7 billion last year, the group said."), text, ". billion")
+    assert s is not None and "€41.7 billion" in applied(text, s)
+
+
+def test_a_year_of_a_clause_with_another_verb_fills_in_comma():
+    text = "In , Brazil became Argentinas largest export market."
+    ref = "In 2019, Brazil overtook China to become Argentina's largest export market."
+    s = best_fact(facts_for(text, ref), text, "In ,")
+    assert s is not None and applied(text, s).startswith("In 2019, Brazil")
+    assert s.evidence[0].quote == "2019"
+
+
+def test_two_numbers_of_one_sentence_go_to_their_own_places():
+    text = "Car exports were up . percent, or . percent of the total, the agency said."
+    ref = "The agency said car exports saw a rise of 7.2 percent, making up 3.1 percent of the total."
+    findings = facts_for(text, ref)
+    first = best_fact(findings, text, ". percent, or")
+    second = best_fact(findings, text, ". percent of the total")
+    assert first is not None and second is not None
+    assert (first.replacement, second.replacement) == ("7.2 percent", "3.1 percent")
+
+
+def test_a_distractor_loses_and_the_note_says_why():
+    text = "The media giant said that its quarterly profits jumped . percent."
+    ref = ("Quarterly profits at the media giant leapt 7.5 percent, the company said. "
+           "The company said quarterly sales at its unit rose 4.1 percent.")
+    s = best_fact(facts_for(text, ref), text, ". percent")
+    assert s is not None and s.replacement == "7.5 percent"
+    assert "'4.1 percent'" in s.note and "lost" in s.note
+
+
+def test_a_figure_of_another_period_stays_below_medium_and_manual():
+    text = "Sales at the chain rose . percent in the fourth quarter, it said."
+    s = best_fact(facts_for(text, "Sales at the chain rose 5.5 percent in the third quarter, it said."), text,
+                  ". percent")
+    assert s is not None and s.confidence < MEDIUM_CONFIDENCE and s.applicability is Applicability.MANUAL
+    assert "third quarter" in s.note and "fourth quarter" in s.note
+
+
+def test_a_fact_match_is_never_safe_and_its_numbers_are_the_references():
+    text = "Quarterly profits at the media giant jumped . percent to . billion for the three months to December."
+    ref = "For the three months to December, quarterly profits at the media giant leapt 7.6 percent to $1.13bn."
+    findings = facts_for(text, ref)
+    facts = [s for f in findings for s in f.suggestions if s.origin == "reference-fact"]
+    assert facts
+    for s in facts:
+        assert s.applicability is not Applicability.SAFE
+        assert all(n in ref for n in re.findall(r"\d+(?:\.\d+)?", s.replacement or ""))
+    repaired, _ = apply_suggestions(text, findings, Applicability.UNSAFE)
+    assert "7.6 percent" in repaired and "$1.13 billion" in repaired
+
+
+def test_no_reference_number_of_the_kind_means_no_candidate():
+    text = "Sales at the chain rose . percent in the fourth quarter, it said."
+    findings = facts_for(text, "Sales at the chain reached $4bn in the fourth quarter, it said.")
+    assert best_fact(findings, text, ". percent") is None
+    hole = next(f for f in findings if f.span.start <= text.index(". percent") <= f.span.end)
+    assert any(s.replacement is None and s.note for s in hole.suggestions)  # the detector's note stays
+
+
+@pytest.mark.parametrize(("confidence", "alternatives", "contested", "ceiling", "expected"), [
+    (0.95, 0, False, Applicability.SAFE, Applicability.SAFE),
+    (0.95, 0, False, Applicability.UNSAFE, Applicability.UNSAFE),
+    (0.75, 0, False, Applicability.UNSAFE, Applicability.UNSAFE),
+    (0.75, 1, False, Applicability.UNSAFE, Applicability.MANUAL),
+    (0.95, 0, True, Applicability.SAFE, Applicability.MANUAL),
+    (0.59, 0, False, Applicability.SAFE, Applicability.MANUAL),
+])
+def test_one_policy_decides_applicability(confidence, alternatives, contested, ceiling, expected):
+    assert applicability(confidence, alternatives, contested, ceiling) is expected
+
+
+def test_the_shipped_calibration_is_measured_and_well_formed():
+    rows = fact_calibration()
+    assert {r.reading for r in rows} == set(READINGS)
+    for reading in READINGS:
+        own = [r for r in rows if r.reading == reading]
+        assert own[0].low <= -1.0 and own[-1].high >= 1.0  # every score has a row
+        assert [r.precision for r in own] == sorted(r.precision for r in own)  # isotonic
+    assert all(r.benchmark == "benchmarks.related_story" and r.sample >= 50 for r in rows)
+
+
+@pytest.mark.parametrize("bad", [
+    "frame\t01\t0.0\t0.5\t1.5\t100\tb\t2026-01-02",      # precision above 1
+    "frame\t01\t0.5\t0.5\t0.5\t100\tb\t2026-01-02",      # empty bucket
+    "guess\t01\t0.0\t0.5\t0.5\t100\tb\t2026-01-02",      # unknown reading
+    "frame\t01\t0.0\t0.5\t0.5\t0\tb\t2026-01-02",        # no sample
+    "frame\t01\t0.0\t0.5\t0.5\t100\tb",                  # a cell missing
+    "frame\t01\t0.0\t0.5\t0.5\t100\tb\tyesterday",       # not a date
+])
+def test_the_calibration_loader_rejects_bad_rows(bad):
+    with pytest.raises(ValueError, match="fact_calibration.tsv"):
+        parse_calibration([CALIBRATION_HEADER, bad])
+
+
+def test_buckets_must_be_contiguous():
+    with pytest.raises(ValueError, match="contiguous"):
+        parse_calibration([CALIBRATION_HEADER, "frame\t01\t0.0\t0.5\t0.5\t100\tb\t2026-01-02",
+                           "frame\t02\t0.6\t0.9\t0.7\t100\tb\t2026-01-02"])
+
+
+def test_no_literal_confidence_in_the_fact_suggestions():
+    source = Path(resources.files("repairkit").joinpath("repair", "facts.py")).read_text("utf-8")
+    calls = [n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Call)
+             and getattr(n.func, "id", "") == "Suggestion"]
+    assert calls
+    for call in calls:
+        assert not isinstance(call.args[2], ast.Constant)
+
+
+def test_on_the_seed_fixtures_reference_figures_are_candidates_with_evidence_and_the_rest_stay_null():
+    root = Path(__file__).resolve().parent.parent / "fixtures"
+    text = (root / "scraped_commentary.txt").read_text("utf-8")
+    ref_text = (root / "structured_article.txt").read_text("utf-8")
+    doc = Document.from_text(text)
+    ref = parse_text(ref_text, "structured_article.txt")
+    findings = [f for f in enrich(doc, scan_document(doc, select_rules(Config())).findings, [ref])
+                if f.category == "missing-number"]
+    assert findings
+    for f in findings:
+        # Every hole keeps the detector's explanation, valued candidates or not.
+        assert any(s.replacement is None and s.note for s in f.suggestions)
+        for s in f.suggestions:
+            if s.origin != "reference-fact":
+                continue
+            (ev,) = s.evidence
+            assert ref_text[ev.start:ev.end] == ev.quote and ev.quote in s.note
+            assert all(n in ev.quote for n in re.findall(r"\d+(?:\.\d+)?", s.replacement))
+            assert s.applicability is Applicability.MANUAL or s.confidence >= MEDIUM_CONFIDENCE
+    doses = best_fact(findings, text, " million doses")
+    assert doses is not None and "million doses" in doses.replacement  # the reference's vaccine figures
+    # The "th ... Leaders Meeting": the reference only has related summits, a low candidate at most.
+    meeting = best_fact(findings, text, "th ASEAN Plus")
+    assert meeting is None or meeting.confidence < MEDIUM_CONFIDENCE
