@@ -1,5 +1,6 @@
 # Two commands on a fresh machine (Python 3.11+ and pip):
-#   make demo   set up .venv, review the bundled fixtures: reports/*.html, .md, .json, .png
+#   make demo   set up .venv, review the bundled fixtures: reports/*.html, .md, .json, screenshots before and
+#               after a few decisions made in the browser, the decisions file and reports/decided/
 #   make test   set up .venv with the test extra (and chromium for the browser test), run all tests
 PYTHON ?= python3
 VENV   := .venv
@@ -16,14 +17,11 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/repairkit review fixtures/scraped_commentary.txt --reference fixtures/structured_article.txt --out reports/
-	@if command -v chromium >/dev/null 2>&1; then \
-		profile=$$(mktemp -d) && \
-		chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-			--disable-background-networking --disable-component-update --disable-sync --hide-scrollbars \
-			--user-data-dir=$$profile --window-size=1280,2000 \
-			--screenshot=reports/scraped_commentary.png "file://$$(pwd)/reports/scraped_commentary.html" \
-			>/dev/null 2>&1 && echo "wrote reports/scraped_commentary.png"; rm -rf $$profile; \
-	else echo "chromium not found (tests/setup_browser.sh installs it): reports/scraped_commentary.png not refreshed"; fi
+	@if $(BIN)/python -c "import sys; from tests.review_browser import find_chromium; sys.exit(find_chromium() is None)"; then \
+		$(BIN)/python -m tests.review_browser reports/scraped_commentary.html && \
+		$(BIN)/repairkit review fixtures/scraped_commentary.txt --reference fixtures/structured_article.txt \
+			--decisions reports/scraped_commentary.decisions.json --out reports/decided/; \
+	else echo "chromium not found (tests/setup_browser.sh installs it): screenshots and decisions not refreshed"; fi
 
 test: $(STAMP)
 	sh tests/setup_browser.sh

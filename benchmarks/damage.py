@@ -1,21 +1,30 @@
 """Damage simulator: strip clean text the way a bad scraper does, and record the exact truth.
 
-Seed-style damage (the ``"seed"`` profile) removes every digit, apostrophe, hyphen, quote,
-``$ % @ / &`` and bracket, and merges paragraphs into one line, like a scraped commentary
-whose clean version we know. Whatever stripping leaves stays: ``"$1.5bn"`` becomes ``".bn"``,
-``"in 2020,"`` becomes ``"in ,"`` and ``"5%"`` vanishes, leaving a doubled space.
+Seed damage (the ``"seed"`` profile) is what the seed commentary's scraper did: it kept only
+``[A-Za-z ,.]`` and whitespace and took every other character (digits, apostrophes, quotes,
+hyphens and dashes, ``: ; ? !``, brackets, every symbol, and letters outside ASCII: ``"café"``
+becomes ``"caf"``, as that scraper's character class would leave it), and it merged paragraphs
+into one line. Whatever stripping leaves stays: ``"$1.5bn"`` becomes ``".bn"``, ``"in 2020,"``
+becomes ``"in ,"`` and ``"5%"`` vanishes, leaving a doubled space.
 
->>> d = damage("Japan's $1.5bn deal rose 5% in 2020.\\n\\nIt was year-on-year.")
+>>> d = damage("Japan's $1.5bn deal: up 5% (in 2020)?\\n\\nIt was year-on-year!")
 >>> d.text
-'Japans .bn deal rose  in . It was yearonyear.'
->>> [(s.kind, s.category, s.damaged, s.removed) for s in d.sites][:3]
-[('apostrophe', 'missing-apostrophe', 'Japans', "'"), ('digit', 'missing-number', '.bn', '$15'), ('digit', 'missing-number', '', '5%')]
+'Japans .bn deal up  in  It was yearonyear'
+>>> [(s.kind, s.category, s.damaged, s.removed) for s in d.sites][:4]
+[('apostrophe', 'missing-apostrophe', 'Japans', "'"), ('digit', 'missing-number', '.bn', '$15'), ('colon', 'stray-punctuation', 'deal', ':'), ('digit', 'missing-number', '', '5%')]
 >>> d.to_clean_offset(d.text.index("It"))
-38
+39
 
-Tokens are runs of non-space characters. Each damage class removed from a token is one
-:class:`Site`; a token that lost several classes (``"'1990s'"``) yields one site per class,
-all with the token's span. ``$``/``%`` in a token with digits, and ``-``/``/`` next to a
+Tokens are runs of non-space characters. In the seed profile a token that lost several classes
+is **one** :class:`Site`, under its most telling class (:data:`SEED_PRIORITY`: numbers first),
+with every class it lost in ``Site.lost``: ``"(2020)?"`` is one missing number that also lost
+brackets and a question mark.
+
+The ``"listed"`` profile is the milder mix the benchmarks used before: every digit, apostrophe,
+hyphen, quote, ``$ % @ / &`` and bracket at once, paragraphs merged, but ``: ; ? !``, en and
+em dashes, ``£`` and the other symbols kept. There, each damage class removed from a token is
+one site; a token that lost several classes (``"'1990s'"``) yields one site per class, all with
+the token's span. ``$``/``%`` in a token with digits, and ``-``/``/`` next to a
 digit, belong with the digits when both are stripped (``"$5"``, ``"2004-05"`` are missing
 numbers, not missing symbols). A spaced dash ``" - "`` is kind ``dash``, category
 ``stray-punctuation``: its loss leaves a doubled space, not a glued word.
@@ -34,6 +43,7 @@ import json
 import os
 import random
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -44,7 +54,10 @@ from repairkit.document import OffsetMap
 #: The corpus of clean news articles (override with ``REPAIRKIT_CORPUS``).
 DEFAULT_CORPUS = Path("/work/shared/corpus/news.jsonl")
 
-#: Damage class -> repairkit category (``model.CATEGORIES``).
+#: Damage class -> repairkit category (``model.CATEGORIES``). There is no category for a lost
+#: colon, semicolon, question or exclamation mark, ellipsis or dash: they count as
+#: ``stray-punctuation`` (what they leave is a doubled space or a run-on clause), and a lost
+#: letter outside ASCII (``"café"`` -> ``"caf"``) as ``encoding`` (the scraper's character set).
 CATEGORY_OF: dict[str, str] = {
     "digit": "missing-number",
     "apostrophe": "missing-apostrophe",
@@ -59,29 +72,65 @@ CATEGORY_OF: dict[str, str] = {
     "bracket": "missing-bracket",
     "paragraph": "lost-structure",
     "mojibake": "encoding",
+    # classes only the exact seed profile strips
+    "letter": "encoding",
+    "pound": "missing-symbol",
+    "euro": "missing-symbol",
+    "currency": "missing-symbol",
+    "hash": "missing-symbol",
+    "symbol": "missing-symbol",
+    "colon": "stray-punctuation",
+    "semicolon": "stray-punctuation",
+    "question": "stray-punctuation",
+    "exclamation": "stray-punctuation",
+    "ellipsis": "stray-punctuation",
+    "en-dash": "stray-punctuation",
+    "em-dash": "stray-punctuation",
 }
 KINDS: tuple[str, ...] = tuple(CATEGORY_OF)
-#: Classes removed character by character from a token.
-STRIP_KINDS: tuple[str, ...] = KINDS[:11]
+#: Classes the listed profiles remove character by character from a token.
+STRIP_KINDS: tuple[str, ...] = ("digit", "apostrophe", "hyphen", "dash", "quote", "dollar", "percent", "at",
+                                "slash", "ampersand", "bracket")
+#: Every class the seed profile strips, most telling first: a token that lost several is one
+#: site under the first of them (a number before anything else; then a broken word, since a
+#: lost letter, apostrophe or hyphen changes the word itself; then symbols, brackets and
+#: quotes; then the marks between words).
+SEED_PRIORITY: tuple[str, ...] = (
+    "digit", "letter", "apostrophe", "hyphen", "dollar", "pound", "euro", "currency", "percent", "at", "slash",
+    "ampersand", "hash", "symbol", "bracket", "quote", "colon", "semicolon", "question", "exclamation",
+    "ellipsis", "dash", "en-dash", "em-dash")
+#: The characters the seed's scraper kept (and whitespace).
+SEED_KEPT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz ,.")
 _SYMBOL_KIND = {"$": "dollar", "%": "percent", "@": "at", "/": "slash", "&": "ampersand"}
+_MARK_KIND = {":": "colon", ";": "semicolon", "?": "question", "!": "exclamation", "…": "ellipsis",
+              "£": "pound", "€": "euro", "#": "hash", "–": "en-dash", "—": "em-dash",
+              "„": "quote", "‚": "quote"}  # low-9 quotation marks are Unicode "open" punctuation
 _DIGITS = frozenset("0123456789")
 _TOKEN_RE = re.compile(r"\S+|\s+")
 
 
 @dataclass(frozen=True)
 class Profile:
-    """A named mix of damage classes."""
+    """A named mix of damage classes; ``one_site_per_token``: a token's losses are one site."""
 
     name: str
     kinds: frozenset[str]
     description: str
+    one_site_per_token: bool = False
 
+
+#: Profiles that strip everything they strip at once (the benchmarks run them at rate 1.0).
+FULL_PROFILES: tuple[str, ...] = ("seed", "listed")
 
 PROFILES: dict[str, Profile] = {
     p.name: p
     for p in (
-        Profile("seed", frozenset(STRIP_KINDS) | {"paragraph"},
-                "everything stripped at once and paragraphs merged, like the seed commentary"),
+        Profile("seed", frozenset(SEED_PRIORITY) | {"paragraph"},
+                "the seed's scraper exactly: only [A-Za-z ,.] and whitespace kept, paragraphs merged; "
+                "one site per token", one_site_per_token=True),
+        Profile("listed", frozenset(STRIP_KINDS) | {"paragraph"},
+                "digits, apostrophes, hyphens, dashes, quotes, $ % @ / & and brackets at once, paragraphs "
+                "merged; keeps : ; ? ! and other marks (the benchmarks' seed profile until issue 15)"),
         Profile("digits", frozenset({"digit"}), "digits only (with $ and % when alone they stay)"),
         Profile("apostrophes", frozenset({"apostrophe"}), "apostrophes only"),
         Profile("hyphens", frozenset({"hyphen", "dash"}), "hyphens inside words and spaced dashes"),
@@ -108,6 +157,8 @@ class Site:
     original: str
     damaged: str
     removed: str
+    #: Every class the token lost, most telling first (seed profile); else just ``kind``.
+    lost: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -210,6 +261,60 @@ def classify(token: str) -> list[str | None]:
     return kinds
 
 
+def classify_seed(token: str) -> list[str | None]:
+    """The seed profile's class of each character (``None``: kept, one of ``[A-Za-z ,.]``).
+
+    The listed classes are read as :func:`classify` reads them; every other character gets a
+    class of its own (:data:`SEED_PRIORITY`).
+
+    >>> classify_seed("said:"), classify_seed("–")
+    ([None, None, None, None, 'colon'], ['en-dash'])
+    >>> classify_seed("café’s?")
+    [None, None, None, 'letter', 'apostrophe', None, 'question']
+    """
+    kinds = classify(token)
+    out: list[str | None] = []
+    for j, (ch, kind) in enumerate(zip(token, kinds, strict=True)):
+        if kind is None and ch not in SEED_KEPT:
+            kind = _seed_class(ch, token[j - 1:j], token[j + 1:j + 2])
+        out.append(kind)
+    return out
+
+
+def _seed_class(ch: str, prev: str, nxt: str) -> str:
+    """The class of a character :func:`classify` leaves alone and the seed's scraper took."""
+    if ch in _MARK_KIND:
+        return _MARK_KIND[ch]
+    category = unicodedata.category(ch)
+    if category[0] == "L":
+        return "letter"
+    if category[0] == "N":
+        return "digit"
+    if category == "Sc":
+        return "currency"
+    if category in ("Pi", "Pf"):
+        return "quote"
+    if category in ("Ps", "Pe"):
+        return "bracket"
+    if category == "Pd":  # other dashes (U+2010 hyphen, U+2011 non-breaking hyphen, ...)
+        return "hyphen" if prev.isalnum() and nxt.isalnum() else "dash"
+    return "symbol"
+
+
+def _strip_token_seed(token: str, kinds_on: frozenset[str], rng: random.Random, rate: float
+                      ) -> tuple[str, str | None, str, tuple[str, ...]]:
+    """Damage one token the seed's way: damaged token, site kind, removed characters, classes lost."""
+    kinds = classify_seed(token)
+    present = [k for k in SEED_PRIORITY if k in kinds and k in kinds_on]
+    stripped = {k for k in present if rng.random() < rate}
+    if not stripped:
+        return token, None, "", ()
+    kept = "".join(ch for ch, k in zip(token, kinds, strict=True) if k not in stripped)
+    removed = "".join(ch for ch, k in zip(token, kinds, strict=True) if k in stripped)
+    lost = tuple(k for k in present if k in stripped)
+    return kept, lost[0], removed, lost
+
+
 def _site_kinds(token: str, kinds: list[str | None], stripped: set[str]) -> list[str | None]:
     """Which site each stripped character belongs to; symbols of a number join the digits."""
     has_digit = "digit" in stripped and any(k == "digit" for k in kinds)
@@ -304,15 +409,19 @@ def damage(text: str, profile: str = "seed", rate: float = 1.0, seed: int = 0) -
     pos = 0
     for m in _TOKEN_RE.finditer(clean):
         token = m.group()
+        lost: tuple[str, ...] | None = None
         if token.isspace():
             damaged, removed = _damage_space(token, kinds_on, rng, rate)
         elif "mojibake" in kinds_on:
             damaged, removed = _damage_encoding(token, rng, rate)
+        elif PROFILES[profile].one_site_per_token:
+            damaged, kind, chars, lost = _strip_token_seed(token, kinds_on, rng, rate)
+            removed = {kind: chars} if kind else {}
         else:
             damaged, removed = _strip_token(token, kinds_on, rng, rate)
         for kind, chars in removed.items():
             sites.append(Site(kind, CATEGORY_OF[kind], pos, pos + len(damaged), m.start(), m.end(),
-                              token, damaged, chars))
+                              token, damaged, chars, lost or (kind,)))
         out.append(damaged)
         pos += len(damaged)
     return Damaged(clean, "".join(out), tuple(sites))

@@ -8,6 +8,10 @@ is the empty span between two spaces) and because a detector may report an inser
 point just after a word (``"Japans|"``). It also lets a finding on ``"In ,"`` count for
 the site ``","`` (the damaged ``"2020,"``).
 
+A seed-profile site is one per token, under the token's most telling class, and recall
+counts it there only; a finding of another class the token lost (a bracket finding on
+``"(2020)"``, a missing number) is still true, so precision does not punish it.
+
 Only warnings and errors are scored. Info findings (readability notes, cosmetic doubled
 spaces, hints) are advice, not claims of damage: they are tallied apart, per category,
 with how many of them happen to touch a site of their category, and reported per 1,000
@@ -25,7 +29,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from benchmarks.damage import Site
+from benchmarks.damage import CATEGORY_OF, Site
 from repairkit.lexicon import COMMON_ZIPF, zipf
 from repairkit.model import Finding, Severity
 
@@ -142,11 +146,15 @@ def evaluate(text: str, sites: Sequence[Site], findings: Iterable[Finding], keep
     """
     ev = Evaluation()
     by_category: dict[str, list[Site]] = {}
+    also: dict[str, list[Site]] = {}  # sites that lost a class of another category too
     for site in sites:
         by_category.setdefault(site.category, []).append(site)
+        for category in {CATEGORY_OF[k] for k in site.lost if k in CATEGORY_OF} - {site.category}:
+            also.setdefault(category, []).append(site)
     found: dict[str, list[Finding]] = {}
     for f in findings:
-        hit = any(spans_touch(s.start, s.end, f.span.start, f.span.end) for s in by_category.get(f.category, ()))
+        hit = any(spans_touch(s.start, s.end, f.span.start, f.span.end)
+                  for s in (*by_category.get(f.category, ()), *also.get(f.category, ())))
         if f.severity < Severity.WARNING:
             info = ev.info.setdefault(f.category, Counts())
             info.findings += 1

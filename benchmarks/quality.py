@@ -7,7 +7,7 @@ sites in that profile says so: its findings are all false alarms), the info find
 1,000 words (not scored: see :mod:`benchmarks.matching`), then the false-alarm
 rate of warnings and errors on the undamaged articles, then example misses and false alarms,
 and ends with a summary: one line per profile and category. By default it runs every
-profile (seed-style at rate 1.0, each damage class alone at rate 0.5) on all articles.
+profile (seed and listed at rate 1.0, each damage class alone at rate 0.5) on all articles.
 Matching rules are in :mod:`benchmarks.matching`.
 
 >>> result = run_profile(ARTICLES_FOR_DOCTEST, "digits", 1.0, workers=1, keep=1)
@@ -18,6 +18,7 @@ Matching rules are in :mod:`benchmarks.matching`.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import sys
@@ -30,10 +31,12 @@ from pathlib import Path
 from functools import cache
 from typing import Any, NoReturn
 
-from benchmarks.damage import PROFILES, damage, load_corpus
+from benchmarks.damage import FULL_PROFILES, PROFILES, damage, load_corpus
+from benchmarks.sources import SOURCE_NAMES, SOURCES, Source, format_sources_table, held_out_half, load_articles
 from benchmarks.matching import SPLIT_CATEGORIES, Counts, Evaluation, context, evaluate, loud, word_count
 from repairkit.config import Config
 from repairkit.document import Document
+from repairkit.fixloop import fix_result
 from repairkit.model import CATEGORIES
 from repairkit.pipeline import scan_document, select_rules
 from repairkit.registry import DetectorSpec
@@ -48,7 +51,7 @@ RECALL_TARGETS: dict[str, float] = {
 PRECISION_TARGET = 0.90
 #: Warnings and errors per 1,000 words of undamaged text.
 FALSE_ALARM_TARGET = 0.5
-#: The default rate of the per-class (milder) profiles; the seed profile strips everything.
+#: The default rate of the per-class (milder) profiles; the seed and listed profiles strip everything.
 MILD_RATE = 0.5
 ARTICLES_FOR_DOCTEST = [{"id": "t-1", "text": "In 2020, it rose 5% to the 3rd place."}]
 
@@ -74,6 +77,9 @@ class CleanResult:
     seconds: float = 0.0
     by_category: dict[str, int] = field(default_factory=dict)
     examples: dict[str, list[str]] = field(default_factory=dict)
+    #: Articles that ``fix`` in its default mode (safe edits only) would change, with examples.
+    fix_changed: int = 0
+    fix_examples: list[str] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -83,6 +89,19 @@ class CleanResult:
     def per_thousand(self, count: int) -> float:
         """``count`` per 1,000 words."""
         return 1000 * count / self.words if self.words else 0.0
+
+    def merge(self, other: CleanResult, keep: int) -> None:
+        """Add another run's counts and up to ``keep`` examples per category."""
+        self.articles += other.articles
+        self.words += other.words
+        self.seconds += other.seconds
+        self.fix_changed += other.fix_changed
+        self.fix_examples.extend(other.fix_examples[:max(keep - len(self.fix_examples), 0)])
+        for category, n in other.by_category.items():
+            self.by_category[category] = self.by_category.get(category, 0) + n
+        for category, found in other.examples.items():
+            room = keep - len(self.examples.setdefault(category, []))
+            self.examples[category].extend(found[:max(room, 0)])
 
 
 @cache
@@ -98,15 +117,34 @@ def _score_damaged(job: tuple[int, str, str, float, int, int, tuple[str, ...]]) 
     return word_count(damaged.clean), evaluate(damaged.text, damaged.sites, findings, keep)
 
 
-def _score_clean(job: tuple[str, int, tuple[str, ...]]) -> tuple[int, dict[str, int], dict[str, list[str]]]:
+def _score_clean(job: tuple[str, int, tuple[str, ...]]
+                 ) -> tuple[int, dict[str, int], dict[str, list[str]], str | None]:
     text, keep, select = job
     counts: dict[str, int] = {}
     examples: dict[str, list[str]] = {}
-    for f in loud(scan_document(Document.from_text(text), _rules(select)).findings):
+    result = scan_document(Document.from_text(text), _rules(select))
+    for f in loud(result.findings):
         counts[f.category] = counts.get(f.category, 0) + 1
         if len(examples.setdefault(f.category, [])) < keep:
             examples[f.category].append(f"{f.code} {context(text, f.span.start, f.span.end)}")
-    return word_count(text), counts, examples
+    fixed = fix_result(result, _rules(select), min_confidence=Config().min_confidence).text
+    return word_count(text), counts, examples, None if fixed == text else first_change(text, fixed)
+
+
+def first_change(before: str, after: str, width: int = 30) -> str:
+    """The first place where ``after`` differs from ``before``: ``context ⟦old → new⟧ context``.
+
+    >>> first_change("it was prefixed by", "it was pre-fixed by", 7)
+    'it was ⟦prefixed → pre-fixed⟧ by'
+    """
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    tag, i1, i2, j1, j2 = next(op for op in matcher.get_opcodes() if op[0] != "equal")
+    while i1 > 0 and j1 > 0 and before[i1 - 1].isalnum():  # widen to whole words
+        i1, j1 = i1 - 1, j1 - 1
+    while i2 < len(before) and j2 < len(after) and before[i2].isalnum():
+        i2, j2 = i2 + 1, j2 + 1
+    old, new = before[i1:i2], after[j1:j2]
+    return (f"{before[max(0, i1 - width):i1]}⟦{old} → {new}⟧{before[i2:i2 + width]}").replace("\n", "⏎")
 
 
 def _map(func: Any, jobs: Sequence[Any], workers: int) -> Iterator[Any]:
@@ -140,9 +178,13 @@ def run_clean(articles: Sequence[dict[str, str]], workers: int = 2, keep: int = 
     result = CleanResult()
     started = time.perf_counter()
     jobs = [(a["text"], keep, tuple(select)) for a in articles]
-    for words, counts, examples in _map(_score_clean, jobs, workers):
+    for words, counts, examples, change in _map(_score_clean, jobs, workers):
         result.articles += 1
         result.words += words
+        if change is not None:
+            result.fix_changed += 1
+            if len(result.fix_examples) < keep:
+                result.fix_examples.append(change)
         for category, n in counts.items():
             result.by_category[category] = result.by_category.get(category, 0) + n
         for category, found in examples.items():
@@ -239,6 +281,9 @@ def format_clean(result: CleanResult, examples: int = 3, only: str | None = None
         n = result.by_category.get(category, 0)
         if n:
             lines.append(f"  {category:<25}{n:>7}{result.per_thousand(n):>9.3f} per 1,000 words")
+    lines.append(f"articles that fix (default, safe edits only) would change: {result.fix_changed} of "
+                 f"{result.articles} (target 0) {_verdict(result.fix_changed, 0, higher=False)}")
+    lines.extend(f"   fix would change {e}" for e in result.fix_examples[:examples])
     for category in CATEGORIES:
         if only and category != only:
             continue
@@ -292,6 +337,7 @@ def to_json(results: Sequence[ProfileResult], clean: CleanResult | None,
     if clean is not None:
         out["clean"] = {"articles": clean.articles, "words": clean.words, "seconds": round(clean.seconds, 2),
                         "per_thousand_words": clean.per_thousand(clean.total),
+                        "articles_changed_by_safe_fix": clean.fix_changed,
                         "by_category": {k: {"count": n, "per_thousand_words": clean.per_thousand(n)}
                                         for k, n in sorted(clean.by_category.items())}}
     out["targets"] = {"recall": RECALL_TARGETS, "precision": PRECISION_TARGET,
@@ -319,28 +365,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"error: {message} (see --help)\n")
 
 
-def held_out_half(articles: Sequence[dict[str, str]], half: str) -> list[dict[str, str]]:
-    """The articles whose id ends in an odd (or even) number: the derived data files read only even ones.
-
-    >>> [a["id"] for a in held_out_half([{"id": "news-1"}, {"id": "news-2"}], "odd")]
-    ['news-1']
-    """
-    def number(article: dict[str, str]) -> int:
-        tail = article["id"].rsplit("-", 1)[-1]
-        if not tail.isdigit():
-            raise ValueError(f"article id {article['id']!r} does not end in -NUMBER")
-        return int(tail)
-
-    return [a for a in articles if number(a) % 2 == (half == "odd")]
-
-
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """Command-line options."""
     p = _Parser(prog="python -m benchmarks.quality", description=__doc__.split("\n\n")[0])
     p.add_argument("--limit", type=int, help="only the first N articles")
     p.add_argument("--profile", action="append", choices=[*PROFILES, "all"],
-                   help="damage profile (repeatable; default 'all': seed, then each class alone)")
-    p.add_argument("--rate", type=float, help=f"share of eligible tokens damaged (default: seed 1.0, others {MILD_RATE})")
+                   help="damage profile (repeatable; default 'all': seed, listed, then each class alone)")
+    p.add_argument("--rate", type=float, help=f"share of eligible tokens damaged (default: seed and listed 1.0, others {MILD_RATE})")
     p.add_argument("--seed", type=int, default=0, help="base random seed (article i uses seed+i)")
     p.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     p.add_argument("--category", choices=CATEGORIES, help="show examples only for this category")
@@ -352,6 +383,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--select", default="", help="only these rules: codes, prefixes, names or categories, "
                    "comma-separated (e.g. RK2,missing-hyphen; default: all)")
     p.add_argument("--no-clean", action="store_true", help="skip the false-alarm run on undamaged articles")
+    p.add_argument("--source", action="append", choices=[*SOURCE_NAMES, "all"],
+                   help="measure per source instead (repeatable; 'all': news, speeches, their held-out odd "
+                   "halves, generated products), with the default profile seed, and print the table per source")
     args = p.parse_args(argv)
     if args.limit is not None and args.limit < 1:
         p.error("--limit must be at least 1")
@@ -371,6 +405,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         print(f"error: --select: {exc}", file=sys.stderr)
         return 2
+    if args.source:
+        return run_sources(args, select)
     try:
         articles = load_corpus(args.corpus, args.limit)
     except (OSError, ValueError) as exc:
@@ -388,7 +424,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     keep = max(args.examples, 3)
     results = []
     for profile in dict.fromkeys(profiles):
-        rate = args.rate if args.rate is not None else (1.0 if profile == "seed" else MILD_RATE)
+        rate = args.rate if args.rate is not None else (1.0 if profile in FULL_PROFILES else MILD_RATE)
         result = run_profile(articles, profile, rate, args.workers, keep, args.seed, select)
         results.append(result)
         print(format_profile(result, args.examples, args.category), flush=True)
@@ -404,6 +440,74 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         try:
             write_json(args.json, to_json(results, clean, select))
+        except OSError as exc:
+            print(f"error: cannot write {args.json}: {exc.strerror}", file=sys.stderr)
+            return 2
+        print(f"figures written to {args.json}")
+    return 0
+
+
+#: The issue 16 targets, as the per-source table prints them.
+SOURCE_TARGETS = {"false_alarms": f"≤ {FALSE_ALARM_TARGET}", "fix": "0", "hyphen": "≥ 0.90", "number": "≥ 0.95",
+                  "apostrophe": "≥ 0.90 / 0.60", "precision": f"≥ {PRECISION_TARGET:.2f}"}
+
+
+def run_source_half(articles: Sequence[dict[str, str]], profile: str, rate: float, args: argparse.Namespace,
+                    keep: int, select: Sequence[str]) -> tuple[ProfileResult, CleanResult]:
+    """One profile and the clean scan over a set of articles."""
+    damaged = run_profile(articles, profile, rate, args.workers, keep, args.seed, select)
+    return damaged, run_clean(articles, args.workers, keep, select)
+
+
+def _merged(parts: Sequence[tuple[ProfileResult, CleanResult]], keep: int) -> tuple[ProfileResult, CleanResult]:
+    damaged = ProfileResult(parts[0][0].profile, parts[0][0].rate)
+    clean = CleanResult()
+    for d, c in parts:
+        damaged.articles += d.articles
+        damaged.words += d.words
+        damaged.seconds += d.seconds
+        damaged.evaluation.merge(d.evaluation, keep)
+        clean.merge(c, keep)
+    return damaged, clean
+
+
+def run_sources(args: argparse.Namespace, select: Sequence[str]) -> int:
+    """Measure each requested source (a corpus's odd and even halves are run once and merged
+    for the whole corpus) and print its tables, then the table per source; 2 on bad input."""
+    wanted = set(SOURCE_NAMES) if "all" in args.source else set(args.source)
+    profiles = [p for p in (args.profile or ["seed"]) if p != "all"] or ["seed"]
+    keep = max(args.examples, 3)
+    results: dict[str, list[tuple[Source, ProfileResult, CleanResult]]] = {p: [] for p in profiles}
+    for corpus in dict.fromkeys(s.corpus for s in SOURCES):
+        here = [s for s in SOURCES if s.corpus == corpus and s.name in wanted]
+        if not here:
+            continue
+        try:
+            articles = load_articles(corpus, args.limit)
+        except (OSError, ValueError) as exc:
+            print(f"error: cannot read the {corpus} corpus: {exc}", file=sys.stderr)
+            return 2
+        for profile in profiles:
+            rate = args.rate if args.rate is not None else (1.0 if profile in FULL_PROFILES else MILD_RATE)
+            halves = {h: run_source_half(held_out_half(articles, h), profile, rate, args, keep, select)
+                      for h in ("odd", "even") if any(s.half in (h, None) for s in here)}
+            for source in here:
+                damaged, clean = halves[source.half] if source.half else _merged(list(halves.values()), keep)
+                print(f"#### source {source.label} ({len(articles) if not source.half else damaged.articles} articles)")
+                print(format_profile(damaged, args.examples, args.category))
+                print(format_clean(clean, args.examples, args.category))
+                print(flush=True)
+                results[profile].append((source, damaged, clean))
+    ordered = {s.name: i for i, s in enumerate(SOURCES)}
+    for profile, rows in results.items():
+        rows.sort(key=lambda row: ordered[row[0].name])
+        print(format_sources_table(rows, CATEGORIES, SOURCE_TARGETS))
+        print()
+    if args.json:
+        data = {profile: {source.name: to_json([damaged], clean, select) for source, damaged, clean in rows}
+                for profile, rows in results.items()}
+        try:
+            write_json(args.json, {"sources": data})
         except OSError as exc:
             print(f"error: cannot write {args.json}: {exc.strerror}", file=sys.stderr)
             return 2

@@ -331,7 +331,7 @@ def fact_scores(doc: Document, findings: list[Finding], ref: Article) -> dict[tu
 
 def run_one(clean: str, reference: str, seed: int, tally: Tally, keep: int = 0) -> None:
     """Damage ``clean``, enrich its findings from ``reference``, count."""
-    d: Damaged = damage(clean, "seed", 1.0, seed)
+    d: Damaged = damage(clean, "listed", 1.0, seed)
     ref = parse_text(reference, "related-story.txt")
     doc = Document.from_text(d.text)
     findings = enrich(doc, scan_document(doc, select_rules(Config())).findings, [ref])

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -110,7 +110,7 @@ def apply_baseline(results: Sequence[DocumentResult], baseline: Baseline) -> Bas
         hits = known.intersection(prints)
         matched.setdefault(key, set()).update(hits)
         suppressed += len(r.findings) - len(new)
-        kept.append(DocumentResult(r.document, new, r.references))
+        kept.append(replace(r, findings=new))
     scanned = {_key(r.document.path, baseline.root) for r in results}
     gone = sum(len(prints - matched.get(path, set()))
                for path, prints in baseline.entries.items() if path in scanned)

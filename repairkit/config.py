@@ -6,12 +6,16 @@
 >>> Config.from_mapping({"colour": "red"})
 Traceback (most recent call last):
 ...
-repairkit.config.ConfigError: unknown key 'colour' in [tool.repairkit] (known: fail-on, ignore, min-confidence, select, severity)
+repairkit.config.ConfigError: unknown key 'colour' in [tool.repairkit] (known: exclude, extend-exclude, fail-on, ignore, min-confidence, per-file-ignores, select, severity)
+>>> cfg = Config.from_mapping({"extend-exclude": ["drafts/"], "per-file-ignores": {"docs/*.md": ["RK9"]}})
+>>> cfg.excluded(Path("drafts/a.txt")), cfg.excluded(Path("news/a.txt")), cfg.excluded(Path("node_modules/x.md"))
+(True, False, True)
 """
 
 from __future__ import annotations
 
 import tomllib
+from fnmatch import fnmatch
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,7 +24,10 @@ from typing import Any
 from repairkit.model import Severity
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
-_KNOWN_KEYS = ("fail-on", "ignore", "min-confidence", "select", "severity")
+_KNOWN_KEYS = ("exclude", "extend-exclude", "fail-on", "ignore", "min-confidence", "per-file-ignores", "select",
+               "severity")
+#: Paths never scanned unless ``exclude`` is set (folders starting with "." are skipped too).
+DEFAULT_EXCLUDE: tuple[str, ...] = ("build", "dist", "node_modules", "site-packages", "venv")
 
 
 class ConfigError(Exception):
@@ -37,6 +44,33 @@ class Config:
     min_confidence: float = 0.0
     severity_overrides: Mapping[str, Severity] = field(default_factory=dict)
     source: str | None = None
+    #: Globs of paths not to scan (``exclude`` replaces the defaults, ``extend-exclude`` adds).
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    #: Path glob -> codes not reported for the files it matches.
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        """The folder paths in the configuration are relative to: the pyproject.toml's, or the cwd."""
+        return Path(self.source).parent if self.source else Path.cwd()
+
+    def excluded(self, path: Path) -> bool:
+        """True when ``path`` (or a folder it lies in) matches ``exclude`` or ``extend-exclude``.
+
+        A glob matches the path relative to :attr:`root`, or any one of its parts
+        ("node_modules" matches every folder of that name); a trailing "/" is ignored.
+        """
+        globs = [g.rstrip("/") for g in (*self.exclude, *self.extend_exclude) if g.strip("/")]
+        if not globs:
+            return False
+        try:
+            rel = path.resolve().relative_to(self.root.resolve())
+        except ValueError:
+            rel = path
+        parts = rel.parts
+        prefixes = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+        return any(fnmatch(candidate, g) for g in globs for candidate in (*parts, *prefixes))
 
     @classmethod
     def from_mapping(cls, table: Mapping[str, Any], source: str | None = None) -> Config:
@@ -52,7 +86,8 @@ class Config:
             if isinstance(value, str):
                 value = [v for v in value.split(",") if v.strip()]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(f"[tool.repairkit] {key}{where}: expected a list of rule codes")
+                raise ConfigError(f"[tool.repairkit] {key}{where}: expected a list of "
+                                  f"{'paths or globs' if 'exclude' in key else 'rule codes'}")
             return tuple(v.strip() for v in value)
 
         fail_on = norm.get("fail-on", "error")
@@ -72,13 +107,38 @@ class Config:
                 overrides[str(code).upper()] = Severity.parse(str(level))
             except ValueError as exc:
                 raise ConfigError(f"[tool.repairkit.severity] {code}{where}: {exc}") from None
+        pfi = norm.get("per-file-ignores", {})
+        if not isinstance(pfi, Mapping):
+            raise ConfigError(f"[tool.repairkit] per-file-ignores{where}: expected a table of \"glob\" = [codes]")
+        per_file: dict[str, tuple[str, ...]] = {}
+        for glob, value in pfi.items():
+            entries = [v for v in value.split(",") if v.strip()] if isinstance(value, str) else value
+            if not isinstance(entries, list) or not all(isinstance(v, str) for v in entries):
+                raise ConfigError(f"[tool.repairkit.per-file-ignores] {glob!r}{where}: expected a list of rule codes")
+            for sel in entries:
+                if not _selects(sel):
+                    raise ConfigError(f"[tool.repairkit.per-file-ignores] {glob!r}{where}: {sel.strip()!r} "
+                                      "matches no rule (see `repairkit rules`)")
+            per_file[str(glob)] = tuple(v.strip() for v in entries)
+        exclude = codes("exclude") if "exclude" in norm else DEFAULT_EXCLUDE
         return cls(select=codes("select"), ignore=codes("ignore"), fail_on=fail_on,
-                   min_confidence=float(min_conf), severity_overrides=overrides, source=source)
+                   min_confidence=float(min_conf), severity_overrides=overrides, source=source,
+                   exclude=exclude, extend_exclude=codes("extend-exclude"), per_file_ignores=per_file)
 
     def merged(self, **cli: Any) -> Config:
         """Return a copy with the CLI options that were given (not ``None``/empty) taking precedence."""
         changes = {k: v for k, v in cli.items() if v not in (None, (), [])}
         return replace(self, **changes)
+
+
+def _selects(selector: str) -> bool:
+    from repairkit.registry import validate_selectors
+
+    try:
+        validate_selectors([selector])
+    except ValueError:
+        return False
+    return True
 
 
 def _is_rule(code: str) -> bool:
@@ -106,6 +166,22 @@ def find_pyproject(start: Path) -> Path | None:
             if "repairkit" in tool:
                 return candidate
     return None
+
+
+def load_config_file(path: Path) -> Config:
+    """The settings of a given TOML file: its ``[tool.repairkit]`` table (a pyproject.toml), or
+    else its top level (a ``repairkit.toml``)."""
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such configuration file") from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read TOML ({exc})") from None
+    tool = data.get("tool")
+    table = tool["repairkit"] if isinstance(tool, dict) and "repairkit" in tool else data
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"{path}: [tool.repairkit] must be a table")
+    return Config.from_mapping({k: v for k, v in table.items() if k != "tool"}, source=str(path))
 
 
 def load_config(start: Path | None = None) -> Config:

@@ -47,8 +47,7 @@ def filter_findings(findings: Sequence[Finding], min_confidence: float) -> list[
 
 def filter_results(results: Sequence[DocumentResult], min_confidence: float) -> list[DocumentResult]:
     """:func:`filter_findings` on every document."""
-    return [DocumentResult(r.document, filter_findings(r.findings, min_confidence), r.references)
-            for r in results]
+    return [replace(r, findings=filter_findings(r.findings, min_confidence)) for r in results]
 
 
 @dataclass(frozen=True)
@@ -78,6 +77,6 @@ def cap_results(results: Sequence[DocumentResult], limit: int) -> Capped:
          for i, r in enumerate(results) for j, f in enumerate(r.findings)),
     )
     keep = {(key[1], key[5]) for key in ranked[:max(0, limit)]}
-    capped = [DocumentResult(r.document, [f for j, f in enumerate(r.findings) if (i, j) in keep], r.references)
+    capped = [replace(r, findings=[f for j, f in enumerate(r.findings) if (i, j) in keep])
               for i, r in enumerate(results)]
     return Capped(capped, max(0, len(ranked) - limit), limit)

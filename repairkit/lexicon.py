@@ -45,7 +45,10 @@ def frequency_dict() -> dict[str, float]:
     """The English word -> frequency table of wordfreq, loaded once (plain dict lookups are fast)."""
     from wordfreq import get_frequency_dict
 
-    return dict(get_frequency_dict("en"))
+    # The same call as wordfreq's own lookups ("en", "best"), so its cache builds the table once
+    # per process for both (positional arguments are part of an lru_cache key).
+    table: dict[str, float] = get_frequency_dict("en", "best")
+    return table
 
 
 def fast_zipf(word: str) -> float:

@@ -14,19 +14,17 @@ from pathlib import Path
 from repairkit.arbitrate import arbitrate
 from repairkit.config import Config
 from repairkit.document import Document, InputError
+from repairkit.language import check_language, neutral_rules, without_rule_repairs
+from repairkit.markdown_view import is_markdown, markdown_view
 from repairkit.markers import unmarked
 from repairkit.model import Finding
 from repairkit.reference.library import Library
 from repairkit.reference.model import Article
-from repairkit.registry import (
-    DetectorSpec,
-    findings_of,
-    plan,
-    run_rules,
-    select,
-    validate_selectors,
-)
+from repairkit.reference.store import is_library_file, open_store
+from repairkit.registry import DetectorSpec, findings_of, plan, run_rules, select, validate_selectors
 from repairkit.repair.build import enrich
+from repairkit.selection import selected_only
+from repairkit.suppress import suppressed
 
 TEXT_SUFFIXES = (".txt", ".md")
 
@@ -38,6 +36,8 @@ class DocumentResult:
     document: Document
     findings: list[Finding]
     references: list[Article] = field(default_factory=list)
+    #: One-line notices about the document as a whole (it does not read as English, ...).
+    notices: list[str] = field(default_factory=list)
 
 
 def collect_inputs(paths: Iterable[str]) -> list[Path]:
@@ -72,25 +72,36 @@ def scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config |
     read without them, the holes they mark, and the findings are mapped back
     (:mod:`repairkit.markers`).
     """
-    view = unmarked(doc)
-    seen = view.document if view else doc
+    prose = markdown_view(doc) if is_markdown(doc.path) else None  # Markdown: its prose only
+    view = unmarked(prose.document if prose else doc)
+    seen = view.document if view else prose.document if prose else doc
     overrides = config.severity_overrides if config else {}
+    language = check_language(seen.text)
+    if not language.english:  # the rules are written for English (repairkit.language)
+        rules = neutral_rules(rules)
     hits, _ = run_rules(seen, rules)  # the selected rules and all they read, phase by phase
     found = [f for spec in plan(rules) for f in findings_of(spec, seen, overrides.get(spec.code), hits)]
     selected = {spec.code for spec in rules}
-    findings = [f for f in arbitrate(found, seen.text) if f.code in selected]
+    findings = [f for f in arbitrate(found, seen.text) if f.code in selected]  # one overlap policy
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     if references:
-        findings = enrich(seen, findings, references)
+        findings = selected_only(enrich(seen, findings, references), rules)
+    if not language.english:
+        findings = without_rule_repairs(findings)
     if view:
         findings = [m for m in map(view.finding, findings) if m is not None]
-    return DocumentResult(doc, findings, list(references))
+    if prose:
+        findings = [m for m in map(prose.finding, findings) if m is not None]
+    findings = suppressed(doc, findings, config)  # inline directives, per-file-ignores
+    return DocumentResult(doc, findings, list(references), [language.notice] if language.notice else [])
 
 
 def load_library(reference_paths: Sequence[str] = (), reference_dirs: Sequence[str] = ()) -> Library | None:
     """The reference library of ``--reference`` files (.txt/.md/.json/.jsonl) and ``--reference-dir`` folders."""
     if not reference_paths and not reference_dirs:
         return None
+    if any(is_library_file(p) for p in reference_paths):  # a library file from `repairkit library build`
+        return open_store(reference_paths, reference_dirs)  # type: ignore[return-value]
     return Library.load(reference_paths, reference_dirs)
 
 
@@ -98,7 +109,7 @@ def scan_paths(paths: Sequence[str], config: Config, reference_paths: Sequence[s
                reference_dirs: Sequence[str] = ()) -> list[DocumentResult]:
     """Scan every input path against the references relevant to it (all of them when there are few)."""
     rules = select_rules(config)
-    inputs = collect_inputs(paths)
+    inputs = [p for p in collect_inputs(paths) if not config.excluded(p)]
     library = load_library(reference_paths, reference_dirs)
     results = []
     for p in inputs:

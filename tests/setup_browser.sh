@@ -1,5 +1,7 @@
 #!/bin/sh
-# Install Debian's headless-capable Chromium for tests/test_browser.py when it is missing.
+# Install Debian's headless-capable Chromium for tests/test_browser*.py when it is missing.
+# The Playwright tests drive this system browser (executable_path=/usr/bin/chromium): the
+# `playwright` package comes from the test extra and `playwright install` is never run.
 # Does nothing when chromium is already there, when not root, or without apt-get: the browser
 # test then skips and says why.
 set -eu

@@ -213,3 +213,59 @@ def test_main_bad_input_is_one_line_and_exit_2(tmp_path, capsys):
     assert main(["--corpus", str(good), "--workers", "1", "--profile", "digits", "--json", str(target)]) == 2
     assert capsys.readouterr().err.startswith(f"error: cannot write {target}")
     assert target.is_dir() and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_clean_run_counts_articles_a_safe_fix_would_change():
+    clean = run_clean([{"id": "x", "text": "It doesnt work."}, {"id": "y", "text": "Sales fell."}], workers=1)
+    assert clean.fix_changed == 1
+    assert clean.fix_examples == ["It ⟦doesnt → doesn't⟧ work."]
+    assert "would change: 1 of 2 (target 0) ABOVE" in format_clean(clean)
+    other = run_clean([{"id": "z", "text": "It doesnt."}], workers=1)
+    clean.merge(other, keep=3)
+    assert (clean.articles, clean.fix_changed, len(clean.fix_examples)) == (3, 2, 2)
+
+
+def test_held_out_half_of_ids_without_a_number_is_stable_and_a_partition():
+    from benchmarks.sources import held_out_half
+
+    ids = [{"id": f"speech-18{n:02d}-address-{w}"} for n in range(40) for w in ("war", "peace")]
+    odd, even = held_out_half(ids, "odd"), held_out_half(ids, "even")
+    assert len(odd) + len(even) == len(ids) and not {a["id"] for a in odd} & {a["id"] for a in even}
+    assert 20 < len(odd) < 60  # a checksum splits about evenly
+    assert held_out_half(list(reversed(ids)), "odd") == list(reversed(odd))  # not the file order
+    assert [a["id"] for a in held_out_half([{"id": "bbc-x-007"}, {"id": "bbc-x-010"}], "odd")] == ["bbc-x-007"]
+
+
+def test_product_pages_are_deterministic_clean_registers_of_specs_prices_and_tables():
+    from benchmarks.products import product_corpus
+
+    pages = product_corpus(12)
+    assert pages == product_corpus(12) and pages != product_corpus(12, seed=1)
+    text = "\n\n".join(p["text"] for p in pages)
+    for needle in ("£", "-inch", " x ", "out of 5", "/10", "\n- ", "   "):
+        assert needle in text, needle
+    assert len({p["title"] for p in pages}) == 12
+
+
+def test_main_per_source_prints_the_table_per_source(tmp_path, capsys):
+    out = tmp_path / "sources.json"
+    assert main(["--source", "products", "--limit", "6", "--workers", "1", "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "#### source products (6 articles)" in printed
+    table = printed[printed.index("== per source: profile seed, rate 1.0"):]
+    assert "missing numbers found" in table and "clean articles a safe fix changes" in table
+    assert "false alarms per 1,000 clean words" in table and "≤ 0.5" in table
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["sources"]["seed"]["products"]["clean"]["articles"] == 6
+    assert data["sources"]["seed"]["products"]["profiles"]["seed"]["categories"]["missing-number"]["sites"] > 0
+
+
+def test_a_finding_of_a_class_the_token_also_lost_is_true_but_the_site_counts_once():
+    d = damage("It rose (2020) again.")
+    site_ = next(s for s in d.sites if s.original == "(2020)")
+    assert site_.category == "missing-number" and "bracket" in site_.lost
+    bracket = finding("missing-bracket", site_.start, site_.end)
+    ev = evaluate(d.text, d.sites, [bracket])
+    assert ev.counts["missing-bracket"].true == 1  # not a false alarm
+    assert ev.counts["missing-number"].detected == 0  # recall counts the number only
+    assert "missing-bracket" not in {k for k, c in ev.counts.items() if c.sites}

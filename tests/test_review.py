@@ -84,7 +84,10 @@ def test_script_in_document_renders_as_text():
     f = finding(start, start + len("<script>alert(1)</script>"), "template-leak", unknown(start, start),
                 code="RK901", message=f"leaked markup {text[start:start + 8]!r}")
     page = html.render_document(DocumentResult(doc, [f]))
-    assert page.count("<script") == 1, "only the report's own script element"
+    assert page.count("<script") == 2, "only the report's own data block and script"
+    data = re.search(r'<script type="application/json" id="review-data">(.*?)</script>', page, re.S)
+    assert data and "\\u003cscript\\u003e" in data.group(1), "text for the script goes through |tojson"
+    assert json.loads(data.group(1))["text"] == text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<b>bold" not in page and "&lt;b&gt;bold" in page
     assert "alert(1)</script>" not in page
@@ -132,8 +135,8 @@ def test_unresolved_findings_stand_out_and_resolved_do_not():
     gap = finding(0, 4, "missing-number", unknown(3, 3), code="RK102")
     glued = finding(9, 15, "missing-space", safe(12, 12, " "), code="RK401")
     page = html.render_document(DocumentResult(Document.from_text(text), [gap, glued]))
-    unresolved_item = re.search(r'<li class="item unresolved" id="item-RK102-0-4"[^>]*>(.*?)</li>', page, re.S)
-    resolved_item = re.search(r'<li class="item" id="item-RK401-9-15"[^>]*>(.*?)</li>', page, re.S)
+    unresolved_item = re.search(r'<li class="item unresolved decidable" id="item-RK102-0-4"[^>]*>(.*?)</li>', page, re.S)
+    resolved_item = re.search(r'<li class="item decidable" id="item-RK401-9-15"[^>]*>(.*?)</li>', page, re.S)
     assert unresolved_item and "value unknown — check the source" in unresolved_item.group(1)
     assert resolved_item and "value unknown" not in resolved_item.group(1)
     assert "insert &#39; &#39;" in resolved_item.group(1)
@@ -141,6 +144,52 @@ def test_unresolved_findings_stand_out_and_resolved_do_not():
     assert 'class="badge level-low"' in unresolved_item.group(1)
     assert re.search(r'<mark class="finding cat-missing-number unresolved" id="f-RK102-0-4"', page)
     assert re.search(r'<mark class="finding cat-missing-space" id="f-RK401-9-15"', page)
+
+
+def test_a_hole_a_reference_filled_does_not_say_value_unknown():
+    """Issue 12 item 6: the rule's value-less fallback is not shown under the reference's value."""
+    text = "The economy grew by  percent last year."
+    at = text.index("  percent") + 1
+    ev = Evidence("ref.txt", 20, 22, "12")
+    filled = Suggestion(Span(at, at), "12", 0.97, Applicability.SAFE, "the reference reads 12 here", (ev,))
+    hole = finding(at - 1, at + 8, "missing-number", filled, unknown(at, at), code="RK103")
+    result = DocumentResult(Document.from_text(text), [hole])
+    page, md = html.render_document(result), markdown.render([result])
+    assert "value unknown —" not in page and "value unknown —" not in md and "no value offered" not in md
+    assert "check the source for the value" not in page + md, "the fallback suggestion is left out"
+    assert "insert &#39;12&#39;" in page and "insert '12'" in md
+    assert '<li class="item decidable"' in page, "a filled hole is not 'unresolved'"
+
+
+def test_competing_values_count_as_unresolved():
+    """Issue 12 item 6: two candidate values and none safe: the hole is still open."""
+    text = "China provided  million doses."
+    at = text.index("  million") + 1
+    two = [Suggestion(Span(at, at), v, 0.3, Applicability.MANUAL, f"a related story gives {v}") for v in ("150", "600")]
+    result = DocumentResult(Document.from_text(text), [finding(at - 1, at + 8, "missing-number", *two, code="RK103")])
+    review = build_review(result)
+    assert review.unresolved == 1 and review.findings[0].competing and not review.findings[0].value_unknown
+    page, md = html.render_document(result), markdown.render([result])
+    assert '<li class="item unresolved decidable"' in page, "the 'show only unresolved' filter keeps it"
+    assert "competing values — choose one, or check the source" in page and "competing values" in md
+    assert page.count('data-act="accept" data-s=') == 2, "each candidate can be accepted"
+
+
+def test_the_reference_passage_is_shown_beside_the_text_with_differences_marked():
+    ref = Document.from_text("Title\n\nTrade grew by 12 percent, a year-on-year rise, officials said.\n", "refs/a.txt")
+    text = "Trade grew by  percent, a yearonyear rise, officials said."
+    at = text.index("  percent") + 1
+    start = ref.text.index("12")
+    sugg = Suggestion(Span(at, at), "12", 0.97, Applicability.SAFE, "aligned",
+                      (Evidence("refs/a.txt", start, start + 2, "12"),), "reference-aligned")
+    page = html.render_document(DocumentResult(Document.from_text(text, "a.txt"),
+                                               [finding(at - 1, at + 8, "missing-number", sugg)], [ref]))
+    beside = re.search(r'<figure class="beside">(.*?)</figure>', page, re.S)
+    assert beside, "the aligned passage is in the page"
+    assert re.findall(r'<span class="diff-ref">([^<]*)</span>', beside[1]) == ["12", "-", "-"]
+    assert "Trade grew by" in beside[1] and "officials said." in beside[1]
+    assert "the aligned passage of refs/a.txt:3:15" in beside[1]
+    assert beside[1].count('<span class="here caret"') == 1, "the place the value goes is marked"
 
 
 def test_readability_before_and_after_safe_edits_only():

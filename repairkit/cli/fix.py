@@ -7,7 +7,8 @@ undoes byte for byte.
 
 from __future__ import annotations
 
-import difflib
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,23 +17,47 @@ from typing import Any
 import click
 
 from repairkit.cli._common import (
-    EXIT_CLEAN, EXIT_FINDINGS, InputFailure, reference_options, reports_errors, rule_options, split_codes,
+    EXIT_CLEAN, EXIT_FINDINGS, InputFailure, color_option, reference_options, reports_errors, rule_options,
+    run_config, split_codes, use_color,
 )
+from repairkit.cli.diffs import DIFF_STYLES, LONG_LINE, show_diff
 from repairkit.cli.interactive import review
-from repairkit.config import load_config
-from repairkit.document import Document, encode_text
+from repairkit.document import encode_text
 from repairkit.fileio import atomic_write
 from repairkit.fixloop import Planned, plan, rescanner
 from repairkit.model import Applicability
-from repairkit.pipeline import scan_paths, select_rules
-from repairkit.repair import audit
+from repairkit.pipeline import DocumentResult, scan_paths, select_rules
+from repairkit.repair import audit, decisions
+from repairkit.repair.apply import apply_edits
 
 
-def unified_diff(doc: Document, new_text: str) -> str:
-    """A unified diff (difflib) from the original text to ``new_text``."""
-    lines = difflib.unified_diff(doc.text.splitlines(keepends=True), new_text.splitlines(keepends=True),
-                                 fromfile=f"a/{doc.path}", tofile=f"b/{doc.path}")
-    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+def fix_mode(diff: bool, write: bool, output: Path | None, interactive: bool) -> str:
+    """``diff``, ``write`` or ``output``: the one mode the options ask for (a usage error for two).
+
+    >>> fix_mode(False, False, None, False), fix_mode(False, False, None, True)
+    ('diff', 'write')
+    """
+    given = [name for name, on in (("--diff", diff), ("--write", write), ("--output", output is not None)) if on]
+    if len(given) > 1:
+        raise click.UsageError(f"{' and '.join(given)} exclude each other: --diff shows the changes and writes "
+                               "nothing, --write changes files in place, --output writes one file elsewhere")
+    if output is not None:
+        return "output"
+    return "write" if write or (interactive and not diff) else "diff"
+
+
+def refuse_read_only(target: Path) -> None:
+    """Refuse to replace a file its owner may not write (mode bits), or this user may not.
+
+    The atomic write renames a new file over the old one, which the file's own mode does not
+    stop: the check has to be made here, as ruff, black and codespell do.
+    """
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return
+    if not mode & stat.S_IWUSR or not os.access(target, os.W_OK):
+        raise InputFailure(f"{target}: file is read-only; nothing written (make it writable, or use --output)")
 
 
 @dataclass
@@ -81,7 +106,30 @@ def write_all(pending: Sequence[Pending]) -> None:
             raise
 
 
-@click.command()
+def decided(results: Sequence[DocumentResult], path: Path) -> list[Planned]:
+    """``--decisions``: exactly the accepted and edited suggestions of a decisions file (one input)."""
+    if len(results) != 1:
+        raise click.UsageError(f"--decisions takes one input file, got {len(results)}")
+    edits = decisions.edits_for(decisions.load(path), results[0].document, str(path))
+    return [Planned(results[0], edits, apply_edits(results[0].document.text, edits))]
+
+
+class FixCommand(click.Command):
+    """``fix``, reading ``--diff=STYLE`` as ``--diff --diff-style STYLE`` (``--diff`` alone stays a flag,
+    so ``fix --diff a.txt`` does not take the file for a style)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Split ``--diff=STYLE`` before click parses the options."""
+        out: list[str] = []
+        for i, arg in enumerate(args):
+            if arg == "--":
+                out.extend(args[i:])
+                break
+            out.extend(["--diff", f"--diff-style={arg[7:]}"] if arg.startswith("--diff=") else [arg])
+        return super().parse_args(ctx, out)
+
+
+@click.command(cls=FixCommand)
 @click.argument("paths", nargs=-1, required=True)
 @reference_options
 @click.option("--unsafe", is_flag=True, help="Also apply 'unsafe' suggestions (only 'safe' ones by default).")
@@ -89,8 +137,13 @@ def write_all(pending: Sequence[Pending]) -> None:
               help="Apply only suggestions with confidence >= P.")
 @click.option("--mark-unresolved", is_flag=True,
               help="Insert a visible marker such as [?year] where a value is missing and unknown.")
-@click.option("--diff", "mode", flag_value="diff", help="Print a unified diff and change nothing (the default).")
-@click.option("--write", "mode", flag_value="write", help="Change the files in place (atomically).")
+@click.option("--diff", "diff", is_flag=True,
+              help="Print the changes and change nothing (the default). --diff=word shows each change in "
+                   "a few words of context, --diff=line a unified diff; the default (auto) is a word diff "
+                   f"when a changed line is longer than {LONG_LINE} characters.")
+@click.option("--diff-style", type=click.Choice(DIFF_STYLES), default="auto", hidden=True)
+@click.option("--write", "write", is_flag=True, help="Change the files in place (atomically); refused for "
+              "read-only files.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the fixed text to FILE instead (one input only).")
 @click.option("--audit", "audit_path", type=click.Path(dir_okay=False, path_type=Path),
@@ -98,11 +151,16 @@ def write_all(pending: Sequence[Pending]) -> None:
 @click.option("--interactive", "-i", is_flag=True,
               help="Walk through every suggestion with a value (safe, unsafe or manual) one by one; "
                    "write only what you accept.")
+@click.option("--decisions", "decisions_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Apply exactly the accepted and edited suggestions of a decisions file exported "
+                   "by the review page (refused if the document changed since).")
 @rule_options
+@color_option
 @reports_errors
 def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tuple[str, ...], unsafe: bool, min_confidence: float | None,
-        mark_unresolved: bool, mode: str | None, output: Path | None, audit_path: Path | None,
-        interactive: bool, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+        mark_unresolved: bool, diff: bool, write: bool, output: Path | None, audit_path: Path | None,
+        interactive: bool, select: tuple[str, ...], ignore: tuple[str, ...], diff_style: str = "auto",
+        color: str = "auto", decisions_file: Path | None = None) -> None:
     """Apply suggested repairs to PATH... (safe ones only unless --unsafe).
 
     Suggestions without a value are never applied, nor are 'manual' ones unless a person
@@ -111,10 +169,10 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
     unresolved places remain (use `repairkit scan` to fail on those). With --interactive
     it writes in place unless --diff or --output is given.
     """
-    if output is not None and mode == "write":
-        raise click.UsageError("--write and --output exclude each other")
-    mode = "output" if output is not None else mode or ("write" if interactive else "diff")
-    config = load_config().merged(select=split_codes(select), ignore=split_codes(ignore),
+    mode = fix_mode(diff, write, output, interactive)
+    if decisions_file is not None and (interactive or unsafe or mark_unresolved):
+        raise click.UsageError("--decisions excludes --interactive, --unsafe and --mark-unresolved")
+    config = run_config(select=split_codes(select), ignore=split_codes(ignore),
                                   min_confidence=min_confidence)
     try:
         results = scan_paths(paths, config, references, reference_dirs)
@@ -128,8 +186,9 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
     threshold = Applicability.UNSAFE if unsafe else Applicability.SAFE
     rules = select_rules(config)
 
-    planned = [plan(r, threshold, config.min_confidence, mark_unresolved,
-                    None if interactive else rescanner(rules, config, r)) for r in results]
+    planned = decided(results, decisions_file) if decisions_file is not None else [
+        plan(r, threshold, config.min_confidence, mark_unresolved,
+             None if interactive else rescanner(rules, config, r)) for r in results]
     if interactive:
         try:
             planned = review(planned, config.min_confidence, mark_unresolved)
@@ -138,10 +197,16 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
                                "was answered; nothing was written") from None
     changed = [p for p in planned if p.text != p.result.document.text or mode == "output"]
     if mode == "diff":
-        click.echo("".join(unified_diff(p.result.document, p.text) for p in changed), nl=False)
+        colour = use_color(color)
+        click.echo("".join(show_diff(p.result.document, p.text, diff_style, styled=colour is not False)
+                           for p in changed), nl=False, color=colour)
         raise SystemExit(EXIT_FINDINGS if changed else EXIT_CLEAN)
-    pending = [prepare(p, output if output is not None else Path(p.result.document.path), audit_path)
-               for p in changed]
+    targets = [output if output is not None else Path(p.result.document.path) for p in changed]
+    for target in targets:  # before anything is written: all files or none
+        refuse_read_only(target)
+    pending = [prepare(p, target, audit_path) for p, target in zip(changed, targets, strict=True)]
+    if decisions_file is not None:  # the audit log says which decision each edit is, and who typed its value
+        decisions.mark_entries([item.entry for item in pending], decisions.load(decisions_file))
     write_all(pending)
     for p, item in zip(changed, pending, strict=True):
         click.echo(f"fixed {p.result.document.path}: {p.count} edit{'s' if p.count != 1 else ''}"

@@ -7,6 +7,7 @@ import json
 import click
 
 from repairkit.registry import FAMILIES, DetectorSpec, all_detectors, get
+from repairkit.rule_help import help_text
 
 
 def rule_dict(spec: DetectorSpec) -> dict[str, str]:
@@ -44,4 +45,4 @@ def explain(code: str) -> None:
     except KeyError:
         raise click.UsageError(f"no rule {code!r}; `repairkit rules` lists them") from None
     click.echo(f"{spec.code} {spec.name}  [{spec.category}, {spec.severity.label} by default, fix: {spec.fix.value}]\n")
-    click.echo(spec.doc)
+    click.echo(help_text(spec.doc))

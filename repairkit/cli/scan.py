@@ -9,13 +9,15 @@ import click
 
 from repairkit import baseline as baselines
 from repairkit.cli._common import (
-    emit, exit_code_for, InputFailure, reference_options, reports_errors, rule_options, split_codes,
+    color_option, emit, exit_code_for, InputFailure, reference_options, reports_errors, rule_options, run_config,
+    split_codes, use_color,
 )
-from repairkit.config import FAIL_ON_CHOICES, load_config
+from repairkit.config import FAIL_ON_CHOICES
 from repairkit.fileio import atomic_write
 from repairkit.filters import GITHUB_RESULT_LIMIT, cap_results, filter_results
 from repairkit.pipeline import DocumentResult, scan_paths
 from repairkit.report import CAPPED_FORMATS, FORMATS
+from repairkit.report import text as text_report
 
 
 @click.command()
@@ -37,16 +39,17 @@ from repairkit.report import CAPPED_FORMATS, FORMATS
               help="Record today's findings in FILE (JSON) as accepted; exits 0.")
 @click.option("--max-results", type=click.IntRange(min=1), default=GITHUB_RESULT_LIMIT, show_default=True,
               help="sarif/github: keep at most this many findings, most severe first.")
+@color_option
 @reports_errors
 def scan(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tuple[str, ...], fmt: str,
          output: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
          min_confidence: float | None, baseline_path: Path | None, write_baseline: Path | None,
-         max_results: int) -> None:
+         max_results: int, color: str = "auto") -> None:
     """Scan PATH... (files, or directories of *.txt/*.md) for damage.
 
     Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.
     """
-    config = load_config().merged(select=split_codes(select), ignore=split_codes(ignore), fail_on=fail_on,
+    config = run_config(select=split_codes(select), ignore=split_codes(ignore), fail_on=fail_on,
                                   min_confidence=min_confidence)
     try:
         results = scan_paths(paths, config, references, reference_dirs)
@@ -64,7 +67,13 @@ def scan(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tu
         results = outcome.results
         click.echo(f"baseline: {sum(len(r.findings) for r in results)} new findings; {outcome.suppressed} "
                    f"suppressed by {baseline_path}; {outcome.gone} baseline findings are gone", err=True)
-    emit(_render(fmt, results, max_results), output)
+    colour = use_color(color) if output is None else False
+    if fmt == "text":
+        emit(text_report.render(results, styled=colour is not False), output, colour)
+        if (hint := text_report.fix_hint(results)) is not None:
+            click.echo(hint, err=True)
+    else:
+        emit(_render(fmt, results, max_results), output)
     if write_baseline is not None:
         raise SystemExit(0)
     raise SystemExit(exit_code_for([f for r in results for f in r.findings], config.fail_on))

@@ -195,7 +195,20 @@ def find_bare_contractions(doc: Document, profile: DocumentProfile) -> Iterator[
                            f"contraction '{repaired}' written without its apostrophe", "RK201", 1.0))
 
 
+def _priors(profile: DocumentProfile) -> dict[str, tuple[float, bool | None] | None]:
+    """The priors of :func:`_possessive_prior` already worked out for this document, by token."""
+    return {}
+
+
 def _possessive_prior(profile: DocumentProfile, token: str) -> tuple[float, bool | None] | None:
+    """:func:`_prior_of`, once per token and document (a text repeats its words)."""
+    known = profile.fact(_priors)
+    if token not in known:
+        known[token] = _prior_of(profile, token)
+    return known[token]
+
+
+def _prior_of(profile: DocumentProfile, token: str) -> tuple[float, bool | None] | None:
     """(prior log-odds that bare ``token`` is a stripped possessive, evidence), or None.
 
     Evidence is True when the lexicon alone makes the bare form "not a word" (its possessive

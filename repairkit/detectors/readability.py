@@ -1,15 +1,14 @@
-"""Readability figures: a per-document summary, run-on sentences, unreadable paragraphs (RK75x).
+"""Readability outliers: run-on sentences and unreadable paragraphs (RK75x).
 
-Figures come from textstat (Flesch reading ease, Flesch-Kincaid grade). They are style
-information, not damage, so every finding here is ``info`` and they are kept few: one
-summary per document, one finding per run-on sentence, and per-paragraph figures only for
-outliers. A scrape that stripped full stops shows up as run-on "sentences" of hundreds of
-words.
+Figures come from :mod:`repairkit.readability` (textstat's formulas; pyphen syllables, which
+load in milliseconds). They are style information, not damage, so every finding here is
+``info`` and they are kept few. The per-document summary (reading ease, grade, counts) is a
+property of the document, in the JSON contract's ``summary``, not a finding. A scrape that
+stripped full stops shows up as run-on "sentences" of hundreds of words.
 
->>> doc = Document.from_text("The cat sat on the mat. " * 10)
 >>> from repairkit.registry import prepared
->>> [h.data["words"] for h in find_readability_summary(*prepared(doc, "RK751"))]
-[60]
+>>> [h.data["words"] for h in find_run_on_sentences(*prepared("and then it went on " * 30 + "end. Short one.", "RK752"))]
+[151]
 """
 
 from __future__ import annotations
@@ -17,17 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import textstat
-
-from repairkit.analysis.blocks import lines, paragraphs
 from repairkit.analysis.profile import DocumentProfile
 from repairkit.analysis.words import WORD_RE
 from repairkit.document import Document
 from repairkit.model import Hit, Severity, Span
+from repairkit.readability import Readability
 from repairkit.spec import DetectorSpec, FixAvailability
 
-#: Documents shorter than this get no summary: the formulas mean little on a few words.
-SUMMARY_MIN_WORDS = 30
 #: A sentence this long (in words) is a run-on: edited news stays under ~60.
 RUN_ON_WORDS = 120
 #: A paragraph this long or longer is scored on its own ...
@@ -36,46 +31,6 @@ OUTLIER_MIN_WORDS = 60
 OUTLIER_MAX_EASE = 0.0
 _LIST_ITEM_RE = re.compile(r"^[-*•] ", re.MULTILINE)
 _SENTENCE_RE = re.compile(r"\S(?:[^.!?]|[.!?](?![\"'”’)]*\s))*[.!?]*[\"'”’)]*")
-
-
-def _band(ease: float) -> str:
-    """Flesch's own labels for a reading-ease score.
-
-    >>> _band(65.0), _band(25.0)
-    ('standard', 'very difficult')
-    """
-    for floor, label in ((90, "very easy"), (80, "easy"), (70, "fairly easy"), (60, "standard"),
-                         (50, "fairly difficult"), (30, "difficult")):
-        if ease >= floor:
-            return label
-    return "very difficult"
-
-
-def find_readability_summary(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
-    """One summary per document: words, sentences, Flesch reading ease and grade level.
-
-    What it flags: nothing is wrong; this is an info finding at the start of the
-    document carrying its textstat figures (also in the finding's data).
-    Why it matters: a damaged scrape reads much harder than its source (lost full stops
-    make endless sentences); the figures let an editor compare before and after repair.
-    Example: a 60-word text of short sentences -> "reading ease 117 (very easy)".
-    Repair safety: nothing to repair; documents under 30 words get no summary.
-
-    >>> from repairkit.registry import prepared
-    >>> h = next(find_readability_summary(*prepared(Document.from_text("The cat sat on the mat. " * 10), "RK751")))
-    >>> h.data["sentences"], h.data["grade"] < 1
-    (10, True)
-    """
-    text = doc.text
-    words = len(WORD_RE.findall(text))
-    if words < SUMMARY_MIN_WORDS:
-        return
-    ease = round(float(textstat.flesch_reading_ease(text)), 1)
-    grade = round(float(textstat.flesch_kincaid_grade(text)), 1)
-    sentences = int(textstat.sentence_count(text))
-    yield Hit(Span(0, 0), f"readability: {words} words, {sentences} sentences, reading ease {ease:g} "
-                          f"({_band(ease)}), grade {grade:g}",
-              data={"words": words, "sentences": sentences, "reading_ease": ease, "grade": grade})
 
 
 def find_run_on_sentences(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
@@ -93,7 +48,7 @@ def find_run_on_sentences(doc: Document, profile: DocumentProfile) -> Iterator[H
     [151]
     """
     text = doc.text
-    for start, end in lines(text):  # a line break ends a sentence too (list items, headings)
+    for start, end in profile.lines:  # a line break ends a sentence too (list items, headings)
         for m in _SENTENCE_RE.finditer(text, start, end):
             words = len(WORD_RE.findall(m.group()))
             if words >= RUN_ON_WORDS:
@@ -117,23 +72,21 @@ def find_hard_paragraphs(doc: Document, profile: DocumentProfile) -> Iterator[Hi
     [True]
     """
     text = doc.text
-    for start, end in paragraphs(text):
+    for start, end in profile.paragraphs:
         para = text[start:end]
         words = len(WORD_RE.findall(para))
         if words < OUTLIER_MIN_WORDS or len(_LIST_ITEM_RE.findall(para)) >= 2:
             continue  # a bulleted list is not prose
-        ease = round(float(textstat.flesch_reading_ease(para)), 1)
+        figures = Readability.of(para)
+        ease, grade = figures.reading_ease, figures.grade
         if ease < OUTLIER_MAX_EASE:
-            grade = round(float(textstat.flesch_kincaid_grade(para)), 1)
             yield Hit(Span(start, end), f"paragraph reads very hard: reading ease {ease:g}, grade {grade:g}",
                       data={"words": words, "reading_ease": ease, "grade": grade})
 
 
-READABILITY_SUMMARY = DetectorSpec("RK751", "readability-summary", "style", Severity.INFO,
-                                   find_readability_summary, FixAvailability.NEVER)
 RUN_ON_SENTENCE = DetectorSpec("RK752", "run-on-sentence", "style", Severity.INFO,
                                find_run_on_sentences, FixAvailability.NEVER)
 HARD_PARAGRAPH = DetectorSpec("RK753", "hard-paragraph", "style", Severity.INFO,
                               find_hard_paragraphs, FixAvailability.NEVER)
 
-DETECTORS = (READABILITY_SUMMARY, RUN_ON_SENTENCE, HARD_PARAGRAPH)
+DETECTORS = (RUN_ON_SENTENCE, HARD_PARAGRAPH)

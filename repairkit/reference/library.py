@@ -123,6 +123,10 @@ class Library:
         """Every article, parsed."""
         return [e.article() for e in self._entries]
 
+    def article(self, index: int) -> Article:
+        """The article at ``index`` (in :attr:`paths` order), parsed."""
+        return self._entries[index].article()
+
     def matches(self, text: str) -> list[Match]:
         """Every article that shares a key with ``text``, most similar (cosine) first."""
         freq = index_keys(text)

@@ -137,7 +137,10 @@ def marker_edits(text: str, findings: Iterable[Finding]) -> list[Edit]:
     """Insertions of a visible marker at each place where a value is missing and unknown.
 
     Only findings that say what they expect (``finding.data["expects"]``) are marked, at
-    their first value-less suggestion. Places already marked are skipped.
+    their first value-less suggestion. Places already marked are skipped. A hole with
+    competing candidates (several values, none safe: the references disagree) is still a
+    hole until a person picks one: it is marked too, by an edit over the first candidate's
+    span that keeps its text, so that it gives way to a candidate that is applied there.
 
     >>> from repairkit.model import Applicability as A, Finding, Severity, Span, Suggestion
     >>> hole = Suggestion(Span(3, 3), None, 0.0, A.MANUAL, "year missing")
@@ -146,20 +149,36 @@ def marker_edits(text: str, findings: Iterable[Finding]) -> list[Edit]:
     'In [?year], it'
     >>> marker_edits("In [?year], it", [f])
     []
+    >>> two = tuple(Suggestion(Span(3, 4), v, 0.97, A.UNSAFE, "ref") for v in ("2019,", "2020,"))
+    >>> g = Finding("RK102", "r", "missing-number", Severity.ERROR, Span(0, 4), "m", (*two, hole), {"expects": "year"})
+    >>> apply_edits("In , it", marker_edits("In , it", [g]))
+    'In [?year], it'
     """
     edits: list[Edit] = []
     for f in findings:
         # Only places where a value is missing ("expects"); an unresolved structure or
         # quote finding is not a hole to mark.
-        if not f.unresolved or not f.suggestions or "expects" not in f.data:
+        if not f.suggestions or "expects" not in f.data or not (f.unresolved or _competing(f)):
             continue
-        s = f.suggestions[0]
-        at = s.span.start
-        if _marked_near(text, at):
+        marker = marker_for(str(f.data.get("expects", "value")))
+        if f.unresolved:
+            s = f.suggestions[0]
+            start = end = s.span.start
+        else:
+            s = next(s for s in f.suggestions if s.replacement is not None)
+            start, end = s.span.start, s.span.end
+        if _marked_near(text, start):
             continue
-        edits.append(Edit(at, at, "", marker_for(str(f.data.get("expects", "value"))), f.code, 0.0,
+        edits.append(Edit(start, end, text[start:end], marker + text[start:end], f.code, 0.0,
                           Applicability.MANUAL, f"marker: {s.note}", s.evidence))
     return edits
+
+
+def _competing(f: Finding) -> bool:
+    """Several different values for one place, none of them safe."""
+    valued = [s for s in f.suggestions if s.replacement is not None]
+    return len({(s.span, s.replacement) for s in valued}) > 1 and \
+        not any(s.applicability is Applicability.SAFE for s in valued)
 
 
 def merge_edits(edits: Sequence[Edit], extra: Sequence[Edit]) -> list[Edit]:

@@ -244,17 +244,19 @@ class Candidate:
 
 def fit_of(hole: Frame, fact: Frame, weights: dict[str, float]) -> tuple[float, tuple[str, ...]]:
     """How well a fact's frame matches a hole's (0-1) and the content words they share."""
+    # Sums run over sorted words: a set's order varies from process to process (hash seeds), and
+    # float sums in another order differ in the last bit, which would reorder tied candidates.
     hs, fs = set(hole.sentence), set(fact.sentence)
-    shared = hs & fs
-    total = sum(_weight(w, weights) for w in hs) + sum(_weight(w, weights) for w in fs)
+    shared = sorted(hs & fs)
+    total = sum(_weight(w, weights) for w in sorted(hs)) + sum(_weight(w, weights) for w in sorted(fs))
     sentence = 2 * sum(_weight(w, weights) for w in shared) / total if total else 0.0
     hn, fn = set(hole.near), set(fact.near)
-    near_total = sum(_weight(w, weights) for w in hn)
-    near = sum(_weight(w, weights) for w in hn & fn) / near_total if near_total else 0.0
+    near_total = sum(_weight(w, weights) for w in sorted(hn))
+    near = sum(_weight(w, weights) for w in sorted(hn & fn)) / near_total if near_total else 0.0
     order = hole.place is not None and hole.place == fact.place
     role = 0.35 * (hole.before == fact.before and bool(hole.before)) + 0.35 * (hole.after == fact.after
                                                                                and bool(hole.after)) + 0.3 * order
-    ranked = sorted(shared, key=lambda w: -_weight(w, weights))
+    ranked = sorted(shared, key=lambda w: -_weight(w, weights))  # ties keep alphabetical order
     return W_SENTENCE * sentence + W_NEAR * near + W_ROLE * role, tuple(ranked)
 
 

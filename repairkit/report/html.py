@@ -17,13 +17,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import PurePosixPath
+from typing import Any
 
 import jinja2
 
+from repairkit import __version__
 from repairkit.document import Document
 from repairkit.model import CATEGORIES, Applicability
 from repairkit.pipeline import DocumentResult
-from repairkit.report.review_model import FindingView, Review, build_review
+from repairkit.repair import decisions as decisions_file
+from repairkit.repair.decisions import Decisions
+from repairkit.report.review_model import WIDE_SPAN, FindingView, Review, build_review, decidable, desk_summary
 
 #: Highlight colours per category: (background, border). Dark text on these backgrounds keeps a
 #: contrast ratio above 12:1; the border tells neighbouring categories apart.
@@ -57,10 +62,6 @@ class Token:
     text: str = ""
     finding: FindingView | None = None
     continued: bool = False  # a continuation <span> of a finding whose <mark> was closed early
-
-
-#: A finding longer than this is shown as a marker at its start, not a highlight.
-WIDE_SPAN = 400
 
 
 def is_wide(f: FindingView) -> bool:
@@ -117,11 +118,59 @@ def _environment() -> jinja2.Environment:
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
-def render_review(review: Review) -> str:
-    """Render a :class:`Review` as one self-contained HTML page."""
+def page_data(review: Review, decisions: Decisions | None = None) -> dict[str, Any]:
+    """What the page's script reads (a JSON block, ``|tojson``): the text, the decidable findings
+    with their suggestions, and decisions to start from (``review --decisions``).
+
+    >>> from repairkit.model import Finding, Severity, Span, Suggestion
+    >>> doc = Document.from_text("the th day", "a.txt")
+    >>> gap = Suggestion(Span(4, 4), None, 0.0, Applicability.MANUAL, "number missing")
+    >>> f = Finding("RK101", "orphan-ordinal", "missing-number", Severity.ERROR, Span(4, 6), "m", (gap,))
+    >>> data = page_data(build_review(DocumentResult(doc, [f])))
+    >>> data["findings"][0]["edit"], data["findings"][0]["suggestions"], data["document"]["length"]
+    ({'start': 4, 'end': 4, 'before': ''}, [], 10)
+    """
+    findings = []
+    for f in review.findings:
+        if not decidable(f):
+            continue
+        edit = None
+        if f.edit_span is not None:
+            start, end = f.edit_span
+            edit = {"start": start, "end": end, "before": review.text[start:end]}
+        findings.append({
+            "id": f.id, "code": f.code, "category": f.category, "hole": f.hole, "unresolved": f.unresolved,
+            "competing": f.competing, "edit": edit,
+            "suggestions": [{"index": s.index, "start": s.start, "end": s.end, "before": s.before,
+                             "after": s.replacement, "applicability": s.applicability,
+                             "confidence": s.confidence, "note": s.note,
+                             "evidence": [{"source": e.source, "start": e.start, "end": e.end, "quote": e.quote}
+                                          for e in s.evidence]}
+                            for s in f.suggestions if s.replacement is not None],
+        })
+    initial = {}
+    for d in decisions.decisions if decisions else ():
+        initial[d.finding] = {"d": d.decision, "v": d.after if d.by_editor else None,
+                              "s": next((s["index"] for f in findings if f["id"] == d.finding
+                                         for s in f["suggestions"]
+                                         if (s["start"], s["end"], s["after"]) == (d.start, d.end, d.after)), None)}
+    return {
+        "schema": decisions_file.SCHEMA_TAG, "tool": {"name": "repairkit", "version": __version__},
+        "document": {"path": review.path, "sha256": review.sha256, "length": len(review.text)},
+        "references": list(review.references), "text": review.text, "findings": findings, "initial": initial,
+        "download": PurePosixPath(review.path).stem + decisions_file.SUFFIX,
+    }
+
+
+def render_review(review: Review, decisions: Decisions | None = None) -> str:
+    """Render a :class:`Review` as one self-contained HTML page (``decisions``: to start from)."""
     groups = [(c, [f for f in review.findings if f.category == c]) for c in review.by_category]
     return _environment().get_template("review.html.j2").render(
         review=review,
+        data=page_data(review, decisions),
+        desk=desk_summary(review, decisions),
+        outcomes=decisions_file.OUTCOMES,
+        decidable=decidable,
         is_wide=is_wide,
         tokens=highlight_tokens(review.text, review.findings),
         groups=groups,
@@ -135,4 +184,5 @@ def render_document(result: DocumentResult, threshold: Applicability = Applicabi
     return render_review(build_review(result, threshold))
 
 
-__all__ = ["Document", "Token", "highlight_tokens", "is_wide", "render_document", "render_review"]
+__all__ = ["WIDE_SPAN", "Document", "Token", "decidable", "desk_summary", "highlight_tokens", "is_wide", "page_data",
+           "render_document", "render_review"]

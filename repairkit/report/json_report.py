@@ -14,12 +14,15 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from repairkit import __version__
+from repairkit import __version__, readability
 from repairkit.document import Document
 from repairkit.model import Evidence, Finding, Suggestion
 from repairkit.pipeline import DocumentResult
 
 SCHEMA_TAG = "repairkit.findings/1"
+#: Minor version of the contract: 1.1 adds each document's ``summary`` (readability, once a
+#: finding RK751) and ``notices``; a 1.0 reader that ignores unknown keys reads it unchanged.
+SCHEMA_VERSION = "1.1"
 
 
 def finding_id(doc: Document, finding: Finding) -> str:
@@ -65,23 +68,31 @@ def finding_dict(doc: Document, f: Finding) -> dict[str, Any]:
     }
 
 
+def document_dict(result: DocumentResult) -> dict[str, Any]:
+    """The document form of the contract: one entry of ``documents`` (also one line of ``batch``)."""
+    return {
+        "path": result.document.path,
+        "sha256": result.document.sha256,
+        "length": len(result.document.text),
+        "references": [{"path": ref.path, "sha256": ref.sha256} for ref in result.references],
+        "findings": [finding_dict(result.document, f) for f in result.findings],
+        "summary": readability.summary(result.document.text),
+        "notices": list(result.notices),
+    }
+
+
 def to_dict(results: Sequence[DocumentResult]) -> dict[str, Any]:
     """The whole report as plain data, ready for ``json.dumps``."""
     documents = []
     by_category: Counter[str] = Counter()
     by_severity: Counter[str] = Counter()
     for r in results:
-        documents.append({
-            "path": r.document.path,
-            "sha256": r.document.sha256,
-            "length": len(r.document.text),
-            "references": [{"path": ref.path, "sha256": ref.sha256} for ref in r.references],
-            "findings": [finding_dict(r.document, f) for f in r.findings],
-        })
+        documents.append(document_dict(r))
         by_category.update(f.category for f in r.findings)
         by_severity.update(f.severity.label for f in r.findings)
     return {
         "schema": SCHEMA_TAG,
+        "schema_version": SCHEMA_VERSION,
         "tool": {"name": "repairkit", "version": __version__},
         "documents": documents,
         "summary": {

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from functools import cache
+from importlib.metadata import PackageNotFoundError, metadata
 from typing import Any
 
 from repairkit import __version__
@@ -27,25 +29,56 @@ from repairkit.model import Applicability, Finding, Suggestion
 from repairkit.pipeline import DocumentResult
 from repairkit.registry import DetectorSpec, all_detectors
 from repairkit.report.locations import artifact_uri, ci_level, region, severity_order
+from repairkit.rule_help import help_markdown, help_text
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "repairkitContext/v1"
-INFORMATION_URI = "https://pypi.org/project/repairkit/"
+
+
+@cache
+def project_urls() -> dict[str, str]:
+    """The ``[project.urls]`` of the installed package (label -> URL), from its metadata.
+
+    repairkit is not published on a package index, so SARIF points only where the installed
+    package says it lives: none declared, no ``informationUri`` (it is optional in SARIF).
+    """
+    try:
+        entries = metadata("repairkit").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return {}
+    return {label.strip().lower(): url.strip() for label, _, url in (e.partition(",") for e in entries)}
+
+
+def information_uri() -> str | None:
+    """The project's home (``Homepage``, ``Repository`` or ``Source`` in ``[project.urls]``), if declared."""
+    urls = project_urls()
+    return next((urls[k] for k in ("homepage", "repository", "source") if k in urls), None)
+
+
+def help_uri(spec: DetectorSpec) -> str | None:
+    """Where a rule's documentation lives: ``Documentation`` in ``[project.urls]``, ``#rk101`` anchored."""
+    base = project_urls().get("documentation")
+    return f"{base.rstrip('#')}#{spec.code.lower()}" if base else None
 
 
 def rule_dict(spec: DetectorSpec) -> dict[str, Any]:
-    """A ``reportingDescriptor`` for one rule, its help text taken from the rule's docstring."""
+    """A ``reportingDescriptor`` for one rule, its help taken from the rule's docstring (without
+    its doctest and reStructuredText markup: :mod:`repairkit.rule_help`)."""
     doc = spec.doc or spec.title
-    first_paragraph = doc.split("\n\n")[0].replace("\n", " ")
-    return {
+    text, markdown = help_text(doc), help_markdown(doc)
+    first_paragraph = text.split("\n\n")[0].replace("\n", " ")
+    rule: dict[str, Any] = {
         "id": spec.code,
         "name": spec.name,
         "shortDescription": {"text": spec.title},
         "fullDescription": {"text": first_paragraph},
-        "help": {"text": doc, "markdown": doc},
+        "help": {"text": text, "markdown": markdown},
         "defaultConfiguration": {"level": ci_level(spec.severity)},
         "properties": {"category": spec.category, "tags": ["repairkit", spec.category], "fix": spec.fix.value},
     }
+    if (uri := help_uri(spec)) is not None:
+        rule["helpUri"] = uri
+    return rule
 
 
 def _fix(doc: Document, uri: str, s: Suggestion) -> dict[str, Any]:
@@ -94,12 +127,13 @@ def to_dict(results: Sequence[DocumentResult], omitted: int = 0, limit: int | No
             rows.append((severity_order(i, f), r.document, f, fp))
     rows.sort(key=lambda row: row[0])
     run: dict[str, Any] = {
-        "tool": {"driver": {"name": "repairkit", "version": __version__, "informationUri": INFORMATION_URI,
-                            "rules": [rule_dict(s) for s in specs]}},
+        "tool": {"driver": {"name": "repairkit", "version": __version__, "rules": [rule_dict(s) for s in specs]}},
         "columnKind": "unicodeCodePoints",
         "results": [result_dict(doc, f, fp, rule_index) for _, doc, f, fp in rows],
         "properties": {"truncated": omitted > 0, "omittedResults": omitted},
     }
+    if (home := information_uri()) is not None:
+        run["tool"]["driver"]["informationUri"] = home
     if limit is not None:
         run["properties"]["maxResults"] = limit
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}

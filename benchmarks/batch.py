@@ -1,0 +1,189 @@
+"""Batch benchmark: ``repairkit batch`` throughput by engine, and peak memory by batch size.
+
+Usage:
+    .venv/bin/python -m benchmarks.batch throughput [--limit N] [--workers 1,2] [--dask]
+    .venv/bin/python -m benchmarks.batch memory --documents 10000,100000 [--workers 2]
+
+The input is the seed-damaged news corpus (``benchmarks/damage.py``, profile ``seed``, seed 0), one
+JSONL record per article; ``memory`` repeats the corpus (ids made unique) up to each size. Each run
+is the real command line (``python -m repairkit batch``) in a child process, so start-up and
+worker start are counted. Peak memory is the largest resident set of any one process of the run
+(the command, its workers, Dask's scheduler and nannies), sampled every 0.2 s with psutil, with
+the kernel's own high-water mark (``ru_maxrss`` of the largest child) beside it; the samples at
+10%, 50% and 90% of the run show whether memory stays flat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.damage import damage, load_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write_input(path: Path, documents: int | None = None, limit: int | None = None) -> tuple[int, int]:
+    """Write the seed-damaged corpus as batch input (repeated up to ``documents``); (records, bytes)."""
+    damaged = [(a["id"], damage(a["text"], "listed", seed=0).text) for a in load_corpus(limit=limit)]
+    total = documents or len(damaged)
+    size = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(total):
+            ident, text = damaged[i % len(damaged)]
+            line = json.dumps({"id": f"{ident}#{i // len(damaged)}" if documents else ident, "text": text},
+                              ensure_ascii=False) + "\n"
+            size += len(text.encode("utf-8"))
+            fh.write(line)
+    return total, size
+
+
+@dataclass
+class Run:
+    """One timed run of the command."""
+
+    label: str
+    seconds: float
+    documents: int
+    input_bytes: int
+    peak_rss: int = 0
+    kernel_maxrss: int = 0
+    processes: int = 0
+    timeline: list[tuple[float, int]] = field(default_factory=list)
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.documents / self.seconds
+
+    @property
+    def mb_per_s(self) -> float:
+        return self.input_bytes / self.seconds / 1e6
+
+    def rss_at(self, share: float) -> int:
+        """The largest-process RSS sampled nearest to ``share`` of the run."""
+        if not self.timeline:
+            return 0
+        at = share * self.seconds
+        return min(self.timeline, key=lambda t: abs(t[0] - at))[1]
+
+
+def _tree_rss(proc: object) -> tuple[int, int]:
+    """(largest RSS, process count) over ``proc`` and its descendants."""
+    import psutil
+
+    try:
+        members = [proc, *proc.children(recursive=True)]  # type: ignore[attr-defined]
+    except psutil.Error:
+        return 0, 0
+    largest = 0
+    for p in members:
+        try:
+            largest = max(largest, p.memory_info().rss)
+        except psutil.Error:
+            pass
+    return largest, len(members)
+
+
+def run_batch(label: str, source: Path, out: Path, documents: int, input_bytes: int, args: Sequence[str]) -> Run:
+    """Run ``repairkit batch`` on ``source`` and measure it."""
+    import psutil
+
+    out.unlink(missing_ok=True)
+    command = [sys.executable, "-m", "repairkit", "batch", str(source), "-o", str(out), "--fail-on", "never",
+               "--no-progress", *args]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    started = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = psutil.Process(child.pid)
+    run = Run(label, 0.0, documents, input_bytes)
+    while child.poll() is None:
+        rss, count = _tree_rss(proc)
+        run.timeline.append((time.perf_counter() - started, rss))
+        run.peak_rss = max(run.peak_rss, rss)
+        run.processes = max(run.processes, count)
+        time.sleep(0.2)
+    run.seconds = time.perf_counter() - started
+    stderr = child.stderr.read() if child.stderr else ""
+    if child.returncode != 0:
+        raise SystemExit(f"{label}: repairkit batch failed ({child.returncode}): {stderr.strip()[-500:]}")
+    run.kernel_maxrss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    lines = out.read_bytes().count(b"\n")
+    if lines != documents:
+        raise SystemExit(f"{label}: {lines} output lines for {documents} documents")
+    return run
+
+
+def throughput(args: argparse.Namespace, work: Path) -> None:
+    source = work / "seed.jsonl"
+    documents, size = write_input(source, limit=args.limit)
+    print(f"input: {documents} seed-damaged news articles ({size / 1e6:.2f} MB of text), {source}")
+    runs = []
+    outputs = {}
+    for workers in args.workers:
+        out = work / f"out-w{workers}.jsonl"
+        runs.append(run_batch(f"--workers {workers}", source, out, documents, size, ["--workers", str(workers)]))
+        outputs[runs[-1].label] = out
+    if args.dask:
+        out = work / "out-dask.jsonl"
+        runs.append(run_batch(f"--engine dask (LocalCluster, {args.dask_workers} workers)", source, out, documents,
+                              size, ["--engine", "dask", "--workers", str(args.dask_workers)]))
+        outputs[runs[-1].label] = out
+    base = runs[0]
+    print(f"{'run':<40} {'seconds':>8} {'docs/s':>8} {'MB/s':>6} {'speed-up':>9} {'peak RSS (largest process)':>27}")
+    for r in runs:
+        print(f"{r.label:<40} {r.seconds:>8.1f} {r.docs_per_s:>8.1f} {r.mb_per_s:>6.3f} "
+              f"{base.seconds / r.seconds:>8.2f}x {r.peak_rss / 1e6:>21.0f} MB")
+    first = next(iter(outputs.values())).read_bytes()
+    same = all(p.read_bytes() == first for p in outputs.values())
+    print(f"outputs identical across runs: {same}")
+    load = os.getloadavg()
+    print(f"machine: {os.cpu_count()} cores, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
+          "(other work on the machine slows the parallel runs most)")
+
+
+def memory(args: argparse.Namespace, work: Path) -> None:
+    print(f"{'documents':>10} {'MB of text':>10} {'seconds':>8} {'docs/s':>7} {'peak RSS':>9} {'kernel max':>10} "
+          f"{'at 10%':>7} {'at 50%':>7} {'at 90%':>7} {'processes':>9}")
+    for n in args.documents:
+        source = work / f"repeat-{n}.jsonl"
+        documents, size = write_input(source, documents=n)
+        out = work / f"out-{n}.jsonl"
+        r = run_batch(f"{n}", source, out, documents, size, ["--workers", str(args.workers)])
+        print(f"{n:>10} {size / 1e6:>10.1f} {r.seconds:>8.0f} {r.docs_per_s:>7.1f} {r.peak_rss / 1e6:>6.0f} MB "
+              f"{r.kernel_maxrss / 1e6:>7.0f} MB {r.rss_at(0.1) / 1e6:>4.0f} MB {r.rss_at(0.5) / 1e6:>4.0f} MB "
+              f"{r.rss_at(0.9) / 1e6:>4.0f} MB {r.processes:>9}", flush=True)
+        if not args.keep:
+            source.unlink()
+            out.unlink()
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Parse the arguments and run the chosen measurement."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="what", required=True)
+    tp = sub.add_parser("throughput", help="documents/s and MB/s by worker count and engine")
+    tp.add_argument("--limit", type=int, default=None, help="only the first N corpus articles")
+    tp.add_argument("--workers", type=lambda s: [int(x) for x in s.split(",")], default=[1, 2])
+    tp.add_argument("--dask", action="store_true", help="also --engine dask with a LocalCluster")
+    tp.add_argument("--dask-workers", type=int, default=2)
+    mem = sub.add_parser("memory", help="peak memory of the largest process by batch size")
+    mem.add_argument("--documents", type=lambda s: [int(x) for x in s.split(",")], default=[10_000])
+    mem.add_argument("--workers", type=int, default=2)
+    mem.add_argument("--keep", action="store_true", help="keep the input and output files")
+    ap.add_argument("--workdir", type=Path, default=None, help="where the input and output files go")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
+        (throughput if args.what == "throughput" else memory)(args, Path(tmp))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,139 @@
+"""Reference library at scale: build time, size on disk, retrieval + comparison time, top-1 accuracy.
+
+Usage: .venv/bin/python -m benchmarks.library_scale [--sizes 100,1000,10000,100000] [--queries 200]
+       [--half odd] [--seed 0] [--in-memory] [--workdir DIR]
+
+Synthetic libraries: article ``i`` is 4 to 9 paragraphs drawn at random from the news corpus's
+paragraphs (of one half of the articles with ``--half even|odd``: constants were chosen on the
+even half, figures are reported on the odd, held-out half), titled by its first words. Each size
+is the first N articles of one sequence, indexed with ``repairkit library build`` (SQLite FTS5).
+Queries are half-articles (a run of half an article's paragraphs) of articles in the library,
+seed-damaged (``benchmarks/damage.py``: digits, apostrophes, hyphens, quotes, symbols stripped,
+paragraphs merged). Per query: *retrieval* is ``references_for`` (FTS5 BM25 candidates, exact
+TF-IDF scoring, parsing of the articles taken); *comparison* is the reference stage of the scan
+(``repair.build.enrich``: alignment, facts, terms) on the rules' findings, which are computed
+beforehand and not timed. Top-1 accuracy: the first reference is the query's own article.
+``--in-memory`` adds the in-memory ``Library`` (re-indexed at every run) beside it, up to 10,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from benchmarks.damage import damage, load_corpus
+from repairkit.config import Config
+from repairkit.document import Document
+from repairkit.pipeline import scan_document, select_rules
+from repairkit.reference.library import Library
+from repairkit.reference.store import LibraryStore, build_library
+from repairkit.repair.build import enrich
+
+MIN_PARAGRAPH_WORDS = 8
+
+
+def paragraph_pool(half: str) -> list[str]:
+    """Corpus paragraphs of at least MIN_PARAGRAPH_WORDS words, from all articles or one half."""
+    pool = []
+    for i, article in enumerate(load_corpus()):
+        if half == "all" or (i % 2 == 0) == (half == "even"):
+            pool.extend(p for p in article["text"].split("\n\n") if len(p.split()) >= MIN_PARAGRAPH_WORDS)
+    return pool
+
+
+def synthetic_articles(pool: Sequence[str], count: int, seed: int) -> list[list[str]]:
+    """``count`` articles, each a list of 4-9 distinct pool paragraphs."""
+    rng = random.Random(seed)
+    return [rng.sample(pool, rng.randint(4, 9)) for _ in range(count)]
+
+
+def write_library_source(path: Path, articles: Sequence[list[str]]) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for i, paragraphs in enumerate(articles):
+            title = " ".join(paragraphs[0].split()[:7])
+            fh.write(json.dumps({"id": f"syn-{i:06d}", "title": title, "text": "\n\n".join(paragraphs)},
+                                ensure_ascii=False) + "\n")
+
+
+def half_article(paragraphs: list[str], rng: random.Random) -> str:
+    keep = max(1, len(paragraphs) // 2)
+    start = rng.randrange(0, len(paragraphs) - keep + 1)
+    return "\n\n".join(paragraphs[start:start + keep])
+
+
+def measure(library: object, queries: Sequence[tuple[str, Document, list]], rules: list) -> dict[str, float]:
+    """Median/p90 retrieval and comparison times (ms) and top-1 accuracy over the queries."""
+    retrieval, comparison, total, hits = [], [], [], 0
+    for ident, doc, findings in queries:
+        t0 = time.perf_counter()
+        refs = library.references_for(doc.text)  # type: ignore[attr-defined]
+        t1 = time.perf_counter()
+        enrich(doc, findings, refs)
+        t2 = time.perf_counter()
+        retrieval.append(1000 * (t1 - t0))
+        comparison.append(1000 * (t2 - t1))
+        total.append(1000 * (t2 - t0))
+        hits += bool(refs) and refs[0].path.endswith(f"#{ident}")
+    p90 = lambda xs: statistics.quantiles(xs, n=10)[-1]  # noqa: E731
+    return {"retrieval": statistics.median(retrieval), "comparison": statistics.median(comparison),
+            "total": statistics.median(total), "total_p90": p90(total), "top1": hits / len(queries)}
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Build each library size, run the damaged half-article queries, print a table."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], default=[100, 1000, 10_000, 100_000])
+    ap.add_argument("--queries", type=int, default=200)
+    ap.add_argument("--half", choices=["all", "even", "odd"], default="odd")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--in-memory", action="store_true", help="also the in-memory Library, up to 10,000 articles")
+    ap.add_argument("--workdir", type=Path, default=None)
+    args = ap.parse_args(argv)
+
+    pool = paragraph_pool(args.half)
+    articles = synthetic_articles(pool, max(args.sizes), args.seed)
+    rules = select_rules(Config())
+    print(f"paragraph pool: {len(pool)} paragraphs of the {args.half} half of the news corpus; "
+          f"articles of 4-9 paragraphs (seed {args.seed}); {args.queries} seed-damaged half-article queries per size")
+    header = (f"{'articles':>9} {'engine':<7} {'build s':>8} {'MB on disk':>10} {'retrieval ms':>12} "
+              f"{'comparison ms':>13} {'total ms':>8} {'p90 ms':>7} {'top-1':>6}")
+    print(header)
+    with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
+        for n in sorted(args.sizes):
+            source = Path(tmp) / f"lib-{n}.jsonl"
+            write_library_source(source, articles[:n])
+            rng = random.Random(args.seed + n)
+            queries = []
+            for i in rng.sample(range(n), min(args.queries, n)):
+                text = damage(half_article(articles[i], rng), "listed", seed=i).text
+                doc = Document.from_text(text, f"query-{i}")
+                queries.append((f"syn-{i:06d}", doc, scan_document(doc, rules).findings))
+            db = Path(tmp) / f"lib-{n}.db"
+            t = time.perf_counter()
+            build_library(db, [source])
+            build_s = time.perf_counter() - t
+            store = LibraryStore.open(db)
+            m = measure(store, queries, rules)
+            print(f"{n:>9} {'sqlite':<7} {build_s:>8.1f} {db.stat().st_size / 1e6:>10.1f} {m['retrieval']:>12.1f} "
+                  f"{m['comparison']:>13.1f} {m['total']:>8.1f} {m['total_p90']:>7.1f} {m['top1']:>6.3f}", flush=True)
+            store.close()
+            if args.in_memory and n <= 10_000:
+                t = time.perf_counter()
+                memory = Library.load([source])
+                build_s = time.perf_counter() - t
+                m = measure(memory, queries, rules)
+                print(f"{n:>9} {'memory':<7} {build_s:>8.1f} {'-':>10} {m['retrieval']:>12.1f} "
+                      f"{m['comparison']:>13.1f} {m['total']:>8.1f} {m['total_p90']:>7.1f} {m['top1']:>6.3f}",
+                      flush=True)
+            db.unlink()
+            source.unlink()
+
+
+if __name__ == "__main__":
+    main()
