@@ -32,10 +32,12 @@ figure about another period, place or subject stays below medium; below medium a
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from repairkit.document import Document
 from repairkit.model import MEDIUM_CONFIDENCE, Applicability, Evidence, Finding, Span, Suggestion
@@ -122,15 +124,19 @@ def sentence_span(text: str, pos: int) -> tuple[int, int]:
     >>> t[s:e]
     'In , sales rose to . billion.'
     """
-    start, end = 0, len(text)
-    for m in _SENTENCE_END_RE.finditer(text):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start() + 1 if text[m.start()] in ".!?" else m.start()
-            end = m.start() + len(m.group().rstrip())
-            break
+    ends = _sentence_ends(text)
+    k = bisect.bisect_right(ends, (pos, len(text) + 1))  # the first boundary starting after pos
+    before = [e for e in ends[max(0, k - 2):k] if e[1] <= pos]
+    start = before[-1][1] if before else 0
+    later = [e for e in ends[max(0, k - 1):k + 1] if e[0] >= pos]
+    end = later[0][2] if later else len(text)
     return start, end
+
+
+@lru_cache(maxsize=16)
+def _sentence_ends(text: str) -> list[tuple[int, int, int]]:
+    """``(start, end, end of its stop)`` of each sentence boundary of ``text``, computed once per text."""
+    return [(m.start(), m.end(), m.start() + len(m.group().rstrip())) for m in _SENTENCE_END_RE.finditer(text)]
 
 
 def names(text: str) -> frozenset[str]:
@@ -163,8 +169,12 @@ class Frame:
     surface: tuple[tuple[str, str], ...] = ()
 
 
+#: How far back (in code points) the word before a number is looked for.
+_WORD_WINDOW = 300
+
+
 def _word_before(text: str, pos: int, skip: frozenset[str] = frozenset()) -> str:
-    words = [m.group().lower() for m in _LETTERS_RE.finditer(text, 0, pos)]
+    words = [m.group().lower() for m in _LETTERS_RE.finditer(text, max(0, pos - _WORD_WINDOW), pos)]
     while words and words[-1] in skip:
         words.pop()
     return words[-1] if words else ""
