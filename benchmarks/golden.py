@@ -47,6 +47,8 @@ def golden_inputs(limit: int | None = None) -> Iterator[tuple[str, str]]:
         yield f"fixture:{name}", (ROOT / "fixtures" / name).read_text(encoding="utf-8")
         n += 1
     for corpus, step, cut in (("news.jsonl", 35, None), ("speeches.jsonl", 37, SPEECH_CHARS)):
+        if limit is not None and n >= limit:
+            return  # the fixtures were enough: the corpus is not read
         for i, art in enumerate(load_corpus(CORPUS / corpus)):
             if i % step:
                 continue
