@@ -89,6 +89,27 @@ class _Entry:
         return self.parsed
 
 
+def jsonl_entry(path: Path, number: int, line: str) -> tuple[str, _Entry]:
+    """``(id, entry)`` of line ``number`` of a JSONL library (``{"id", "title"?, "text"}``).
+
+    >>> ident, entry = jsonl_entry(Path("refs.jsonl"), 3, '{"id": "a1", "title": "T", "text": "Body."}')
+    >>> ident, entry.path, entry.text.split()
+    ('a1', 'refs.jsonl#a1', ['T', 'Body.'])
+    """
+    try:
+        record = json.loads(line)
+        body = record["text"]
+        title = record.get("title") or ""
+        ident = str(record.get("id") or number)
+        if not isinstance(body, str) or not isinstance(title, str):
+            raise TypeError("title and text must be strings")
+    except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(f"{path}:{number}: not a reference record ({exc.__class__.__name__}: {exc}); "
+                         'each line must be {"id": ..., "title": ..., "text": ...}') from None
+    text = f"{title}\n\n{body}" if title else body
+    return ident, _Entry(f"{path}#{ident}", hashlib.sha256(line.encode("utf-8")).hexdigest(), text)
+
+
 class Library:
     """Reference articles with a TF-IDF index over damage-tolerant keys."""
 
@@ -210,19 +231,7 @@ def _load_jsonl(path: Path) -> list[_Entry]:
     for number, line in enumerate(decode_bytes(data, str(path)).text.splitlines(), 1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-            body = record["text"]
-            title = record.get("title") or ""
-            ident = str(record.get("id") or number)
-            if not isinstance(body, str) or not isinstance(title, str):
-                raise TypeError("title and text must be strings")
-        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
-            raise InputError(f"{path}:{number}: not a reference record ({exc.__class__.__name__}: {exc}); "
-                             'each line must be {"id": ..., "title": ..., "text": ...}') from None
-        text = f"{title}\n\n{body}" if title else body
-        digest = hashlib.sha256(line.encode("utf-8")).hexdigest()
-        entries.append(_Entry(f"{path}#{ident}", digest, text))
+        entries.append(jsonl_entry(path, number, line)[1])
     if not entries:
         raise InputError(f"{path}: reference library is empty")
     return entries

@@ -27,7 +27,6 @@ however large the library is.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 import math
 import os
@@ -43,7 +42,7 @@ from pathlib import Path
 from repairkit.document import InputError
 from repairkit.fileio import atomic_output_path
 from repairkit.reference.library import (
-    DEFAULT_TOP_K, MAX_DOC_SHARE, MIN_SHARE_OF_BEST, Match, _directory_files, _Entry, _load_file, index_keys,
+    DEFAULT_TOP_K, MAX_DOC_SHARE, MIN_SHARE_OF_BEST, Match, _directory_files, _Entry, _load_file, index_keys, jsonl_entry,
 )
 from repairkit.reference.model import Article
 from repairkit.reference.serialize import article_from_json, article_to_dict
@@ -331,19 +330,7 @@ def _stream_jsonl(path: Path) -> Iterator[tuple[str, _Entry]]:
                 raise InputError(f"{path}:{number}: not UTF-8 (byte {exc.start}: {exc.reason})") from None
             if not line.strip():
                 continue
-            try:
-                record = json.loads(line)
-                body = record["text"]
-                title = record.get("title") or ""
-                ident = str(record.get("id") or number)
-                if not isinstance(body, str) or not isinstance(title, str):
-                    raise TypeError("title and text must be strings")
-            except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
-                raise InputError(f"{path}:{number}: not a reference record ({exc.__class__.__name__}: {exc}); "
-                                 'each line must be {"id": ..., "title": ..., "text": ...}') from None
-            text = f"{title}\n\n{body}" if title else body
-            digest = hashlib.sha256(line.encode("utf-8")).hexdigest()
-            yield ident, _Entry(f"{path}#{ident}", digest, text)
+            yield jsonl_entry(path, number, line)
 
 
 def _add_entries(conn: sqlite3.Connection, entries: Iterable[tuple[str, _Entry]], target: str) -> AddResult:
