@@ -17,6 +17,8 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
+from repairkit.analysis.words import skip_back
+
 _NEXT_RE = re.compile(r"[ \t]*(?:[\"'“‘](?=[A-Za-z]))?([A-Za-z]+|\d)?")
 _PREV_RE = re.compile(r"([A-Za-z]+)?[ \t]*$")
 _CONTEXT_HEADER = "# repairkit apostrophe contexts, format 1"
@@ -149,8 +151,8 @@ def clause_edge(text: str, start: int) -> bool:
     >>> clause_edge('He said, "Well be there', 10), clause_edge('Their "well be', 7)
     (True, False)
     """
-    before = text[:start].rstrip(" \t")
-    if before[-1:] in ("\"", "“", "‘"):  # an opening quote: look at what stands before it
-        before = before[:-1].rstrip(" \t")
-        return not before or before[-1] in ".!?:;,(\n—"
-    return not before or before[-1] in ".!?:;(\n—"
+    end = skip_back(text, start)
+    if text[end - 1:end] in ("\"", "“", "‘"):  # an opening quote: look at what stands before it
+        end = skip_back(text, end - 1)
+        return not end or text[end - 1] in ".!?:;,(\n—"
+    return not end or text[end - 1] in ".!?:;(\n—"

@@ -41,7 +41,7 @@ from repairkit.analysis.apostrophe_context import (
     with_case,
 )
 from repairkit.analysis.profile import DocumentProfile
-from repairkit.analysis.words import MONTHS
+from repairkit.analysis.words import MONTHS, skip_back
 from repairkit.document import Document
 from repairkit.lexicon import COMMON_ZIPF, zipf
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
@@ -468,7 +468,8 @@ def find_contraction_homographs(doc: Document, profile: DocumentProfile) -> Iter
 
 def _after_comma(text: str, start: int) -> bool:
     """True when a comma stands right before ``start`` (after spaces): "So, lets go"."""
-    return text[:start].rstrip(" \t").endswith(",")
+    end = skip_back(text, start)
+    return end > 0 and text[end - 1] == ","
 
 
 def _irish_name(token: str) -> str | None:

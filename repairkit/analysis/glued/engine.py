@@ -148,8 +148,12 @@ def _before_noun(text: str, end: int) -> bool:
 
 
 def _in_figure(text: str, m: re.Match[str]) -> bool:
-    """True when digits go on after a point or space: "6661.89", the "0800 028 9276" of a phone number."""
-    return FIGURE_AFTER_RE.match(text, m.end()) is not None or FIGURE_BEFORE_RE.search(text, 0, m.start()) is not None
+    """True when digits go on after a point or space: "6661.89", the "0800 028 9276" of a phone number.
+
+    The look back reads the three characters before the token (the pattern and a line end), not
+    the whole text before it, which made a long text quadratic.
+    """
+    return FIGURE_AFTER_RE.match(text, m.end()) is not None or FIGURE_BEFORE_RE.search(text, max(0, m.start() - 3), m.start()) is not None
 
 
 def _neighbours(text: str, m: re.Match[str]) -> tuple[str, str]:

@@ -74,7 +74,7 @@ from repairkit.analysis.number_cues import (  # noqa: F401 -- the word lists are
 )
 from repairkit.analysis.profile import DocumentProfile
 from repairkit.analysis.spans import SpanIndex
-from repairkit.analysis.words import MONTHS, next_word, previous_word, unresolved
+from repairkit.analysis.words import MONTHS, char_before, next_word, previous_word, unresolved
 from repairkit.detectors.numbers.stripped import (
     INITIAL_PARTICLES,
     gap_readings,
@@ -216,7 +216,7 @@ def _punctuation_residue(text: str, claimed: set[int]) -> Iterator[Hit]:
         yield _hit(m.start(), m.end(), m.start(), "a stray decimal point: the number around it vanished",
                    "number", _note("a decimal number"))
     for m in PUNCT_TOKEN_RE.finditer(text):
-        lead = text[:m.start()].rstrip(" \t")[-1:]
+        lead = char_before(text, m.start())
         if is_number_residue(m.group()) or (lead in (",", ";", ":") and m.group() in (",", ";", ":", ".")) \
                 or (lead == "." and m.group() == ","):  # ". , referee": an attendance figure vanished
             yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' is all that is left of a number",
@@ -288,7 +288,7 @@ def find_orphan_signs(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
         hits.append(_hit(m.start(), end, m.end(), f"'{m.group()}' has no amount after it", "amount",
                          _note(f"an amount after '{m.group()}'"), currency=m.group()))
     for m in PERCENT_RE.finditer(text):
-        lead = text[:m.start()].rstrip(" \t")[-1:]
+        lead = char_before(text, m.start())
         if lead.isdigit() or lead in ("", "\n") or profile.in_mojibake(m.start()):
             continue
         hits.append(_hit(m.start(), m.end(), m.start(), "'%' has no number before it", "percentage",
@@ -371,7 +371,7 @@ def _unit_compounds(text: str, stripped: bool) -> Iterator[Hit]:
     """ "a year prison term" (any text); "the man squad", "Englands man squad" (``stripped`` texts)."""
     for m in UNIT_COMPOUND_RE.finditer(text):
         article, unit, after = m.group(1).lower() in ("a", "an"), m.group(2), m.group(3)
-        if article == stripped or (not article and text[:m.start()].endswith("of ")):
+        if article == stripped or (not article and text[max(0, m.start() - 3):m.start()] == "of "):
             continue  # "the man squad" needs a text that lost digits; "of the year award" is a title
         if not _compound_tail(after):
             continue  # "a year ago", "the man who", "a day trying", "the year ended": a plain phrase

@@ -58,7 +58,7 @@ from repairkit.analysis.gap_context import gap_features, number_log_odds
 from repairkit.analysis.names import ampersand_cue
 from repairkit.analysis.number_cues import FUNCTION_WORDS, SUBJECT_VERBS
 from repairkit.analysis.spans import SpanIndex
-from repairkit.analysis.words import next_word, previous_word
+from repairkit.analysis.words import next_word, previous_word, skip_ahead, skip_back
 from repairkit.lexicon import fast_zipf
 from repairkit.model import Span
 
@@ -242,7 +242,8 @@ def letter_is_label(text: str, start: int, end: int) -> bool:
 
 def letter_in_pair(text: str, start: int, end: int) -> bool:
     """True when the lone capital at ``[start, end)`` stands next to ``&`` ("R & B", "P & O")."""
-    return text[:start].rstrip(" \t").endswith("&") or text[end:].lstrip(" \t").startswith("&")
+    before, after = skip_back(text, start), skip_ahead(text, end)
+    return (before > 0 and text[before - 1] == "&") or text[after:after + 1] == "&"
 
 
 @cache
@@ -286,7 +287,7 @@ def token_readings(text: str) -> Iterator[Reading]:
         word = m.group(1) or m.group(2)
         if after.lower() in FUNCTION_WORDS or not before or before == "Down":
             continue  # "Under and", "Down Under": not an age band
-        before_start = len(text[:m.start()].rstrip(" \t")) - len(before)
+        before_start = skip_back(text, m.start()) - len(before)
         if m.group(1) and before[:1].isupper() and (clause_edge(text, before_start) or after[:1].isupper()):
             continue  # "It rose. Life Under siege", "Six Feet Under Star": a title, not an age band
         yield (m.start(), m.end(), m.end(), f"'{m.group()}' in mid-sentence: an age band lost its number",
