@@ -107,6 +107,14 @@ class DocumentProfile:
         """How often each run of ASCII letters occurs, case kept."""
         return Counter(WORD_LETTERS_RE.findall(self.text))
 
+    @cached_property
+    def word_starts(self) -> dict[str, int]:
+        """Where each run of ASCII letters first occurs, case kept."""
+        starts: dict[str, int] = {}
+        for m in WORD_LETTERS_RE.finditer(self.text):
+            starts.setdefault(m.group(), m.start())
+        return starts
+
     # -- evidence of earlier phases ---------------------------------------------------------
 
     def with_evidence(self, evidence: Mapping[str, tuple[Hit, ...]],

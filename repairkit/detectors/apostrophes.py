@@ -249,8 +249,12 @@ def _after_title(profile: DocumentProfile, token: str) -> bool:
     """True when ``token`` occurs once in the document, right after a title ("Mr", "Dr", "President")."""
     if profile.word_counts[token] != 1:
         return False  # a name repeated without its stem ("Mr Kenteris ... Mr Kenteris") is a name
-    at = re.search(rf"\b{re.escape(token)}\b", profile.text)
-    return at is not None and previous_token(profile.text, at.start()) in TITLES
+    text, at = profile.text, profile.word_starts[token]  # the only run of these letters
+    end = at + len(token)
+    if (at and (text[at - 1].isalnum() or text[at - 1] == "_")) or (end < len(text) and (text[end].isalnum()
+                                                                                      or text[end] == "_")):
+        return False  # inside a longer word ("Smiths2"): not the name standing alone
+    return previous_token(text, at) in TITLES
 
 
 def _sure_possessive_count(profile: DocumentProfile) -> int:
