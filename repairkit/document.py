@@ -16,12 +16,10 @@ import bisect
 import codecs
 import hashlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
 
-T = TypeVar("T")
 
 #: Share of control characters above which a file is taken to be binary, not text.
 BINARY_CONTROL_SHARE = 0.01
@@ -111,7 +109,6 @@ class Document:
     sha256: str
     encoding: str = "utf-8"
     _line_starts: list[int] = field(init=False, repr=False)
-    _memo: dict[str, Any] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         starts = [0]
@@ -157,13 +154,6 @@ class Document:
         if end > start and self.text[end - 1] == "\r":
             end -= 1
         return start, end
-
-    def memo(self, key: str, compute: Callable[[], T]) -> T:
-        """Compute once per document (shared work inside a detector family)."""
-        if key not in self._memo:
-            self._memo[key] = compute()
-        value: T = self._memo[key]
-        return value
 
 
 class OffsetMap:
