@@ -155,8 +155,3 @@ class DocumentProfile:
             facts[compute] = compute(self)
         value: T = facts[compute]
         return value
-
-    @property
-    def evidence_codes(self) -> frozenset[str]:
-        """The codes whose hits this profile holds."""
-        return frozenset(self._evidence)

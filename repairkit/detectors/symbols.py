@@ -21,7 +21,6 @@ from collections.abc import Callable, Iterator
 
 from repairkit import lexicon, wordlists
 from repairkit.analysis.digits import (
-    DIGIT_EVIDENCE,
     NUMBER_RULES,
     claimed_by_numbers,
     lost_digits,
@@ -395,7 +394,7 @@ LOST_AT_SIGN = DetectorSpec("RK501", "email-missing-at", "missing-symbol", Sever
 BROKEN_URL = DetectorSpec("RK502", "url-missing-separator", "missing-symbol", Severity.ERROR,
                           find_broken_urls, FixAvailability.ALWAYS)
 LOST_AMPERSAND = DetectorSpec("RK503", "name-missing-ampersand", "missing-symbol", Severity.WARNING,
-                              find_lost_ampersands, FixAvailability.ALWAYS, reads=(*NUMBER_RULES, *DIGIT_EVIDENCE))
+                              find_lost_ampersands, FixAvailability.ALWAYS, reads=NUMBER_RULES)
 LOST_CURRENCY = DetectorSpec("RK504", "amount-missing-currency", "missing-symbol", Severity.WARNING,
                              find_lost_currency_signs, FixAvailability.SOMETIMES)
 LOST_PERCENT = DetectorSpec("RK505", "change-missing-percent", "missing-symbol", Severity.WARNING,

@@ -77,7 +77,6 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n\s*")
 _DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _PERCENT_WORDS = ("percent", "per cent", "percentage point", "pct")
-_SCALE_CLASS = {name: value for name, value in SCALES.items()}
 _ORDINAL_SUFFIX_RE = re.compile(r"(st|nd|rd|th)$")
 
 
