@@ -38,17 +38,16 @@ import random
 import re
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, NoReturn
 
 from rapidfuzz import fuzz
 
-from benchmarks.damage import DEFAULT_CORPUS
 from benchmarks.matching import loud, word_count
+from benchmarks.quality import parallel_map
 from benchmarks.sources import load_articles
 from repairkit.config import Config
 from repairkit.document import Document
@@ -646,14 +645,6 @@ def _score_page(job: tuple[dict[str, str], str, list[str], int, tuple[str, ...],
     return out, word_count(page.clean), clean_alarms, 1
 
 
-def _map(func: Any, jobs: Sequence[Any], workers: int) -> Iterator[Any]:
-    if workers <= 1:
-        yield from map(func, jobs)
-        return
-    with get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(func, jobs, chunksize=2)
-
-
 def _ratio(a: int, b: int) -> str:
     return f"{a / b:.3f} ({a:,}/{b:,})" if b else "-"
 
@@ -733,7 +724,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     clean_words = clean_alarms = 0
     started = time.perf_counter()
     jobs = [(a, s, h, args.seed, tuple(have), keep) for a, s, h in chosen]
-    for tallies, words, alarms, _ in _map(_score_page, jobs, args.workers):
+    for tallies, words, alarms, _ in parallel_map(_score_page, jobs, args.workers, chunksize=2):
         for name, tally in tallies.items():
             totals[name].merge(tally, keep)
         clean_words += words

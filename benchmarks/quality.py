@@ -147,12 +147,13 @@ def first_change(before: str, after: str, width: int = 30) -> str:
     return (f"{before[max(0, i1 - width):i1]}⟦{old} → {new}⟧{before[i2:i2 + width]}").replace("\n", "⏎")
 
 
-def _map(func: Any, jobs: Sequence[Any], workers: int) -> Iterator[Any]:
+def parallel_map(func: Any, jobs: Sequence[Any], workers: int, chunksize: int = 8) -> Iterator[Any]:
+    """``map(func, jobs)`` in input order, on ``workers`` forked processes when more than one."""
     if workers <= 1:
         yield from map(func, jobs)
         return
     with get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(func, jobs, chunksize=8)
+        yield from pool.imap(func, jobs, chunksize=chunksize)
 
 
 def run_profile(articles: Sequence[dict[str, str]], profile: str, rate: float, workers: int = 2,
@@ -164,7 +165,7 @@ def run_profile(articles: Sequence[dict[str, str]], profile: str, rate: float, w
     result = ProfileResult(profile, rate)
     started = time.perf_counter()
     jobs = [(i, a["text"], profile, rate, seed, keep, tuple(select)) for i, a in enumerate(articles)]
-    for words, ev in _map(_score_damaged, jobs, workers):
+    for words, ev in parallel_map(_score_damaged, jobs, workers):
         result.articles += 1
         result.words += words
         result.evaluation.merge(ev, keep)
@@ -178,7 +179,7 @@ def run_clean(articles: Sequence[dict[str, str]], workers: int = 2, keep: int = 
     result = CleanResult()
     started = time.perf_counter()
     jobs = [(a["text"], keep, tuple(select)) for a in articles]
-    for words, counts, examples, change in _map(_score_clean, jobs, workers):
+    for words, counts, examples, change in parallel_map(_score_clean, jobs, workers):
         result.articles += 1
         result.words += words
         if change is not None:
