@@ -46,6 +46,7 @@ from typing import Any, NoReturn
 
 from rapidfuzz import fuzz
 
+from benchmarks.damage import DEFAULT_CORPUS  # noqa: F401 -- the tests read the corpus path here
 from benchmarks.matching import loud, word_count
 from benchmarks.quality import parallel_map
 from benchmarks.sources import load_articles
