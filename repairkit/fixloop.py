@@ -53,9 +53,13 @@ def plan(result: DocumentResult, threshold: Applicability, min_confidence: float
     edits = plan_edits(doc.text, result.findings, threshold, min_confidence)
     planned = Planned(result, edits, apply_edits(doc.text, edits))
     current = doc
+    #: The findings of the last re-scan and the text they are of, reused for the markers.
+    scanned: tuple[str, list[Finding]] | None = None
     while rescan is not None and planned.text != current.text and len(planned.later) < MAX_PASSES - 1:
         current = Document.from_text(planned.text, doc.path)
-        more = plan_edits(current.text, rescan(current), threshold, min_confidence)
+        found = rescan(current)
+        scanned = (current.text, found)
+        more = plan_edits(current.text, found, threshold, min_confidence)
         if not more:
             break
         planned.later.append((current, more))
@@ -66,7 +70,8 @@ def plan(result: DocumentResult, threshold: Applicability, min_confidence: float
         planned.text = apply_edits(doc.text, planned.edits)
     elif mark and rescan is not None:
         last = Document.from_text(planned.text, doc.path)
-        marks = marker_edits(last.text, rescan(last))
+        found = scanned[1] if scanned is not None and scanned[0] == last.text else rescan(last)
+        marks = marker_edits(last.text, found)
         if marks:
             planned.later.append((last, marks))
             planned.text = apply_edits(last.text, marks)

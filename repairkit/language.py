@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -52,26 +53,26 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 _UNSPACED_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def _words(text: str) -> int:
-    """Words to judge by: letter runs, and each character of a script written without spaces."""
-    return len(_WORD_RE.findall(text)) + len(_UNSPACED_RE.findall(text))
-
-
 def english_share(text: str) -> float:
     """The share of the letters of ``text`` that stand in common English words (0.0 for none).
 
     Chinese and Japanese text has no spaces: a run of its characters is one "word", never English.
     """
-    words = _WORD_RE.findall(text)
-    letters = sum(len(w) for w in words)
+    return _share(_WORD_RE.findall(text))
+
+
+def _share(words: list[str]) -> float:
+    """:func:`english_share` of the letter runs ``words``, each distinct word looked up once."""
+    counts = Counter(words)
+    letters = sum(len(w) * n for w, n in counts.items())
     if not letters:
         return 0.0
-    return sum(len(w) for w in words if fast_zipf(w) >= COMMON_ZIPF) / letters
+    return sum(len(w) * n for w, n in counts.items() if fast_zipf(w) >= COMMON_ZIPF) / letters
 
 
 def reads_as_english(text: str) -> bool:
     """True unless ``text`` has :data:`MIN_WORDS` words or more and too few letters stand in English words."""
-    return _words(text) < MIN_WORDS or english_share(text) >= MIN_ENGLISH_SHARE
+    return check_language(text).english
 
 
 def is_language_neutral(spec: DetectorSpec) -> bool:
@@ -116,7 +117,8 @@ def check_language(text: str) -> LanguageCheck:
     >>> check_language("Зу кратко").english
     True
     """
-    if _words(text) < MIN_WORDS:
+    words = _WORD_RE.findall(text)
+    if len(words) + len(_UNSPACED_RE.findall(text)) < MIN_WORDS:
         return LanguageCheck(True, 1.0)
-    share = english_share(text)
+    share = _share(words)
     return LanguageCheck(share >= MIN_ENGLISH_SHARE, share)

@@ -83,8 +83,7 @@ def scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config |
         rules = neutral_rules(rules)
     hits, _ = run_rules(seen, rules)  # the selected rules and all they read, phase by phase
     found = [f for spec in plan(rules) for f in findings_of(spec, seen, overrides.get(spec.code), hits)]
-    selected = {spec.code for spec in rules}
-    findings = [f for f in arbitrate(found, seen.text) if f.code in selected]  # one overlap policy
+    findings = selected_only(arbitrate(found, seen.text), rules)  # one overlap policy, then the selection
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     if references:
         findings = selected_only(enrich(seen, findings, references), rules)

@@ -9,13 +9,13 @@ from pathlib import Path
 import click
 
 from repairkit.cli._common import (
-    EXIT_CLEAN, EXIT_FINDINGS, InputFailure, reference_options, reports_errors, rule_options, split_codes,
+    EXIT_CLEAN, EXIT_FINDINGS, InputFailure, reference_options, reports_errors, rule_options, run_config, split_codes,
 )
 from repairkit import api
 from repairkit.batching.engines import EngineError
 from repairkit.batching.output import Summary, completed_keys
 from repairkit.batching.work import BatchResult
-from repairkit.config import FAIL_ON_CHOICES, load_config
+from repairkit.config import FAIL_ON_CHOICES
 from repairkit.fileio import LineLog
 from repairkit.model import Severity
 
@@ -83,8 +83,8 @@ def batch(source: str, output: Path | None, references: tuple[str, ...], referen
         raise click.UsageError("--resume needs --output FILE")
     if output is not None and _same_file(source, output):
         raise InputFailure(f"{output}: is the input; write the results to another file")
-    config = load_config().merged(select=split_codes(select), ignore=split_codes(ignore), fail_on=fail_on,
-                                  min_confidence=min_confidence)
+    config = run_config(select=split_codes(select), ignore=split_codes(ignore), fail_on=fail_on,
+                        min_confidence=min_confidence)  # --config, --isolated and --exclude too, as scan does
     done = None
     if output is not None and output.exists() and output.stat().st_size and not (resume or overwrite):
         raise InputFailure(f"{output}: already exists; --resume continues it, --overwrite replaces it")

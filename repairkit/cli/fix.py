@@ -106,11 +106,11 @@ def write_all(pending: Sequence[Pending]) -> None:
             raise
 
 
-def decided(results: Sequence[DocumentResult], path: Path) -> list[Planned]:
+def decided(results: Sequence[DocumentResult], chosen: decisions.Decisions, path: Path) -> list[Planned]:
     """``--decisions``: exactly the accepted and edited suggestions of a decisions file (one input)."""
     if len(results) != 1:
         raise click.UsageError(f"--decisions takes one input file, got {len(results)}")
-    edits = decisions.edits_for(decisions.load(path), results[0].document, str(path))
+    edits = decisions.edits_for(chosen, results[0].document, str(path))
     return [Planned(results[0], edits, apply_edits(results[0].document.text, edits))]
 
 
@@ -186,7 +186,8 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
     threshold = Applicability.UNSAFE if unsafe else Applicability.SAFE
     rules = select_rules(config)
 
-    planned = decided(results, decisions_file) if decisions_file is not None else [
+    chosen = decisions.load(decisions_file) if decisions_file is not None else None  # read and validated once
+    planned = decided(results, chosen, decisions_file) if chosen is not None and decisions_file is not None else [
         plan(r, threshold, config.min_confidence, mark_unresolved,
              None if interactive else rescanner(rules, config, r)) for r in results]
     if interactive:
@@ -205,8 +206,8 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
     for target in targets:  # before anything is written: all files or none
         refuse_read_only(target)
     pending = [prepare(p, target, audit_path) for p, target in zip(changed, targets, strict=True)]
-    if decisions_file is not None:  # the audit log says which decision each edit is, and who typed its value
-        decisions.mark_entries([item.entry for item in pending], decisions.load(decisions_file))
+    if chosen is not None:  # the audit log says which decision each edit is, and who typed its value
+        decisions.mark_entries([item.entry for item in pending], chosen)
     write_all(pending)
     for p, item in zip(changed, pending, strict=True):
         click.echo(f"fixed {p.result.document.path}: {p.count} edit{'s' if p.count != 1 else ''}"

@@ -77,7 +77,6 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n\s*")
 _DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _PERCENT_WORDS = ("percent", "per cent", "percentage point", "pct")
-_ORDINAL_SUFFIX_RE = re.compile(r"(st|nd|rd|th)$")
 
 
 def ordinal_suffix(n: int) -> str:
@@ -138,19 +137,6 @@ def _sentence_ends(text: str) -> list[tuple[int, int, int]]:
     return [(m.start(), m.end(), m.start() + len(m.group().rstrip())) for m in _SENTENCE_END_RE.finditer(text)]
 
 
-def names(text: str) -> frozenset[str]:
-    """Capitalised words that are not a sentence's first word, a month or a function word."""
-    stop = _function_words()
-    out: set[str] = set()
-    for m in _LETTERS_RE.finditer(text):
-        word = m.group()
-        # A sentence's first word counts too: clauses move, and "Brazil" may open either sentence.
-        if not word[:1].isupper() or word.lower() in stop or word.lower() in MONTHS or len(word) < 2:
-            continue
-        out.add(word.lower())
-    return frozenset(out)
-
-
 @dataclass(frozen=True)
 class Frame:
     """The words around a number (or a hole) in its sentence."""
@@ -160,7 +146,6 @@ class Frame:
     before: str
     after: str
     periods: frozenset[str]
-    names: frozenset[str]
     text: str
     #: Index and count of the numbers of its sentence (``None`` when unknown).
     place: tuple[int, int] | None = None
@@ -191,14 +176,14 @@ def frame_at(text: str, start: int, end: int, unit_words: frozenset[str] = froze
     s, e = sentence_span(text, start)
     e = max(e, end)
     before = _content(text[s:start])
-    after = [w for w in _content(text[end:e])]
+    after = _content(text[end:e])
     own = {stem(w) for w in unit_words}
     after_near = [w for w in after if w not in own][:NEAR_WORDS]
     sentence = tuple(w for w in before + after if w not in own)
     surface = tuple({stem(m.group()): m.group().lower() for m in _LETTERS_RE.finditer(text, s, e)}.items())
     return Frame(sentence, tuple(before[-NEAR_WORDS:] + after_near),
                  _word_before(text, start), _word_after(text, end, frozenset(unit_words)),
-                 periods(text[s:e]), names(text[s:e]), " ".join(text[s:e].split()), None, surface)
+                 periods(text[s:e]), " ".join(text[s:e].split()), None, surface)
 
 
 def _weights(frames: Sequence[Frame]) -> dict[str, float]:
@@ -495,8 +480,9 @@ def candidates(doc: Document, findings: Sequence[Finding], references: Sequence[
                                before=_word_before(text, hole, own))
                 fit, shared = fit_of(here, fr, ref_weights[r])
                 conflict = _conflict(hole_frame, fr)
-                if dated and (_passage_date(ref, fact) or "") > dated:
-                    conflict = conflict or f"the reference passage is dated {_passage_date(ref, fact)}, " \
+                passage_date = _passage_date(ref, fact) if dated else None
+                if passage_date and passage_date > dated:
+                    conflict = conflict or f"the reference passage is dated {passage_date}, " \
                                            f"later than this text ({dated})"
                 if conflict:
                     fit *= CONFLICT_FACTOR
