@@ -47,6 +47,8 @@ _EMOTICON_RE = re.compile(r"(?<!\S)(?:[:;=]-?[()\[\]]|[()\[\]]-?[:;=])(?!\S)")
 _LIST_MARK_RE = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)")
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)")
 _INCHES_RE = re.compile(r"\d['’] ?\d{1,2}$")  # 5' 10" is a height, not a quotation
+#: The marks of each pair of double quotes, found by the regex engine, not a loop over characters.
+_QUOTE_MARKS_RE = {'"': re.compile('"'), "“": re.compile("[“”]")}
 _OPENING_CONTEXT = frozenset(" \t\n([{—–-/")
 _CLOSING_CONTEXT = frozenset(" \t\n.,;:!?)]}—–-/")
 
@@ -259,8 +261,8 @@ def _quote_problems(text: str, start: int, end: int, next_start: str,
     for opener_mark, closer_mark in (('"', '"'), ("“", "”")):
         if curly_damaged and opener_mark == "“":
             continue
-        marks = [i for i in range(start, end) if text[i] in (opener_mark, closer_mark) and i not in ignore
-                 and not _INCHES_RE.search(text, max(start, i - 8), i)]
+        marks = [i for i in (m.start() for m in _QUOTE_MARKS_RE[opener_mark].finditer(text, start, end))
+                 if i not in ignore and not _INCHES_RE.search(text, max(start, i - 8), i)]
         inside: int | None = None
         for k, i in enumerate(marks):
             ch = text[i]
