@@ -16,9 +16,11 @@ True
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 #: Documents shorter than this get no figures: the formulas mean little on a few words.
@@ -33,20 +35,65 @@ _SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)|\n\s*\n|\n(?=\s*[-
 _LEFT = _RIGHT = 2
 
 
+#: Lines of a hyphenation dictionary that are settings or comments, not patterns (as pyphen skips them).
+_NOT_PATTERNS = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
+
+
 @cache
 def _patterns() -> tuple[dict[str, tuple[int, tuple[int, ...]]], frozenset[str]]:
-    """pyphen's English patterns (letters -> offset, values) and every prefix of a pattern.
+    """pyphen's English patterns (letters -> offset of the first non-zero value, the values) and
+    every prefix of a pattern.
 
-    pyphen parses its ``hyph_en_US.dic``; :func:`_hyphenation_points` walks the patterns itself,
-    stopping a substring as soon as no pattern starts with it, about 2.4 times faster than
-    ``Pyphen.positions`` with the same points (``tests/test_readability.py`` compares them).
+    The table is what ``Pyphen(lang="en_US").hd.patterns`` holds, read from the dictionary
+    pyphen ships by :func:`_read_patterns` (3 times faster than pyphen's parser, which handles
+    forms this file does not use; ``tests/test_readability.py`` compares the tables).
+    :func:`_hyphenation_points` walks them, stopping a substring as soon as no pattern starts
+    with it: 2.4 times faster than ``Pyphen.positions``, with the same points.
     """
-    import pyphen  # loaded only when a figure is needed
+    spec = importlib.util.find_spec("pyphen")
+    folder = Path(next(iter(spec.submodule_search_locations or ()))) if spec else None
+    path = folder / "dictionaries" / "hyph_en_US.dic" if folder else None
+    text = path.read_text(encoding="utf-8") if path and path.is_file() else ""
+    if not text.startswith("UTF-8\n") or "^^" in text or "/" in text:  # not the plain form: pyphen parses it
+        import pyphen  # loaded only when a figure is needed
 
-    table = {letters: (offset, tuple(int(v) for v in values))
-             for letters, (offset, values) in pyphen.Pyphen(lang="en_US").hd.patterns.items()}
+        table = dict(pyphen.Pyphen(lang="en_US").hd.patterns)
+    else:
+        table = _read_patterns(text)
     prefixes = frozenset(letters[:k] for letters in table for k in range(1, len(letters) + 1))
     return table, prefixes
+
+
+def _read_patterns(text: str) -> dict[str, tuple[int, tuple[int, ...]]]:
+    """The patterns of a hyphenation dictionary in plain form (no ``^^`` escapes, no nonstandard
+    hyphenation), as pyphen's ``HyphDict`` stores them.
+
+    >>> _read_patterns("UTF-8\\nLEFTHYPHENMIN 2\\n.ach4\\n1ba\\nx\\n")
+    {'.ach': (4, (4,)), 'ba': (0, (1,))}
+    """
+    table: dict[str, tuple[int, tuple[int, ...]]] = {}
+    for line in text.split("\n")[1:]:
+        pattern = line.strip()
+        if not pattern or pattern.startswith(_NOT_PATTERNS):
+            continue
+        letters = pattern.translate(_NO_DIGITS)
+        values = [0] * (len(letters) + 1)  # values[k]: the digit before letter k
+        k = 0
+        for ch in pattern:
+            if ch in _DIGITS:
+                values[k] = int(ch)
+            else:
+                k += 1
+        first = next((i for i, v in enumerate(values) if v), None)
+        if first is None:
+            continue  # only zeros: pyphen skips it too
+        last = max(i for i, v in enumerate(values) if v)
+        table[letters] = first, tuple(values[first:last + 1])
+    return table
+
+
+_DIGITS = frozenset("0123456789")
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
 def _hyphenation_points(word: str) -> int:

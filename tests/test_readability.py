@@ -24,3 +24,11 @@ def test_reading_ease_falls_with_long_words() -> None:
     hard = Readability.of("Considerable organisational responsibilities characterise administrations. " * 10)
     assert hard.reading_ease < easy.reading_ease
     assert hard.grade > easy.grade
+
+
+def test_patterns_are_pyphens_table() -> None:
+    from repairkit.readability import _patterns
+
+    table, prefixes = _patterns()
+    assert table == pyphen.Pyphen(lang="en_US").hd.patterns
+    assert len(table) > 10_000 and all(p[:1] in prefixes for p in table)
