@@ -508,33 +508,43 @@ def section_linear(inputs: Sequence[tuple[str, Path, Path]], single_line_4n: Pat
     say()
     small = {label: Timing() for label, _, _ in inputs}
     large = {label: Timing() for label, _, _ in inputs}
-    line_wall = Timing()
+    small_cpu = {label: Timing() for label, _, _ in inputs}
+    large_cpu = {label: Timing() for label, _, _ in inputs}
+    line_wall, line_cpu = Timing(), Timing()
     rk_cmd = [*repairkit_command(), "scan", "--format", "json", str(single_line_4n)]
 
-    def scan_seconds(path: Path) -> Callable[[], float]:
+    def scan_seconds(path: Path, cpu: Timing) -> Callable[[], float]:
         run = worker("scan", path, timeout, tmp)
-        return lambda: float(run()["seconds"])  # type: ignore[arg-type]
+
+        def seconds() -> float:
+            result = run()
+            cpu.samples.append(float(result["cpu"]))  # type: ignore[arg-type]
+            return float(result["seconds"])  # type: ignore[arg-type]
+        return seconds
 
     for _ in range(runs):
         for label, n_path, four_n_path in inputs:
-            small[label].measure(scan_seconds(n_path))
+            small[label].measure(scan_seconds(n_path, small_cpu[label]))
             if small[label].stopped:
                 large[label].error = large[label].error or "not run (N did not finish)"
-            large[label].measure(scan_seconds(four_n_path))
-        line_wall.measure(wall(rk_cmd, timeout, (0, 1), cwd=tmp))
+            large[label].measure(scan_seconds(four_n_path, large_cpu[label]))
+        line_wall.measure(wall(rk_cmd, timeout, (0, 1), cwd=tmp, cpu=line_cpu))
     rows = []
     for label, n_path, four_n_path in inputs:
         n_chars = len(n_path.read_text(encoding="utf-8"))
         four = len(four_n_path.read_text(encoding="utf-8"))
         cell, value = ratio_cell(large[label], small[label])
+        cpu_cell, cpu_value = ratio_cell(large_cpu[label], small_cpu[label])
         rows.append([label, f"{n_chars:,}", small[label].cell(), f"{four:,}", large[label].cell(), cell,
-                     f"≤ {TARGET_LINEAR_RATIO:g}: {verdict(value, TARGET_LINEAR_RATIO, below=False)}"])
-    say(table(["input", "N chars", "scan at N", "4N chars", "scan at 4N", "4N / N", "target"], rows))
+                     f"≤ {TARGET_LINEAR_RATIO:g}: {verdict(value, TARGET_LINEAR_RATIO, below=False)}",
+                     f"{cpu_cell}: {verdict(cpu_value, TARGET_LINEAR_RATIO, below=False)}"])
+    say(table(["input", "N chars", "scan at N", "4N chars", "scan at 4N", "4N / N", "target", "CPU 4N / N"], rows))
     say()
     size = single_line_4n.stat().st_size / 1e6
-    say(table(["single line of damaged news", "wall, process start included", "target"],
+    say(table(["single line of damaged news", "wall, process start included", "target", "CPU (user + system)"],
               [[f"{size:.2f} MB, `repairkit scan --format json`", line_wall.cell(),
-                f"< {TARGET_SINGLE_LINE_S:g} s: {verdict(line_wall.median, TARGET_SINGLE_LINE_S)}"]]))
+                f"< {TARGET_SINGLE_LINE_S:g} s: {verdict(line_wall.median, TARGET_SINGLE_LINE_S)}",
+                f"{line_cpu.cell()}: {verdict(line_cpu.median, TARGET_SINGLE_LINE_S)}"]]))
     say()
     say(f"Scan times: median (min–max) of {runs} runs, in-process, the process start and the warm-up "
         "excluded; a timeout stops further runs of that input.")
@@ -546,6 +556,7 @@ def section_reference(pairs_file: Path, count: int, runs: int, timeout: float, t
     say(f"## Reference stage: {count} damaged news articles, without and with the clean article as `--reference`")
     say()
     shares = Timing()
+    cpu_shares = Timing()
     per_with = Timing()
     per_without = Timing()
     run = worker("reference", pairs_file, timeout, tmp)
@@ -554,8 +565,11 @@ def section_reference(pairs_file: Path, count: int, runs: int, timeout: float, t
         result = run()
         with_ref = [float(x) for x in result["with"]]  # type: ignore[attr-defined]
         without = [float(x) for x in result["without"]]  # type: ignore[attr-defined]
+        with_cpu = sum(float(x) for x in result["with_cpu"])  # type: ignore[attr-defined]
+        without_cpu = sum(float(x) for x in result["without_cpu"])  # type: ignore[attr-defined]
         per_with.samples.append(statistics.median(with_ref))
         per_without.samples.append(statistics.median(without))
+        cpu_shares.samples.append((with_cpu - without_cpu) / with_cpu)
         return (sum(with_ref) - sum(without)) / sum(with_ref)
 
     for _ in range(runs):
@@ -563,7 +577,9 @@ def section_reference(pairs_file: Path, count: int, runs: int, timeout: float, t
     rows = [["median scan per article, without reference", per_without.cell(1000, "ms", 1), ""],
             ["median scan per article, with reference", per_with.cell(1000, "ms", 1), ""],
             ["reference share of the total, (with − without) / with", shares.cell(100, "%", 1),
-             f"< {TARGET_REFERENCE_SHARE:.0%}: {verdict(shares.median, TARGET_REFERENCE_SHARE)}"]]
+             f"< {TARGET_REFERENCE_SHARE:.0%}: {verdict(shares.median, TARGET_REFERENCE_SHARE)}"],
+            ["the same share in CPU time (user + system)", cpu_shares.cell(100, "%", 1),
+             f"< {TARGET_REFERENCE_SHARE:.0%}: {verdict(cpu_shares.median, TARGET_REFERENCE_SHARE)}"]]
     say(table(["", f"median (min–max) of {runs} rounds", "target"], rows))
     say()
 
