@@ -19,9 +19,19 @@ from collections.abc import Iterator
 from repairkit import lexicon
 from repairkit.analysis.digits import DIGIT_EVIDENCE, lost_digits
 from repairkit.analysis.profile import DocumentProfile
+from repairkit.calibration import reading, suggest
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
 from repairkit.spec import DetectorSpec, FixAvailability
+
+#: The readings these rules propose (measured in data/calibration.tsv).
+MOJIBAKE_DECODED = reading("RK801.decoded")
+ENTITY = reading("RK801.entity")
+VERTICAL_TAB = reading("RK802.vertical-tab")
+DELETE_CONTROL = reading("RK802.delete-control")
+DELETE_INVISIBLE = reading("RK804.delete-invisible")
+JOIN_SPLIT_WORD = reading("RK804.join-split-word")
+COLLAPSE_SPACES = reading("RK805.collapse-spaces")
 
 #: Control characters that plain text may hold.
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f")
@@ -53,15 +63,15 @@ def find_mojibake(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     >>> doc = Document.from_text("AT&amp;T said itâ€™s fine")
     >>> from repairkit.registry import prepared
     >>> [(h.suggestions[0].replacement, h.suggestions[0].applicability.label) for h in find_mojibake(*prepared(doc, "RK801"))]
-    [('&', 'unsafe'), ('’', 'safe')]
+    [('&', 'manual'), ('’', 'safe')]
     """
     for stretch in profile.mojibake:
         span, steps = stretch.span, stretch.steps
         safe = stretch.decoded and not stretch.original.isascii()  # an HTML entity may be meant literally
-        applicability = Applicability.SAFE if safe else Applicability.UNSAFE
         yield Hit(span, f"mojibake: '{stretch.original}' should read '{stretch.fixed}'",
-                  (Suggestion(span, stretch.fixed, 0.95 if safe else 0.7, applicability,
-                              f"ftfy explains the line as: {steps}"),),
+                  (suggest(span, stretch.fixed, MOJIBAKE_DECODED if safe else ENTITY,
+                           f"ftfy explains the line as: {steps}",
+                           ceiling=Applicability.SAFE if safe else Applicability.UNSAFE),),
                   {"ftfy": steps})
 
 
@@ -80,7 +90,7 @@ def find_control_characters(doc: Document, profile: DocumentProfile) -> Iterator
     >>> doc = Document.from_text("Hello\\x00 world\\x0bnext")
     >>> from repairkit.registry import prepared
     >>> [(h.suggestions[0].replacement, h.suggestions[0].applicability.label) for h in find_control_characters(*prepared(doc, "RK802"))]
-    [('', 'safe'), ('\\n', 'unsafe')]
+    [('', 'safe'), ('\\n', 'manual')]
     """
     mojibake = profile.mojibake_spans
     for m in re.finditer(r"[\x00-\x1f\x7f-\x9f]+", doc.text):
@@ -92,10 +102,10 @@ def find_control_characters(doc: Document, profile: DocumentProfile) -> Iterator
             continue
         names = ", ".join(sorted({f"U+{ord(ch):04X}" for ch in run if ch not in _ALLOWED_CONTROLS}))
         if set(run) <= {"\x0b"}:
-            fix = Suggestion(span, "\n", 0.7, Applicability.UNSAFE, "a vertical tab is a line break in some editors")
+            fix = suggest(span, "\n", VERTICAL_TAB, "a vertical tab is a line break in some editors")
         else:
-            fix = Suggestion(span, "".join(ch for ch in run if ch in _ALLOWED_CONTROLS), 0.95,
-                             Applicability.SAFE, "control characters are invisible; deleting them changes no text")
+            fix = suggest(span, "".join(ch for ch in run if ch in _ALLOWED_CONTROLS), DELETE_CONTROL,
+                          "control characters are invisible; deleting them changes no text", ceiling=Applicability.SAFE)
         yield Hit(span, f"control character(s) {names} in text", (fix,))
 
 
@@ -113,8 +123,8 @@ def find_replacement_characters(doc: Document, profile: DocumentProfile) -> Iter
     """
     for m in re.finditer("\ufffd+", doc.text):
         yield Hit(Span(m.start(), m.end()), "a character was lost in decoding (U+FFFD)",
-                  (Suggestion(Span(m.start(), m.end()), None, 0.0, Applicability.MANUAL,
-                              "The original character is unknown: check the source (often an accent, "
+                  (Suggestion.unknown(Span(m.start(), m.end()),
+                                      "The original character is unknown: check the source (often an accent, "
                               "a quote, a dash or a currency sign)."),))
 
 
@@ -132,7 +142,7 @@ def find_word_breaking_spaces(doc: Document, profile: DocumentProfile) -> Iterat
     >>> doc = Document.from_text("co\\u200boperation and informa\\u00a0tion, 10\\u00a0km")
     >>> from repairkit.registry import prepared
     >>> [(h.span.start, h.suggestions[0].applicability.label) for h in find_word_breaking_spaces(*prepared(doc, "RK804"))]
-    [(2, 'safe'), (24, 'unsafe')]
+    [(2, 'safe'), (24, 'manual')]
     """
     text = doc.text
     for m in re.finditer("[" + "".join(_INVISIBLE) + "]+", text):
@@ -140,8 +150,8 @@ def find_word_breaking_spaces(doc: Document, profile: DocumentProfile) -> Iterat
             continue  # a byte-order mark at the very start is a file signature
         name = _INVISIBLE[m.group()[0]]
         yield Hit(Span(m.start(), m.end()), f"invisible {name} inside the text",
-                  (Suggestion(Span(m.start(), m.end()), "", 0.95, Applicability.SAFE,
-                              f"a {name} is invisible; deleting it changes no visible text"),))
+                  (suggest(Span(m.start(), m.end()), "", DELETE_INVISIBLE,
+                           f"a {name} is invisible; deleting it changes no visible text", ceiling=Applicability.SAFE),))
     for m in _ODD_SPACE_IN_WORD_RE.finditer(text):
         i, j = m.start(), m.end()  # walk to the word edges: no slicing or searching the whole text
         while i > 0 and text[i - 1].isalpha():
@@ -154,8 +164,8 @@ def find_word_breaking_spaces(doc: Document, profile: DocumentProfile) -> Iterat
         joined = lexicon.zipf((a + b).lower())
         if lexicon.is_common((a + b).lower()) and joined > max(lexicon.zipf(a.lower()), lexicon.zipf(b.lower())):
             yield Hit(Span(m.start(), m.end()), f"U+{ord(m.group()):04X} space splits the word '{a + b}'",
-                      (Suggestion(Span(m.start(), m.end()), "", 0.75, Applicability.UNSAFE,
-                                  f"'{a + b}' is a more common word than either half"),))
+                      (suggest(Span(m.start(), m.end()), "", JOIN_SPLIT_WORD,
+                               f"'{a + b}' is a more common word than either half"),))
 
 
 def find_doubled_spaces(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
@@ -186,8 +196,8 @@ def find_doubled_spaces(doc: Document, profile: DocumentProfile) -> Iterator[Hit
     for m in _DOUBLE_SPACE_RE.finditer(doc.text):
         span = Span(m.start(), m.end())
         yield Hit(span, f"{len(span)} spaces between words",
-                  (Suggestion(span, " ", 0.6, Applicability.UNSAFE,
-                              "collapse to one space, after checking that no word or number vanished here"),))
+                  (suggest(span, " ", COLLAPSE_SPACES,
+                           "collapse to one space, after checking that no word or number vanished here"),))
 
 
 MOJIBAKE = DetectorSpec("RK801", "mojibake", "encoding", Severity.ERROR, find_mojibake, FixAvailability.ALWAYS)
