@@ -153,7 +153,16 @@ def _suggest(start: int, end: int, replacements: list[str], probability: float, 
 
 
 def _words(profile: DocumentProfile) -> Iterator[re.Match[str]]:
-    return _WORD_RE.finditer(profile.text)
+    return iter(profile.matches(_WORD_RE))  # found once per document, shared by the rules here
+
+
+def _possessive_candidates(profile: DocumentProfile) -> list[re.Match[str]]:
+    """The words :func:`_prior_of` can score: an ``s`` after a stem of two letters or more."""
+    return profile.fact(_s_words)
+
+
+def _s_words(profile: DocumentProfile) -> list[re.Match[str]]:
+    return [m for m in profile.matches(_WORD_RE) if m.end() - m.start() > 2 and profile.text[m.end() - 1] == "s"]
 
 
 def find_bare_contractions(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
@@ -258,7 +267,7 @@ def _after_title(profile: DocumentProfile, token: str) -> bool:
 def _sure_possessive_count(profile: DocumentProfile) -> int:
     """How many words the lexicon alone marks as stripped possessives (context permitting)."""
     count = 0
-    for m in _words(profile):
+    for m in _possessive_candidates(profile):
         prior = _possessive_prior(profile, m.group())
         if prior is not None and prior[1]:
             prev, nxt = features(profile.text, m.start(), m.end())
@@ -291,7 +300,7 @@ def _possessive_score(profile: DocumentProfile, start: int, end: int, token: str
 
 
 def _possessive_hits(profile: DocumentProfile, code: str) -> Iterator[Hit]:
-    for m in _words(profile):
+    for m in _possessive_candidates(profile):
         token = m.group()
         scored = _possessive_score(profile, m.start(), m.end(), token)
         if scored is None or (code == "RK202") != scored[0]:

@@ -15,9 +15,9 @@ quotation continues in the next one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
-from repairkit.analysis.blocks import paragraphs
 from repairkit.analysis.digits import (
     DIGIT_EVIDENCE,
     lost_digits,
@@ -47,7 +47,10 @@ _SAID_COLON_RE = re.compile(
 _EMOTICON_RE = re.compile(r"(?<!\S)(?:[:;=]-?[()\[\]]|[()\[\]]-?[:;=])(?!\S)")
 _LIST_MARK_RE = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)")
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)")
+_BRACKET_RE = re.compile(r"[()\[\]]")
 _INCHES_RE = re.compile(r"\d['’] ?\d{1,2}$")  # 5' 10" is a height, not a quotation
+#: The marks of each pair of double quotes, found by the regex engine, not a loop over characters.
+_QUOTE_MARKS_RE = {'"': re.compile('"'), "“": re.compile("[“”]")}
 _OPENING_CONTEXT = frozenset(" \t\n([{—–-/")
 _CLOSING_CONTEXT = frozenset(" \t\n.,;:!?)]}—–-/")
 #: The readings these rules propose (measured in data/calibration.tsv).
@@ -125,9 +128,9 @@ def _bracket_problems(text: str, start: int, end: int) -> list[tuple[int, str]]:
     pairs = {")": "(", "]": "["}
     stack: list[tuple[int, str]] = []
     problems: list[tuple[int, str]] = []
-    for i in range(start, end):
-        ch = text[i]
-        if i in skip or ch not in "()[]":
+    for m in _BRACKET_RE.finditer(text, start, end):  # the regex engine finds them, not a loop over characters
+        i, ch = m.start(), m.group()
+        if i in skip:
             continue
         if ch in "([":
             stack.append((i, ch))
@@ -155,19 +158,23 @@ def find_unbalanced_brackets(doc: Document, profile: DocumentProfile) -> Iterato
     ['(open and stray] end.', '1) A (note) :) and (open and stray]']
     """
     text = doc.text
-    for start, end in paragraphs(text):
-        for at, missing in _bracket_problems(text, start, end):
+    for start, end in profile.paragraphs:
+        problems = _bracket_problems(text, start, end)
+        # where sentences end in the paragraph, found once and bisected per bracket (a search per
+        # bracket from the paragraph's start made a one-line article quadratic)
+        ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, start, end)] if problems else []
+        for at, missing in problems:
             if profile.in_boilerplate(at):
                 continue  # "Log Out / Change )" is page furniture, reported by RK901
             opened = missing in ")]"
             message = (f"'{text[at]}' is never closed in this paragraph" if opened
                        else f"'{text[at]}' closes nothing in this paragraph")
-            if opened:
-                close = _SENTENCE_END_RE.search(text, at, end)
-                region = Span(at, close.end() if close else end)
-            else:
-                opens = [m.end() for m in _SENTENCE_END_RE.finditer(text, start, at)]
-                begin = opens[-1] if opens else start
+            if opened:  # the first sentence end at or after the bracket
+                k = bisect_right(ends, at)
+                region = Span(at, ends[k] if k < len(ends) else end)
+            else:  # the last sentence end before it: a mark right before the bracket ends one too
+                k = bisect_right(ends, at)
+                begin = at if at > start and text[at - 1] in ".!?" else ends[k - 1] if k else start
                 region = Span(begin + len(text[begin:at]) - len(text[begin:at].lstrip()), at + 1)
             yield Hit(region, message,
                       (Suggestion.unknown(Span(at, at + 1),
@@ -273,8 +280,8 @@ def _quote_problems(text: str, start: int, end: int, next_start: str,
     for opener_mark, closer_mark in (('"', '"'), ("“", "”")):
         if curly_damaged and opener_mark == "“":
             continue
-        marks = [i for i in range(start, end) if text[i] in (opener_mark, closer_mark) and i not in ignore
-                 and not _INCHES_RE.search(text, max(start, i - 8), i)]
+        marks = [i for i in (m.start() for m in _QUOTE_MARKS_RE[opener_mark].finditer(text, start, end))
+                 if i not in ignore and not _INCHES_RE.search(text, max(start, i - 8), i)]
         inside: int | None = None
         for k, i in enumerate(marks):
             ch = text[i]
