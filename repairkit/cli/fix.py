@@ -227,8 +227,8 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
         refuse_read_only_directory(target)
     sources = [Path(p.result.document.path) for p in changed]
     with directory_lock([*targets, *logs, *sources]):  # a second fix of these files waits, then refuses
-        for target in targets:
-            remove_stale_temporaries(target)
+        for stale in {*targets, *logs}:  # what a killed earlier run left beside them
+            remove_stale_temporaries(stale)
         pending = [prepare(p, target, audit_path) for p, target in zip(changed, targets, strict=True)]
         if chosen is not None:  # the audit log says which decision each edit is, and who typed its value
             decisions.mark_entries([item.entry for item in pending], chosen)

@@ -188,8 +188,9 @@ def _revert_locked(log: Path, last: bool) -> list[Path]:
         else:
             plan.append((target, None, current))
             expected[target] = None
+    for stale in {log, *(Path(e["file"]) for e in entries)}:  # what a killed write left beside them
+        remove_stale_temporaries(stale)
     for target, original, current in plan:
-        remove_stale_temporaries(target)
         if original is None:
             target.unlink(missing_ok=True)
         else:
