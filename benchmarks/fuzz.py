@@ -1,7 +1,7 @@
 """Fuzzing ``scan`` and ``fix`` then ``revert`` over arbitrary bytes (atheris, or Hypothesis without it).
 
     python -m benchmarks.fuzz [--engine atheris|hypothesis] [--runs 1000000] [--seconds 3600]
-                              [--max-len 512] [--sarif-every 50] [--json]
+                              [--max-len 512] [--sarif-every 50]
 
 One execution (:func:`check_one`) takes a byte string as a file's content and checks what a user
 would see: the bytes are decoded as ``repairkit`` reads a file (a refusal must be the one-line
@@ -16,10 +16,14 @@ would see: the bytes are decoded as ``repairkit`` reads a file (a refusal must b
 - when the fix changed something, the fixed bytes are written through the audit log and
   :func:`repairkit.repair.audit.revert` gives back the original bytes exactly.
 
-Any other exception is a crash: atheris stops and prints the input; Hypothesis shrinks it.
+Any other exception is a crash: atheris stops and prints the input; Hypothesis shrinks it. With
+atheris a failed property is counted (with its first inputs) and the run goes on, so one known
+failure does not hide the others.
 With atheris the repairkit modules are instrumented (coverage-guided), the seed corpus is a few
-damaged texts. The figures (executions, crashes, seconds) go in the README section
-"Reliability"; ``--json`` prints them as one JSON object.
+damaged texts; its figures (executions, property failures with example inputs) are kept in a
+JSON file (``$RK_FUZZ_SUMMARY``, or one in the artifacts folder it names) and libFuzzer prints its
+own statistics; a crash is libFuzzer's report with the input. Hypothesis prints one JSON object.
+The figures go in the README section "Reliability".
 
 >>> check_one("The cafÃ© said itâ€™s fine.\\x01 ok".encode())
 'fixed'
@@ -175,17 +179,34 @@ def run_atheris(runs: int, seconds: float, max_len: int, sarif_every: int) -> No
         (corpus / f"seed{n}").write_bytes(seed.encode("utf-8"))
     started = time.monotonic()
 
+    failures: dict[str, list[str]] = {}
+    artifacts = Path(tempfile.mkdtemp(prefix="rk-fuzz-artifacts-"))
+
+    summary_file = Path(os.environ.get("RK_FUZZ_SUMMARY", artifacts / "summary.json"))
+    print(f"summary (rewritten every 500 executions): {summary_file}", file=sys.stderr, flush=True)
+
+    def summary() -> None:  # libFuzzer ends the process with exit(): the figures are kept in a file
+        summary_file.write_text(json.dumps({
+            "engine": "atheris", "executions": _setup()["count"], "seconds": round(time.monotonic() - started, 1),
+            "crashes": 0, "property_failures": {k: len(v) for k, v in failures.items()},
+            "examples": {k: v[:3] for k, v in failures.items()}}, indent=1) + "\n")
+
     def target(data: bytes) -> None:
-        check_one(data, sarif_every)
+        try:
+            check_one(data, sarif_every)
+        except PropertyFailure as exc:  # recorded, fuzzing goes on; any other exception is a crash
+            new = str(exc) not in failures
+            failures.setdefault(str(exc), []).append(data.decode("utf-8", "backslashreplace"))
+            if new:
+                summary()
+        if _setup()["count"] % 500 == 0:
+            summary()
 
     args = [sys.argv[0], f"-runs={runs}", f"-max_len={max_len}", f"-max_total_time={int(seconds)}",
-            "-print_final_stats=1", "-timeout=60", "-rss_limit_mb=4096", str(corpus)]
+            "-print_final_stats=1", "-timeout=60", "-rss_limit_mb=4096", f"-artifact_prefix={artifacts}/",
+            str(corpus)]
     atheris.Setup(args, target)
-    try:
-        atheris.Fuzz()
-    finally:
-        print(json.dumps({"engine": "atheris", "executions": _setup()["count"],
-                          "seconds": round(time.monotonic() - started, 1)}), flush=True)
+    atheris.Fuzz()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
