@@ -28,7 +28,7 @@ from pathlib import Path
 
 from repairkit.document import InputError, decode_bytes, read_input
 from repairkit.reference.model import Article
-from repairkit.reference.parse import parse_markdown, parse_text, read_article
+from repairkit.reference.parse import check_reference_size, parse_markdown, parse_text, read_article
 
 REFERENCE_SUFFIXES = (".txt", ".md", ".json", ".jsonl")
 #: How many references a document is compared with, at most.
@@ -111,6 +111,7 @@ def jsonl_entry(path: Path, number: int, line: str) -> tuple[str, _Entry]:
         raise InputError(f"{path}:{number}: not a reference record ({exc.__class__.__name__}: {exc}); "
                          'each line must be {"id": ..., "title": ..., "text": ...}') from None
     text = f"{title}\n\n{body}" if title else body
+    check_reference_size(f"{path}:{number}", len(line))
     return ident, _Entry(f"{path}#{ident}", hashlib.sha256(line.encode("utf-8")).hexdigest(), text)
 
 
@@ -221,6 +222,7 @@ def _load_file(path: Path) -> list[_Entry]:
         art = read_article(path)
         return [_Entry(art.path, art.sha256, art.text, parsed=art)]
     data = read_input(path, "use --reference-dir for a directory of references", "reference file")
+    check_reference_size(path, len(data))
     text = decode_bytes(data, str(path)).text
     return [_Entry(str(path), hashlib.sha256(data).hexdigest(), text, markdown=suffix in (".md", ".markdown"))]
 
