@@ -32,7 +32,7 @@ DATE_RE = re.compile(
     + r"|(?P<m3>" + _MONTH + r")\s+(?P<y3>\d{4})\b"
     + r")"
 )
-PERIOD_RE = re.compile(r"\b(?:(first|second|third|fourth|last|final) (quarter|half)|(last|this|that|next|previous) "
+PERIOD_RE = re.compile(r"\b(?:(first|second|third|fourth|last|final) (quarter|half)|(last|this|next|previous) "
                         r"(year|month|week|quarter)|(january|february|march|april|may|june|july|august|"
                         r"september|october|november|december)|(spring|summer|autumn|winter))\b", re.IGNORECASE)
 _LINE_PREFIX = re.compile(r"^(?:(?:published|updated|posted|date)(?: on)?:?\s*)?", re.IGNORECASE)
