@@ -183,8 +183,8 @@ _CLAUSE_END_RE = re.compile(r",")
 def clause_span(text: str, start: int, end: int, sentence: tuple[int, int] | None = None) -> tuple[int, int]:
     """``[start, end)`` of the clause around ``text[start:end]``, within its sentence.
 
-    A clause with no content word of its own on one side ("In , Brazil became") runs on into
-    the next clause on that side.
+    A clause with no content word of its own ("In , Brazil became") runs on into the clauses
+    on both sides.
 
     >>> t = "After first contesting Hallam in 1974, he entered Parliament for Brightside in 1987."
     >>> s, e = clause_span(t, t.index("1987"), t.index("1987") + 4)
@@ -200,9 +200,8 @@ def clause_span(text: str, start: int, end: int, sentence: tuple[int, int] | Non
     ends = [(m.start(), m.end()) for m in _CLAUSE_END_RE.finditer(text, s, e)]
     lo = max((b for _, b in ends if b <= start), default=s)
     hi = min((a for a, _ in ends if a >= end), default=e)
-    if not _content(text[lo:start]):
+    if not _content(text[lo:start]) and not _content(text[end:hi]):
         lo = max((b for _, b in ends if b < lo - 1), default=s) if lo > s else s
-    if not _content(text[end:hi]):
         hi = min((a for a, _ in ends if a > hi), default=e) if hi < e else e
     return lo, hi
 
@@ -469,7 +468,7 @@ def _decimal_hole(doc: str, span: Span) -> bool:
             nxt = doc[p + 1:p + 3]
             prev = doc[p - 1:p] if p else ""
             if (prev in (" ", "") or not prev.isalnum()) and (nxt[:1].isalpha() or (nxt[:1] == " " and nxt[1:2].islower())
-                                                              or nxt[:1] in ".,;%"):
+                                                              or (nxt[:1] != "" and nxt[:1] in ".,;%")):
                 return True
     return False
 
@@ -580,7 +579,7 @@ def candidates(doc: Document, findings: Sequence[Finding], references: Sequence[
                     found.append(Candidate(i, fact, ref, span, written, fit, tuple(words.get(w, w) for w in shared),
                                            conflict, fact_frame=fr))
         out[i] = found
-    _pair(out, references, text)
+    _pair(out, references, findings, text)
     for found in out.values():
         _rank(found)
     return out
@@ -601,26 +600,38 @@ def _number_places(frames: dict[tuple[int, int], Frame], key: int, spans: list[t
 ALIGNED = -1
 
 
-def _aligned_claims(text: str, references: Sequence[Article]) -> dict[tuple[int, int], tuple[int, float]]:
-    """Reference numbers an aligned passage restores elsewhere in the text: ``(id(ref), fact start)`` -> owner.
+def _aligned_claims(text: str, references: Sequence[Article]) -> dict[tuple[int, int], Span]:
+    """Reference numbers an aligned passage restores in the text: ``(id(ref), fact start)`` -> where.
 
     Such a number has its place already ("in 2003. But" aligned to "in . But"), so it fills
     another hole only as a number taken by a better fit.
     """
-    claims: dict[tuple[int, int], tuple[int, float]] = {}
+    claims: dict[tuple[int, int], Span] = {}
     for ref in references:
-        spans = [(e.start, e.end) for site in aligned_sites(text, ref)
+        spans = [(e.start, e.end, site.span) for site in aligned_sites(text, ref)
                  if any(ch.isdigit() for ch in site.suggestion.replacement or "") for e in site.suggestion.evidence]
         for fact in ref.facts:
-            if any(s < fact.end and fact.start < e for s, e in spans):
-                claims[(id(ref), fact.start)] = (ALIGNED, 1.0)
+            for s, e, place in spans:
+                if s < fact.end and fact.start < e:
+                    claims[(id(ref), fact.start)] = place
     return claims
 
 
-def _pair(out: dict[int, list[Candidate]], references: Sequence[Article], text: str = "") -> None:
-    """One reference number, one hole: a number that fits another hole better counts less here."""
-    pairs = sorted((c for found in out.values() for c in found), key=lambda c: -c.fit)
-    taken: dict[tuple[int, int], tuple[int, float]] = _aligned_claims(text, references) if text else {}
+def _pair(out: dict[int, list[Candidate]], references: Sequence[Article], findings: Sequence[Finding] = (),
+          text: str = "") -> None:
+    """One reference number, one hole: a number that fits another hole better counts less here.
+
+    A number the aligned reference restores at another place of the text counts as taken there.
+    """
+    claims = _aligned_claims(text, references) if text else {}
+
+    def claimed_elsewhere(c: Candidate) -> bool:
+        place = claims.get((id(c.ref), c.fact.start))
+        hole = findings[c.hole].span
+        return place is not None and not (place.start <= hole.end and hole.start <= place.end)
+
+    pairs = sorted((c for found in out.values() for c in found if not claimed_elsewhere(c)), key=lambda c: -c.fit)
+    taken: dict[tuple[int, int], tuple[int, float]] = {}
     filled: set[int] = set()
     for c in pairs:
         key = (id(c.ref), c.fact.start)
@@ -633,14 +644,15 @@ def _pair(out: dict[int, list[Candidate]], references: Sequence[Article], text: 
         for c in found:
             c.raw_fit = c.fit
             wanted.setdefault((id(c.ref), c.fact.start), []).append(c)
-            owner = taken.get((id(c.ref), c.fact.start))
+            owner = (ALIGNED, 1.0) if claimed_elsewhere(c) else taken.get((id(c.ref), c.fact.start))
             if owner is not None and owner[0] != c.hole:
                 c.taken_by, c.owner_fit = owner
                 c.fit *= TAKEN_FACTOR
     for rivals in wanted.values():
         for c in rivals:
             if c.taken_by is None:
-                c.contest = max((o.raw_fit for o in rivals if o.hole != c.hole), default=0.0)
+                c.contest = max((o.raw_fit for o in rivals if o.hole != c.hole and o.taken_by != ALIGNED),
+                                default=0.0)
 
 
 def _rank(found: list[Candidate]) -> None:
