@@ -18,6 +18,7 @@ input, and results are handed back in submission order.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 from collections import deque
@@ -84,13 +85,20 @@ def _in_order(submit: Callable[[list[Record]], Future[list[BatchResult]]], recor
 def run_local(settings: BatchSettings, records: Iterable[Record], workers: int) -> Iterator[BatchResult]:
     """A pool of ``workers`` processes, started now.
 
-    On Linux they are forked from this process, so they share the rules and tables it has loaded
-    (warm it first: :meth:`Worker.warm`); each builds its own :class:`Worker` from the settings.
+    On Linux they are forked from this process, so they start with the worker it built for the
+    settings (:func:`worker_for`; warm it first: :meth:`Worker.warm`) and the tables it loaded;
+    elsewhere each process builds its own. What the parent holds is frozen out of the garbage
+    collector's reach first, so the children's collections neither walk it nor copy its pages.
     """
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                               initializer=worker_for, initargs=(settings,))
-    pool.submit(len, ()).result()  # start the processes now, before the caller starts threads
+    gc.collect()
+    gc.freeze()
+    try:
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                                   initializer=worker_for, initargs=(settings,))
+        pool.submit(len, ()).result()  # start the processes now, before the caller starts threads
+    finally:
+        gc.unfreeze()
     return _pool_results(pool, settings, records, workers)
 
 
