@@ -48,14 +48,87 @@ _NOT_LETTERS = re.compile(r"[\W\d_]+")
 log = logging.getLogger("repairkit.reference")
 
 
+def key_sequence(text: str) -> list[str]:
+    """A text's damage-tolerant word keys in reading order: each word's letters, lower-cased.
+
+    >>> key_sequence("Euro-Asian trade rose 5% in 2021; EuroAsian")
+    ['euroasian', 'trade', 'rose', 'in', 'euroasian']
+    """
+    keys = (_NOT_LETTERS.sub("", word) for word in text.casefold().split())
+    return [key for key in keys if len(key) > 1]
+
+
 def index_keys(text: str) -> Counter[str]:
-    """Damage-tolerant word keys and their counts: a word's letters, lower-cased.
+    """Damage-tolerant word keys and their counts (:func:`key_sequence`, counted).
 
     >>> sorted(index_keys("Euro-Asian trade rose 5% in 2021; EuroAsian"))
     ['euroasian', 'in', 'rose', 'trade']
     """
-    counts = Counter(_NOT_LETTERS.sub("", word) for word in text.casefold().split())
-    return Counter({key: n for key, n in counts.items() if len(key) > 1})
+    return Counter(key_sequence(text))
+
+
+def idf_weights(articles: int, df: Mapping[str, int]) -> dict[str, float]:
+    """Smoothed inverse document frequencies of keys held by ``df[key]`` of ``articles`` articles.
+
+    Keys in more than :data:`MAX_DOC_SHARE` of a library of more than 4 articles are left out.
+
+    >>> sorted(idf_weights(10, {"rare": 1, "common": 9}))
+    ['rare']
+    """
+    limit = max(1, int(articles * MAX_DOC_SHARE)) if articles > 4 else articles
+    return {k: math.log((1 + articles) / (1 + c)) + 1.0 for k, c in df.items() if c <= limit}
+
+
+def tf_idf(freq: Mapping[str, int], idf: Mapping[str, float]) -> dict[str, float]:
+    """TF-IDF weights with sublinear term frequency (keys without an idf are dropped).
+
+    >>> tf_idf({"rate": 1, "the": 3}, {"rate": 2.0})
+    {'rate': 2.0}
+    """
+    return {k: (1 + math.log(c)) * idf[k] for k, c in freq.items() if k in idf}
+
+
+def vector_norm(weights: Mapping[str, float]) -> float:
+    """Euclidean length of a weight vector (1.0 for an empty one, so dividing by it is safe)."""
+    return math.sqrt(sum(w * w for w in weights.values())) or 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A text's TF-IDF vector as a library query: its weights, their sum and length.
+
+    >>> q = Query.of({"rate": 1, "bank": 1}, {"rate": 1.0, "bank": 1.0})
+    >>> m = q.match({"rate": 2}, {"rate": 1.0, "bank": 1.0}, vector_norm(tf_idf({"rate": 2}, {"rate": 1.0})), 7)
+    >>> round(m.similarity, 3), m.coverage, m.index
+    (0.707, 0.5, 7)
+    """
+
+    weights: dict[str, float]
+    total: float
+    norm: float
+
+    @classmethod
+    def of(cls, freq: Mapping[str, int], idf: Mapping[str, float]) -> Query:
+        """The query of a text's key counts under a library's idf."""
+        weights = tf_idf(freq, idf)
+        return cls(weights, sum(weights.values()) or 1.0, vector_norm(weights))
+
+    def unit(self, key: str) -> float:
+        """The key's weight in the unit-length query vector (0 when the query lacks it)."""
+        return self.weights.get(key, 0.0) / self.norm
+
+    def share(self, key: str) -> float:
+        """The key's share of the query's total weight: what an article holding it covers."""
+        return self.weights.get(key, 0.0) / self.total
+
+    def match(self, counts: Mapping[str, int], idf: Mapping[str, float], norm: float, index: int) -> Match:
+        """The cosine and coverage of an article with key ``counts`` and TF-IDF length ``norm``.
+
+        The same sums as :meth:`Library.matches` accumulates over its postings.
+        """
+        shared = [k for k in self.weights if k in counts]
+        cosine = sum(self.unit(k) * (1 + math.log(counts[k])) * idf[k] for k in shared) / norm
+        return Match(cosine, sum(self.share(k) for k in shared), index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,20 +195,14 @@ class Library:
         self._entries = list(entries)
         frequencies = [index_keys(e.text) for e in self._entries]
         df: Counter[str] = Counter(k for f in frequencies for k in f)
-        n = len(self._entries)
-        limit = max(1, int(n * MAX_DOC_SHARE)) if n > 4 else n
-        self._idf = {k: math.log((1 + n) / (1 + c)) + 1.0 for k, c in df.items() if c <= limit}
+        self._idf = idf_weights(len(self._entries), df)
+        #: key -> (article index, the key's weight in the article's unit-length TF-IDF vector)
         self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for i, freq in enumerate(frequencies):
-            weights = self._weights(freq)
+            weights = tf_idf(freq, self._idf)
+            norm = vector_norm(weights)
             for key, w in weights.items():
-                self._postings[key].append((i, w))
-
-    def _weights(self, freq: Mapping[str, int]) -> dict[str, float]:
-        """Unit-length TF-IDF vector with sublinear term frequency."""
-        raw = {k: (1 + math.log(c)) * self._idf[k] for k, c in freq.items() if k in self._idf}
-        norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
-        return {k: w / norm for k, w in raw.items()}
+                self._postings[key].append((i, w / norm))
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -155,16 +222,14 @@ class Library:
 
     def matches(self, text: str) -> list[Match]:
         """Every article that shares a key with ``text``, most similar (cosine) first."""
-        freq = index_keys(text)
-        raw = {k: (1 + math.log(c)) * self._idf[k] for k, c in freq.items() if k in self._idf}
-        total = sum(raw.values()) or 1.0
-        norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
+        query = Query.of(index_keys(text), self._idf)
         cosine: dict[int, float] = defaultdict(float)
         coverage: dict[int, float] = defaultdict(float)
-        for key, qw in raw.items():
+        for key in query.weights:
+            unit, share = query.unit(key), query.share(key)
             for i, w in self._postings.get(key, ()):
-                cosine[i] += qw / norm * w
-                coverage[i] += qw / total
+                cosine[i] += unit * w
+                coverage[i] += share
         found = (Match(cosine[i], coverage[i], i) for i in cosine)
         return sorted(found, key=lambda m: (-m.similarity, m.index))
 
