@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import math
 import os
 import re
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from repairkit.document import InputError, decode_bytes, read_input
 from repairkit.reference.model import Article
-from repairkit.reference.parse import parse_markdown, parse_text, read_article
+from repairkit.reference.parse import check_reference_size, parse_markdown, parse_text, read_article
 
 REFERENCE_SUFFIXES = (".txt", ".md", ".json", ".jsonl")
 #: How many references a document is compared with, at most.
@@ -42,6 +43,9 @@ MIN_SHARE_OF_BEST = 0.6
 #: Keys found in more than this share of articles carry almost no information and are not scored.
 MAX_DOC_SHARE = 0.5
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
+#: Warnings about references (a bad line of a JSONL library); without logging set up, Python
+#: prints each message alone on stderr.
+log = logging.getLogger("repairkit.reference")
 
 
 def key_sequence(text: str) -> list[str]:
@@ -180,6 +184,7 @@ def jsonl_entry(path: Path, number: int, line: str) -> tuple[str, _Entry]:
         raise InputError(f"{path}:{number}: not a reference record ({exc.__class__.__name__}: {exc}); "
                          'each line must be {"id": ..., "title": ..., "text": ...}') from None
     text = f"{title}\n\n{body}" if title else body
+    check_reference_size(f"{path}:{number}", len(line))
     return ident, _Entry(f"{path}#{ident}", hashlib.sha256(line.encode("utf-8")).hexdigest(), text)
 
 
@@ -282,21 +287,45 @@ def _load_file(path: Path) -> list[_Entry]:
         art = read_article(path)
         return [_Entry(art.path, art.sha256, art.text, parsed=art)]
     data = read_input(path, "use --reference-dir for a directory of references", "reference file")
+    check_reference_size(path, len(data))
     text = decode_bytes(data, str(path)).text
     return [_Entry(str(path), hashlib.sha256(data).hexdigest(), text, markdown=suffix in (".md", ".markdown"))]
 
 
 def _load_jsonl(path: Path) -> list[_Entry]:
-    """One article per line: ``{"id", "title", "text"}``; the article text is title, blank line, body."""
+    """One article per line: ``{"id", "title", "text"}``; the article text is title, blank line, body.
+
+    A bad line is reported (one warning naming the file and line) and left out, the others are
+    used; a library whose every line is bad is an :class:`InputError` naming the first.
+
+    >>> import tempfile
+    >>> lib = Path(tempfile.mkdtemp()) / "refs.jsonl"
+    >>> _ = lib.write_text('{"id": "a", "text": "Body."}\\n{"id": "b", "text": \\n')
+    >>> [e.path.endswith("refs.jsonl#a") for e in _load_jsonl(lib)]
+    [True]
+    >>> _ = lib.write_text('[1, 2]\\n')
+    >>> _load_jsonl(lib)
+    Traceback (most recent call last):
+    ...
+    repairkit.document.InputError: .../refs.jsonl:1: not a reference record (TypeError: ...); each line must be {"id": ..., "title": ..., "text": ...}
+    """
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read reference library ({exc.strerror})") from None
     entries: list[_Entry] = []
+    bad: list[InputError] = []
     for number, line in enumerate(decode_bytes(data, str(path)).text.splitlines(), 1):
         if not line.strip():
             continue
-        entries.append(jsonl_entry(path, number, line)[1])
+        try:
+            entries.append(jsonl_entry(path, number, line)[1])
+        except InputError as exc:
+            bad.append(exc)
+    if bad and not entries:
+        raise bad[0]
+    for exc in bad:
+        log.warning("%s; line skipped, the other lines are used", exc)
     if not entries:
         raise InputError(f"{path}: reference library is empty")
     return entries
