@@ -2,11 +2,15 @@
 
 A related story gives the figures a damaged text lost in other sentences. Each hole (a
 missing-number finding) is compared with every reference fact of a kind that can fill it,
-by its *frame*: the content words of the two sentences, the words next to the hole and to
-the number, the role words right before and after them ("to" / "from", "of the total"),
-and the periods and names both sentences mention. Numbers of one sentence are paired one to
-one (greedily, best fit first), so "up . percent, or . percent of the total" takes the two
-percentages of "a rise of 7.2 percent, making up 3.1 percent of the total" in their places.
+by its *frame*: the content words of the two sentences, the words of its clause on each side
+of the hole and of the number (a clause moves: "In 2019, Brazil became" / "Brazil became …
+in 2019"; a word on the same side counts more), the role words right before and after them
+("to" / "from", "of the total"), its place among the numbers of its clause, and the periods
+both sentences mention. Numbers are paired one to one (greedily, best fit first), so "up .
+percent, or . percent of the total" takes the two percentages of "a rise of 7.2 percent,
+making up 3.1 percent of the total" in their places; a number the aligned reference already
+restores at another place is taken there, and a number two holes want almost equally is a
+doubt for the one that takes it.
 
 Forms convert: a cardinal fills an ordinal hole ("9 consecutive quarters" -> "9th"), a
 currency sign or "%" the damage took comes back with the digits, "2019" of "in 2019" fills
@@ -14,8 +18,12 @@ currency sign or "%" the damage took comes back with the digits, "2019" of "in 2
 
 Confidence is the precision measured for the score (fit, less the best rival's fit) by the
 related-story benchmark (:mod:`repairkit.repair.policy`, ``data/fact_calibration.tsv``). A
-figure about another period, place or subject stays below medium; below medium a match is
-``manual``, above it at most ``unsafe`` (a related story may give another figure).
+figure about another period (another period of the same kind: "third" / "fourth quarter",
+"last" / "this year", "July" / "August and July") stays below medium; below medium a match is
+``manual``, above it at most ``unsafe`` (a related story may give another figure). A value
+must read as the fact says: a day goes only next to its own month, a currency word after the
+hole ("… bn euros") takes a figure in that currency, a number is never glued to the word
+before it ("G902").
 
 >>> from repairkit.model import Finding, Severity, Span
 >>> from repairkit.reference.parse import parse_text
@@ -666,8 +674,26 @@ def _rank(found: list[Candidate]) -> None:
     for c in distinct:
         rivals = [o for o in distinct if o is not c and o.replacement != c.replacement]
         c.rival = max(rivals, key=_strength) if rivals else None
-        competitor = max(_strength(c.rival) if c.rival else 0.0, c.contest)
-        c.score = round(0.5 * c.fit + 0.5 * (c.fit - competitor), 4)
+        c.score = score_of(c.fit, max(_strength(c.rival) if c.rival else 0.0, c.contest))
+
+
+#: A competitor (the best rival value, or another hole that wants this number) counts this share of its fit,
+COMPETITOR_SHARE = 0.25
+#: and in full for what it has beyond this share of the candidate's own fit: a close competitor is a doubt.
+CLOSE_SHARE = 0.7
+
+
+def score_of(fit: float, competitor: float) -> float:
+    """The score the calibration reads: the fit, less what a competitor takes from it.
+
+    A lone fit keeps its value; a competitor as strong as the candidate takes most of it, so a
+    tie between two figures never reads as sure. Shares chosen on the even half of the
+    related-story benchmark (calibrated on one seed, tested on the other).
+
+    >>> score_of(0.6, 0.0), score_of(0.9, 0.3), score_of(0.9, 0.9)
+    (0.6, 0.825, 0.405)
+    """
+    return round(fit - COMPETITOR_SHARE * competitor - max(0.0, competitor - CLOSE_SHARE * fit), 4)
 
 
 def _strength(rival: Candidate) -> float:
