@@ -715,9 +715,20 @@ def fact_suggestions_for(doc: Document, findings: Sequence[Finding],
         chosen = found[:MAX_CANDIDATES]
         confs = [fact_confidence(c.score, bool(c.conflict)) for c in chosen]
         out[i] = [_suggestion(doc, findings[i], c, conf, sum(1 for j, o in enumerate(confs)
-                                                             if o >= MEDIUM_CONFIDENCE and chosen[j] is not c))
+                                                             if o >= MEDIUM_CONFIDENCE and chosen[j] is not c)
+                              + near_tie(c))
                   for c, conf in zip(chosen, confs, strict=True)]
     return out
+
+
+#: A competitor fitting at least this share of a candidate's fit is a near tie: an editor chooses.
+NEAR_TIE = 0.85
+
+
+def near_tie(c: Candidate) -> int:
+    """1 when a rival value, or another hole wanting this number, fits almost as well (so the choice is manual)."""
+    competitor = max(_strength(c.rival) if c.rival else 0.0, c.contest)
+    return int(competitor >= NEAR_TIE * c.fit)
 
 
 def fact_suggestions(doc: Document, finding: Finding, references: Sequence[Article]) -> list[Suggestion]:
@@ -753,6 +764,8 @@ def _suggestion(doc: Document, finding: Finding, c: Candidate, conf: float, alte
             why.append(f"'{rival.replacement}' fits better ({_why_better(rival, c)})")
         else:
             why.append(f"'{rival.replacement}' ({rival.fact.text}) lost: {_why_better(c, rival)}")
+    if near_tie(c):
+        why.append("the two fit almost equally: an editor chooses")
     if (here := doc_date(doc)) and not c.conflict:
         why.append(f"this text is dated {here}")
     text = f"{said}; {'; '.join(why)}. A related story may give a different figure: check it is the same."
