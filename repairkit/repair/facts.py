@@ -80,6 +80,11 @@ MIN_FIT = 0.08
 TAKEN_FACTOR = 0.5
 #: A conflicting period, place or subject counts this much of the fit.
 CONFLICT_FACTOR = 0.5
+#: A fit below this shares too little of the sentence to say it is the same figure: it reads like a
+#: conflict (below medium, its own calibration rows) whatever its rivals. A related story worded
+#: further from the text than the benchmark's rewrites gives such fits to right figures too.
+WEAK_FIT = 0.3
+_WEAK = "the two sentences share little"
 
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n\s*")
@@ -266,6 +271,8 @@ class Candidate:
     score: float = 0.0
     rival: Candidate | None = None
     fact_frame: Frame | None = field(default=None, repr=False)
+    #: The frame fit is below WEAK_FIT (``conflict`` says so; the fit is not halved).
+    weak: bool = False
 
     @property
     def value_key(self) -> str:
@@ -582,10 +589,12 @@ def candidates(doc: Document, findings: Sequence[Finding], references: Sequence[
                                            f"later than this text ({dated})"
                 if conflict:
                     fit *= CONFLICT_FACTOR
+                elif fit < WEAK_FIT:
+                    conflict = f"{_WEAK} (fit {fit:.2f})"  # read as a doubt, not halved
                 if fit >= MIN_FIT:
                     words = dict(hole_frame.surface)
                     found.append(Candidate(i, fact, ref, span, written, fit, tuple(words.get(w, w) for w in shared),
-                                           conflict, fact_frame=fr))
+                                           conflict, fact_frame=fr, weak=conflict.startswith(_WEAK)))
         out[i] = found
     _pair(out, references, findings, text)
     for found in out.values():
@@ -665,7 +674,7 @@ def _pair(out: dict[int, list[Candidate]], references: Sequence[Article], findin
 
 def _rank(found: list[Candidate]) -> None:
     """Best first (one about another period last), one candidate per value; each scored by its fit less its best rival's."""
-    found.sort(key=lambda c: (bool(c.conflict), -c.fit))  # a figure of another period or date comes last
+    found.sort(key=lambda c: (bool(c.conflict) and not c.weak, -c.fit))  # another period or date comes last
     seen: dict[str, Candidate] = {}
     for c in found:
         seen.setdefault(c.value_key, c)
