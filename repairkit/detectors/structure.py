@@ -41,6 +41,19 @@ _ISO_DATE = r"(?:19|20)\d\d-[01]\d-[0-3]\d(?:[ T][0-2]\d:[0-5]\d)?"
 _DATE_AFTER_WORD_RE = re.compile(rf"(?<=[^\W\d_]){_ISO_DATE}")
 _DATE_BEFORE_WORD_RE = re.compile(rf"{_ISO_DATE}(?=[^\W\d_])")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]?(?=\s+[\"“'‘(]?[A-Z0-9])")
+#: A stop (one ``.``, or ``!``/``?``), perhaps a closing quote or bracket, and a capitalised word
+#: with no space between: "night.The", "said.”He". The letter before the stop is lower case or
+#: a digit, so "U.S.The", "J.K.Rowling" and "3.5" never match; an ellipsis ("best...We") is a
+#: style, not a lost break.
+_GLUED_SENTENCE_RE = re.compile(
+    r"(?<![.!?])(?<=[a-z\d%)\]’”\"'])(?:[.!?]|[!?]{2,3})[\"'”’)\]]?"
+    r"(?=(?:[A-Z][a-z]+|[A-Z]{3,}|[AI])(?![\w@]))")
+#: Abbreviations written with one stop that a name or a word may follow: "Mr.Smith" is not two sentences.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st mt ft jr sr prof gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt insp
+    inc ltd co corp bros vs no nos vol fig figs op pp ch sec art ed eds approx dept est""".split())
+#: A token holding one of these is an address, a path, a handle or code, not prose: "www.bbc.Co".
+_NOT_PROSE_RE = re.compile(r"://|www\.|@|/|\\|\.\w+\.|\w\.\w+\(|[_=<>{}]")
 
 #: A line at least this long, with at least ONE_LINE_SENTENCES sentences, is a whole article.
 ONE_LINE_CHARS = 1500
@@ -148,6 +161,57 @@ def find_glued_datelines(doc: Document, profile: DocumentProfile) -> Iterator[Hi
                                   "a dateline stands on its own line"),))
 
 
+def _token_around(text: str, at: int) -> tuple[int, int]:
+    """``[start, end)`` of the run of non-space characters holding offset ``at``."""
+    start = at
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = at
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end
+
+
+def find_glued_sentences(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
+    """A sentence glued to the next with no space: "on Monday night.The governor later".
+
+    What it flags: a full stop (or ``!``/``?``, perhaps with a closing quote or bracket) after
+    a lower-case letter or a digit and directly before a capitalised word.
+    Why it matters: a paragraph break or a space was lost when the page was extracted (two
+    inline blocks, a ``<br>`` at a sentence end); the two sentences read as one word.
+    Example: ``night.The`` -> a space after the stop.
+    Repair safety: safe: a space between the stop and the capital is right whether a space or
+    a paragraph break was lost (the break is offered too, manual). Never flagged where the
+    stop is not a sentence end: abbreviations and initials ("U.S.The", "Mr.Smith",
+    "J.K.Rowling", "e.g.The"), decimals, domains, e-mail addresses, paths and code
+    ("www.bbc.Co", "System.Console"), an ellipsis.
+
+    >>> doc = Document.from_text("It ended on Monday night.The governor left. He said.”We won.” The U.S.Army and Mr.Smith agreed.")
+    >>> from repairkit.registry import prepared
+    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_glued_sentences(*prepared(doc, "RK705"))]
+    [('night.The', ' '), ('said.”We', ' ')]
+    """
+    text = doc.text
+    for m in _GLUED_SENTENCE_RE.finditer(text):
+        start, end = _token_around(text, m.start())
+        token = text[start:end]
+        if _NOT_PROSE_RE.search(token):
+            continue
+        word = text[start:m.start()].lstrip("\"'“‘([")
+        if word.lower() in _ABBREVIATIONS or "." in word or not any(c.isalpha() for c in word) and not word.isdigit():
+            continue
+        at = m.end()
+        nxt = re.match(r"[A-Za-z]+", text[at:])
+        first = start + len(text[start:m.start()]) - len(word)
+        last = at + (nxt.end() if nxt else 0)
+        yield Hit(Span(first, last),
+                  f"two sentences glued together at '{text[first:last]}': a space or a paragraph break was lost",
+                  (Suggestion(Span(at, at), " ", 0.9, Applicability.SAFE,
+                              "a space after the sentence's stop"),
+                   Suggestion(Span(at, at), "\n\n", 0.4, Applicability.MANUAL,
+                              "a paragraph break, if the page set the sentences apart")))
+
+
 MERGED_PARAGRAPH = DetectorSpec("RK701", "merged-paragraph", "lost-structure", Severity.WARNING,
                                 find_merged_paragraphs, FixAvailability.SOMETIMES)
 GLUED_BYLINE = DetectorSpec("RK702", "glued-byline", "lost-structure", Severity.WARNING,
@@ -157,4 +221,7 @@ ONE_LINE_ARTICLE = DetectorSpec("RK703", "one-line-article", "lost-structure", S
 GLUED_DATELINE = DetectorSpec("RK704", "glued-dateline", "lost-structure", Severity.WARNING,
                               find_glued_datelines, FixAvailability.ALWAYS)
 
-DETECTORS = (MERGED_PARAGRAPH, GLUED_BYLINE, ONE_LINE_ARTICLE, GLUED_DATELINE)
+GLUED_SENTENCE = DetectorSpec("RK705", "glued-sentence", "lost-structure", Severity.WARNING,
+                              find_glued_sentences, FixAvailability.ALWAYS)
+
+DETECTORS = (MERGED_PARAGRAPH, GLUED_BYLINE, ONE_LINE_ARTICLE, GLUED_DATELINE, GLUED_SENTENCE)
