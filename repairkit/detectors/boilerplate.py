@@ -84,8 +84,8 @@ def find_template_leaks(doc: Document, profile: DocumentProfile) -> Iterator[Hit
     Example: ``Posted by {author}`` -> finding on ``{author}``.
     Repair safety: a placeholder's lost value is unknown, so its suggestion only explains
     (manual); markup can go, and its suggestion deletes it, unsafe (an article about HTML
-    quotes its tags on purpose); the text between two shortcodes stays. Placeholders inside a
-    boilerplate block are left to the boilerplate rule, which deletes the block.
+    quotes its tags on purpose); the text between two shortcodes stays. A placeholder inside page furniture is reported
+    too ("Connecting to %s" under a comment form): deleting the block deletes it.
     ``undefined`` in prose ("an undefined term") and an editor's "[applause]" are never flagged.
 
     >>> doc = Document.from_text("Posted by {author} on %s; Score: undefined")
@@ -97,13 +97,12 @@ def find_template_leaks(doc: Document, profile: DocumentProfile) -> Iterator[Hit
     [('[button link=”https://x.org” newwindow=”yes”]', ''), ('[/button]', '')]
     """
     text = doc.text
-    blocks = profile.boilerplate
     found = [(m.start(), m.end(), m.group(), False) for m in PLACEHOLDER_RE.finditer(text)]
     found += [(m.start(1), m.end(1), m.group(1), False) for m in VALUE_WORD_RE.finditer(text)]
     found += [(a, b, text[a:b], True) for a, b in markup_leaks(text)]
     taken = 0
     for start, end, leak, markup in sorted(found, key=lambda f: (f[0], -f[1])):
-        if start < taken or any(b0 <= start < b1 for b0, b1 in blocks):
+        if start < taken:
             continue
         taken = end
         if markup:
