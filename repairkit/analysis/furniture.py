@@ -72,26 +72,205 @@ def _is_leak_line(line: str) -> bool:
     return 0 < len(stripped) <= 60 and bool(PLACEHOLDER_RE.search(stripped) or VALUE_WORD_RE.search(stripped))
 
 
+# -- the block-level judgement ----------------------------------------------------------------
+#
+# A page's furniture sits around the article (navigation and banners before it; share bars,
+# other headlines, comment forms and footers after it) and, inside it, as captions, toggles and
+# asides. The judgement reads each line's shape (words, a closing stop, capitals, the web's own
+# vocabulary) and its place: before the first or after the last paragraph of prose, a run of
+# short lines is a menu or a list of links; inside the article only lines of unmistakable
+# shape are (a photo counter, a credit, a "more" toggle, an aside headed "Related").
+
+#: Words of the web page itself, not of articles: share targets, account, consent, comment
+#: and navigation vocabulary. General (written from common site templates), lower case.
+WEB_WORDS = frozenset("""
+share shares sharing shared tweet retweet facebook twitter whatsapp linkedin pinterest reddit instagram
+youtube tiktok telegram snapchat email e-mail print subscribe subscribed subscriber subscribers
+subscription newsletter newsletters inbox signup login logout register account accounts cookie cookies
+privacy consent preferences settings comment comments commenting reply replies advertisement advert
+adverts advertising advertise sponsored promoted related popular trending menu search sitemap contact
+careers accessibility app apps download follow unsubscribe rss feed podcast podcasts video videos
+homepage password username notifications notify website browser required fields offer offers deal
+premium membership unlock unlimited access trial""".split())
+#: Words that address the reader: furniture talks to "you"; an article rarely does in a short line.
+_READER_WORDS = frozenset("you your yours we our us my i".split())
+#: Toggles and link labels that stand alone on a line.
+TOGGLE_RE = re.compile(r"^(?:read|show|see|view|load)\s+(?:more|less|all)(?:\s+\w+){0,2}$|^(?:less|more|expand|collapse"
+                       r"|continue reading|see all|view all|next|previous|back|close|menu|search)$", re.IGNORECASE)
+#: A photo or slide counter: "Image 3 of 23", "Photo 2/9", "3 of 12", perhaps glued to a credit.
+COUNTER_RE = re.compile(r"^(?:(?:image|photo|picture|slide|gallery|photograph|video)s?\s*)?\d{1,3}\s*(?:of|/)\s*\d{1,3}"
+                        r"(?=$|\s|[A-Z])", re.IGNORECASE)
+#: A credit: "Photo: X", "Picture by X", "Credit: X", or an agency ("Getty Images", "AP Photo/X").
+CREDIT_RE = re.compile(
+    r"^(?:photo(?:graph)?s?|pictures?|images?|illustrations?|credits?|source|video|graphic|footage)"
+    r"(?:\s+by|\s*[:：|/])\s*\S"
+    r"|^(?:[A-Z][\w.]*\s+)?(?:Photo|Pictures?|Images?)\s*/\s*[A-Z]"
+    r"|^(?:[\w.]+\s+)?(?:Getty(?: Images)?|Reuters|AFP|AP|Associated Press|EPA|PA(?: Media| Wire)?|Shutterstock"
+    r"|Alamy|Bloomberg|Xinhua|Rex(?: Features)?|iStock(?:photo)?|Corbis|Anadolu(?: Agency)?|NurPhoto|SOPA Images"
+    r"|Press Association|WireImage|ZUMA(?: Press)?)(?:\s*/\s*[\w .-]+)?$")
+#: Breadcrumbs and link rows: at least two of these separators between short items.
+_SEPARATOR_RE = re.compile(r"\s(?:›|»|>|/|\||·|•)\s")
+#: A by-line or a date line: neither article nor furniture, never flagged, and never the title.
+_META_RE = re.compile(
+    r"^(?:by|words:?|written by|posted by|reporter:?|author:?)\s+\S|,\s*(?:staff|senior|chief)?\s*(?:writer|reporter|"
+    r"correspondent|editor)s?$|^(?:published|updated|posted|first published|last updated)\b"
+    r"|^(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?,?\s+\d{4}"
+    r"|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2},?\s+\d{4}", re.IGNORECASE)
+_TERMINAL = ".!?:;,\"”’')*"
+#: Words in a line of prose; a shorter line is "short" (a label, a link, a headline).
+PROSE_WORDS = 8
+#: A headline or a link is at most this many words.
+LINK_WORDS = 14
+#: Lines in a row that make a menu or a list of links.
+RUN_LINES = 3
+
+
+class _Line:
+    """One non-blank line and the facts the judgement reads."""
+
+    __slots__ = ("end", "low", "start", "text", "web", "words")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text = start, end, text.strip()
+        self.words = self.text.split()
+        tokens = [w.strip(".,:;!?()[]\"'“”‘’*|").lower() for w in self.words]
+        self.web = sum(t in WEB_WORDS for t in tokens)
+        self.low = sum(w[:1].islower() for w in self.words)
+
+    @property
+    def stops(self) -> bool:
+        """Ends as a sentence or clause does."""
+        return self.text.endswith(tuple(_TERMINAL))
+
+    @property
+    def short(self) -> bool:
+        return len(self.words) < PROSE_WORDS
+
+    @property
+    def caps(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+    @property
+    def reader(self) -> bool:
+        return any(w.strip(".,:;!?*").lower() in _READER_WORDS for w in self.words)
+
+
+def _pattern_reason(line: _Line) -> str | None:
+    """The reason a line is furniture wherever it stands, or None."""
+    text = line.text
+    if is_boilerplate_line(text):
+        return "a page phrase"
+    n = len(line.words)
+    if COUNTER_RE.match(text) and n <= 8:
+        return "a photo counter"
+    if CREDIT_RE.match(text) and n <= 8 and not line.stops:
+        return "a photo credit"
+    if TOGGLE_RE.match(text.strip(" .:…›»>")):
+        return "a toggle or link label"
+    if n <= 20 and len(_SEPARATOR_RE.findall(text)) >= 2 and not text.endswith((".", "!", "?")):
+        return "breadcrumbs or a row of links"
+    if n <= LINK_WORDS and line.web and (line.web * 3 >= n or line.reader and line.web * 5 >= n):
+        return "web page wording"
+    if n <= 40 and line.web >= 2 and line.reader and line.web * 8 >= n:
+        return "a banner or form addressed to the reader"
+    return None
+
+
+def _is_prose(lines: list[_Line], i: int) -> bool:
+    """A line of the article's prose: long enough, ending as a sentence or running on into the next."""
+    line = lines[i]
+    n = len(line.words)
+    if n < PROSE_WORDS or _pattern_reason(line):
+        return False
+    if n >= 12 or line.stops and line.low * 3 >= n:
+        return True
+    nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+    return nxt[:1].islower()
+
+
+def furniture_lines(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, reason)`` of each line judged page furniture.
+
+    >>> page = ("Home\\nNews\\nSport\\nWorld\\nTalks resume in Geneva\\nBy Jane Roe\\n"
+    ...         "The talks resumed on Monday after a break of three weeks, officials said.\\n"
+    ...         "Photo 2 of 9\\nBoth sides said they hoped to reach a deal before the end of the month.\\n"
+    ...         "Share on Twitter\\nOther headline about a match\\nAnother story of the day here\\nA third one\\n")
+    >>> [(page[a:b], why) for a, b, why in furniture_lines(page)][:5]
+    [('Home', 'a menu or a list of links'), ('News', 'a menu or a list of links'), ('Sport', 'a menu or a list of links'), ('World', 'a menu or a list of links'), ('Photo 2 of 9', 'a photo counter')]
+    >>> [page[a:b] for a, b, why in furniture_lines(page)][5:]
+    ['Share on Twitter', 'Other headline about a match', 'Another story of the day here', 'A third one']
+    """
+    all_lines = [_Line(a, b, text[a:b]) for a, b in lines(text) if text[a:b].strip()]
+    if not all_lines:
+        return []
+    prose = [i for i in range(len(all_lines)) if _is_prose(all_lines, i)]
+    first, last = (prose[0], prose[-1]) if prose else (len(all_lines), -1)
+    reasons: dict[int, str] = {}
+    for i, line in enumerate(all_lines):
+        why = _pattern_reason(line)
+        if why:
+            reasons[i] = why
+    meta = {i for i, line in enumerate(all_lines) if _META_RE.search(line.text) and len(line.words) <= 10}
+    leak = {i for i, line in enumerate(all_lines) if _is_leak_line(line.text)}
+    # the title: the last line before the prose that is not meta, a leak or patterned furniture
+    title = next((i for i in range(min(first, len(all_lines)) - 1, -1, -1)
+                  if i not in meta and i not in leak and i not in reasons and len(all_lines[i].words) >= 2), None)
+    if not prose and title is None:
+        title = 0
+    for i, line in enumerate(all_lines):
+        if i in reasons or i in meta or i in leak or i == title:
+            continue
+        outside = i < first or i > last
+        if outside and line.caps and len(line.words) <= 10 and not line.text.endswith(","):
+            reasons[i] = "a promo in capitals"
+    # runs of short lines without a stop outside the prose: menus, lists of links and headlines
+    def linkish(i: int) -> bool:
+        line = all_lines[i]
+        return (len(line.words) <= LINK_WORDS and not line.text.endswith((".", "!", "?", ",", ";"))
+                and i not in meta and i != title and not _is_prose(all_lines, i))
+    i = 0
+    while i < len(all_lines):
+        j = i
+        while j < len(all_lines) and (linkish(j) or j in reasons and j not in meta):
+            j += 1
+        run = [k for k in range(i, j) if k not in reasons]
+        outside = all(k < first or k > last for k in range(i, j))
+        headed = i > 0 and reasons.get(i - 1) in ("a page phrase", "web page wording") or \
+            any(reasons.get(k) in ("a page phrase", "web page wording") for k in range(i, min(j, i + 1)))
+        if j - i >= RUN_LINES and (outside or headed):
+            for k in run:
+                reasons[k] = "a menu or a list of links"
+        elif outside and i > last and j > i:
+            for k in run:  # after the article, a short line with no stop is a link
+                if all_lines[k].short and not all_lines[k].caps:
+                    reasons[k] = "a link after the article"
+        i = max(j, i + 1)
+    return [(all_lines[i].start, all_lines[i].end, why) for i, why in sorted(reasons.items())]
+
+
 def boilerplate_blocks(text: str) -> list[tuple[int, int]]:
-    """``[start, end)`` of each run of boilerplate lines (blank lines between them allowed).
+    """``[start, end)`` of each run of furniture lines (blank lines between them allowed).
 
     >>> text = "Text (open.\\n\\nYou are commenting using your account. Log Out /  Change )"
     >>> [text[a:b][:22] for a, b in boilerplate_blocks(text)]
     ['You are commenting usi']
     """
+    flagged = furniture_lines(text)
     blocks: list[list[int]] = []
+    marks = {a for a, _, _ in flagged}
+    ends = {a: b for a, b, _ in flagged}
     for start, end in lines(text):
         line = text[start:end]
-        if is_boilerplate_line(line):
+        if start in marks and line.strip():
             if blocks and blocks[-1][2]:  # still open: extend over blank and leak lines
-                blocks[-1][1] = end
+                blocks[-1][1] = ends[start]
             else:
-                blocks.append([start, end, 1])
+                blocks.append([start, ends[start], 1])
         elif not line.strip():
             continue
         elif _is_leak_line(line) and blocks and blocks[-1][2]:
             blocks[-1][1] = end  # "Connecting to %s" after a comment form goes with it
-        else:
-            if blocks:
-                blocks[-1][2] = 0
+        elif blocks:
+            blocks[-1][2] = 0
     return [(b[0], b[1]) for b in blocks]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from repairkit.analysis.furniture import PLACEHOLDER_RE, VALUE_WORD_RE, markup_leaks
+from repairkit.analysis.furniture import PLACEHOLDER_RE, VALUE_WORD_RE, furniture_lines, markup_leaks
 from repairkit.analysis.profile import DocumentProfile
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
@@ -59,14 +59,17 @@ def find_boilerplate(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     ('', '\\n\\nLeave a Reply')
     """
     text = doc.text
+    judged = furniture_lines(text) if profile.boilerplate else []
     for start, end in profile.boilerplate:
-        first = text[start:end].strip().splitlines()[0].strip()
-        count = sum(1 for line in text[start:end].splitlines() if line.strip())
-        what = f"'{first}'" + (f" and {count - 1} more line(s)" if count > 1 else "")
-        yield Hit(Span(start, end), f"page boilerplate: {what}",
+        listed = [(text[a:b].strip(), why) for a, b, why in judged if start <= a < end]
+        first = listed[0][0] if listed else text[start:end].strip().splitlines()[0].strip()
+        what = f"'{_short(first)}'" + (f" and {len(listed) - 1} more line(s)" if len(listed) > 1 else "")
+        reasons = sorted({why for _, why in listed})
+        yield Hit(Span(start, end), f"page furniture: {what} ({'; '.join(reasons)})",
                   (Suggestion(_deletion_span(text, start, end), "", 0.8, Applicability.UNSAFE,
-                              "delete page furniture (comment form, share bar, navigation); "
-                              "it is not part of the article"),))
+                              "delete page furniture (navigation, captions, share bars, banners, "
+                              "comment forms); it is not part of the article"),),
+                  {"lines": [line for line, _ in listed], "reasons": [why for _, why in listed]})
 
 
 def find_template_leaks(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
