@@ -92,6 +92,10 @@ adverts advertising advertise sponsored promoted related popular trending menu s
 careers accessibility app apps download follow unsubscribe rss feed podcast podcasts video videos
 homepage password username notifications notify website browser required fields offer offers deal
 premium membership unlock unlimited access trial""".split())
+#: The strongest of them: a line holding one and speaking to the reader is a banner or a form.
+STRONG_WEB_WORDS = frozenset("""subscribe subscriber subscribers subscription newsletter newsletters inbox cookie
+cookies login logout signup unsubscribe password username notifications""".split())
+_SIGN_RE = re.compile(r"\b(?:sign|log)(?:\s|-)?(?:up|in|out)\b", re.IGNORECASE)
 #: Words that address the reader: furniture talks to "you"; an article rarely does in a short line.
 _READER_WORDS = frozenset("you your yours we our us my i".split())
 #: Toggles and link labels that stand alone on a line.
@@ -102,8 +106,8 @@ COUNTER_RE = re.compile(r"^(?:(?:image|photo|picture|slide|gallery|photograph|vi
                         r"(?=$|\s|[A-Z])", re.IGNORECASE)
 #: A credit: "Photo: X", "Picture by X", "Credit: X", or an agency ("Getty Images", "AP Photo/X").
 CREDIT_RE = re.compile(
-    r"^(?:photo(?:graph)?s?|pictures?|images?|illustrations?|credits?|source|video|graphic|footage)"
-    r"(?:\s+by|\s*[:：|/])\s*\S"
+    r"^(?i:photo(?:graph)?s?|pictures?|images?|illustrations?|credits?|source|video|graphic|footage)"
+    r"(?:\s+(?i:by)|\s*[:：|/])\s*\S"
     r"|^(?:[A-Z][\w.]*\s+)?(?:Photo|Pictures?|Images?)\s*/\s*[A-Z]"
     r"|^(?:[\w.]+\s+)?(?:Getty(?: Images)?|Reuters|AFP|AP|Associated Press|EPA|PA(?: Media| Wire)?|Shutterstock"
     r"|Alamy|Bloomberg|Xinhua|Rex(?: Features)?|iStock(?:photo)?|Corbis|Anadolu(?: Agency)?|NurPhoto|SOPA Images"
@@ -116,7 +120,8 @@ _META_RE = re.compile(
     r"correspondent|editor)s?$|^(?:published|updated|posted|first published|last updated)\b"
     r"|^(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?,?\s+\d{4}"
     r"|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2},?\s+\d{4}", re.IGNORECASE)
-_TERMINAL = ".!?:;,\"”’')*"
+#: A page's <title>: the headline, a bar or dash, and the site's name.
+_PAGE_TITLE_RE = re.compile(r"\s[|–—-]\s[^|–—-]{2,40}$")
 #: Words in a line of prose; a shorter line is "short" (a label, a link, a headline).
 PROSE_WORDS = 8
 #: A headline or a link is at most this many words.
@@ -128,19 +133,20 @@ RUN_LINES = 3
 class _Line:
     """One non-blank line and the facts the judgement reads."""
 
-    __slots__ = ("end", "low", "start", "text", "web", "words")
+    __slots__ = ("end", "low", "start", "strong", "text", "web", "words")
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start, self.end, self.text = start, end, text.strip()
         self.words = self.text.split()
         tokens = [w.strip(".,:;!?()[]\"'“”‘’*|").lower() for w in self.words]
-        self.web = sum(t in WEB_WORDS for t in tokens)
+        self.web = sum(t in WEB_WORDS for t in tokens) + len(_SIGN_RE.findall(self.text))
+        self.strong = sum(t in STRONG_WEB_WORDS for t in tokens) + len(_SIGN_RE.findall(self.text))
         self.low = sum(w[:1].islower() for w in self.words)
 
     @property
     def stops(self) -> bool:
-        """Ends as a sentence or clause does."""
-        return self.text.endswith(tuple(_TERMINAL))
+        """Ends as a sentence or clause does (closing quotes and brackets aside)."""
+        return self.text.rstrip("\"”’')]*").endswith(tuple(".!?:;,"))
 
     @property
     def short(self) -> bool:
@@ -172,7 +178,7 @@ def _pattern_reason(line: _Line) -> str | None:
         return "breadcrumbs or a row of links"
     if n <= LINK_WORDS and line.web and (line.web * 3 >= n or line.reader and line.web * 5 >= n):
         return "web page wording"
-    if n <= 40 and line.web >= 2 and line.reader and line.web * 8 >= n:
+    if n <= 40 and line.reader and (line.strong or line.web >= 2 and line.web * 8 >= n):
         return "a banner or form addressed to the reader"
     return None
 
@@ -181,12 +187,37 @@ def _is_prose(lines: list[_Line], i: int) -> bool:
     """A line of the article's prose: long enough, ending as a sentence or running on into the next."""
     line = lines[i]
     n = len(line.words)
-    if n < PROSE_WORDS or _pattern_reason(line):
+    if n < PROSE_WORDS or _pattern_reason(line) or _PAGE_TITLE_RE.search(line.text):
         return False
-    if n >= 12 or line.stops and line.low * 3 >= n:
+    if n >= 12 and line.low * 2 >= n or line.stops and line.low * 3 >= n:
         return True
     nxt = lines[i + 1].text if i + 1 < len(lines) else ""
     return nxt[:1].islower()
+
+
+#: Reasons that can head an aside of links ("Related stories", "More from this section").
+_HEADERS = frozenset({"a page phrase", "web page wording"})
+
+
+def _title(all_lines: list[_Line], first: int, taken: set[int]) -> int | None:
+    """Which line before the prose is the article's title: the one the page's <title> line
+    begins with, else the one just before the first by-line or date, else the last one."""
+    head = [i for i in range(min(first, len(all_lines))) if i not in taken and len(all_lines[i].words) >= 2]
+    if not head:
+        return None if first < len(all_lines) else 0
+    for i in head:
+        m = _PAGE_TITLE_RE.search(all_lines[i].text)
+        if m:
+            named = all_lines[i].text[:m.start()].strip()
+            same = [k for k in head if k != i and all_lines[k].text == named]
+            if same:
+                return same[-1]
+    metas = [i for i in taken if i < first and _META_RE.search(all_lines[i].text)]
+    if metas:
+        before = [i for i in head if i < min(metas)]
+        if before:
+            return before[-1]
+    return head[-1]
 
 
 def furniture_lines(text: str) -> list[tuple[int, int, str]]:
@@ -213,11 +244,7 @@ def furniture_lines(text: str) -> list[tuple[int, int, str]]:
             reasons[i] = why
     meta = {i for i, line in enumerate(all_lines) if _META_RE.search(line.text) and len(line.words) <= 10}
     leak = {i for i, line in enumerate(all_lines) if _is_leak_line(line.text)}
-    # the title: the last line before the prose that is not meta, a leak or patterned furniture
-    title = next((i for i in range(min(first, len(all_lines)) - 1, -1, -1)
-                  if i not in meta and i not in leak and i not in reasons and len(all_lines[i].words) >= 2), None)
-    if not prose and title is None:
-        title = 0
+    title = _title(all_lines, first, meta | leak | set(reasons))
     for i, line in enumerate(all_lines):
         if i in reasons or i in meta or i in leak or i == title:
             continue
@@ -227,24 +254,25 @@ def furniture_lines(text: str) -> list[tuple[int, int, str]]:
     # runs of short lines without a stop outside the prose: menus, lists of links and headlines
     def linkish(i: int) -> bool:
         line = all_lines[i]
-        return (len(line.words) <= LINK_WORDS and not line.text.endswith((".", "!", "?", ",", ";"))
-                and i not in meta and i != title and not _is_prose(all_lines, i))
+        return (len(line.words) <= LINK_WORDS and not line.stops and i not in meta and i != title
+                and not _is_prose(all_lines, i))
     i = 0
     while i < len(all_lines):
         j = i
         while j < len(all_lines) and (linkish(j) or j in reasons and j not in meta):
             j += 1
-        run = [k for k in range(i, j) if k not in reasons]
         outside = all(k < first or k > last for k in range(i, j))
-        headed = i > 0 and reasons.get(i - 1) in ("a page phrase", "web page wording") or \
-            any(reasons.get(k) in ("a page phrase", "web page wording") for k in range(i, min(j, i + 1)))
-        if j - i >= RUN_LINES and (outside or headed):
-            for k in run:
-                reasons[k] = "a menu or a list of links"
-        elif outside and i > last and j > i:
-            for k in run:  # after the article, a short line with no stop is a link
-                if all_lines[k].short and not all_lines[k].caps:
-                    reasons[k] = "a link after the article"
+        header = next((k for k in range(i, j) if reasons.get(k) in _HEADERS), None)
+        if j - i >= RUN_LINES and outside:
+            todo = range(i, j)
+        elif header is not None and j - header >= RUN_LINES:
+            todo = range(header + 1, j)  # an aside: "Related stories" and its headlines
+        elif outside and i > last:
+            todo = range(i, j) if j - i > 1 or all_lines[i].short and not all_lines[i].caps else range(0)
+        else:
+            todo = range(0)
+        for k in todo:
+            reasons.setdefault(k, "a menu or a list of links" if j - i >= RUN_LINES else "a link after the article")
         i = max(j, i + 1)
     return [(all_lines[i].start, all_lines[i].end, why) for i, why in sorted(reasons.items())]
 
