@@ -168,6 +168,8 @@ def _pattern_reason(line: _Line) -> str | None:
     if is_boilerplate_line(text):
         return "a page phrase"
     n = len(line.words)
+    if "©" in text and n <= 10:
+        return "a copyright line"
     if COUNTER_RE.match(text) and n <= 8:
         return "a photo counter"
     if CREDIT_RE.match(text) and n <= 8 and not line.stops:
@@ -189,10 +191,10 @@ def _is_prose(lines: list[_Line], i: int) -> bool:
     n = len(line.words)
     if n < PROSE_WORDS or _pattern_reason(line) or _PAGE_TITLE_RE.search(line.text):
         return False
-    if n >= 12 and line.low * 2 >= n or line.stops and line.low * 3 >= n:
+    if line.stops and line.low * 3 >= n or n >= 16 and line.low * 2 >= n:
         return True
     nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-    return nxt[:1].islower()
+    return nxt[:1].islower() and line.low * 2 >= n  # a hard-wrapped line runs on
 
 
 #: Reasons that can head an aside of links ("Related stories", "More from this section").
@@ -249,7 +251,7 @@ def furniture_lines(text: str) -> list[tuple[int, int, str]]:
         if i in reasons or i in meta or i in leak or i == title:
             continue
         outside = i < first or i > last
-        if outside and line.caps and len(line.words) <= 10 and not line.text.endswith(","):
+        if outside and line.caps and len(line.words) <= 10 and not line.stops:
             reasons[i] = "a promo in capitals"
     # runs of short lines without a stop outside the prose: menus, lists of links and headlines
     def linkish(i: int) -> bool:

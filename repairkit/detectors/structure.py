@@ -53,7 +53,7 @@ _ABBREVIATIONS = frozenset(
     """mr mrs ms dr st mt ft jr sr prof gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt insp
     inc ltd co corp bros vs no nos vol fig figs op pp ch sec art ed eds approx dept est""".split())
 #: A token holding one of these is an address, a path, a handle or code, not prose: "www.bbc.Co".
-_NOT_PROSE_RE = re.compile(r"://|www\.|@|/|\\|\.\w+\.|\w\.\w+\(|[_=<>{}]")
+_NOT_PROSE_RE = re.compile(r"://|www\.|@|/|\\|\.\w+\.\w|\w\.\w+\(|[_=<>{}]")
 
 #: A line at least this long, with at least ONE_LINE_SENTENCES sentences, is a whole article.
 ONE_LINE_CHARS = 1500
