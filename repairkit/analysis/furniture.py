@@ -90,8 +90,7 @@ subscription newsletter newsletters inbox signup login logout register account a
 privacy consent preferences settings comment comments commenting reply replies advertisement advert
 adverts advertising advertise sponsored promoted related popular trending menu search sitemap contact
 careers accessibility app apps download follow unsubscribe rss feed podcast podcasts video videos
-homepage password username notifications notify website browser required fields offer offers deal
-premium membership unlock unlimited access trial""".split())
+homepage password username notifications notify website browser required fields""".split())
 #: The strongest of them: a line holding one and speaking to the reader is a banner or a form.
 STRONG_WEB_WORDS = frozenset("""subscribe subscriber subscribers subscription newsletter newsletters inbox cookie
 cookies login logout signup unsubscribe password username notifications""".split())
@@ -197,6 +196,8 @@ def _is_prose(lines: list[_Line], i: int) -> bool:
     return nxt[:1].islower() and line.low * 2 >= n  # a hard-wrapped line runs on
 
 
+#: Reasons read from wording alone, which the article's title may share.
+_WEAK = frozenset({"web page wording", "a banner or form addressed to the reader"})
 #: Reasons that can head an aside of links ("Related stories", "More from this section").
 _HEADERS = frozenset({"a page phrase", "web page wording"})
 
@@ -204,9 +205,9 @@ _HEADERS = frozenset({"a page phrase", "web page wording"})
 def _title(all_lines: list[_Line], first: int, taken: set[int]) -> int | None:
     """Which line before the prose is the article's title: the one the page's <title> line
     begins with, else the one just before the first by-line or date, else the last one."""
-    head = [i for i in range(min(first, len(all_lines))) if i not in taken and len(all_lines[i].words) >= 2]
+    head = [i for i in range(first) if i not in taken and len(all_lines[i].words) >= 2]
     if not head:
-        return None if first < len(all_lines) else 0
+        return None
     for i in head:
         m = _PAGE_TITLE_RE.search(all_lines[i].text)
         if m:
@@ -238,7 +239,7 @@ def furniture_lines(text: str) -> list[tuple[int, int, str]]:
     if not all_lines:
         return []
     prose = [i for i in range(len(all_lines)) if _is_prose(all_lines, i)]
-    first, last = (prose[0], prose[-1]) if prose else (len(all_lines), -1)
+    first, last = (prose[0], prose[-1]) if prose else (0, 0)
     reasons: dict[int, str] = {}
     for i, line in enumerate(all_lines):
         why = _pattern_reason(line)
@@ -246,7 +247,11 @@ def furniture_lines(text: str) -> list[tuple[int, int, str]]:
             reasons[i] = why
     meta = {i for i, line in enumerate(all_lines) if _META_RE.search(line.text) and len(line.words) <= 10}
     leak = {i for i, line in enumerate(all_lines) if _is_leak_line(line.text)}
-    title = _title(all_lines, first, meta | leak | set(reasons))
+    if not prose:  # no article to stand around: only lines of unmistakable shape are furniture
+        return [(all_lines[i].start, all_lines[i].end, why) for i, why in sorted(reasons.items())]
+    title = _title(all_lines, first, meta | leak | {i for i, why in reasons.items() if why not in _WEAK})
+    if title is not None:
+        reasons.pop(title, None)  # a headline may hold a web word ("Twitter buys a rival")
     for i, line in enumerate(all_lines):
         if i in reasons or i in meta or i in leak or i == title:
             continue

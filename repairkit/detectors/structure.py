@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from repairkit import wordlists
 from repairkit.analysis.blocks import lines
 from repairkit.analysis.profile import DocumentProfile
 from repairkit.document import Document
@@ -65,7 +66,9 @@ def find_merged_paragraphs(doc: Document, profile: DocumentProfile) -> Iterator[
 
     What it flags: a lower-case word followed by a capitalised sentence adverb and a comma
     ("Recently,", "However,", "In addition,"), or by a capitalised subject pronoun
-    ("He", "She", "They", "We") and a lower-case word.
+    ("He", "She", "They", "We") and a lower-case word, unless the word before is a function
+    word ("which He has", "that He would": no sentence ends on one, and He is a capitalised
+    pronoun of God in speeches).
     Why it matters: a paragraph break, a heading break or a full stop was lost; the
     sentences now run together.
     Example: ``the new season Meanwhile, the`` -> finding on ``season Meanwhile,``.
@@ -79,8 +82,9 @@ def find_merged_paragraphs(doc: Document, profile: DocumentProfile) -> Iterator[
     ['\\n\\n']
     """
     text = doc.text
+    function_words = wordlists.load("function_words")  # "which He has", "that He would": no sentence ends there
     matches = [(m, m.group(3)) for m in _OPENER_RE.finditer(text)] + \
-              [(m, m.group(3)) for m in _PRONOUN_RE.finditer(text)]
+              [(m, m.group(3)) for m in _PRONOUN_RE.finditer(text) if m.group(1) not in function_words]
     for m, opener in sorted(matches, key=lambda pair: pair[0].start()):
         gap = Span(m.start(2), m.end(2))
         yield Hit(Span(m.start(1), m.end(3) + (1 if text[m.end(3):m.end(3) + 1] == "," else 0)),
