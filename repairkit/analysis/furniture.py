@@ -255,8 +255,8 @@ def furniture_lines(text: str) -> list[tuple[int, int, str]]:
     for i, line in enumerate(all_lines):
         if i in reasons or i in meta or i in leak or i == title:
             continue
-        outside = i < first or i > last
-        if outside and line.caps and len(line.words) <= 10 and not line.stops:
+        # before the article only: after it, a line in capitals is as often a signature ("R.B. HAYES")
+        if i < first and line.caps and len(line.words) <= 10 and not line.stops:
             reasons[i] = "a promo in capitals"
     # runs of short lines without a stop outside the prose: menus, lists of links and headlines
     def linkish(i: int) -> bool:

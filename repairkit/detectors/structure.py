@@ -37,6 +37,8 @@ _OPENER_RE = re.compile(
     r"(?:addition|fact|example|instance|contrast|particular|short|general|a result|the other hand|"
     r"the same time|the meantime))(,)")
 _PRONOUN_RE = re.compile(r"\b([a-z]{2,})( )(He|She|They|We)( )(?=[a-z]{2,})")
+#: "Him" or "His" capitalised after a lower-case word: the text writes the pronouns of God with capitals.
+_REVERENT_RE = re.compile(r"\b[a-z]+ (?:Him|His|Himself)\b")
 _BYLINE_RE = re.compile(r"^([A-Z][A-Z .'’\-]{3,}[A-Z])( {3,}|\t+)(?=[A-Z][a-z])", re.MULTILINE)
 _ISO_DATE = r"(?:19|20)\d\d-[01]\d-[0-3]\d(?:[ T][0-2]\d:[0-5]\d)?"
 _DATE_AFTER_WORD_RE = re.compile(rf"(?<=[^\W\d_]){_ISO_DATE}")
@@ -67,8 +69,8 @@ def find_merged_paragraphs(doc: Document, profile: DocumentProfile) -> Iterator[
     What it flags: a lower-case word followed by a capitalised sentence adverb and a comma
     ("Recently,", "However,", "In addition,"), or by a capitalised subject pronoun
     ("He", "She", "They", "We") and a lower-case word, unless the word before is a function
-    word ("which He has", "that He would": no sentence ends on one, and He is a capitalised
-    pronoun of God in speeches).
+    word ("which He has", "that He would": no sentence ends on one), and no "He" in a text that
+    capitalises "Him" or "His" after a lower-case word (the pronouns of God in a speech).
     Why it matters: a paragraph break, a heading break or a full stop was lost; the
     sentences now run together.
     Example: ``the new season Meanwhile, the`` -> finding on ``season Meanwhile,``.
@@ -83,8 +85,10 @@ def find_merged_paragraphs(doc: Document, profile: DocumentProfile) -> Iterator[
     """
     text = doc.text
     function_words = wordlists.load("function_words")  # "which He has", "that He would": no sentence ends there
+    reverent = _REVERENT_RE.search(text) is not None  # "render Him thanks": this text capitalises He for God
     matches = [(m, m.group(3)) for m in _OPENER_RE.finditer(text)] + \
-              [(m, m.group(3)) for m in _PRONOUN_RE.finditer(text) if m.group(1) not in function_words]
+              [(m, m.group(3)) for m in _PRONOUN_RE.finditer(text)
+               if m.group(1) not in function_words and not (reverent and m.group(3) == "He")]
     for m, opener in sorted(matches, key=lambda pair: pair[0].start()):
         gap = Span(m.start(2), m.end(2))
         yield Hit(Span(m.start(1), m.end(3) + (1 if text[m.end(3):m.end(3) + 1] == "," else 0)),
