@@ -13,7 +13,7 @@ from repairkit.fixloop import plan
 from repairkit.model import Applicability
 from repairkit.pipeline import scan_document, select_rules
 
-PAGE = ("Front page\nWorld\nMoney\nArts\nTalks resume in Geneva\nBy Jane Roe\n"
+PAGE = ("Talks resume in Geneva | The Evening Post\nFront page\nWorld\nMoney\nArts\nTalks resume in Geneva\nBy Jane Roe\n"
         "The talks resumed on Monday after a break of three weeks, officials said.\n"
         "Picture 2/9\nCredit: Getty\n"
         "Both sides said they hoped to reach a deal before the end of the month.\n"

@@ -85,7 +85,7 @@ def _is_leak_line(line: str) -> bool:
 #: and navigation vocabulary. General (written from common site templates), lower case.
 WEB_WORDS = frozenset("""
 share shares sharing shared tweet retweet facebook twitter whatsapp linkedin pinterest reddit instagram
-youtube tiktok telegram snapchat email e-mail print subscribe subscribed subscriber subscribers
+youtube tiktok snapchat email e-mail print subscribe subscribed subscriber subscribers
 subscription newsletter newsletters inbox signup login logout register account accounts cookie cookies
 privacy consent preferences settings comment comments commenting reply replies advertisement advert
 adverts advertising advertise sponsored promoted related popular trending menu search sitemap contact
@@ -117,7 +117,7 @@ _SEPARATOR_RE = re.compile(r"\s(?:›|»|>|/|\||·|•)\s")
 _META_RE = re.compile(
     r"^(?:by|words:?|written by|posted by|reporter:?|author:?)\s+\S|,\s*(?:staff|senior|chief)?\s*(?:writer|reporter|"
     r"correspondent|editor)s?$|^(?:published|updated|posted|first published|last updated)\b"
-    r"|^(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?,?\s+\d{4}"
+    r"|^(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?(?:,?\s+\d{4})?$"
     r"|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2},?\s+\d{4}", re.IGNORECASE)
 #: A page's <title>: the headline, a bar or dash, and the site's name.
 _PAGE_TITLE_RE = re.compile(r"\s[|–—-]\s[^|–—-]{2,40}$")
@@ -145,7 +145,7 @@ class _Line:
     @property
     def stops(self) -> bool:
         """Ends as a sentence or clause does (closing quotes and brackets aside)."""
-        return self.text.rstrip("\"”’')]*").endswith(tuple(".!?:;,"))
+        return self.text.rstrip("\"”’')]*").endswith(tuple(".!?:;,-–—"))
 
     @property
     def short(self) -> bool:
@@ -179,7 +179,7 @@ def _pattern_reason(line: _Line) -> str | None:
         return "breadcrumbs or a row of links"
     if n <= LINK_WORDS and line.web and (line.web * 3 >= n or line.reader and line.web * 5 >= n):
         return "web page wording"
-    if n <= 40 and line.reader and (line.strong or line.web >= 2 and line.web * 8 >= n):
+    if n <= 40 and line.reader and (line.strong or line.web >= 3 and line.web * 5 >= n):
         return "a banner or form addressed to the reader"
     return None
 
@@ -194,6 +194,19 @@ def _is_prose(lines: list[_Line], i: int) -> bool:
         return True
     nxt = lines[i + 1].text if i + 1 < len(lines) else ""
     return nxt[:1].islower() and line.low * 2 >= n  # a hard-wrapped line runs on
+
+
+#: Marks of an article's own list: a bullet or a number first, "A v B", "Name - Work", "(Country)".
+_LIST_MARK_RE = re.compile(r"^\s*(?:[-*•–]\s|\d{1,3}[.)]?\s)|\s(?:v|vs\.?|-|–)\s|\(|^[\d\s,.:]+(?:\s\w{1,4})?$")
+
+
+def _data_list(run: list[_Line]) -> bool:
+    """True when at least half the lines of a run carry the marks of a list of data.
+
+    >>> _data_list([_Line(0, 0, t) for t in ("Chelsea v Everton", "Leeds v Hull", "Most read")])
+    True
+    """
+    return bool(run) and sum(bool(_LIST_MARK_RE.search(line.text)) for line in run) * 2 >= len(run)
 
 
 #: Reasons read from wording alone, which the article's title may share.
@@ -215,6 +228,8 @@ def _title(all_lines: list[_Line], first: int, taken: set[int]) -> int | None:
             same = [k for k in head if k != i and all_lines[k].text == named]
             if same:
                 return same[-1]
+    plain = [i for i in head if not all_lines[i].caps]
+    head = plain or head  # a heading in capitals ("A PROCLAMATION") is a poorer title than a plain line
     metas = [i for i in taken if i < first and _META_RE.search(all_lines[i].text)]
     if metas:
         before = [i for i in head if i < min(metas)]
@@ -255,14 +270,16 @@ def furniture_lines(text: str) -> list[tuple[int, int, str]]:
     for i, line in enumerate(all_lines):
         if i in reasons or i in meta or i in leak or i == title:
             continue
-        # before the article only: after it, a line in capitals is as often a signature ("R.B. HAYES")
-        if i < first and line.caps and len(line.words) <= 10 and not line.stops:
+        # before the title only: after the article, capitals are as often a signature ("R.B. HAYES"),
+        # and after the title a heading ("A PROCLAMATION")
+        if i < first and (title is None or i < title) and line.caps and len(line.words) <= 10 and not line.stops:
             reasons[i] = "a promo in capitals"
     # runs of short lines without a stop outside the prose: menus, lists of links and headlines
     def linkish(i: int) -> bool:
         line = all_lines[i]
+        # a first line of words is the headline or the page's <title>, not a menu item
         return (len(line.words) <= LINK_WORDS and not line.stops and i not in meta and i != title
-                and not _is_prose(all_lines, i))
+                and not (i == 0 and len(line.words) >= 2) and not _is_prose(all_lines, i))
     i = 0
     while i < len(all_lines):
         j = i
@@ -270,16 +287,16 @@ def furniture_lines(text: str) -> list[tuple[int, int, str]]:
             j += 1
         outside = all(k < first or k > last for k in range(i, j))
         header = next((k for k in range(i, j) if reasons.get(k) in _HEADERS), None)
-        if j - i >= RUN_LINES and outside:
+        if _data_list(all_lines[i:j]):
+            todo = range(0)  # fixtures, rankings, award winners: the article's own list
+        elif j - i >= RUN_LINES and outside:
             todo = range(i, j)
         elif header is not None and j - header >= RUN_LINES:
             todo = range(header + 1, j)  # an aside: "Related stories" and its headlines
-        elif outside and i > last:
-            todo = range(i, j) if j - i > 1 or all_lines[i].short and not all_lines[i].caps else range(0)
         else:
             todo = range(0)
         for k in todo:
-            reasons.setdefault(k, "a menu or a list of links" if j - i >= RUN_LINES else "a link after the article")
+            reasons.setdefault(k, "a menu or a list of links")
         i = max(j, i + 1)
     return [(all_lines[i].start, all_lines[i].end, why) for i, why in sorted(reasons.items())]
 
