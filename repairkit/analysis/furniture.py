@@ -101,8 +101,8 @@ _READER_WORDS = frozenset("you your yours we our us my i".split())
 TOGGLE_RE = re.compile(r"^(?:read|show|see|view|load)\s+(?:more|less|all)(?:\s+\w+){0,2}$|^(?:less|more|expand|collapse"
                        r"|continue reading|see all|view all|next|previous|back|close|menu|search)$", re.IGNORECASE)
 #: A photo or slide counter: "Image 3 of 23", "Photo 2/9", "3 of 12", perhaps glued to a credit.
-COUNTER_RE = re.compile(r"^(?:(?:image|photo|picture|slide|gallery|photograph|video)s?\s*)?\d{1,3}\s*(?:of|/)\s*\d{1,3}"
-                        r"(?=$|\s|[A-Z])", re.IGNORECASE)
+COUNTER_RE = re.compile(r"^(?:image|photo|picture|slide|gallery|photograph|video)s?\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}"
+                        r"(?=$|\s|[A-Z])|^\d{1,3}\s*(?:of|/)\s*\d{1,3}$", re.IGNORECASE)
 #: A credit: "Photo: X", "Picture by X", "Credit: X", or an agency ("Getty Images", "AP Photo/X").
 CREDIT_RE = re.compile(
     r"^(?i:photo(?:graph)?s?|pictures?|images?|illustrations?|credits?|source|video|graphic|footage)"
@@ -152,6 +152,11 @@ class _Line:
         return len(self.words) < PROSE_WORDS
 
     @property
+    def label(self) -> bool:
+        """Starts as a link label or a menu item does: a capital or a digit ("Email", "12 comments")."""
+        return self.text[:1].isupper() or self.text[:1].isdigit()
+
+    @property
     def caps(self) -> bool:
         letters = [c for c in self.text if c.isalpha()]
         return len(letters) >= 4 and all(c.isupper() for c in letters)
@@ -169,19 +174,37 @@ def _pattern_reason(line: _Line) -> str | None:
     n = len(line.words)
     if "©" in text and n <= 10:
         return "a copyright line"
-    if COUNTER_RE.match(text) and n <= 8:
+    counter = COUNTER_RE.match(text)
+    if counter and n <= 8 and _counts(counter.group()):
         return "a photo counter"
     if CREDIT_RE.match(text) and n <= 8 and not line.stops:
         return "a photo credit"
     if TOGGLE_RE.match(text.strip(" .:…›»>")):
         return "a toggle or link label"
-    if n <= 20 and len(_SEPARATOR_RE.findall(text)) >= 2 and not text.endswith((".", "!", "?")):
+    if n <= 20 and _is_crumbs(text):
         return "breadcrumbs or a row of links"
-    if n <= LINK_WORDS and line.web and (line.web * 3 >= n or line.reader and line.web * 5 >= n):
+    if n <= LINK_WORDS and line.web and line.label and (line.web * 3 >= n or line.reader and line.web * 5 >= n):
         return "web page wording"
     if n <= 40 and line.reader and (line.strong or line.web >= 3 and line.web * 5 >= n):
         return "a banner or form addressed to the reader"
     return None
+
+
+def _counts(counter: str) -> bool:
+    """A counter counts from one: "3 of 12", not "0 / 0" nor "12 of 3"."""
+    n, total = (int(d) for d in re.findall(r"\d+", counter)[:2])
+    return 1 <= n <= total
+
+
+def _is_crumbs(text: str) -> bool:
+    """Breadcrumbs or a row of links: three or more short items, each a capitalised label.
+
+    >>> _is_crumbs("Home › Business › Rail deal agreed"), _is_crumbs("quotes / symbols / brackets")
+    (True, False)
+    """
+    items = [p.strip() for p in _SEPARATOR_RE.split(text)]
+    return (len(items) >= 3 and not text.endswith((".", "!", "?"))
+            and all(p[:1].isupper() and len(p.split()) <= 8 for p in items))
 
 
 def _is_prose(lines: list[_Line], i: int) -> bool:
@@ -278,7 +301,7 @@ def furniture_lines(text: str) -> list[tuple[int, int, str]]:
     def linkish(i: int) -> bool:
         line = all_lines[i]
         # a first line of words is the headline or the page's <title>, not a menu item
-        return (len(line.words) <= LINK_WORDS and not line.stops and i not in meta and i != title
+        return (len(line.words) <= LINK_WORDS and not line.stops and line.label and i not in meta and i != title
                 and not (i == 0 and len(line.words) >= 2) and not _is_prose(all_lines, i))
     i = 0
     while i < len(all_lines):
