@@ -397,6 +397,11 @@ class Labeled:
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?$")
 
 
+def _starts_sentence(text: str) -> bool:
+    """Begins with a capital, perhaps after an opening quote ('"The', '“We')."""
+    return text.lstrip("\"'“‘")[:1].isupper()
+
+
 def _block_pattern(text: str) -> re.Pattern[str]:
     """The block's words in order, any whitespace or none between them, not inside a word."""
     words = text.split()
@@ -440,7 +445,7 @@ def _glue_inside(block: str, m: re.Match[str], labeled: Labeled) -> None:
             pos += 1
         if k and pos == skipped:  # no whitespace between words[k-1] and words[k]
             prev, nxt = words[k - 1], word
-            if _SENTENCE_END.search(prev) and nxt[:1].isupper():
+            if _SENTENCE_END.search(prev) and _starts_sentence(nxt):
                 labeled.glued_sentences.append(pos)
             elif prev[-1:].isalpha() and nxt[:1].isalpha():
                 start = pos - len(prev)
@@ -486,7 +491,7 @@ def label_output(output: str, page: Page) -> Labeled:
         # the next block found exactly, right after the last word of this one (which may be
         # found only fuzzily, or not at all when the extractor changed a little of it)
         if j in exact and _SENTENCE_END.search(page.blocks[i].text) \
-                and page.blocks[j].text[:1].isupper() \
+                and _starts_sentence(page.blocks[j].text) \
                 and output[:spans[j][0]].endswith(page.blocks[i].text.split()[-1]):
             labeled.glued_sentences.append(spans[j][0])
     labeled.glued_sentences.sort()
@@ -621,7 +626,7 @@ def _near(text: str, start: int, end: int, width: int = 30) -> str:
 
 
 _ENTITY_RE = re.compile(r"&(?:amp;)?#?\w+;")
-_JUNCTION_RE = re.compile(r"[a-z0-9)][.!?][\"'”’)]?[A-Z]")
+_JUNCTION_RE = re.compile(r"[A-Za-z0-9)][.!?][\"'”’)]?[“‘\"]?[A-Z]")
 
 
 def score_output(labeled: Labeled, findings: Sequence[Finding], keep: int = 3) -> Tally:

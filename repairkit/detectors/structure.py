@@ -49,8 +49,8 @@ _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]?(?=\s+[\"“'‘(]?[A-Z0-9])")
 #: a digit, so "U.S.The", "J.K.Rowling" and "3.5" never match; an ellipsis ("best...We") is a
 #: style, not a lost break.
 _GLUED_SENTENCE_RE = re.compile(
-    r"(?<![.!?])(?<=[a-z\d%)\]’”\"'])(?:[.!?]|[!?]{2,3})[\"'”’)\]]?"
-    r"(?=(?:[A-Z][a-z]+|[A-Z]{3,}|[AI])(?![\w@]))")
+    r"(?<![.!?])(?<=[A-Za-z\d%)\]’”\"'])(?:[.!?]|[!?]{2,3})(?P<close>[\"'”’)\]]?)(?P<open>[“‘]?)"
+    r"(?=(?P<next>[A-Z][a-z]+|[A-Z]{3,}|[A-Z]{2}(?= [a-z])|[AI])(?![\w@]))")
 #: Abbreviations written with one stop that a name or a word may follow: "Mr.Smith" is not two sentences.
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr st mt ft jr sr prof gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt insp
@@ -194,10 +194,11 @@ def find_glued_sentences(doc: Document, profile: DocumentProfile) -> Iterator[Hi
     "J.K.Rowling", "e.g.The"), decimals, domains, e-mail addresses, paths and code
     ("www.bbc.Co", "System.Console"), an ellipsis.
 
-    >>> doc = Document.from_text("It ended on Monday night.The governor left. He said.”We won.” The U.S.Army and Mr.Smith agreed.")
+    >>> doc = Document.from_text('It ended on Monday night.The governor left. He said.”We won.” The U.S.Army and Mr.Smith agreed. He said."It works," and "it is fine."Then they left the UK.His talks.')
     >>> from repairkit.registry import prepared
-    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_glued_sentences(*prepared(doc, "RK705"))]
-    [('night.The', ' '), ('said.”We', ' ')]
+    >>> [(doc.text[h.span.start:h.span.end], doc.text[h.suggestions[0].span.start - 1:h.suggestions[0].span.start + 1])
+    ...  for h in find_glued_sentences(*prepared(doc, "RK705"))]
+    [('night.The', '.T'), ('said.”We', '”W'), ('said."It', '."'), ('fine."Then', '"T'), ('UK.His', '.H')]
     """
     text = doc.text
     for m in _GLUED_SENTENCE_RE.finditer(text):
@@ -208,10 +209,17 @@ def find_glued_sentences(doc: Document, profile: DocumentProfile) -> Iterator[Hi
         word = text[start:m.start()].lstrip("\"'“‘([")
         if word.lower() in _ABBREVIATIONS or "." in word or not any(c.isalpha() for c in word) and not word.isdigit():
             continue
+        if word[-1:].isupper() and not (len(word) >= 2 and word.isupper() and m.group("next")[1:].islower()):
+            continue  # "UK.His" ends a sentence; "K.Rowling", "AT.NET" may not
         at = m.end()
-        nxt = re.match(r"[A-Za-z]+", text[at:])
+        close = m.group("close")
+        if close in "\"'" and close and not m.group("open"):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if text.count(close, line_start, m.start()) % 2 == 0:
+                at -= 1  # an even count before it: the quote opens the next sentence ('said."The')
+        nxt = re.match(r"[A-Za-z]+", text[m.end():])
         first = start + len(text[start:m.start()]) - len(word)
-        last = at + (nxt.end() if nxt else 0)
+        last = m.end() + (nxt.end() if nxt else 0)
         yield Hit(Span(first, last),
                   f"two sentences glued together at '{text[first:last]}': a space or a paragraph break was lost",
                   (Suggestion(Span(at, at), " ", 0.9, Applicability.SAFE,
