@@ -303,6 +303,10 @@ def furniture_lines(text: str) -> list[tuple[int, int, str]]:
         # a first line of words is the headline or the page's <title>, not a menu item
         return (len(line.words) <= LINK_WORDS and not line.stops and line.label and i not in meta and i != title
                 and not (i == 0 and len(line.words) >= 2) and not _is_prose(all_lines, i))
+    end = all_lines[-1]
+    if (len(all_lines) - 1 == last + 1 and len(end.words) <= 5 and end.label and not end.stops and not end.caps
+            and not _LIST_MARK_RE.search(end.text) and len(all_lines) - 1 not in meta | leak):
+        reasons.setdefault(len(all_lines) - 1, "a heading with nothing under it")  # "Join the discussion"
     i = 0
     while i < len(all_lines):
         j = i
