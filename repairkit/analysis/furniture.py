@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from repairkit import wordlists
 from repairkit.analysis.blocks import lines
 from repairkit.page_furniture import is_boilerplate_line
 
@@ -305,7 +306,8 @@ def furniture_lines(text: str) -> list[tuple[int, int, str]]:
                 and not (i == 0 and len(line.words) >= 2) and not _is_prose(all_lines, i))
     end = all_lines[-1]
     if (len(all_lines) - 1 == last + 1 and len(end.words) <= 5 and end.label and not end.stops and not end.caps
-            and not _LIST_MARK_RE.search(end.text) and len(all_lines) - 1 not in meta | leak):
+            and not _LIST_MARK_RE.search(end.text) and len(all_lines) - 1 not in meta | leak
+            and end.words[-1].lower() not in wordlists.load("function_words")):  # "I would like to" is cut prose
         reasons.setdefault(len(all_lines) - 1, "a heading with nothing under it")  # "Join the discussion"
     i = 0
     while i < len(all_lines):
