@@ -19,9 +19,15 @@ from collections.abc import Iterator
 
 from repairkit.analysis.furniture import PLACEHOLDER_RE, VALUE_WORD_RE, furniture_lines, markup_leaks
 from repairkit.analysis.profile import DocumentProfile
+from repairkit.calibration import reading, suggest
 from repairkit.document import Document
-from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
+from repairkit.model import Hit, Severity, Span, Suggestion
 from repairkit.spec import DetectorSpec, FixAvailability
+
+#: The reading RK901 proposes (measured in data/calibration.tsv).
+DELETE_FURNITURE = reading("RK901.delete-furniture")
+#: The reading RK902 proposes for markup (a placeholder's value is unknown: no reading).
+DELETE_MARKUP = reading("RK902.delete-markup")
 
 
 def _deletion_span(text: str, start: int, end: int) -> Span:
@@ -66,9 +72,9 @@ def find_boilerplate(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
         what = f"'{_short(first)}'" + (f" and {len(listed) - 1} more line(s)" if len(listed) > 1 else "")
         reasons = sorted({why for _, why in listed})
         yield Hit(Span(start, end), f"page furniture: {what} ({'; '.join(reasons)})",
-                  (Suggestion(_deletion_span(text, start, end), "", 0.8, Applicability.UNSAFE,
-                              "delete page furniture (navigation, captions, share bars, banners, "
-                              "comment forms); it is not part of the article"),),
+                  (suggest(_deletion_span(text, start, end), "", DELETE_FURNITURE,
+                           "delete page furniture (navigation, captions, share bars, banners, "
+                           "comment forms); it is not part of the article"),),
                   {"lines": [line for line, _ in listed], "reasons": [why for _, why in listed]})
 
 
@@ -110,14 +116,14 @@ def find_template_leaks(doc: Document, profile: DocumentProfile) -> Iterator[Hit
         taken = end
         if markup:
             yield Hit(Span(start, end), f"markup '{_short(leak)}' leaked into the text",
-                      (Suggestion(Span(start, end), "", 0.7, Applicability.UNSAFE,
-                                  "delete the markup (a shortcode, template tag or HTML) the extractor left"),),
+                      (suggest(Span(start, end), "", DELETE_MARKUP,
+                               "delete the markup (a shortcode, template tag or HTML) the extractor left"),),
                       {"leak": "markup"})
             continue
         yield Hit(Span(start, end), f"template placeholder '{leak}' leaked into the text",
-                  (Suggestion(Span(start, end), None, 0.0, Applicability.MANUAL,
-                              f"The page template did not fill '{leak}'; the value is unknown: "
-                              "take it from the source page, or delete the placeholder."),),
+                  (Suggestion.unknown(Span(start, end),
+                                      f"The page template did not fill '{leak}'; the value is unknown: "
+                                      "take it from the source page, or delete the placeholder."),),
                   {"leak": "placeholder"})
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from repairkit.analysis.profile import DocumentProfile
 from repairkit.document import Document
-from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
+from repairkit.model import Hit, Severity, Span, Suggestion
 from repairkit.spec import DetectorSpec, FixAvailability
 
 #: A body that ends like this was cut: a run of four stops ("discipline...."), or a last
@@ -63,8 +63,8 @@ def find_cut_short(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     if not cut and (len(last.split()) < CUT_WORDS or last.endswith(_END_STOP)):
         return
     yield Hit(Span(start, end), "the text ends mid-sentence: the extractor may have cut the body short",
-              (Suggestion(Span(end, end), None, 0.0, Applicability.MANUAL,
-                          "Compare with the source page; the end of the article may be missing."),))
+              (Suggestion.unknown(Span(end, end),
+                                  "Compare with the source page; the end of the article may be missing."),))
 
 
 def find_comment_text(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
@@ -87,8 +87,8 @@ def find_comment_text(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     first = found[0]
     yield Hit(Span(first.start(), first.end()),
               f"{len(found)} lines read as a comment thread: the extractor may have taken the comments",
-              (Suggestion(Span(first.start(), first.start()), None, 0.0, Applicability.MANUAL,
-                          "Check that the text is the article, not (only) its comments."),),
+              (Suggestion.unknown(Span(first.start(), first.start()),
+                                  "Check that the text is the article, not (only) its comments."),),
               {"lines": len(found)})
 
 
@@ -114,8 +114,8 @@ def find_several_articles(doc: Document, profile: DocumentProfile) -> Iterator[H
         if len(between.split()) < 40:
             continue
         yield Hit(Span(m.start(), m.end()), "another by-line: the text may hold more than one article",
-                  (Suggestion(Span(m.start(), m.start()), None, 0.0, Applicability.MANUAL,
-                              "Split the text here if a second article begins."),))
+                  (Suggestion.unknown(Span(m.start(), m.start()),
+                                      "Split the text here if a second article begins."),))
 
 
 CUT_SHORT = DetectorSpec("RK761", "cut-short", "lost-structure", Severity.INFO, find_cut_short, FixAvailability.NEVER)
