@@ -42,12 +42,21 @@ def test_the_finding_lists_its_lines_and_deletes_them_only_on_request():
     tail = findings[-1]
     assert tail.data["lines"][:2] == ["Share via email", "Post to LinkedIn"]
     assert len(tail.data["reasons"]) == len(tail.data["lines"])
-    assert all(s.applicability is Applicability.UNSAFE for f in findings for s in f.suggestions)
+    # deletion is never applied unasked: at most unsafe (the calibration table may keep it manual)
+    assert all(s.applicability < Applicability.SAFE and s.reading == "RK901.delete-furniture"
+               for f in findings for s in f.suggestions)
     result = scan_document(Document.from_text(PAGE), select_rules(Config(select=("RK901",))))
     assert plan(result, Applicability.SAFE, 0.0, False).text == PAGE  # safe mode keeps the furniture
-    removed = plan(result, Applicability.UNSAFE, 0.0, False).text
+    removed = apply([s for f in findings for s in f.suggestions], PAGE)
     assert "Post to LinkedIn" not in removed and "World" not in removed
     assert "officials said" in removed and "Talks resume in Geneva" in removed
+
+
+def apply(suggestions, text: str) -> str:
+    """``text`` with ``suggestions`` applied, last first (they do not overlap)."""
+    for s in sorted(suggestions, key=lambda s: -s.span.start):
+        text = text[:s.span.start] + s.replacement + text[s.span.end:]
+    return text
 
 
 @pytest.mark.parametrize("text", [
@@ -62,12 +71,14 @@ def test_clean_articles_hold_no_furniture(text):
     assert furniture_lines(text) == [] and boilerplate_blocks(text) == []
 
 
-def test_a_glued_sentence_gets_a_safe_space_and_lookalikes_none():
+def test_a_glued_sentence_gets_a_space_and_lookalikes_none():
     text = "It rained on Monday night.The governor left. The U.S.Army and Mr.Smith met at 3.5 per cent."
     result = scan_document(Document.from_text(text), select_rules(Config(select=("RK705",))))
     assert [text[f.span.start:f.span.end] for f in result.findings] == ["night.The"]
-    fixed = plan(result, Applicability.SAFE, 0.0, False).text
-    assert fixed == text.replace("night.The", "night. The")
+    space, brk = result.findings[0].suggestions
+    assert (space.reading, brk.reading) == ("RK705.sentence-space", "RK705.paragraph-break")
+    assert apply([space], text) == text.replace("night.The", "night. The")
+    assert brk.applicability is Applicability.MANUAL  # the break is an editor's call
 
 
 def test_markup_leaks_own_their_quotes():
