@@ -22,7 +22,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from repairkit.analysis.glued.compounds import is_function_word
+from repairkit.analysis.glued.compounds import attested_form, is_function_word, is_prefix
+from repairkit.analysis.glued.dictionary import dictionary_hyphenated, in_dictionary
 from repairkit.analysis.glued.readings import classify, number_pair
 from repairkit.analysis.glued.stripped import (
     hyphen_for_space,
@@ -30,6 +31,7 @@ from repairkit.analysis.glued.stripped import (
     stripped_reading,
 )
 from repairkit.analysis.glued.verdict import (
+    AMBIGUOUS_CONFIDENCE,
     LIKELY_CONFIDENCE,
     POSSIBLE_CONFIDENCE,
     SAFE_CONFIDENCE,
@@ -73,6 +75,13 @@ STRIPPED_MIN_WORDS = 150
 LOST_DASH_RE = re.compile(r"[^\W\d_]  [^\W\d_]")
 #: A closed spelling repeated this often in a text that keeps its other hyphens is the house style.
 HOUSE_SPELLING_REPEATS = 4
+#: A token this frequent in wordfreq is a valid word as written ("pretax", "coverup").
+VALID_WORD_ZIPF = 2.0
+#: Parts of a dictionary word that are free words of their own ("long" + "tail", not "pre" + "side").
+FREE_PART_ZIPF = 4.0
+#: A part this short must be very frequent ("man", "car"; not "app", "pro").
+SHORT_FREE_PART = 3
+SHORT_FREE_PART_ZIPF = 5.0
 #: Hyphens proper (not dashes): hyphen-minus, hyphen, non-breaking hyphen.
 HYPHEN_RE = re.compile("[-\u2010\u2011]")
 
@@ -278,11 +287,7 @@ def stripping_evidence(text: str, found: Iterable[Glued]) -> tuple[Evidence, ...
     lost_dash = LOST_DASH_RE.search(text)
     if lost_dash is not None:
         return (Evidence("document", lost_dash.start(), lost_dash.end(), lost_dash.group()),)
-    confident: dict[str, Glued] = {}
-    for glued in found:
-        v = glued.verdict
-        if v.kind is Kind.HYPHEN and (v.confidence >= LIKELY_CONFIDENCE or not _closed_spelling(glued, False)):
-            confident.setdefault(v.token.lower(), glued)
+    confident = confident_compounds(found)
     if not HYPHEN_RE.search(text):
         if not confident:
             return () if len(text.split()) >= STRIPPED_MIN_WORDS else None  # a long text without a hyphen
@@ -291,6 +296,100 @@ def stripping_evidence(text: str, found: Iterable[Glued]) -> tuple[Evidence, ...
         return None
     first = min(confident.values(), key=lambda g: g.span.start)
     return (Evidence("document", first.span.start, first.span.end, first.verdict.token),)
+
+
+def confident_compounds(found: Iterable[Glued]) -> dict[str, Glued]:
+    """Glued tokens read as compounds with confidence, by lower-cased token: evidence of stripping.
+
+    Only a reading at :data:`LIKELY_CONFIDENCE` or above (an attested compound, a prefix, a
+    phrase, the document's own spelling) of a token that is no valid word counts: two
+    content words run together ("obvioustendency") lost a space as often as a hyphen, and a
+    valid word ("preside", "lighthouses") lost nothing.
+    """
+    confident: dict[str, Glued] = {}
+    for glued in found:
+        v = glued.verdict
+        if v.kind is Kind.HYPHEN and v.confidence >= LIKELY_CONFIDENCE and not valid_word(v.token):
+            confident.setdefault(v.token.lower(), glued)
+    return confident
+
+
+def valid_word(token: str) -> bool:
+    """A word of the general lexicon (wordfreq) or of a dictionary, as written or inflected.
+
+    wordfreq also counts the web's own glue ("wellknown" at Zipf 1.6, "highspeed" 1.9), so
+    below :data:`VALID_WORD_ZIPF` only a dictionary headword counts.
+
+    >>> valid_word("lighthouses"), valid_word("herewith"), valid_word("pretax"), valid_word("wellknown")
+    (True, True, True, False)
+    """
+    return fast_zipf(token) >= VALID_WORD_ZIPF or in_dictionary(token)
+
+
+def attested_hyphenation(token: str) -> str | None:
+    """The hyphenated form of ``token`` that edited text or a dictionary attests, or ``None``.
+
+    >>> attested_hyphenation("wellknown"), attested_hyphenation("Selfgovernment"), attested_hyphenation("preside")
+    ('well-known', 'Self-government', None)
+    """
+    return attested_form(token) or dictionary_hyphenated(token)
+
+
+def independent_evidence(evidence: tuple[Evidence, ...] | None, found: Iterable[Glued]) -> bool:
+    """True when the document's stripped hyphens show in more than one place.
+
+    A long text without a hyphen, a lost spaced dash, or two distinct glued compounds: a
+    single glued compound ("carmaking" in a text that keeps its hyphens) may be the
+    writer's spelling, and is no evidence for its own repair.
+    """
+    if evidence is None:
+        return False
+    confident = confident_compounds(found)
+    return not evidence or evidence[0].quote.lower() not in confident or len(confident) >= 2
+
+
+def _free_word(part: str) -> bool:
+    """A part that is a frequent word of its own, not a prefix: "long", "tail", not "pre" or "app".
+
+    >>> _free_word("long"), _free_word("man"), _free_word("pre"), _free_word("app")
+    (True, True, False, False)
+    """
+    if fast_zipf(part) < FREE_PART_ZIPF or (len(part) <= SHORT_FREE_PART and is_prefix(part)):
+        return False
+    return len(part) > SHORT_FREE_PART or fast_zipf(part) >= SHORT_FREE_PART_ZIPF
+
+
+def _judged(glued: Glued, stripped: bool, independent: bool) -> Glued | None:
+    """A hyphen reading held to the evidence: a valid word changes only where hyphens were lost.
+
+    Without evidence that the document lost hyphens, a valid word with a hyphenated
+    spelling elsewhere in the text is a consistency note (:attr:`Kind.VARIANT`), and any
+    other hyphen reading of a valid word is dropped; with evidence, it stays only when the
+    hyphenated form is attested or spelled in the document, or the word is no headword of
+    GCIDE (a rare closed spelling such as "longtail", "cofounders"), and never safe. A reading is
+    safe only when the stripping shows in more than one place (:func:`independent_evidence`).
+    """
+    v = glued.verdict
+    if v.kind is not Kind.HYPHEN:
+        return glued
+    own = any(e.source == "document" and "-" in e.quote for e in glued.evidence)
+    if valid_word(v.token):
+        attested = attested_hyphenation(v.token)
+        if not stripped and (own or attested):
+            reason = v.reason if own else f"'{attested}' is the usual spelling; '{v.token}' is a valid closed one."
+            note = Verdict(Kind.VARIANT, v.token, v.replacement if own else attested, AMBIGUOUS_CONFIDENCE,
+                           Applicability.MANUAL, f"{reason} Nothing shows lost hyphens here: pick one spelling.")
+            return Glued(glued.span, note, glued.evidence)
+        # A headword of the older, smaller dictionary made with a bound prefix ("preside",
+        # "interpose") is a word of its own, lost hyphens or not; a rarer one ("cofounders"),
+        # or one of two free words ("longtail"), may be a compound that lost its hyphen.
+        free = all(_free_word(p) for p in v.replacement.split("-"))
+        if not stripped or not (own or attested or free or not in_dictionary(v.token, ("gcide",))):
+            return None
+        return Glued(glued.span, v.capped(LIKELY_CONFIDENCE), glued.evidence)
+    if v.applicability is Applicability.SAFE and not independent:
+        return Glued(glued.span, v.capped(LIKELY_CONFIDENCE), glued.evidence)
+    return glued
 
 
 def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
@@ -326,7 +425,9 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
     if hyphenated:
         for start in _house_spellings(tokens, found):
             del found[start]
-    return [found[k] for k in sorted(found)]
+    independent = independent_evidence(evidence, found.values())
+    judged = {start: _judged(g, evidence is not None, independent) for start, g in found.items()}
+    return [judged[k] for k in sorted(judged) if judged[k] is not None]
 
 
 def _house_spellings(tokens: list[re.Match[str]], found: dict[int, Glued]) -> list[int]:

@@ -34,6 +34,7 @@ from repairkit.analysis.glued.compounds import (
     reads_as_compound,
     strong_word,
 )
+from repairkit.analysis.glued.dictionary import in_dictionary
 from repairkit.analysis.glued.verdict import (
     AMBIGUOUS_CONFIDENCE,
     LIKELY_CONFIDENCE,
@@ -416,13 +417,28 @@ def _number_verdict(token: str) -> Verdict | None:
     return None
 
 
+#: Readings that split a token into two words.
+SPLIT_KINDS = frozenset({Kind.SPACE, Kind.POSSIBLE_SPACE, Kind.CASE_CHANGE, Kind.CAPITALS})
+
+
 @lru_cache(maxsize=100_000)
 def classify(token: str) -> Verdict | None:
     """The verdict for one token, or ``None`` when it is a word (or nothing can be said).
 
-    >>> classify("companiesjointly").replacement, classify("payout")
-    ('companies jointly', None)
+    A dictionary headword is never split into two words: old and legal English ("herewith",
+    "whereof", "behoof") is no glued text.
+
+    >>> classify("companiesjointly").replacement, classify("payout"), classify("hereunto")
+    ('companies jointly', None, None)
     """
+    verdict = _reading(token)
+    if verdict is not None and verdict.kind in SPLIT_KINDS and in_dictionary(token):
+        return None
+    return verdict
+
+
+def _reading(token: str) -> Verdict | None:
+    """The verdict for one token by its shape (:func:`classify` without the dictionary check)."""
     if len(token) < 4 or ACRONYM_PLURAL_RE.fullmatch(token):
         return None
     if token.isdigit():

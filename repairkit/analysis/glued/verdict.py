@@ -30,6 +30,7 @@ class Kind(StrEnum):
     CASE_CHANGE = "case-change"    # RK402
     CAPITALS = "capitals"          # RK403
     LIST_NUMBER = "list-number"    # RK404
+    VARIANT = "variant"            # RK304: a closed and a hyphenated spelling in one clean text
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,12 @@ class Verdict:
         return Verdict(kind, self.token, self.alternatives[0], self.confidence, Applicability.UNSAFE,
                        "No noun follows, so not a compound modifier: a space is missing.",
                        (self.replacement, *self.alternatives[1:]))
+
+    def capped(self, confidence: float) -> Verdict:
+        """The same reading, never safe and at most ``confidence`` sure (no evidence of damage)."""
+        return Verdict(self.kind, self.token, self.replacement, min(self.confidence, confidence),
+                       Applicability.UNSAFE if self.applicability is Applicability.SAFE else self.applicability,
+                       self.reason, self.alternatives, self.modifier)
 
     def weakened(self) -> Verdict:
         """The same reading as a weak lost-space verdict: it may be a closed compound ("textphone")."""
