@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from repairkit.analysis.glued.compounds import attested_form, is_function_word, is_prefix
+from repairkit.analysis.glued.compounds import attested_form, is_function_word, is_modifier_head, is_prefix
 from repairkit.analysis.glued.dictionary import dictionary_hyphenated, in_dictionary
 from repairkit.analysis.glued.readings import classify, number_pair
 from repairkit.analysis.glued.stripped import (
@@ -68,7 +68,7 @@ MAX_HEADING_WORDS = 25
 #: Distinct confident glued compounds that show a document's hyphens were stripped ...
 STRIPPED_MIN_COMPOUNDS = 1
 #: ... when at most this many hyphenated words are left per glued compound.
-INTACT_PER_GLUED = 6
+INTACT_PER_GLUED = 3
 #: A text this long without a single hyphen has lost them (news prose has one every few hundred words).
 STRIPPED_MIN_WORDS = 150
 #: Two words with two spaces between them: a spaced dash (" - ") whose hyphen-minus was stripped.
@@ -246,7 +246,21 @@ def _first_reading(text: str, m: re.Match[str]) -> Glued | None:
     if verdict.modifier and not _before_noun(text, m.end()):
         # Two content words and no noun after them: two words, or a closed compound ("textphone").
         verdict = verdict.as_spaced(Kind.POSSIBLE_SPACE)
+    elif _unattested_pair(verdict) and not _before_noun(text, m.end()):
+        # "answerplayed a role": no noun follows and nothing attests the compound, so two words.
+        verdict = verdict.as_spaced()
     return Glued(Span(m.start(), m.end()), verdict)
+
+
+def _unattested_pair(verdict: Verdict) -> bool:
+    """A weak hyphen reading of two words (the spaced one its first alternative), no compound attested.
+
+    A head that makes compound modifiers after a noun or name ("Mandelabacked") keeps its hyphen.
+    """
+    return (verdict.kind is Kind.HYPHEN and verdict.confidence <= POSSIBLE_CONFIDENCE
+            and bool(verdict.alternatives) and " " in verdict.alternatives[0]
+            and not is_modifier_head(verdict.replacement.rsplit("-", 1)[-1])
+            and attested_hyphenation(verdict.token) is None)
 
 
 def _closed_spelling(glued: Glued, stripped: bool) -> bool:

@@ -199,10 +199,16 @@ def _lower_verdict(token: str) -> Verdict | None:
         return None
     left, right = cuts[0]
     if is_number_word(left) and not is_function_word(right) and len(cuts) == 1:
-        return hyphen_reading(token, f"{left}-{right}", LIKELY_CONFIDENCE,
+        # Only before a noun ("a twoyear deal"): "onesovereignty of" lost a space, not a hyphen.
+        return replace(hyphen_reading(token, f"{left}-{right}", POSSIBLE_CONFIDENCE,
                        "A number word joined to a noun or fraction takes a hyphen (\"two-year\", \"one-third\").",
-                       (f"{left} {right}",))
+                       (f"{left} {right}",)), modifier=True)
     if _content_pair(*cuts[0]):
+        glue = [c for c in cuts[1:] if _function_phrase(*c) and not is_function_word(c[0])]
+        if glue and not attested_form(token):
+            # "magazinesand" is "magazines and", not "magazine-sand": a function word glued on.
+            left, right = cuts[0]
+            return space_reading(token, glue[:1], sure=False, also=(f"{left}-{right}",))
         return _modifier_verdict(token, *cuts[0], others=cuts[1:])
     return space_reading(token, cuts, sure=True)
 

@@ -32,6 +32,7 @@ from repairkit.analysis.glued.compounds import (
     is_ly_adverb,
     is_modifier_head,
     is_prefix,
+    looks_plural,
     misspelling_of_common_word,
     phrase_compound,
 )
@@ -39,6 +40,7 @@ from repairkit.analysis.glued.readings import (
     NAME_PARTICLES,
     PHRASAL_PARTICLES,
     RARE_NAME_ZIPF,
+    TRAILING_GLUE_WORDS,
     case_parts,
     classify,
 )
@@ -135,6 +137,13 @@ def hyphen_for_space(verdict: Verdict | None) -> Verdict | None:
     left, right = parts
     if verdict.kind is Kind.CASE_CHANGE:
         return _hyphenated(verdict.token, left, right) if left.lower() in CAMEL_LEFT else None
+    if is_function_word(right) or is_function_word(left):
+        # "themselvesin", "detailsin", "allpreceding": a function word glued on, unless attested
+        # or a verb before a particle that rarely glues ("sending-off", "shake-up"; not "in", "on").
+        particle = right.lower() in PHRASAL_PARTICLES and right.lower() not in TRAILING_GLUE_WORDS | {"on"} \
+            and not looks_plural(left) and not is_function_word(left)
+        return _hyphenated(verdict.token, left, right) if (attested is not None or particle) \
+            and compound_shape(left, right) else None
     return _hyphenated(verdict.token, left, right) if compound_shape(left, right) else None
 
 
