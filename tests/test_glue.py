@@ -158,8 +158,10 @@ def test_stripping_evidence_needs_a_stripped_document() -> None:
     assert stripping_evidence(long_plain[:200], []) is None  # short: no evidence either way
     intact = "a well-known, long-term, high-quality, low-cost, full-time, part-time, all-out plan and a yearonyear fall"
     assert stripping_evidence(intact, glued_tokens(intact, stripped=False)) is None
-    fewer = "a well-known, long-term, high-quality plan and a yearonyear fall"
+    fewer = "a well-known, long-term, high-quality plan and a yearonyear fall, a monthonmonth rise"
     assert stripping_evidence(fewer, glued_tokens(fewer, stripped=False))[0].quote == "yearonyear"
+    one = "a well-known, long-term plan and a yearonyear fall"  # one glued compound: a writer's spelling
+    assert stripping_evidence(one, glued_tokens(one, stripped=False)) is None
 
 
 def test_a_lost_spaced_dash_is_evidence_that_hyphens_were_stripped() -> None:

@@ -26,6 +26,7 @@ from repairkit.analysis.glued.compounds import attested_form, is_function_word, 
 from repairkit.analysis.glued.dictionary import dictionary_hyphenated, in_dictionary
 from repairkit.analysis.glued.readings import classify, number_pair
 from repairkit.analysis.glued.stripped import (
+    OPEN_PREFIXES,
     hyphen_for_space,
     name_in_run,
     stripped_reading,
@@ -66,13 +67,15 @@ HYPHENATED_WORD_RE = re.compile(r"(?<![\w\-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w\-])"
 INTACT_HEADING_RE = re.compile(r"^(\d{1,2})(\.? )([A-Z][A-Za-z]+)\b(?=[^\n]*$)", re.MULTILINE)
 MAX_HEADING_WORDS = 25
 #: Distinct confident glued compounds that show a document's hyphens were stripped ...
-STRIPPED_MIN_COMPOUNDS = 1
+STRIPPED_MIN_COMPOUNDS = 2
 #: ... when at most this many hyphenated words are left per glued compound.
 INTACT_PER_GLUED = 3
 #: A text this long without a single hyphen has lost them (news prose has one every few hundred words).
 STRIPPED_MIN_WORDS = 150
 #: Two words with two spaces between them: a spaced dash (" - ") whose hyphen-minus was stripped.
 LOST_DASH_RE = re.compile(r"[^\W\d_]  [^\W\d_]")
+#: Two capitalised words glued this often in one text are a name spelled that way ("TimeWarner").
+NAME_REPEATS = 2
 #: A closed spelling repeated this often in a text that keeps its other hyphens is the house style.
 HOUSE_SPELLING_REPEATS = 4
 #: A token this frequent in wordfreq is a valid word as written ("pretax", "coverup").
@@ -246,7 +249,7 @@ def _first_reading(text: str, m: re.Match[str]) -> Glued | None:
     if verdict.modifier and not _before_noun(text, m.end()):
         # Two content words and no noun after them: two words, or a closed compound ("textphone").
         verdict = verdict.as_spaced(Kind.POSSIBLE_SPACE)
-    elif _unattested_pair(verdict) and not _before_noun(text, m.end()):
+    elif _unattested_pair(verdict) and not _before_noun(text, m.end()) and not valid_word(verdict.token):
         # "answerplayed a role": no noun follows and nothing attests the compound, so two words.
         verdict = verdict.as_spaced()
     return Glued(Span(m.start(), m.end()), verdict)
@@ -365,11 +368,12 @@ def independent_evidence(evidence: tuple[Evidence, ...] | None, found: Iterable[
 def _free_word(part: str) -> bool:
     """A part that is a frequent word of its own, not a prefix: "long", "tail", not "pre" or "app".
 
-    >>> _free_word("long"), _free_word("man"), _free_word("pre"), _free_word("app")
-    (True, True, False, False)
+    >>> _free_word("long"), _free_word("man"), _free_word("pre"), _free_word("app"), _free_word("inter")
+    (True, True, False, False, False)
     """
-    if fast_zipf(part) < FREE_PART_ZIPF or (len(part) <= SHORT_FREE_PART and is_prefix(part)):
-        return False
+    if fast_zipf(part) < FREE_PART_ZIPF or (len(part) <= SHORT_FREE_PART and is_prefix(part)) \
+            or part.lower() in OPEN_PREFIXES:
+        return False  # "inter" + "position", "super" + "intend"
     return len(part) > SHORT_FREE_PART or fast_zipf(part) >= SHORT_FREE_PART_ZIPF
 
 
@@ -429,7 +433,8 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
         verdict = None
         if evidence is not None:
             verdict = stripped_reading(m.group()) if before is None else hyphen_for_space(before.verdict)
-            if verdict is None and before is None and (m.group().isdigit() or CAMEL_RE.fullmatch(m.group())):
+            camel_pair = before is not None and before.verdict.kind is Kind.CASE_CHANGE and m.group()[0].isupper()
+            if verdict is None and (before is None or camel_pair) and (m.group().isdigit() or CAMEL_RE.fullmatch(m.group())):
                 reader = number_pair if m.group().isdigit() and not _in_figure(text, m) else name_in_run
                 verdict = reader(m.group(), *_neighbours(text, m))
         if verdict is not None:
@@ -439,9 +444,25 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
     if hyphenated:
         for start in _house_spellings(tokens, found):
             del found[start]
+    for start in _repeated_names(tokens, found):
+        del found[start]
     independent = independent_evidence(evidence, found.values())
     judged = {start: _judged(g, evidence is not None, independent) for start, g in found.items()}
     return [judged[k] for k in sorted(judged) if judged[k] is not None]
+
+
+def _repeated_names(tokens: list[re.Match[str]], found: dict[int, Glued]) -> list[int]:
+    """Starts of two capitalised words read as glued that the document writes so more than once.
+
+    "TimeWarner" three times in a text is the name as the writer spells it; a line break lost
+    by an extractor ("UnitedStates") glues the words once here and once there.
+    """
+    counts: dict[str, int] = {}
+    for m in tokens:
+        counts[m.group()] = counts.get(m.group(), 0) + 1
+    return [start for start, glued in found.items() if glued.verdict.kind is Kind.CASE_CHANGE
+            and all(p.istitle() for p in glued.verdict.replacement.split(" "))
+            and counts.get(glued.verdict.token, 0) >= NAME_REPEATS]
 
 
 def _house_spellings(tokens: list[re.Match[str]], found: dict[int, Glued]) -> list[int]:

@@ -62,6 +62,8 @@ NAME_PARTICLES = frozenset("mc mac de di da du la le van von fitz".split())
 #: Prefixes that rarely start a surname or place name (unlike "Long-", "High-", "Co-").
 NAME_SAFE_PREFIXES = frozenset("anti non post pre ex self multi cross semi mid ultra counter".split())
 STRONG_NAME_PART_ZIPF = 3.5
+#: Two capitalised words this frequent glued into an unknown token lost a space ("UnitedStates").
+GLUED_CAPITALISED_ZIPF = 4.0
 #: In a pair of names one must be this rare: brands join common words ("CinemaNow").
 RARE_NAME_ZIPF = 2.5
 #: Name particles joined by a hyphen ("al-Rashid").
@@ -137,8 +139,9 @@ def _capitalised_verdict(token: str, glued: float) -> Verdict | None:
         short_ok = len(right) > 3 or is_modifier_head(right)  # "Labourled"; "Greenfield" is no "Greenf"+"ield"
         if short_ok and is_head(right) and fast_zipf(right) >= COMMON_ZIPF and not is_function_word(left):
             return _compound_verdict(token, left, right)
-    cuts = [(a, b) for a, b in splits(token) if len(a) >= 4 and len(b) >= 3 and is_function_word(b)]
-    return space_reading(token, cuts, sure=False) if len(cuts) == 1 else None
+    cuts = [(a, b) for a, b in splits(token) if len(a) >= 4 and is_function_word(b)
+            and (len(b) >= 3 or (b in TRAILING_GLUE_WORDS and fast_zipf(a) >= STRONG_NAME_PART_ZIPF))]
+    return space_reading(token, cuts, sure=False) if len(cuts) == 1 else None  # "Salesare", "Constitutionof"
 
 
 def _capitalised_phrase(token: str, glued: float) -> Verdict | None:
@@ -292,6 +295,12 @@ def _camel_verdict(token: str, parts: list[str]) -> Verdict | None:
     if len(named) == 2 and (is_combining_form(left) or {left.lower(), right.lower()} <= MONTHS):
         return hyphen_reading(token, f"{left}-{right}", LIKELY_CONFIDENCE,
                        f"'{left}' joins the next name with a hyphen (a combining form or a range).")
+    if len(named) == 2 and not is_function_word(right) and min(map(fast_zipf, named)) >= GLUED_CAPITALISED_ZIPF:
+        # "UnitedStates", "HouseRepresentatives": two frequent capitalised words an extractor
+        # glued across a line break; a brand of that shape is rarer than its parts.
+        return Verdict(Kind.CASE_CHANGE, token, f"{left} {right}", POSSIBLE_CONFIDENCE, Applicability.UNSAFE,
+                       "Two capitalised words run together: a space (often a lost line break) is missing, "
+                       "unless it is a brand written this way.", (f"{left}-{right}",))
     if len(named) == 2 and not is_function_word(right) and min(map(fast_zipf, named)) < RARE_NAME_ZIPF:
         # "SmithJones": a double-barrelled name or a pair ("Anglo-French") lost its hyphen.
         return Verdict(Kind.NAME_PAIR, token, f"{left}-{right}", AMBIGUOUS_CONFIDENCE, Applicability.MANUAL,
