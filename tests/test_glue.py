@@ -15,6 +15,7 @@ from repairkit.analysis.glued.engine import Kind, classify, glued_tokens
 from repairkit.document import Document
 from repairkit.lexicon import fast_zipf, splits, zipf
 from repairkit.pipeline import scan_document, select_rules
+from repairkit.model import Applicability
 from tests.conftest import ARTICLE, COMMENTARY
 
 RULES = select_rules(Config(select=("RK3", "RK4")))
@@ -181,3 +182,21 @@ def test_stripped_reading_cites_the_glued_compound_that_shows_it() -> None:
     assert [s.replacement for s in finding.suggestions[1:]] == ["year earlier"]
     (evidence,) = finding.best.evidence
     assert (evidence.source, text[evidence.start:evidence.end]) == ("document", "yearonyear")
+
+
+def test_no_safe_fix_changes_a_valid_word_without_evidence() -> None:
+    """Issue 16: in a text that keeps its hyphens, no safe repair of a valid or archaic spelling."""
+    clean = ("The well-known lighthouses and light-houses; the prefixed and pre-fixed forms; pretax "
+             "profits, a coverup, underfunded pensions, the reconsideration, fortyeight counties, "
+             "carmaking jobs and an Iranian weblogger, herewith and whereof.")
+    safe = [(g.verdict.token, g.replacement) for g in glued_tokens(clean)
+            if g.verdict.applicability is Applicability.SAFE]
+    assert safe == []
+    plain = "The well-known lighthouses and light-houses; the prefixed and pre-fixed forms, herewith and whereof."
+    kinds = {g.verdict.token: g.verdict.kind for g in glued_tokens(plain)}
+    assert kinds == {"lighthouses": Kind.VARIANT, "prefixed": Kind.VARIANT}  # consistency notes, no damage
+
+
+def test_a_stripped_text_keeps_safe_repairs() -> None:
+    stripped = " ".join(["The wellknown firm saw a yearonyear rise in its monthonmonth sales."] * 20)
+    assert {g.verdict.applicability for g in glued_tokens(stripped)} == {Applicability.SAFE}

@@ -352,17 +352,21 @@ def attested_hyphenation(token: str) -> str | None:
     return attested_form(token) or dictionary_hyphenated(token)
 
 
-def independent_evidence(evidence: tuple[Evidence, ...] | None, found: Iterable[Glued]) -> bool:
-    """True when the document's stripped hyphens show in more than one place.
+def independent_evidence(text: str, evidence: tuple[Evidence, ...] | None, found: Iterable[Glued]) -> bool:
+    """True when the document's stripped hyphens show beyond any one token.
 
-    A long text without a hyphen, a lost spaced dash, or two distinct glued compounds: a
-    single glued compound ("carmaking" in a text that keeps its hyphens) may be the
-    writer's spelling, and is no evidence for its own repair.
+    A long text without a hyphen, a lost spaced dash, or two or more distinct glued
+    compounds and no more hyphenated words left than that: a glued compound or two in a
+    text that keeps its hyphens ("carmaking", an old "fortyeight") may be the writer's
+    spelling, and is no evidence for its own repair.
     """
     if evidence is None:
         return False
     confident = confident_compounds(found)
-    return not evidence or evidence[0].quote.lower() not in confident or len(confident) >= 2
+    if not evidence or evidence[0].quote.lower() not in confident:
+        return True
+    return len(confident) >= STRIPPED_MIN_COMPOUNDS and \
+        sum(1 for _ in HYPHENATED_WORD_RE.finditer(text)) <= len(confident)
 
 
 def _free_word(part: str) -> bool:
@@ -384,7 +388,8 @@ def _judged(glued: Glued, stripped: bool, independent: bool) -> Glued | None:
     spelling elsewhere in the text is a consistency note (:attr:`Kind.VARIANT`), and any
     other hyphen reading of a valid word is dropped; with evidence, it stays only when the
     hyphenated form is attested or spelled in the document, or the word is no headword of
-    GCIDE (a rare closed spelling such as "longtail", "cofounders"), and never safe. A reading is
+    GCIDE (a rare closed spelling such as "longtail", "cofounders"), and safe only when
+    attested and the stripping shows in more than one place. A reading is
     safe only when the stripping shows in more than one place (:func:`independent_evidence`).
     """
     v = glued.verdict
@@ -404,6 +409,8 @@ def _judged(glued: Glued, stripped: bool, independent: bool) -> Glued | None:
         free = all(_free_word(p) for p in v.replacement.split("-"))
         if not stripped or not (own or attested or free or not in_dictionary(v.token, ("gcide",))):
             return None
+        if independent and attested and v.applicability is Applicability.SAFE:
+            return glued  # "cochairman" where hyphens were stripped all over: the attested form
         return Glued(glued.span, v.capped(LIKELY_CONFIDENCE), glued.evidence)
     if v.applicability is Applicability.SAFE and not independent:
         return Glued(glued.span, v.capped(LIKELY_CONFIDENCE), glued.evidence)
@@ -446,23 +453,24 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
             del found[start]
     for start in _repeated_names(tokens, found):
         del found[start]
-    independent = independent_evidence(evidence, found.values())
+    independent = independent_evidence(text, evidence, found.values())
     judged = {start: _judged(g, evidence is not None, independent) for start, g in found.items()}
     return [judged[k] for k in sorted(judged) if judged[k] is not None]
 
 
 def _repeated_names(tokens: list[re.Match[str]], found: dict[int, Glued]) -> list[int]:
-    """Starts of two capitalised words read as glued that the document writes so more than once.
+    """Starts of two capitalised words (or a capitals run) read as glued that the text writes so twice or more.
 
-    "TimeWarner" three times in a text is the name as the writer spells it; a line break lost
-    by an extractor ("UnitedStates") glues the words once here and once there.
+    "TimeWarner" three times in a text, or "MR. SHADEL:" before each turn of a transcript, is
+    the name as the writer spells it; a line break lost by an extractor ("UnitedStates")
+    glues the words once here and once there.
     """
     counts: dict[str, int] = {}
     for m in tokens:
         counts[m.group()] = counts.get(m.group(), 0) + 1
-    return [start for start, glued in found.items() if glued.verdict.kind is Kind.CASE_CHANGE
-            and all(p.istitle() for p in glued.verdict.replacement.split(" "))
-            and counts.get(glued.verdict.token, 0) >= NAME_REPEATS]
+    return [start for start, glued in found.items() if counts.get(glued.verdict.token, 0) >= NAME_REPEATS and (
+            glued.verdict.kind is Kind.CAPITALS or glued.verdict.kind is Kind.CASE_CHANGE
+            and all(p.istitle() for p in glued.verdict.replacement.split(" ")))]
 
 
 def _house_spellings(tokens: list[re.Match[str]], found: dict[int, Glued]) -> list[int]:

@@ -353,6 +353,8 @@ PAIR_RE = re.compile(r"(2[4-9]|[3-9]\d)(\d\d)")
 #: The same from 10 ("12-10", "17-16"): read so only when the words around show no clock
 #: time ("1500 GMT") or year ("in 1642", "since 1497").
 LOW_PAIR_RE = re.compile(r"(1\d|2[0-3])(\d\d)")
+#: The two numbers of a low pair lie this close: a score or a range, not a year ("1789").
+LOW_PAIR_SPREAD = 30
 ASCII_FOUR_DIGITS_RE = re.compile(r"[0-9]{4}")
 CLOCK_WORDS = frozenset("gmt bst cet est pst et local hours hrs am pm".split())
 YEAR_WORDS = frozenset("in since from of by until to between and before after around circa c".split())
@@ -392,13 +394,15 @@ def number_pair(token: str, previous: str = "", following: str = "") -> Verdict 
     ('30-39', None, None)
     >>> number_pair("1716", "won", "").replacement, number_pair("1642", "in", ""), number_pair("2004")
     ('17-16', None, None)
+    >>> number_pair("1789", "September,", "")
     """
     if not ASCII_FOUR_DIGITS_RE.fullmatch(token):
         return None
     m = PAIR_RE.fullmatch(token)
     low = LOW_PAIR_RE.fullmatch(token) if m is None and not 1800 <= int(token) <= 2099 else None
-    if low is not None and previous.lower() not in YEAR_WORDS and following.lower() not in CLOCK_WORDS:
-        m = low
+    if low is not None and previous.lower() not in YEAR_WORDS and following.lower() not in CLOCK_WORDS \
+            and abs(int(low.group(2)) - int(low.group(1))) <= LOW_PAIR_SPREAD:
+        m = low  # "17-16", "12-15"; "1789" is a year of the eighteenth century
     if m is None or m.group(2) == "00":
         return None
     first, second = m.groups()

@@ -36,6 +36,7 @@ from repairkit.analysis.glued.compounds import (
     misspelling_of_common_word,
     phrase_compound,
 )
+from repairkit.analysis.glued.dictionary import dictionary_hyphenated
 from repairkit.analysis.glued.readings import (
     NAME_PARTICLES,
     PHRASAL_PARTICLES,
@@ -96,6 +97,15 @@ RARE_CLOSED_ZIPF = 2.0
 REASON = "Hyphens were stripped from this document, so a compound that lost its hyphen is the likelier reading."
 
 
+def plural_noun(word: str) -> bool:
+    """A plural of a common word: "consequences", "sentiments"; not "gas", "glass" or "thus".
+
+    >>> plural_noun("consequences"), plural_noun("gas")
+    (True, False)
+    """
+    return len(word) > 3 and looks_plural(word) and fast_zipf(word[:-1]) >= COMMON_ZIPF
+
+
 def compound_shape(left: str, right: str) -> bool:
     """True when ``left`` and ``right`` can make a hyphenated compound.
 
@@ -126,8 +136,9 @@ def hyphen_for_space(verdict: Verdict | None) -> Verdict | None:
     """
     if verdict is None or verdict.kind not in (Kind.SPACE, Kind.POSSIBLE_SPACE, Kind.CASE_CHANGE, Kind.NAME_PAIR):
         return None
-    attested = attested_form(verdict.token)
-    if attested is not None and attested in verdict.alternatives:
+    attested = attested_form(verdict.token) or dictionary_hyphenated(verdict.token)
+    if attested is not None and (attested in verdict.alternatives or verdict.kind is Kind.CASE_CHANGE):
+        # "musthave" is "must-have"; "FellowCitizens" is "Fellow-Citizens" (a dictionary headword).
         return hyphen_reading(verdict.token, attested, POSSIBLE_CONFIDENCE, REASON, (verdict.replacement,))
     if verdict.kind is Kind.NAME_PAIR:
         return None if known_name(verdict.token) else _hyphenated(verdict.token, *verdict.replacement.split("-", 1))
@@ -144,6 +155,8 @@ def hyphen_for_space(verdict: Verdict | None) -> Verdict | None:
             and not looks_plural(left) and not is_function_word(left)
         return _hyphenated(verdict.token, left, right) if (attested is not None or particle) \
             and compound_shape(left, right) else None
+    if plural_noun(left) and attested is None:
+        return None  # "consequencesuniversal": a plural rarely starts a compound; a space or dash was lost
     return _hyphenated(verdict.token, left, right) if compound_shape(left, right) else None
 
 
@@ -217,6 +230,7 @@ def _unknown_compound(token: str) -> Verdict | None:
             return _hyphenated(token, left, right, spaced=False)  # "ebanking", "incourt"
         weakest = min(fast_zipf(left), right_zipf)
         if len(left) >= MIN_PREFIXED_REST and weakest >= KNOWN_PART_ZIPF and compound_shape(left, right) \
+                and not plural_noun(left) \
                 and (best is None or weakest > best[0]):
             best = (weakest, left, right)
     if best:

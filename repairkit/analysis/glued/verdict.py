@@ -17,6 +17,8 @@ SAFE_CONFIDENCE = 0.92
 LIKELY_CONFIDENCE = 0.7
 POSSIBLE_CONFIDENCE = 0.6
 AMBIGUOUS_CONFIDENCE = 0.4
+#: A split is safe only when both words have this many letters ("weblogger" is no "we blogger").
+SURE_PART_LENGTH = 3
 
 
 class Kind(StrEnum):
@@ -81,7 +83,7 @@ def space_reading(token: str, cuts: list[tuple[str, str]], sure: bool, also: tup
     if len(spaced) > 1:
         return Verdict(Kind.SPACE, token, spaced[0], AMBIGUOUS_CONFIDENCE, Applicability.MANUAL,
                        "Several splits into common words; pick the right one.", (*spaced[1:], *also))
-    if sure:
+    if sure and min(len(cuts[0][0]), len(cuts[0][1])) >= SURE_PART_LENGTH:
         return Verdict(Kind.SPACE, token, spaced[0], HIGH_CONFIDENCE, Applicability.SAFE,
                        "The only split into two common words.")
     return Verdict(Kind.SPACE, token, spaced[0], LIKELY_CONFIDENCE, Applicability.UNSAFE,
