@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from repairkit.analysis.glued.compounds import (
+    INFLECTIONS,
     apostrophe_residue,
     attested_form,
     is_closing_particle,
@@ -36,7 +37,7 @@ from repairkit.analysis.glued.compounds import (
     misspelling_of_common_word,
     phrase_compound,
 )
-from repairkit.analysis.glued.dictionary import dictionary_hyphenated
+from repairkit.analysis.glued.dictionary import dictionary_hyphenated, hyphens_at
 from repairkit.analysis.glued.readings import (
     NAME_PARTICLES,
     PHRASAL_PARTICLES,
@@ -78,8 +79,8 @@ PHRASE_PART_ZIPF = 3.5
 MIN_PHRASE_PART = 4
 #: ... and linked by prepositions or conjunctions, not by these (word fragments: "capital-is-at-ions").
 NO_PHRASE_LINKS = frozenset("is as if at".split())
-#: One capital glued to a common word: "XFiles" for "X-Files" ...
-LETTER_WORD_RE = re.compile(r"([A-Z])([A-Z][a-z]{3,}s?)")
+#: One capital glued to a common word: "XFiles" for "X-Files", "Qseries" for "Q-series" ...
+LETTER_WORD_RE = re.compile(r"([A-Z])([A-Z][a-z]{3,}s?|[a-z]{4,})")
 #: ... but not the letters of names that lost an apostrophe ("OBrien", "DArcy", "LEstrange", "IAnson").
 APOSTROPHE_NAME_LETTERS = frozenset("ODLI")
 #: Word endings that are also (rare) words: "ritz" + "ier" is "ritzier", no compound.
@@ -300,15 +301,31 @@ def known_name(token: str) -> bool:
 def _acronym_modifier(token: str) -> Verdict | None:
     """A word glued to an acronym after it ("payTV" for "pay-TV"), or a letter to a word ("XFiles")."""
     letter = LETTER_WORD_RE.fullmatch(token)
-    if letter and letter.group(1) not in APOSTROPHE_NAME_LETTERS and fast_zipf(letter.group(2)) >= COMMON_ZIPF:
+    if letter and letter.group(1) not in APOSTROPHE_NAME_LETTERS and fast_zipf(letter.group(2)) >= COMMON_ZIPF \
+            and (letter.group(2)[0].isupper() or fast_zipf(token) < KNOWN_ZIPF):  # "Amoral" is a word
         return _hyphenated(token, *letter.groups())
     parts = case_parts(token)
     if len(parts) != 2 or fast_zipf(token) >= KNOWN_NAME_ZIPF:
         return None
     left, right = parts
-    if left.islower() and right.isupper() and fast_zipf(left) >= COMMON_ZIPF and not is_function_word(left):
-        return _hyphenated(token, left, right)
+    if left.islower() and right.isupper() and len(left) >= MIN_PREFIXED_REST and fast_zipf(left) >= COMMON_ZIPF \
+            and not is_function_word(left):
+        return _hyphenated(token, left, right)  # "payTV"; "eARC", "iOS" are product names
     return None
+
+
+def _attested_inflection(token: str) -> Verdict | None:
+    """An inflection of an attested compound: "kickoffs" ("kick-off"), "Setups" ("set-up")."""
+    lowered = token.lower()
+    found = None
+    for suffix, tail in INFLECTIONS:
+        if found is None and not tail and lowered.endswith(suffix) and len(lowered) > len(suffix) + MIN_PREFIXED_REST:
+            stem = lowered[:-len(suffix)]
+            compound = attested_form(stem) or dictionary_hyphenated(stem)
+            found = hyphens_at(token, compound) if compound is not None else None
+    if found is None or found.count("-") != 1:
+        return None
+    return _hyphenated(token, *found.split("-"), spaced=False)
 
 
 def stripped_reading(token: str) -> Verdict | None:
@@ -328,9 +345,9 @@ def stripped_reading(token: str) -> Verdict | None:
     if not token.isalpha() or len(token) < 4 or fast_zipf(token) >= COMMON_ZIPF:
         return None
     if not token.islower():
-        return _acronym_modifier(token) or _joined_names(token)
+        return _acronym_modifier(token) or _joined_names(token) or _attested_inflection(token)
     if fast_zipf(token) >= RARE_CLOSED_ZIPF:
-        return _prefixed(token)
+        return _prefixed(token) or _attested_inflection(token)
     if fast_zipf(token) >= KNOWN_ZIPF:
         return _prefixed(token) or _rare_prefixed(token) or _rare_closed_compound(token)
     if apostrophe_residue(token) or misspelling_of_common_word(token):
