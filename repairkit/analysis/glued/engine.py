@@ -403,10 +403,14 @@ def _judged(glued: Glued, stripped: bool, independent: bool) -> Glued | None:
             note = Verdict(Kind.VARIANT, v.token, v.replacement if own else attested, AMBIGUOUS_CONFIDENCE,
                            Applicability.MANUAL, f"{reason} Nothing shows lost hyphens here: pick one spelling.")
             return Glued(glued.span, note, glued.evidence)
-        # A headword of the older, smaller dictionary made with a bound prefix ("preside",
-        # "interpose") is a word of its own, lost hyphens or not; a rarer one ("cofounders"),
-        # or one of two free words ("longtail"), may be a compound that lost its hyphen.
-        free = all(_free_word(p) for p in v.replacement.split("-"))
+        # A headword of the older, smaller dictionary made of fragments ("apprise", "interpose",
+        # "husbandman") is a word of its own, lost hyphens or not; a rarer one ("cofounders"),
+        # or one of two free words or a listed prefix and a free word ("longtail", "nonresident";
+        # also "preside", the price of it), may be a compound that lost its hyphen.
+        parts = v.replacement.split("-")
+        # Two free words ("long" + "tail"), or a listed prefix before one ("non" + "resident").
+        free = all(_free_word(p) for p in parts[-1:]) and (_free_word(parts[0]) or is_prefix(parts[0])) \
+            and len(parts) == 2 and len(parts[-1]) > SHORT_FREE_PART
         if not stripped or not (own or attested or free or not in_dictionary(v.token, ("gcide",))):
             return None
         if independent and attested and v.applicability is Applicability.SAFE:

@@ -149,7 +149,7 @@ def hyphen_for_space(verdict: Verdict | None) -> Verdict | None:
     left, right = parts
     if verdict.kind is Kind.CASE_CHANGE:
         return _hyphenated(verdict.token, left, right) if left.lower() in CAMEL_LEFT else None
-    if is_function_word(right) or is_function_word(left):
+    if is_function_word(right) or (is_function_word(left) and left.lower() not in COMPOUND_FUNCTION_LEFT):
         # "themselvesin", "detailsin", "allpreceding": a function word glued on, unless attested
         # or a verb before a particle that rarely glues ("sending-off", "shake-up"; not "in", "on").
         particle = right.lower() in PHRASAL_PARTICLES and right.lower() not in TRAILING_GLUE_WORDS | {"on"} \
