@@ -20,6 +20,8 @@ from repairkit.analysis.glued.compounds import INFLECTIONS
 
 #: The word lists of ``english-words`` read here (lower-cased headwords).
 SOURCES = ("gcide", "web2")
+#: Endings besides the inflections: superlatives ("sorest") and "-most" ("northwesternmost").
+ENDINGS = (*INFLECTIONS, ("est", ""), ("est", "e"), ("iest", "y"), ("most", ""))
 #: A stem shorter than this is no evidence ("ins" is no inflection of "in").
 MIN_STEM = 4
 
@@ -48,7 +50,7 @@ def _forms(token: str) -> list[tuple[str, str]]:
     """``token`` lower-cased and its stems, each with the ending that was cut off."""
     lowered = token.lower()
     forms = [(lowered, "")]
-    for suffix, tail in INFLECTIONS:
+    for suffix, tail in ENDINGS:
         if lowered.endswith(suffix) and len(lowered) - len(suffix) + len(tail) >= MIN_STEM:
             forms.append((lowered[:-len(suffix)] + tail, suffix))
     return forms
@@ -58,8 +60,8 @@ def _forms(token: str) -> list[tuple[str, str]]:
 def in_dictionary(token: str, sources: tuple[str, ...] = SOURCES) -> bool:
     """True when ``token``, or a regular inflection of it, is a closed headword of a dictionary.
 
-    >>> in_dictionary("antismoking"), in_dictionary("antismoking", ("gcide",))
-    (True, False)
+    >>> in_dictionary("antismoking"), in_dictionary("antismoking", ("gcide",)), in_dictionary("sorest")
+    (True, False, True)
     """
     forms = [form for form, _ in _forms(token)]
     return any(form in _headwords(source) for source in sources for form in forms)

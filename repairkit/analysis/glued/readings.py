@@ -213,7 +213,8 @@ def _lower_verdict(token: str) -> Verdict | None:
             left, right = cuts[0]
             return space_reading(token, glue[:1], sure=False, also=(f"{left}-{right}",))
         return _modifier_verdict(token, *cuts[0], others=cuts[1:])
-    return space_reading(token, cuts, sure=True)
+    # A word before a particle may be a closed noun ("sickout", "walkout"): never a safe split.
+    return space_reading(token, cuts, sure=cuts[0][1].lower() not in PHRASAL_PARTICLES)
 
 
 def _function_phrase(left: str, right: str) -> bool:
