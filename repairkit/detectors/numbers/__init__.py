@@ -75,6 +75,8 @@ from repairkit.analysis.number_cues import (  # noqa: F401 -- the word lists are
 from repairkit.analysis.profile import DocumentProfile
 from repairkit.analysis.spans import SpanIndex
 from repairkit.analysis.words import MONTHS, char_before, next_word, previous_word, unresolved
+from repairkit.detectors.numbers.listings import COMPOUND_UNITS as LISTING_UNITS
+from repairkit.detectors.numbers.listings import listing_readings
 from repairkit.detectors.numbers.stripped import (
     INITIAL_PARTICLES,
     gap_readings,
@@ -211,15 +213,18 @@ def _punctuation_residue(text: str, claimed: set[int]) -> Iterator[Hit]:
     """Decimal points, commas and currency letters that outlived their number (``claimed``: done)."""
     for m in STRAY_POINT_RE.finditer(text):
         glued = re.match(r"[a-z]+", text[m.end():])
-        if m.start() in claimed or (glued and glued.group() not in UNIT_SUFFIXES):
+        if m.start() in claimed or (glued and glued.group() not in UNIT_SUFFIXES and glued.group() not in LISTING_UNITS):
             continue  # ".png", ".org": a file type or domain, not a number's decimal point
         yield _hit(m.start(), m.end(), m.start(), "a stray decimal point: the number around it vanished",
                    "number", _note("a decimal number"))
     for m in PUNCT_TOKEN_RE.finditer(text):
         lead = char_before(text, m.start())
         if is_number_residue(m.group()) or (lead in (",", ";", ":") and m.group() in (",", ";", ":", ".")) \
-                or (lead == "." and m.group() == ","):  # ". , referee": an attendance figure vanished
-            yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' is all that is left of a number",
+                or (lead == "." and m.group() == ",") \
+                or (lead in (".", "!", "?") and m.group() == "." and not _spaced_ellipsis(text, m.start())):
+            # ". , referee": an attendance figure vanished; "loans. . The": a list number "1." vanished
+            start = m.start() - 1 if text[m.start() - 2:m.start()] == "  " else m.start()  # "Pro  .,": one hole
+            yield _hit(start, m.end(), m.start(), f"'{m.group()}' is all that is left of a number",
                        "number", _note("a number (its punctuation survived)"))
     for m in GLUED_UNIT_RE.finditer(text):
         if m.group(1) in UNIT_SUFFIXES:
@@ -231,6 +236,15 @@ def _punctuation_residue(text: str, claimed: set[int]) -> Iterator[Hit]:
             continue  # "Am I": a word, not "A$...m"
         yield _hit(m.start(), m.end(), m.start(1) + len(m.group(1)), f"'{m.group()}' has lost its amount",
                    "amount", _note(f"an amount in {m.group(1)} {m.group(2)}"), currency=m.group(1), unit=m.group(2))
+
+
+def _spaced_ellipsis(text: str, pos: int) -> bool:
+    """True when the lone point at ``pos`` belongs to a spaced ellipsis (". . .") or a run of points.
+
+    >>> _spaced_ellipsis("then . . . again", 7), _spaced_ellipsis("loans. . The", 7)
+    (True, False)
+    """
+    return text[pos + 1:pos + 3] in (" .", "..") or text[max(0, pos - 4):pos] in (". . ", " .. ")
 
 
 def _residue_start(text: str, pos: int) -> int:
@@ -525,6 +539,9 @@ def find_numbers_in_stripped_text(doc: Document, profile: DocumentProfile) -> It
     for m in CURRENCY_POINT_RE.finditer(text):
         hits.append(_hit(m.start(), m.end(), m.start(1) + len(m.group(1)), f"'{m.group()}' has lost its amount",
                          "amount", _note(f"an amount in {m.group(1)}$ (its sign and digits vanished)")))
+    for start, end, hole, message, what in listing_readings(text):
+        if not taken_index.touches(hole):  # "Warranty  years": RK105 has it
+            hits.append(_hit(start, end, hole, message, "number", _note(what)))
     found = taken + [h.span for h in hits]
     for start, end, hole, message, what in (*gap_readings(text, found), *token_readings(text)):
         if not any(s.start <= hole <= s.end or (start < s.end and s.start < end) for s in found):

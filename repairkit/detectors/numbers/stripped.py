@@ -129,7 +129,7 @@ def gap_readings(text: str, claimed: Iterable[Span]) -> Iterator[Reading]:
     every_gap = list(GAP_RE.finditer(text))
     gaps = [m for m in every_gap if not index.touches(m.start() + 1)]
     names = Counter(previous_word(text, m.start()) for m in every_gap)
-    listed = _list_gaps(text, gaps)
+    listed = _list_gaps(text, every_gap)  # "Derby  Reading  Luton": claimed gaps are part of the list too
     for m in gaps:
         before, after = previous_word(text, m.start()), next_word(text, m.end())
         hole = m.start() + 1
@@ -140,8 +140,8 @@ def gap_readings(text: str, claimed: Iterable[Span]) -> Iterator[Reading]:
             continue
         if not before or not after:
             continue
-        if m.start() in listed:
-            yield (m.start() - len(before), m.end() + len(after), hole,
+        if m.start() in listed:  # the gap alone: its neighbours in the list may be reported already
+            yield (m.start(), m.end(), hole,
                    f"a list of names with a gap after '{before}': its figures vanished", "the rank, score or figure")
             continue
         if before[:1].isupper() and names[before] >= RECURRING and after[:1].islower() \
