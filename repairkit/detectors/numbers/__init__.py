@@ -244,7 +244,8 @@ def _spaced_ellipsis(text: str, pos: int) -> bool:
     >>> _spaced_ellipsis("then . . . again", 7), _spaced_ellipsis("loans. . The", 7)
     (True, False)
     """
-    return text[pos + 1:pos + 3] in (" .", "..") or text[max(0, pos - 4):pos] in (". . ", " .. ")
+    return text[pos + 1:pos + 3] in (" .", "..") or text[max(0, pos - 4):pos] in (". . ", " .. ") \
+        or not text[pos + 1:pos + 40].strip()  # a point at the end of the text: a typo ("the US. .")
 
 
 def _residue_start(text: str, pos: int) -> int:

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from repairkit import wordlists
-from repairkit.analysis.number_cues import FUNCTION_WORDS
+from repairkit.analysis.number_cues import AFTER_UNIT_WORDS, CARDINAL_WORDS, FUNCTION_WORDS
 from repairkit.analysis.words import next_word, previous_word, skip_back
 
 #: ``(start, end, hole, message, what)``, as in :mod:`.stripped`.
@@ -55,34 +55,33 @@ def unit_words() -> frozenset[str]:
 #: Units that stand in a compound before a noun once their number and hyphen went ("a 65-inch
 #: screen" -> "a inch screen", "the 360-degree base").
 COMPOUND_UNITS = frozenset(
-    """inch foot metre meter litre liter watt volt pixel megapixel gigabyte terabyte megabyte degree
-    percent ounce gram kilogram centimetre centimeter millimetre millimeter kilometre kilometer""".split()
+    """inch metre meter litre liter watt volt pixel megapixel gigabyte terabyte megabyte percent ounce
+    gram kilogram centimetre centimeter millimetre millimeter kilometre kilometer""".split()
 )
 #: Words before such a unit that make an ordinary phrase: "an inch", "every inch", "per litre".
 COMPOUND_BLOCKERS = frozenset(
     """an one per every each square cubic by half quarter few several many no any first second third
-    last final honours honors university college masters doctoral high higher""".split()
-)
-#: Words that name a value: a gap after them held it ("Price  was", "Score  in our tests").
+    last final""".split()
+) | CARDINAL_WORDS
+#: Words that name a value: a gap after them, as a label, held it ("Price  was", "Score  in our tests").
 VALUE_WORDS = frozenset(
     """price prices priced cost costs costing score scores scored scoring rated rating ratings weigh
     weighs weighed weighing weight capacity budget fee fees rent salary wage worth resolution""".split()
 )
 #: Nouns that take a number after them: "Resolution  demanded", "in section  from", "Psalm  Even".
 NUMBERED_NOUNS = frozenset(
-    """section sections article articles resolution resolutions law chapter chapters psalm psalms
-    order orders title titles paragraph paragraphs clause clauses amendment rule rules nos page pages
-    line lines item items flight route room platform exit junction interstate highway volume verse
-    verses fiscal""".split()
+    """section sections article articles resolution resolutions chapter psalm paragraph paragraphs
+    clause clauses amendment title nos page item flight route interstate highway volume verse
+    fiscal""".split()
 )
-#: "the year  the", "the fiscal year  reached": a year after "year" vanished.
-YEAR_LEADS = frozenset("the this that fiscal calendar financial tax school model".split())
+#: "the year  the", "the fiscal year  reached": a year after "year" vanished ("this year" is whole).
+YEAR_LEADS = frozenset("the fiscal calendar financial tax school model".split())
 #: Determiners before a model name: "a K TV", "The Halden  TV".
 _DETERMINERS = frozenset("a an the its their his her our this that these those every each".split())
 
 _UNIT_TOKEN_RE = re.compile(r"(?<![\w.,'’\-/])([A-Za-zµ]+)(?![\w'’\-/])")
 _GAP_RE = re.compile(r"(?<=\S) {2}(?=\S)")
-_RUN_RE = re.compile(r"(?<=[A-Za-z,.])[ \t]{3,}(?=[A-Za-z])")
+_RUN_RE = re.compile(r"(?<=[A-Za-z,])[ \t]{3,}(?=[A-Za-z])")  # not after a full stop: an indent
 _LONE_X_RE = re.compile(r"(?<![\w.'’\-])x(?![\w'’\-])")
 _LONE_CAPITAL_RE = re.compile(r"(?<=[a-z][ \t])[B-HJ-Z](?=[ \t]+[A-Z]{2,}\b)")
 #: Residue of a number just before a unit: a comma or point standing alone (", W", ". kg").
@@ -113,9 +112,9 @@ def unit_readings(text: str) -> Iterator[Reading]:
         if before and text[before - 1].isdigit():
             continue  # "100 W": the number is there
         start = _hole_before(text, m.start())
-        if start is None and is_symbol and len(token) >= 2 \
+        if start is None and is_symbol and len(token) >= 2 and not token.isupper() \
                 and previous_word(text, m.start()).lower() in UNIT_TAKERS:
-            start = m.start()  # "a refresh rate of Hz."
+            start = m.start()  # "a refresh rate of Hz." (not "the discovery of TB")
         if start is None:
             continue
         yield (start, m.end(), m.start(), f"unit '{token}' has no number before it",
@@ -143,13 +142,13 @@ def value_gap_readings(text: str) -> Iterator[Reading]:
         if not before or not after:
             continue
         two_back = previous_word(text, m.start() - len(before)).lower()
-        if lowered in VALUE_WORDS:
+        if lowered in VALUE_WORDS and before[:1].isupper():
             what = f"the value after '{before}'"
         elif lowered in NUMBERED_NOUNS:
             what = f"the number after '{before}'"
-        elif lowered in ("year", "years") and two_back in YEAR_LEADS:
+        elif lowered in ("year", "years") and two_back in YEAR_LEADS and after.islower():
             what = f"the year after '{two_back} {before}'"
-        elif after == "out" and next_word(text, m.end() + 3) == "of":
+        elif after == "out" and next_word(text, m.end() + 3) == "of" and (before[:1].isupper() or lowered in VALUE_WORDS):
             what = "the value before 'out of' (a rating)"
         else:
             continue
@@ -162,8 +161,9 @@ def compound_readings(text: str) -> Iterator[Reading]:
     pattern = _compound_re()
     for m in pattern.finditer(text):
         before, after = previous_word(text, m.start()).lower(), m.group(2)
-        if before in COMPOUND_BLOCKERS or not before or after in FUNCTION_WORDS or after == "of":
-            continue
+        if before in COMPOUND_BLOCKERS or not before or after in FUNCTION_WORDS or after in AFTER_UNIT_WORDS \
+                or after.endswith(("ed", "ly", "ing")):
+            continue  # "an inch of", "a kilometer away", "a percent above": plain phrases
         yield (m.start(1), m.end(1), m.start(1), f"'{m.group(1)} {after}' has lost the number of its compound",
                f"the number of its compound (such as N-{m.group(1)})")
 

@@ -129,7 +129,8 @@ def gap_readings(text: str, claimed: Iterable[Span]) -> Iterator[Reading]:
     every_gap = list(GAP_RE.finditer(text))
     gaps = [m for m in every_gap if not index.touches(m.start() + 1)]
     names = Counter(previous_word(text, m.start()) for m in every_gap)
-    listed = _list_gaps(text, every_gap)  # "Derby  Reading  Luton": claimed gaps are part of the list too
+    listed = _list_gaps(text, gaps)
+    listed_any = _list_gaps(text, every_gap)  # "Derby  Reading  Luton": claimed gaps are part of the list too
     for m in gaps:
         before, after = previous_word(text, m.start()), next_word(text, m.end())
         hole = m.start() + 1
@@ -140,8 +141,10 @@ def gap_readings(text: str, claimed: Iterable[Span]) -> Iterator[Reading]:
             continue
         if not before or not after:
             continue
-        if m.start() in listed:  # the gap alone: its neighbours in the list may be reported already
-            yield (m.start(), m.end(), hole,
+        # "Derby  Reading  Luton": after a one-word item the gap alone, so that each gap is reported
+        single = m.start() in listed_any and text[m.start() - len(before) - 2:m.start() - len(before)] == "  "
+        if m.start() in listed or single:
+            yield (m.start() if single else m.start() - len(before), m.end() if single else m.end() + len(after), hole,
                    f"a list of names with a gap after '{before}': its figures vanished", "the rank, score or figure")
             continue
         if before[:1].isupper() and names[before] >= RECURRING and after[:1].islower() \
@@ -237,7 +240,9 @@ def letter_is_label(text: str, start: int, end: int) -> bool:
     """
     before = previous_word(text, start)
     initial = re.match(r"\.[ \t]+[A-Z]", text[end:end + 3])
-    return before in LETTER_LABELS or len(before) == 1 or bool(initial) or letter_in_pair(text, start, end)
+    after_initial = re.search(r"(?<![\w.])[A-Z]\.[ \t]*$", text[max(0, start - 4):start])  # "A. D."
+    return before in LETTER_LABELS or len(before) == 1 or bool(initial) or bool(after_initial) \
+        or letter_in_pair(text, start, end)
 
 
 def letter_in_pair(text: str, start: int, end: int) -> bool:
