@@ -76,7 +76,7 @@ from repairkit.analysis.profile import DocumentProfile
 from repairkit.analysis.spans import SpanIndex
 from repairkit.analysis.words import MONTHS, char_before, next_word, previous_word, unresolved
 from repairkit.detectors.numbers.listings import COMPOUND_UNITS as LISTING_UNITS
-from repairkit.detectors.numbers.listings import listing_readings
+from repairkit.detectors.numbers.listings import layout_spans, listing_readings
 from repairkit.detectors.numbers.stripped import (
     INITIAL_PARTICLES,
     gap_readings,
@@ -130,9 +130,25 @@ def find_orphan_ordinals(doc: Document, profile: DocumentProfile) -> Iterator[Hi
     >>> [doc.text[h.span.start:h.span.end] for h in find_orphan_ordinals(*prepared(doc, "RK101"))]
     ['th']
     """
-    for m in ORDINAL_RE.finditer(doc.text):
-        yield _hit(m.start(), m.end(), m.start(), f"ordinal suffix '{m.group(1)}' has lost its number",
-                   "ordinal", _note(f"an ordinal number before '{m.group(1)}'"), suffix=m.group(1))
+    text = doc.text
+    hits = [_hit(m.start(), m.end(), m.start(), f"ordinal suffix '{m.group(1)}' has lost its number",
+                 "ordinal", _note(f"an ordinal number before '{m.group(1)}'"), suffix=m.group(1))
+            for m in ORDINAL_RE.finditer(text)]
+    for m in OLD_ORDINAL_RE.finditer(text):
+        before, after = previous_word(text, m.start()), next_word(text, m.end())
+        if before.lower() in OLD_ORDINAL_LEADS or before.lower() in MONTHS or after in OLD_ORDINAL_FOLLOWERS:
+            hits.append(_hit(m.start(), m.end(), m.start(), "ordinal suffix 'd' (as in '22d') has lost its number",
+                             "ordinal", _note("an ordinal number before 'd' (an old spelling of '2nd', '3rd')"),
+                             suffix="d"))
+    yield from sorted(hits, key=lambda h: h.span.start)
+
+
+#: The old ordinal suffix standing alone: "the d day of July" (from "the 22d day"), "August d,".
+OLD_ORDINAL_RE = re.compile(r"(?<![\w'’.\-&])d(?=[\s,.;:)]|$)")
+#: Words before an old ordinal: "the d", "this d", "on the d".
+OLD_ORDINAL_LEADS = frozenset("the this that its his our their".split())
+#: Words after one: "d day", "d of June", "the d Congress", "d District", "d instant".
+OLD_ORDINAL_FOLLOWERS = frozenset("day of instant inst ult ultimo Congress District Session session Regiment".split())
 
 
 def find_objectless_prepositions(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
@@ -143,7 +159,11 @@ def find_objectless_prepositions(doc: Document, profile: DocumentProfile) -> Ite
     there is where a token (usually a year, date or amount) was stripped.
     Example: ``In , the bloc became`` -> finding on ``In ,`` expecting a year.
     Repair safety: never guessed; the note says what kind of value is expected.
-    Trade-off: catches any vanished token, not only numbers; ellipses are skipped.
+    Trade-off: catches any vanished token, not only numbers; ellipses are skipped. A space
+    between two names ("Italy , France", "By Jane Roe , John Doe": a link was cut) is a loose
+    space, not a lost number, when the text kept its digits around it, unless the first is a
+    month or a numbered name ("March , Smith"); in a text without digits it is one ("Robben ,
+    Cole .": the minutes of the goals vanished).
 
     >>> from repairkit.registry import prepared
     >>> [h.data["expects"] for h in find_objectless_prepositions(*prepared(Document.from_text("In , it rose."), "RK102"))]
@@ -153,12 +173,33 @@ def find_objectless_prepositions(doc: Document, profile: DocumentProfile) -> Ite
     for m in SPACE_PUNCT_RE.finditer(text):
         hole = m.start(2)
         before = previous_word(text, m.start())
+        if _between_names(text, before, m.end()) and digit_nearby(text, m.start()):
+            continue  # "By Jane Roe , John Doe" in a text that kept its digits: a cut link, not a number
         if m.group(2) == "?" and before.lower() not in NUMBER_TAKERS:
             continue  # "followed up and prosecuted ?": a loose space, not "happened in ?"
         expects, what = _expectation(text, hole)
         start = m.start() - len(before)
         yield _hit(start, m.end(), hole, f"nothing between '{before}' and '{m.group(2)}': a value is missing",
                    expects, _note(what))
+
+
+def _between_names(text: str, before: str, after_punct: int) -> bool:
+    """True when a loose space before punctuation stands between two names: "Italy , France".
+
+    >>> _between_names("Roe , John", "Roe", 5), _between_names("March , Smith", "March", 7)
+    (True, False)
+    """
+    after = next_word(text, skip_ahead_quotes(text, after_punct))
+    lowered = before.lower()
+    return before[:1].isupper() and after[:1].isupper() and lowered not in MONTHS \
+        and lowered not in NUMBER_TAKERS and before not in NUMBERED_NAMES
+
+
+def skip_ahead_quotes(text: str, pos: int) -> int:
+    """The offset after the spaces and quotation marks that start at ``pos``."""
+    while pos < len(text) and text[pos] in " \t\n\"'”’“‘":
+        pos += 1
+    return pos
 
 
 def find_bare_quantities(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
@@ -248,6 +289,29 @@ def _spaced_ellipsis(text: str, pos: int) -> bool:
         or not text[pos + 1:pos + 40].strip()  # a point at the end of the text: a typo ("the US. .")
 
 
+#: A lone capital in a text with a digit this close keeps its name whole ("killer T cells", 2019).
+DIGIT_WINDOW = 200
+
+
+def digit_nearby(text: str, pos: int) -> bool:
+    """True when a digit stands within ``DIGIT_WINDOW`` characters of ``pos``: the text kept its numbers there.
+
+    >>> digit_nearby("T cells in 2019", 0), digit_nearby("the G meeting", 4)
+    (True, False)
+    """
+    return any(ch.isdigit() for ch in text[max(0, pos - DIGIT_WINDOW):pos + DIGIT_WINDOW])
+
+
+def letters_paired(text: str, start: int, end: int) -> bool:
+    """True when the lone capital is one of two joined by "and"/"or": "S and P", "Q and A", "R or B".
+
+    >>> letters_paired("the S and P index", 4, 5), letters_paired("the G meeting", 4, 5)
+    (True, False)
+    """
+    return bool(re.match(r"[ \t]+(?:and|or|n)[ \t]+[A-Z]\b", text[end:end + 8])) \
+        or bool(re.search(r"\b[A-Z][ \t]+(?:and|or|n)[ \t]+$", text[max(0, start - 8):start]))
+
+
 def _residue_start(text: str, pos: int) -> int:
     """Extend a unit's span back over the hole its number left: "in . secs", "by  secs"."""
     j = pos
@@ -311,8 +375,10 @@ def find_orphan_signs(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     signs = [h.span for h in hits]
     for m in UNIT_RESIDUE_RE.finditer(text):
         before = previous_word(text, m.start()).lower()
-        if (m.group(1) == "m" and before in ("i", "im")) or before[-1:].isdigit():
-            continue  # "I m" (a lost apostrophe), "100 km" (the number is there)
+        if (m.group(1) == "m" and before in ("i", "im")) or before[-1:].isdigit() \
+                or (before == "per" and digit_nearby(text, m.start())) \
+                or (text[m.start() - 1] == "(" and text[m.start() - 2:m.start() - 1].isalnum()):
+            continue  # "I m" (a lost apostrophe), "100 km" (the number is there), "12.5 cts per lb", "401(k)"
         if any(span.start <= m.start() < span.end for span in signs):
             continue  # "£ bn": already reported with its currency sign
         start, end = _residue_start(text, m.start()), m.end()
@@ -324,6 +390,8 @@ def find_orphan_signs(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
                          "time" if m.group(1) == "pm" else "amount", _note(f"a number before '{m.group(1)}'"),
                          unit=m.group(1)))
     for m in DECADE_RE.finditer(text):
+        if previous_word(text, m.start())[-1:].isdigit():
+            continue  # "146 s", "0.4 s": seconds after their number
         if previous_word(text, m.start()).lower() in DECADE_LEADS or text[m.start() - 1] == "-":
             hits.append(_hit(m.start(), m.end(), m.start(), "decade suffix 's' has lost its number", "decade",
                              _note("a decade (such as the year of its start) before 's'")))
@@ -344,7 +412,8 @@ def _names_without_numbers(text: str) -> Iterator[Hit]:
                    _note("the decade after 'mid-' (such as the years of a 'mid-decade')"))
     for m in LONE_CAPITAL_RE.finditer(text):
         if previous_word(text, m.start()).islower() and not letter_in_pair(text, m.start(), m.end()) \
-                and next_word(text, m.end()) not in INITIAL_PARTICLES:
+                and next_word(text, m.end()) not in INITIAL_PARTICLES and not letters_paired(text, m.start(), m.end()) \
+                and not digit_nearby(text, m.start()):
             # not "Group B game", "Cooper S which", "the R & B act", "with R de Marigny"
             yield _hit(m.start(), m.end(), m.end(), f"'{m.group()}' has lost the number of its name",
                        "number", _note(f"the number after '{m.group()}' (a model, group or series)"))
@@ -416,13 +485,14 @@ def find_range_holes(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """
     text = doc.text
     seen: set[int] = set()
+    layout = layout_spans(text)
     for m in RANGE_HOLE_RE.finditer(text):
         seen.update(range(m.start(2), m.end(2) + 1))
         yield _hit(m.start(), m.end(), m.start(2) + 1, f"'{m.group(1)} {m.group(3)}' has lost the start of its range",
                    "number", _note("the first value of a range"))
     for m in DOUBLE_SPACE_RE.finditer(text):
-        if m.start() in seen:
-            continue
+        if m.start() in seen or layout.inside(m.start()):
+            continue  # reported above, or the columns of an aligned table
         if m.end() - m.start() >= 3 and _RUN_RE.match(text, m.start()):
             continue  # reported below as a run
         before = previous_word(text, m.start())
@@ -441,7 +511,7 @@ def find_range_holes(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
         yield _hit(m.start() - len(before), m.end() + len(after), m.start() + 1,
                    f"doubled space after '{before}': a value vanished here", expects, _note(what))
     for m in _RUN_RE.finditer(text):
-        if m.start() + 1 not in seen:  # "beat Smith    and": the scores of several sets vanished
+        if m.start() + 1 not in seen and not layout.inside(m.start()):  # "beat Smith    and": the scores of several sets vanished
             yield _hit(m.start(), m.end(), m.start() + 1, f"{m.end() - m.start()} spaces in a row: several values "
                        "vanished here", "number", _note("the numbers in this gap (a score, a list of figures)"))
     for m in LONE_DASH_RE.finditer(text):
@@ -489,9 +559,10 @@ def find_numbers_in_stripped_text(doc: Document, profile: DocumentProfile) -> It
     taken = _context_free_spans(profile)
     taken_index = SpanIndex(taken)
     hits: list[Hit] = []
+    layout = layout_spans(text)
     for m in _GAP_RE.finditer(text):
-        if taken_index.covers(m.start() + 1, m.end() - 1):
-            continue  # the whole gap is already reported
+        if taken_index.covers(m.start() + 1, m.end() - 1) or layout.inside(m.start()):
+            continue  # the whole gap is already reported, or it aligns a table
         if m.end() - m.start() < 3 and taken_index.touches(m.start() + 1):
             continue
         before, after = previous_word(text, m.start()), next_word(text, m.end())

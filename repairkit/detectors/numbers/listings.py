@@ -23,7 +23,7 @@ general English (``data/unit_symbols.txt``, ``data/unit_words.txt``).
 
 >>> text = "Power use  W on. Dimensions  x  x  cm. Price  was high."
 >>> [text[start:end] for start, end, *_ in listing_readings(text)]
-['  W', '  x', '  x', 'Price  was']
+[' W', ' x ', ' x ', 'Price  was']
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ from functools import cache
 
 from repairkit import wordlists
 from repairkit.analysis.number_cues import AFTER_UNIT_WORDS, CARDINAL_WORDS, FUNCTION_WORDS
+from repairkit.analysis.spans import SpanIndex
 from repairkit.analysis.words import next_word, previous_word, skip_back
+from repairkit.model import Span
 
 #: ``(start, end, hole, message, what)``, as in :mod:`.stripped`.
 Reading = tuple[int, int, int, str, str]
@@ -195,7 +197,8 @@ def table_readings(text: str) -> Iterator[Reading]:
 
     A run beside a short token that another run follows ("Team   P   W   D") aligns a header.
     """
-    runs = list(_RUN_RE.finditer(text))
+    layout = layout_spans(text)
+    runs = [m for m in _RUN_RE.finditer(text) if not layout.inside(m.start())]
     if len(runs) < TABLE_RUNS:
         return
     for m in runs:
@@ -212,6 +215,30 @@ def _header_cell(text: str, edge: int, word: str, back: bool) -> bool:
     if not word or len(word) > 3:
         return False
     return text[edge - 3:edge] == "   " if back else text[edge:edge + 3] == "   "
+
+
+_INNER_RUN_RE = re.compile(r"\S[ \t]{2,}\S")
+
+
+def layout_spans(text: str) -> SpanIndex:
+    r"""The lines of an aligned table: two or more lines in a row, each with a run of spaces inside.
+
+    A clean table aligns its columns with spaces ("Leeds      10    6"); each of its lines has a
+    gap, and so has the line above or below. A text that lost its figures has lost its line
+    breaks too (or holds a gap on one line only), so its gaps are not layout.
+
+    >>> index = layout_spans("Name      Role\nJane      editor\nA line  alone.\n\nText.")
+    >>> index.inside(3), index.inside(20), index.inside(50)
+    (True, True, False)
+    """
+    lines: list[tuple[int, int, bool]] = []
+    start = 0
+    for line in text.split("\n"):
+        lines.append((start, start + len(line), bool(_INNER_RUN_RE.search(line))))
+        start += len(line) + 1
+    spans = [Span(a, b) for i, (a, b, gap) in enumerate(lines)
+             if gap and ((i > 0 and lines[i - 1][2]) or (i + 1 < len(lines) and lines[i + 1][2]))]
+    return SpanIndex(spans)
 
 
 def listing_readings(text: str) -> Iterator[Reading]:
