@@ -289,6 +289,8 @@ def _spaced_ellipsis(text: str, pos: int) -> bool:
         or not text[pos + 1:pos + 40].strip()  # a point at the end of the text: a typo ("the US. .")
 
 
+#: What a rate is counted per: "earn  an hour", "cost an extra  a month" (an amount vanished before it).
+RATE_PERIODS = frozenset("month year week day hour night head share barrel tonne ton gallon litre pound kilo minute".split())
 #: A lone capital in a text with a digit this close keeps its name whole ("killer T cells", 2019).
 DIGIT_WINDOW = 200
 
@@ -503,7 +505,8 @@ def find_range_holes(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
             continue  # a unit after the gap is reported with the unit
         lb, la = before.lower(), after.lower()
         takes = (lb == "," or lb in NUMBER_TAKERS or lb in GAP_LEADS or lb in MONTHS or la in COUNT_NOUNS or la in MONTHS
-                 or la in ("to", "of") or la in SCORE_NOUNS)
+                 or la in ("to", "of") or la in SCORE_NOUNS
+                 or (la in ("a", "an", "per") and next_word(text, m.end() + len(after)).lower() in RATE_PERIODS))
         named = after and before[:1].isupper() and after[:1].isupper()  # "Marks  Spencer": a lost "&"
         if not takes or (named and lb not in MONTHS and lb not in GAP_LEADS and la not in MONTHS):
             continue
