@@ -426,7 +426,8 @@ def find_its_contractions(doc: Document, profile: DocumentProfile) -> Iterator[H
                            log_odds))
 
 
-#: A predicate after "its" counts in a text whose estimated share of stripped apostrophes reaches this.
+#: A predicate after "its" counts in a text whose estimated share of stripped apostrophes reaches this
+#: (a text with no evidence either way has 0.5).
 PREDICATE_SHARE = 0.5
 #: Reported probability of a predicate reading (rule precision on seed-damaged news and products).
 PREDICATE_PROBABILITY = 0.75
@@ -434,7 +435,11 @@ PREDICATE_PROBABILITY = 0.75
 NOUN_PLURAL_ZIPF = 2.5
 #: Words before "its best", "its peak" that make the possessive: "did its best", "at its peak".
 POSSESSIVE_LEADS = frozenset("at do does did done doing tried try trying from of past beyond".split())
-_PREDICATE_END_RE = re.compile(r"[ \t]*(?:[,.;:!?)]|$|(?:and|but|or)[ \t]+[a-z]+[ \t]*(?:[,.;:!?)]|$)|to[ \t]+[a-z])")
+#: The clause ends after the predicate: a stop, a comma before a conjunction (not "its bright, clear
+#: screen"), a second predicate ("quiet and quick,"), or "to" and a verb ("easy to use").
+_PREDICATE_END_RE = re.compile(
+    r"[ \t]*(?:[.;:!?)]|$|,(?=[ \t]+(?:and|but|so|yet|though|although)\b)"
+    r"|(?:and|but|or)[ \t]+[a-z]+[ \t]*(?:[,.;:!?)]|$)|to[ \t]+[a-z])")
 
 
 def predicate_after_its(text: str, end: int) -> bool:
