@@ -433,6 +433,8 @@ PREDICATE_SHARE = 0.5
 PREDICATE_PROBABILITY = 0.75
 #: A word whose plural is rarer than this (Zipf) is no count noun: "quiet", "easy" (not "plan", "staff").
 NOUN_PLURAL_ZIPF = 2.5
+#: ... and an adjective has a common adverb in -ly ("quietly" 3.5, "easily" 4.6; not "hardwarely").
+ADVERB_ZIPF = 2.0
 #: Words before "its best", "its peak" that make the possessive: "did its best", "at its peak".
 POSSESSIVE_LEADS = frozenset("at do does did done doing tried try trying from of past beyond".split())
 #: The clause ends after the predicate: a stop, a comma before a conjunction (not "its bright, clear
@@ -447,8 +449,9 @@ def predicate_after_its(text: str, end: int) -> bool:
 
     The possessive "its" heads a noun phrase; "it's" can stand before an adjective that ends the
     clause ("its quiet and quick,", "Its easy to use."). The word after it must be common, no
-    function word, and no count noun (its plural is rare in the lexicon: "quiet", "easy"; not
-    "plan" or "own", whose "plans", "owns" are common words).
+    function word, and an adjective by the lexicon: its plural is rare ("quiet", "easy"; not "plan"
+    or "own", whose "plans", "owns" are common words) and its adverb in -ly common ("quietly";
+    not a mass noun such as "hardware" or "aftermath").
 
     >>> [predicate_after_its(t, 3) for t in ("its quiet and quick, and", "Its easy to use.", "its plans.",
     ...                                       "its staff and shareholders.", "its own.")]
@@ -461,8 +464,8 @@ def predicate_after_its(text: str, end: int) -> bool:
     word = m.group(1)
     if word in NOT_PREDICATES or zipf(word) < COMMON_ZIPF or word.endswith(("ing", "ed", "s")):
         return False
-    if max(zipf(p) for p in _plurals(word)) >= NOUN_PLURAL_ZIPF:
-        return False
+    if max(zipf(p) for p in _plurals(word)) >= NOUN_PLURAL_ZIPF or zipf(_adverb(word)) < ADVERB_ZIPF:
+        return False  # a count noun ("plan"), or a mass noun with no adverb ("hardware", "aftermath")
     after = _PREDICATE_END_RE.match(text, end + m.end())
     if not after:
         return False
@@ -472,6 +475,17 @@ def predicate_after_its(text: str, end: int) -> bool:
 
 #: Words that are not predicates after "its" although their plural is rare: function words, "own".
 NOT_PREDICATES = frozenset("own the a an and or but of in on to for with by at from as".split())
+
+
+def _adverb(word: str) -> str:
+    """The adverb in -ly of an adjective: "quiet" -> "quietly", "easy" -> "easily", "possible" -> "possibly"."""
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ily"
+    if word.endswith("le"):
+        return word[:-1] + "y"
+    if word.endswith("ic"):
+        return word + "ally"
+    return word + "ly"
 
 
 def _plurals(word: str) -> tuple[str, ...]:
