@@ -133,7 +133,7 @@ def find_orphan_ordinals(doc: Document, profile: DocumentProfile) -> Iterator[Hi
     text = doc.text
     hits = [_hit(m.start(), m.end(), m.start(), f"ordinal suffix '{m.group(1)}' has lost its number",
                  "ordinal", _note(f"an ordinal number before '{m.group(1)}'"), suffix=m.group(1))
-            for m in ORDINAL_RE.finditer(text)]
+            for m in ORDINAL_RE.finditer(text) if text[m.end():m.end() + 2] != "- "]  # "th- it's": a stammer
     for m in OLD_ORDINAL_RE.finditer(text):
         before, after = previous_word(text, m.start()), next_word(text, m.end())
         if before.lower() in OLD_ORDINAL_LEADS or before.lower() in MONTHS or after in OLD_ORDINAL_FOLLOWERS:
@@ -234,7 +234,8 @@ def find_bare_quantities(doc: Document, profile: DocumentProfile) -> Iterator[Hi
             start = hole = j - 1  # ". billion": only the decimal point survived
         elif i - j >= 2:
             start, hole = j, j + 1  # "sold  million": the number left a doubled space
-        elif lowered in CURRENCY_WORDS and before[:1].isupper():
+        elif lowered in CURRENCY_WORDS and before[:1].isupper() \
+                and not (before == "A" and char_before(text, j - 1) in ("", ".", "!", "?", "\n")):  # "A million cars"
             start, hole = j - len(before), j
             claimed.add(start)
             yield _hit(start, m.end(), hole, f"'{before} {unit}' has lost its amount", "amount",
@@ -260,6 +261,8 @@ def _punctuation_residue(text: str, claimed: set[int]) -> Iterator[Hit]:
                    "number", _note("a decimal number"))
     for m in PUNCT_TOKEN_RE.finditer(text):
         lead = char_before(text, m.start())
+        if m.group() == "." and _spaced_ellipsis(text, m.start()):
+            continue  # "equal, . . . endowed": a spaced ellipsis
         if is_number_residue(m.group()) or (lead in (",", ";", ":") and m.group() in (",", ";", ":", ".")) \
                 or (lead == "." and m.group() == ",") \
                 or (lead in (".", "!", "?") and m.group() == "." and not _spaced_ellipsis(text, m.start())):
@@ -330,8 +333,8 @@ def is_number_residue(token: str) -> bool:
     >>> [is_number_residue(t) for t in ("..", ".,", "(-)", "-,", "...", "--", ":-", "-", ").")]
     [True, True, True, True, False, False, False, False, False]
     """
-    if token in ("...", "--") or len(token) < 2:
-        return False
+    if token in ("...", "--") or len(token) < 2 or (len(token) >= 3 and set(token) == {"."}):
+        return False  # an ellipsis, with its full stop ("....")
     if set(token) <= set(".,:;"):
         return True
     if any(pair in token for pair in ("()", "(-", "-)", "(,", "(.")):
@@ -427,7 +430,8 @@ def _names_without_numbers(text: str) -> Iterator[Hit]:
                    _note(f"a year or decade after '{m.group()}'"))
     for m in DATA_UNIT_RE.finditer(text):
         before = previous_word(text, m.start())
-        if before.islower() and before != "the" and not before[-1:].isdigit():  # not "the GB team"
+        if before.islower() and before != "the" and not before[-1:].isdigit() \
+                and next_word(text, m.end()) not in ("the", "and"):  # not "the GB team", "colonies of GB the"
             yield _hit(_residue_start(text, m.start()), m.end(), m.start(),
                        f"unit '{m.group()}' has no number before it", "amount",
                        _note(f"a number before '{m.group()}'"), unit=m.group())
@@ -450,7 +454,13 @@ def _names_without_numbers(text: str) -> Iterator[Hit]:
 
 def _compound_tail(word: str) -> bool:
     """True when ``word`` can be the noun after "N-year", "N-man": not "ago", "who", "ended", "says"."""
-    return not (word in FUNCTION_WORDS or word in AFTER_UNIT_WORDS or word.endswith(("s", "ed", "ly", "ing")))
+    return not (word in FUNCTION_WORDS or word in AFTER_UNIT_WORDS or word in PLAIN_AFTER_UNIT
+                or word.endswith(("s", "ed", "ly", "ing")))
+
+
+#: More words after "a day", "a man", "a year" in plain English: "a man already known", "a day
+#: full of hope", "a year prior to", "a day like this".
+PLAIN_AFTER_UNIT = frozenset("already full prior like whose whom".split())
 
 
 def _unit_compounds(text: str, stripped: bool) -> Iterator[Hit]:
@@ -489,6 +499,8 @@ def find_range_holes(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     seen: set[int] = set()
     layout = layout_spans(text)
     for m in RANGE_HOLE_RE.finditer(text):
+        if m.group(3).lower() == "and" and next_word(text, m.end()).lower() == "after":
+            continue  # "from and after its passage": a legal phrase
         seen.update(range(m.start(2), m.end(2) + 1))
         yield _hit(m.start(), m.end(), m.start(2) + 1, f"'{m.group(1)} {m.group(3)}' has lost the start of its range",
                    "number", _note("the first value of a range"))
