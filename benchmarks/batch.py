@@ -93,8 +93,9 @@ def _tree_rss(proc: object) -> tuple[int, int]:
     return largest, len(members)
 
 
-def run_batch(label: str, source: Path, out: Path, documents: int, input_bytes: int, args: Sequence[str]) -> Run:
-    """Run ``repairkit batch`` on ``source`` and measure it."""
+def run_batch(label: str, source: Path, out: Path, documents: int, input_bytes: int, args: Sequence[str],
+              report_every: float = 0.0) -> Run:
+    """Run ``repairkit batch`` on ``source`` and measure it; ``report_every`` seconds, print where it is."""
     import psutil
 
     out.unlink(missing_ok=True)
@@ -105,11 +106,18 @@ def run_batch(label: str, source: Path, out: Path, documents: int, input_bytes: 
     child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     proc = psutil.Process(child.pid)
     run = Run(label, 0.0, documents, input_bytes)
+    reported = started
     while child.poll() is None:
         rss, count = _tree_rss(proc)
-        run.timeline.append((time.perf_counter() - started, rss))
+        now = time.perf_counter()
+        run.timeline.append((now - started, rss))
         run.peak_rss = max(run.peak_rss, rss)
         run.processes = max(run.processes, count)
+        if report_every and now - reported >= report_every:
+            reported = now
+            size = out.stat().st_size if out.exists() else 0
+            print(f"  {label}: {now - started:7.0f} s, {size / 1e6:8.1f} MB written, largest process {rss / 1e6:5.0f} MB "
+                  f"(peak so far {run.peak_rss / 1e6:.0f} MB), load average {os.getloadavg()[0]:.1f}", flush=True)
         time.sleep(0.2)
     run.seconds = time.perf_counter() - started
     stderr = child.stderr.read() if child.stderr else ""
@@ -157,7 +165,7 @@ def memory(args: argparse.Namespace, work: Path) -> None:
         source = work / f"repeat-{n}.jsonl"
         documents, size = write_input(source, documents=n)
         out = work / f"out-{n}.jsonl"
-        r = run_batch(f"{n}", source, out, documents, size, ["--workers", str(args.workers)])
+        r = run_batch(f"{n}", source, out, documents, size, ["--workers", str(args.workers)], args.report_every)
         print(f"{n:>10} {size / 1e6:>10.1f} {r.seconds:>8.0f} {r.docs_per_s:>7.1f} {r.peak_rss / 1e6:>6.0f} MB "
               f"{r.kernel_maxrss / 1e6:>7.0f} MB {r.rss_at(0.1) / 1e6:>4.0f} MB {r.rss_at(0.5) / 1e6:>4.0f} MB "
               f"{r.rss_at(0.9) / 1e6:>4.0f} MB {r.processes:>9}", flush=True)
@@ -179,6 +187,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     mem.add_argument("--documents", type=lambda s: [int(x) for x in s.split(",")], default=[10_000])
     mem.add_argument("--workers", type=int, default=2)
     mem.add_argument("--keep", action="store_true", help="keep the input and output files")
+    mem.add_argument("--report-every", type=float, default=0.0, metavar="SECONDS",
+                     help="print the elapsed time, output written and largest RSS this often")
     ap.add_argument("--workdir", type=Path, default=None, help="where the input and output files go")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:

@@ -42,6 +42,7 @@ from repairkit.analysis.apostrophe_context import (
 )
 from repairkit.analysis.profile import DocumentProfile
 from repairkit.analysis.words import MONTHS, skip_back
+from repairkit.calibration import reading, suggest
 from repairkit.document import Document
 from repairkit.lexicon import COMMON_ZIPF, zipf
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
@@ -73,9 +74,13 @@ WORD_MARGIN = 1.0
 #: A finding is reported when its estimated probability of damage reaches this (per rule; tuned
 #: on the even-id articles, see benchmarks/apostrophe_bench.py).
 REPORT_PROBABILITY = {"RK202": 0.7, "RK203": 0.6, "RK205": 0.7}
-#: Precision of each rule measured on held-out (odd-id) articles, the lower of all-stripped and
-#: half-stripped, rounded down (benchmarks/apostrophe_bench.py); caps every confidence.
-PRECISION = MappingProxyType({"RK201": 0.99, "RK202": 0.97, "RK203": 0.9, "RK204": 0.85, "RK205": 0.9, "RK206": 0.99})
+#: Each rule's reading, calibrated by score band (data/calibration.tsv); a competing reading
+#: offered after the first one has its own row.
+READINGS = MappingProxyType({code: reading(f"{code}.repair", scored=True)
+                             for code in ("RK201", "RK202", "RK203", "RK204", "RK205", "RK206")})
+OTHER_READING = reading("RK2xx.other-reading")
+#: The score a context reading gets when the rule has no probability of its own ("well be").
+HOMOGRAPH_SCORE = 0.85
 #: Words that open a clause: a contraction homograph ("well", "lets") must follow one.
 CLAUSE_OPENERS = frozenset("and but so because if when then now think hope know believe sure said says".split())
 #: Words after which "were" cannot have its own subject: "what were doing" is "what we're doing".
@@ -136,26 +141,28 @@ def _stripped_share(profile: DocumentProfile) -> float:
     return (stripped + 1) / (stripped + intact + 2)
 
 
-def _suggest(start: int, end: int, replacements: list[str], confidence: float, deterministic: bool,
+def _suggest(start: int, end: int, replacements: list[str], probability: float, deterministic: bool,
              note: str, code: str, score: float) -> tuple[Suggestion, ...]:
     """Suggestions replacing the word: manual when several compete, safe only if sure and deterministic."""
-    confidence = round(min(confidence, PRECISION[code]), 3)
-    if len(replacements) > 1:
-        level = Applicability.MANUAL
-    elif deterministic and confidence >= 0.9:
-        level = Applicability.SAFE
-    else:
-        level = Applicability.UNSAFE
     # Evidence records quote a reference or the document; a rule's score belongs in the note.
     note = f"{note} (context score {score:.2f})"
-    # Confidence is the chance that *this* replacement is exactly right: competing readings
-    # share it (measured: the first reading is right 96% of the time, the others 1%).
-    return tuple(Suggestion(Span(start, end), r, confidence if i == 0 else round(min(confidence, 1 - confidence), 3),
-                            level, note) for i, r in enumerate(replacements))
+    span, others = Span(start, end), len(replacements) - 1
+    first = suggest(span, replacements[0], READINGS[code], note, score=probability, alternatives=others,
+                    ceiling=Applicability.SAFE if deterministic else Applicability.UNSAFE)
+    return (first, *(suggest(span, r, OTHER_READING, note, alternatives=others) for r in replacements[1:]))
 
 
 def _words(profile: DocumentProfile) -> Iterator[re.Match[str]]:
-    return _WORD_RE.finditer(profile.text)
+    return iter(profile.matches(_WORD_RE))  # found once per document, shared by the rules here
+
+
+def _possessive_candidates(profile: DocumentProfile) -> list[re.Match[str]]:
+    """The words :func:`_prior_of` can score: an ``s`` after a stem of two letters or more."""
+    return profile.fact(_s_words)
+
+
+def _s_words(profile: DocumentProfile) -> list[re.Match[str]]:
+    return [m for m in profile.matches(_WORD_RE) if m.end() - m.start() > 2 and profile.text[m.end() - 1] == "s"]
 
 
 def find_bare_contractions(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
@@ -260,7 +267,7 @@ def _after_title(profile: DocumentProfile, token: str) -> bool:
 def _sure_possessive_count(profile: DocumentProfile) -> int:
     """How many words the lexicon alone marks as stripped possessives (context permitting)."""
     count = 0
-    for m in _words(profile):
+    for m in _possessive_candidates(profile):
         prior = _possessive_prior(profile, m.group())
         if prior is not None and prior[1]:
             prev, nxt = features(profile.text, m.start(), m.end())
@@ -293,7 +300,7 @@ def _possessive_score(profile: DocumentProfile, start: int, end: int, token: str
 
 
 def _possessive_hits(profile: DocumentProfile, code: str) -> Iterator[Hit]:
-    for m in _words(profile):
+    for m in _possessive_candidates(profile):
         token = m.group()
         scored = _possessive_score(profile, m.start(), m.end(), token)
         if scored is None or (code == "RK202") != scored[0]:
@@ -415,22 +422,25 @@ def find_its_contractions(doc: Document, profile: DocumentProfile) -> Iterator[H
         share = stripped_share(profile)
         log_odds = prior + log_ratio("its-next", nxt) + log_ratio("its-prev", prev) + math.log(share)
         probability = to_probability(log_odds)
-        if probability < REPORT_PROBABILITY["RK203"] and share >= PREDICATE_SHARE and predicate_after_its(text, m.end()):
-            probability = PREDICATE_PROBABILITY  # "its quiet and quick,", "Its easy to recommend"
-        elif probability < REPORT_PROBABILITY["RK203"]:
-            continue
         repaired = with_case(m.group(), "it's")
+        note = "contraction of 'it is' or 'it has'; the possessive 'its' is also a word"
+        if probability < REPORT_PROBABILITY["RK203"]:
+            if share < PREDICATE_SHARE or not predicate_after_its(text, m.end()):
+                continue
+            # "its quiet and quick,", "Its easy to recommend": a reading of its own, calibrated apart
+            yield Hit(Span(m.start(), m.end()), f"'{m.group()}' before the predicate '{nxt}' reads as '{repaired}'",
+                      (suggest(Span(m.start(), m.end()), repaired, PREDICATE_READING,
+                               f"{note}; '{nxt}' is an adjective that ends the clause"),))
+            continue
         yield Hit(Span(m.start(), m.end()), f"'{m.group()}' before '{nxt}' reads as '{repaired}'",
-                  _suggest(m.start(), m.end(), [repaired], probability, False,
-                           "contraction of 'it is' or 'it has'; the possessive 'its' is also a word", "RK203",
-                           log_odds))
+                  _suggest(m.start(), m.end(), [repaired], probability, False, note, "RK203", log_odds))
 
 
 #: A predicate after "its" counts in a text whose estimated share of stripped apostrophes reaches this
 #: (a text with no evidence either way has 0.5).
 PREDICATE_SHARE = 0.5
-#: Reported probability of a predicate reading (rule precision on seed-damaged news and products).
-PREDICATE_PROBABILITY = 0.75
+#: The predicate reading of RK203, calibrated apart from its context reading (data/calibration.tsv).
+PREDICATE_READING = reading("RK203.predicate")
 #: A word whose plural is rarer than this (Zipf) is no count noun: "quiet", "easy" (not "plan", "staff").
 NOUN_PLURAL_ZIPF = 2.5
 #: ... and an adjective has a common adverb in -ly ("quietly" 3.5, "easily" 4.6; not "hardwarely").
@@ -540,7 +550,7 @@ def find_contraction_homographs(doc: Document, profile: DocumentProfile) -> Iter
             continue
         fixed = with_case(token, repaired)
         yield Hit(Span(m.start(), m.end()), f"'{token}' before '{nxt}' reads as '{fixed}'",
-                  _suggest(m.start(), m.end(), [fixed], PRECISION["RK204"], False,
+                  _suggest(m.start(), m.end(), [fixed], HOMOGRAPH_SCORE, False,
                            f"contraction '{repaired}'; '{low}' is also a word", "RK204", 0.0))
 
 

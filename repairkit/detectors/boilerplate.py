@@ -19,9 +19,13 @@ from collections.abc import Iterator
 
 from repairkit.analysis.furniture import PLACEHOLDER_RE, VALUE_WORD_RE
 from repairkit.analysis.profile import DocumentProfile
+from repairkit.calibration import reading, suggest
 from repairkit.document import Document
-from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
+from repairkit.model import Hit, Severity, Span, Suggestion
 from repairkit.spec import DetectorSpec, FixAvailability
+
+#: The reading RK901 proposes (measured in data/calibration.tsv).
+DELETE_FURNITURE = reading("RK901.delete-furniture")
 
 
 def _deletion_span(text: str, start: int, end: int) -> Span:
@@ -64,8 +68,8 @@ def find_boilerplate(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
         count = sum(1 for line in text[start:end].splitlines() if line.strip())
         what = f"'{first}'" + (f" and {count - 1} more line(s)" if count > 1 else "")
         yield Hit(Span(start, end), f"page boilerplate: {what}",
-                  (Suggestion(_deletion_span(text, start, end), "", 0.8, Applicability.UNSAFE,
-                              "delete page furniture (comment form, share bar, navigation); "
+                  (suggest(_deletion_span(text, start, end), "", DELETE_FURNITURE,
+                           "delete page furniture (comment form, share bar, navigation); "
                               "it is not part of the article"),))
 
 
@@ -95,8 +99,8 @@ def find_template_leaks(doc: Document, profile: DocumentProfile) -> Iterator[Hit
         if any(b0 <= start < b1 for b0, b1 in blocks):
             continue
         yield Hit(Span(start, end), f"template placeholder '{leak}' leaked into the text",
-                  (Suggestion(Span(start, end), None, 0.0, Applicability.MANUAL,
-                              f"The page template did not fill '{leak}'; the value is unknown: "
+                  (Suggestion.unknown(Span(start, end),
+                                      f"The page template did not fill '{leak}'; the value is unknown: "
                               "take it from the source page, or delete the placeholder."),))
 
 

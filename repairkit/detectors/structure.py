@@ -18,9 +18,16 @@ from collections.abc import Iterator
 
 from repairkit.analysis.blocks import lines
 from repairkit.analysis.profile import DocumentProfile
+from repairkit.calibration import reading, suggest
 from repairkit.document import Document
-from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
+from repairkit.model import Hit, Severity, Span, Suggestion
 from repairkit.spec import DetectorSpec, FixAvailability
+
+#: The readings these rules propose (measured in data/calibration.tsv).
+PARAGRAPH_BREAK = reading("RK701.paragraph-break")
+FULL_STOP = reading("RK701.full-stop")
+BYLINE_BREAK = reading("RK702.byline-break")
+DATELINE_BREAK = reading("RK704.dateline-break")
 
 #: Sentence adverbs that open a sentence with a comma after them; capitalised after a
 #: lower-case word with no stop between, they mark a lost break.
@@ -72,9 +79,10 @@ def find_merged_paragraphs(doc: Document, profile: DocumentProfile) -> Iterator[
         gap = Span(m.start(2), m.end(2))
         yield Hit(Span(m.start(1), m.end(3) + (1 if text[m.end(3):m.end(3) + 1] == "," else 0)),
                   f"'{opener}' starts a sentence but nothing ends the one before",
-                  (Suggestion(gap, "\n\n", 0.5, Applicability.MANUAL,
-                              "a paragraph break, if the text before is a heading, standfirst or paragraph"),
-                   Suggestion(gap, ". ", 0.4, Applicability.MANUAL, "a full stop, if the sentence simply ended")))
+                  (suggest(gap, "\n\n", PARAGRAPH_BREAK,
+                           "a paragraph break, if the text before is a heading, standfirst or paragraph",
+                           alternatives=1),
+                   suggest(gap, ". ", FULL_STOP, "a full stop, if the sentence simply ended", alternatives=1)))
 
 
 def find_glued_bylines(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
@@ -94,8 +102,8 @@ def find_glued_bylines(doc: Document, profile: DocumentProfile) -> Iterator[Hit]
     """
     for m in _BYLINE_RE.finditer(doc.text):
         yield Hit(Span(m.start(1), m.end(1)), f"by-line '{m.group(1)}' is glued to the body",
-                  (Suggestion(Span(m.start(2), m.end(2)), "\n\n", 0.7, Applicability.UNSAFE,
-                              "put the by-line on its own line; check it for glued words"),))
+                  (suggest(Span(m.start(2), m.end(2)), "\n\n", BYLINE_BREAK,
+                           "put the by-line on its own line; check it for glued words"),))
 
 
 def find_one_line_articles(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
@@ -121,8 +129,8 @@ def find_one_line_articles(doc: Document, profile: DocumentProfile) -> Iterator[
         if sentences < ONE_LINE_SENTENCES:
             continue
         yield Hit(Span(start, end), f"one line holds {end - start} characters in {sentences} sentences",
-                  (Suggestion(Span(start, start), None, 0.0, Applicability.MANUAL,
-                              "The paragraph breaks were lost; restore them from the source or at topic shifts."),),
+                  (Suggestion.unknown(Span(start, start),
+                                      "The paragraph breaks were lost; restore them from the source or at topic shifts."),),
                   {"sentences": sentences, "characters": end - start})
 
 
@@ -144,8 +152,7 @@ def find_glued_datelines(doc: Document, profile: DocumentProfile) -> Iterator[Hi
         for m in regex.finditer(doc.text):
             at = m.start() if where == "after" else m.end()
             yield Hit(Span(m.start(), m.end()), f"date glued to the text {where} it",
-                      (Suggestion(Span(at, at), "\n", 0.8, Applicability.UNSAFE,
-                                  "a dateline stands on its own line"),))
+                      (suggest(Span(at, at), "\n", DATELINE_BREAK, "a dateline stands on its own line"),))
 
 
 MERGED_PARAGRAPH = DetectorSpec("RK701", "merged-paragraph", "lost-structure", Severity.WARNING,

@@ -36,6 +36,7 @@ from repairkit.analysis.glued.verdict import (
     Kind,
     Verdict,
 )
+from repairkit.calibration import reading, suggest
 from repairkit.lexicon import COMMON_ZIPF, KNOWN_ZIPF, fast_zipf
 from repairkit.model import Applicability, Evidence, Span, Suggestion
 
@@ -94,16 +95,21 @@ class Glued:
     def suggestions(self, note: str) -> tuple[Suggestion, ...]:
         """The preferred repair, then each alternative reading as a manual suggestion."""
         v = self.verdict
-        first = Suggestion(self.span, v.replacement, v.confidence, v.applicability, f"{note} {v.reason}",
-                           self.evidence)
-        others = tuple(Suggestion(self.span, alt, ALTERNATIVE_CONFIDENCE, Applicability.MANUAL,
-                                  f"Another reading of '{v.token}'.") for alt in v.alternatives)
+        first = suggest(self.span, v.replacement, READINGS[v.kind, bool(self.evidence)], f"{note} {v.reason}",
+                        score=v.confidence,
+                        ceiling=v.applicability, alternatives=len(v.alternatives), evidence=self.evidence)
+        others = tuple(suggest(self.span, alt, OTHER_READING, f"Another reading of '{v.token}'.",
+                               alternatives=len(v.alternatives)) for alt in v.alternatives)
         return (first, *others)
 
 
-#: Confidence of a reading offered after the preferred one. Calibrated on the reference
-#: benchmark (`python -m benchmarks.reference`): such second readings were right 4% of the time.
-ALTERNATIVE_CONFIDENCE = 0.05
+#: The reading of each kind of verdict, calibrated by the verdict's tier (data/calibration.tsv), apart
+#: where the verdict quotes evidence from the document (it lost that mark, or an intact heading shows the
+#: separator); a reading offered
+#: after the preferred one has its own row.
+READINGS = {(kind, shown): reading(f"glued.{kind.value}{'.document-evidence' if shown else ''}", scored=True)
+            for kind in Kind for shown in (False, True)}
+OTHER_READING = reading("glued.other-reading")
 
 
 def _intact_heading_separator(text: str) -> re.Match[str] | None:

@@ -73,7 +73,7 @@ from repairkit.analysis.number_cues import (  # noqa: F401 -- the word lists are
     UNIT_WORD_RE,
 )
 from repairkit.analysis.profile import DocumentProfile
-from repairkit.analysis.spans import SpanIndex
+from repairkit.analysis.spans import GrowingSpans, SpanIndex
 from repairkit.analysis.words import MONTHS, char_before, next_word, previous_word, unresolved
 from repairkit.detectors.numbers.listings import COMPOUND_UNITS as LISTING_UNITS
 from repairkit.detectors.numbers.listings import layout_spans, listing_readings
@@ -630,14 +630,18 @@ def find_numbers_in_stripped_text(doc: Document, profile: DocumentProfile) -> It
         if not taken_index.touches(hole):  # "Warranty  years": RK105 has it
             hits.append(_hit(start, end, hole, message, "number", _note(what)))
     found = taken + [h.span for h in hits]
+    claimed = GrowingSpans(found)  # asked by bisection, not span by span
     for start, end, hole, message, what in (*gap_readings(text, found), *token_readings(text)):
-        if not any(s.start <= hole <= s.end or (start < s.end and s.start < end) for s in found):
+        if not any(s.start <= hole <= s.end or (start < s.end and s.start < end)
+                   for s in claimed.near(min(start, hole), max(end, hole))):
             hits.append(_hit(start, end, hole, message, "number", _note(what)))
-            found.append(Span(start, end))  # one finding per vanished number
+            claimed.add(Span(start, end))  # one finding per vanished number
     kept: list[Hit] = []
+    kept_spans = GrowingSpans()
     for h in sorted(hits, key=lambda h: (h.span.start, -h.span.end)):
-        if not any(h.span.start < k.span.end and k.span.start < h.span.end for k in kept):
+        if not any(h.span.start < k.end and k.start < h.span.end for k in kept_spans.near(h.span.start, h.span.end)):
             kept.append(h)  # "the G  summit": the letter and the gap after it are one lost number
+            kept_spans.add(h.span)
     yield from kept
 
 
