@@ -427,10 +427,11 @@ def find_its_contractions(doc: Document, profile: DocumentProfile) -> Iterator[H
         if probability < REPORT_PROBABILITY["RK203"]:
             if share < PREDICATE_SHARE or not predicate_after_its(text, m.end()):
                 continue
-            # "its quiet and quick,", "Its easy to recommend": a reading of its own, calibrated apart
+            # "its quiet and quick,", "Its easy to recommend": scored at the rule's reporting threshold, so
+            # it gets the measured confidence of RK203's lowest reported band
             yield Hit(Span(m.start(), m.end()), f"'{m.group()}' before the predicate '{nxt}' reads as '{repaired}'",
-                      (suggest(Span(m.start(), m.end()), repaired, PREDICATE_READING,
-                               f"{note}; '{nxt}' is an adjective that ends the clause"),))
+                      _suggest(m.start(), m.end(), [repaired], REPORT_PROBABILITY["RK203"], False,
+                               f"{note}; '{nxt}' is an adjective that ends the clause", "RK203", log_odds))
             continue
         yield Hit(Span(m.start(), m.end()), f"'{m.group()}' before '{nxt}' reads as '{repaired}'",
                   _suggest(m.start(), m.end(), [repaired], probability, False, note, "RK203", log_odds))
@@ -439,8 +440,6 @@ def find_its_contractions(doc: Document, profile: DocumentProfile) -> Iterator[H
 #: A predicate after "its" counts in a text whose estimated share of stripped apostrophes reaches this
 #: (a text with no evidence either way has 0.5).
 PREDICATE_SHARE = 0.5
-#: The predicate reading of RK203, calibrated apart from its context reading (data/calibration.tsv).
-PREDICATE_READING = reading("RK203.predicate")
 #: A word whose plural is rarer than this (Zipf) is no count noun: "quiet", "easy" (not "plan", "staff").
 NOUN_PLURAL_ZIPF = 2.5
 #: ... and an adjective has a common adverb in -ly ("quietly" 3.5, "easily" 4.6; not "hardwarely").
