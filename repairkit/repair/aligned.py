@@ -18,6 +18,7 @@ never changes and a reworded passage yields nothing.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -50,11 +51,13 @@ class Site:
     source: Article | None = None
 
 
-def only_restores(damaged: str, repaired: str) -> bool:
-    """True when ``repaired`` differs from ``damaged`` only by restorable characters.
+def only_restores(damaged: str, repaired: str, extra: frozenset[str] = frozenset()) -> bool:
+    """True when ``repaired`` differs from ``damaged`` only by restorable characters (or ``extra``).
 
-    >>> only_restores("Japans", "Japan's"), only_restores("its", "it is")
-    (True, False)
+    >>> only_restores("Japans", "Japan's"), only_restores("its", "it is"), only_restores("said", "said:")
+    (True, False, False)
+    >>> only_restores("said", "said:", frozenset(":"))
+    True
     """
     if damaged == repaired:
         return False
@@ -63,7 +66,7 @@ def only_restores(damaged: str, repaired: str) -> bool:
             continue
         if not damaged[op.src_start:op.src_end].isspace() and op.src_start != op.src_end:
             return False
-        if not all(restorable(c) for c in repaired[op.dest_start:op.dest_end]):
+        if not all(restorable(c, extra) for c in repaired[op.dest_start:op.dest_end]):
             return False
     return True
 
@@ -73,6 +76,8 @@ def lost_category(damaged: str, repaired: str) -> str | None:
 
     >>> lost_category("Japans", "Japan's"), lost_category("ab", "a b"), lost_category("a  b", "a b")
     ('missing-apostrophe', 'missing-space', None)
+    >>> lost_category("said", "said:"), lost_category("caf", "café"), lost_category("x", "x «")
+    ('stray-punctuation', 'encoding', 'missing-quote')
     """
     added = "".join(repaired[op.dest_start:op.dest_end] for op in Indel.opcodes(damaged, repaired)
                     if op.tag != "equal")
@@ -81,15 +86,66 @@ def lost_category(damaged: str, repaired: str) -> str | None:
     for category, chars in LOST_CLASSES.items():
         if any(c in chars for c in added):
             return category
+    by_kind = {_mark_category(c) for c in added if not c.isspace()}
+    for category in _MARK_CATEGORIES:
+        if category in by_kind:
+            return category
     glued = any(op.tag == "insert" and op.src_start == op.src_end and 0 < op.src_start < len(damaged)
                 and not damaged[op.src_start - 1].isspace() and not damaged[op.src_start].isspace()
                 for op in Indel.opcodes(damaged, repaired))
     return "missing-space" if added and glued else None
 
 
+#: Categories of the marks outside :data:`LOST_CLASSES`, most telling first.
+_MARK_CATEGORIES = ("encoding", "missing-quote", "missing-bracket", "missing-symbol", "stray-punctuation")
+
+
+def _mark_category(ch: str) -> str:
+    """The category of a lost mark outside the lost classes (a letter: the scraper's character set)."""
+    kind = unicodedata.category(ch)
+    if kind[0] == "L":
+        return "encoding"
+    if kind in ("Pi", "Pf"):
+        return "missing-quote"
+    if kind in ("Ps", "Pe"):
+        return "missing-bracket"
+    if kind[0] == "S":
+        return "missing-symbol"
+    return "stray-punctuation"
+
+
+@lru_cache(maxsize=32)
+def lost_marks(doc_text: str, ref_text: str) -> frozenset[str]:
+    """What this text lost besides the usual classes: the reference's marks it never has.
+
+    The classes a document has lost are evidence in the document itself: a long text with no
+    colon, no question mark and no bracket where its reference has them was stripped of them.
+    A mark (neither letter nor digit nor space) of the reference counts when the text holds
+    none of it; a letter outside ASCII when the text holds no letter outside ASCII at all
+    (a scraper that kept ``[A-Za-z]`` turns "café" into "caf").
+
+    >>> sorted(lost_marks("Why did he go He said we are, he added.", "Why did he go? He said: “We are”; he added."))
+    [':', ';', '?']
+    >>> sorted(lost_marks("the caf in So Paulo", "the café in São Paulo")), lost_marks("a café", "the café and São")
+    (['ã', 'é'], frozenset())
+    """
+    have = set(doc_text)
+    ascii_letters_only = not any(c.isalpha() and not c.isascii() for c in have)
+    out = set()
+    for c in set(ref_text) - have:
+        if c.isspace() or c.isdigit() or restorable(c):
+            continue
+        if c.isalpha():
+            if ascii_letters_only and not c.isascii():
+                out.add(c)
+        elif not c.isalnum():
+            out.add(c)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=32)
 def _segments(doc_text: str, ref_text: str, passages: tuple[tuple[int, int], ...]) -> tuple[Segment, ...]:
-    return tuple(align(doc_text, ref_text, passages))
+    return tuple(align(doc_text, ref_text, passages, lost_marks(doc_text, ref_text)))
 
 
 def segments_for(doc_text: str, ref: Article) -> tuple[Segment, ...]:
@@ -117,7 +173,7 @@ def _site(doc: str, ref: Article, seg: Segment, start: int, end: int) -> Site | 
         return None
     rs, re_ = seg.ref_offset(start, "left"), seg.ref_offset(end, "right")
     damaged, repaired = doc[start:end], ref.text[rs:re_]
-    if not only_restores(damaged, repaired):
+    if not only_restores(damaged, repaired, lost_marks(doc, ref.text)):
         return None
     category = lost_category(damaged, repaired)
     if category is None:
