@@ -25,7 +25,7 @@ from repairkit.analysis.digits import (
 from repairkit.analysis.number_cues import COUNT_NOUNS
 from repairkit.analysis.profile import DocumentProfile
 from repairkit.analysis.spans import SpanIndex
-from repairkit.analysis.speech import continued_speech, reported_speech
+from repairkit.analysis.speech import attributed_clauses, continued_speech, opening_frames, reported_speech
 from repairkit.analysis.words import next_word, previous_word
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
@@ -327,6 +327,25 @@ def find_unbalanced_quotes(doc: Document, profile: DocumentProfile) -> Iterator[
     yield from sorted(hits, key=lambda h: h.span.start)
 
 
+#: Every double quotation mark: a text with none of them (and other stripped classes) lost them.
+_DOUBLE_QUOTES = "\"“”„«»"
+
+
+def lost_quotes(profile: DocumentProfile) -> bool:
+    """True when the text lost its quotation marks: it has none and lost its digits too.
+
+    Edited prose that reports speech quotes it; a text stripped of its digits by a scraper
+    that also holds no quotation mark lost them to the same scraper.
+
+    >>> from repairkit.registry import prepared
+    >>> lost_quotes(prepared("It rose  to a high. In , the th year, he said.", "RK607")[1])
+    True
+    >>> lost_quotes(prepared('It rose  to a high. In , the th "year", he said.', "RK607")[1])
+    False
+    """
+    return lost_digits(profile) and not any(c in _DOUBLE_QUOTES for c in profile.text)
+
+
 def find_unquoted_speech(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A speaker's own words with no quotation marks: "We have work to do, he said.".
 
@@ -338,9 +357,13 @@ def find_unquoted_speech(doc: Document, profile: DocumentProfile) -> Iterator[Hi
     Why it matters: both quotation marks were stripped; the speaker's words read as the
     reporter's.
     Example: ``We have a lot of work to do, he said.`` -> finding on ``We have ... do,``.
+    In a text that lost its quotation marks (:func:`lost_quotes`) the clause before an
+    attribution is flagged in any person, and so is a sentence opener right after a
+    reporting verb in mid-sentence ("he said We will", "told the BBC If they").
     Repair safety: manual: the closing mark goes after the comma, but the quotation may
     start earlier than the flagged stretch. Reported speech in the third person ("The club
-    would win, he said.") is how news reports speech without quoting and is never flagged;
+    would win, he said.") is how news reports speech without quoting and is not flagged in a
+    text that still has quotation marks;
     neither is a stretch holding mojibake, where the quotation marks may be garbled ("â€œ").
 
     >>> doc = Document.from_text("Results were poor. We have a lot of work to do, he said.")
@@ -360,6 +383,20 @@ def find_unquoted_speech(doc: Document, profile: DocumentProfile) -> Iterator[Hi
                   Suggestion(Span(end, end), "\"", 0.5, Applicability.MANUAL,
                              "a closing quotation mark; the quotation may go on after this sentence")))
              for start, end in continued_speech(doc.text)]
+    if lost_quotes(profile):
+        taken = SpanIndex(h.span for h in hits)
+        hits += [Hit(Span(start, end), "quoted speech before its attribution has lost its quotation marks",
+                     (Suggestion(Span(end, end), "\"", 0.5, Applicability.MANUAL,
+                                 "this text has no quotation mark at all: the clause before an attribution "
+                                 "was a quotation; the closing mark goes after the comma"),
+                      Suggestion(Span(start, start), "\"", 0.4, Applicability.MANUAL,
+                                 "an opening quotation mark where the quotation starts; it may start earlier")))
+                 for start, end in attributed_clauses(doc.text) if not taken.overlaps(Span(start, end))]
+        hits += [Hit(Span(start, end), "a quotation after a reporting verb has lost its opening mark",
+                     (Suggestion(Span(start, start), "\"", 0.6, Applicability.MANUAL,
+                                 "this text has no quotation mark at all: a sentence opener right after a "
+                                 "reporting verb starts a quotation; where it ends is unknown"),))
+                 for start, end in opening_frames(doc.text)]
     garbled = SpanIndex(Span(g.start, g.end + 1) for g in profile.mojibake_spans)  # curly quotes read as "â€œ"
     yield from sorted((h for h in hits if not profile.in_boilerplate(h.span.start)
                        and not garbled.overlaps(h.span)), key=lambda h: h.span.start)
@@ -436,7 +473,7 @@ LOST_DASH = DetectorSpec("RK605", "lost-dash", "stray-punctuation", Severity.WAR
                          find_lost_dashes, FixAvailability.ALWAYS, reads=DIGIT_EVIDENCE)
 
 UNQUOTED_SPEECH = DetectorSpec("RK607", "speech-missing-quotes", "missing-quote", Severity.WARNING,
-                               find_unquoted_speech, FixAvailability.NEVER)
+                               find_unquoted_speech, FixAvailability.NEVER, reads=DIGIT_EVIDENCE)
 
 DETECTORS = (STRAY_PUNCTUATION, UNBALANCED_BRACKET, BARE_ACRONYM, UNBALANCED_QUOTE, LOST_DASH,
               BARE_CONVERSION, UNQUOTED_SPEECH)
