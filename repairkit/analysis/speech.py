@@ -61,6 +61,26 @@ def _sentence_start(text: str, before: int) -> int:
     return start
 
 
+#: Words before a speech verb that make it no attribution: a passive ("were admitted"), or the
+#: speaker's own voice ("of what I said", "as we argued").
+_NOT_A_SPEAKER = frozenset("were was been be are is being had has have I we you".split())
+_VERB_RE = re.compile(r"\b(?:" + SPEECH_VERBS + r")\b")
+
+
+def _attributes(text: str, m: re.Match[str]) -> bool:
+    """Whether an attribution match names someone else saying it (not "were admitted", "I said").
+
+    >>> t = "our vessels, the former were admitted in ports"
+    >>> _attributes(t, _ATTRIBUTION_RE.search(t))
+    False
+    """
+    verb = _VERB_RE.search(text, m.start(), m.end() + 1)
+    if verb is None:
+        return True
+    before = text[max(m.start(), verb.start() - 20):verb.start()].split()
+    return not before or before[-1] not in _NOT_A_SPEAKER
+
+
 def reported_speech(text: str) -> list[tuple[int, int]]:
     """``[start, end)`` of each unquoted first-person clause before a comma and an attribution.
 
@@ -72,7 +92,7 @@ def reported_speech(text: str) -> list[tuple[int, int]]:
         comma = m.start()
         start = _sentence_start(text, comma)
         clause = text[start:comma]
-        if len(clause.split()) < MIN_WORDS or _QUOTES & set(text[start:m.end()]):
+        if len(clause.split()) < MIN_WORDS or _QUOTES & set(text[start:m.end()]) or not _attributes(text, m):
             continue
         if m.group("inverted") and _NAME_APPOSITION_RE.match(clause):
             continue  # "Jane Doe, our director, said the ...": an apposition, not a quotation

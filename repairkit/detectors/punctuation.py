@@ -34,8 +34,12 @@ from repairkit.spec import DetectorSpec, FixAvailability
 #: Words written with a final full stop that a comma may follow ("etc.,", "Inc.,").
 ABBREVIATIONS = frozenset(
     """etc inc ltd co corp jr sr st dr mr mrs ms prof no nos vs approx dept est vol fig gen gov
-    sen rep rev plc bros cf al ave rd mt ft jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    sen rep rev plc bros cf al ave rd mt ft jan feb mar apr jun jul aug sep sept oct nov dec
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la mass md mich minn miss mo mont neb
+    nev okla ore pa tenn tex va vt wash wis wyo""".split()
 )
+#: ", Abc.," after a comma: a short capitalised abbreviation ("Springfield, Ill., said").
+_PLACE_ABBREVIATION_RE = re.compile(r"(?:^|[,(]\s)[A-Z][a-z]{1,4}$")
 _STRAY_RE = re.compile(r"(?<=[\w)\]\"”’'%])(?:(\.\.?|[,;:])(,|;)|([,;])(\.)(?!\.))|(?<=[^\s.])(, )(\.)(?![.\w%£$€])|(?<=[)\]\"”’])( )(;)")
 _ABBREVIATED_RE = re.compile(r"(?:\b[A-Za-z]\.)+[A-Za-z]?$|\b[A-Za-z]$")
 _CONNECTORS = frozenset("of and for the on in to de".split())
@@ -46,7 +50,7 @@ _SAID_COLON_RE = re.compile(
 _EMOTICON_RE = re.compile(r"(?<!\S)(?:[:;=]-?[()\[\]]|[()\[\]]-?[:;=])(?!\S)")
 _LIST_MARK_RE = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)")
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)")
-_INCHES_RE = re.compile(r"\d['’] ?\d{1,2}$")  # 5' 10" is a height, not a quotation
+_INCHES_RE = re.compile(r"\d['’] ?\d{1,2}$|\d(?:\.\d+)?$")  # 5' 10" is a height, a 65" TV a size: no quotation
 _OPENING_CONTEXT = frozenset(" \t\n([{—–-/")
 _CLOSING_CONTEXT = frozenset(" \t\n.,;:!?)]}—–-/")
 
@@ -78,7 +82,7 @@ def find_stray_punctuation(doc: Document, profile: DocumentProfile) -> Iterator[
     Example: ``was over., Later`` -> ``was over. Later``.
     Repair safety: a doubled mark is safely made single; otherwise the mark kept depends
     on what follows (a capital keeps the full stop) and is unsafe. Ellipses ("...,") and
-    abbreviations ("e.g.,", "U.S.,", "etc.,") are never flagged; marks that do not follow a
+    abbreviations ("e.g.,", "U.S.,", "etc.,", "Springfield, Ill., said") are never flagged; marks that do not follow a
     word ("rose to .," where a decimal number vanished) and a space before a comma after a
     word are the missing-number family's (RK103, RK102).
 
@@ -94,6 +98,8 @@ def find_stray_punctuation(doc: Document, profile: DocumentProfile) -> Iterator[
             token = word.group() if word else ""
             if _ABBREVIATED_RE.search(token) or token.lower().rsplit(".", 1)[-1] in ABBREVIATIONS:
                 continue  # "e.g.,", "U.S.,", "etc.,"
+            if _PLACE_ABBREVIATION_RE.search(text[max(0, m.start() - 9):m.start()]):
+                continue  # "Springfield, Ill., said": the full stop ends an abbreviation
         if re.search(r"&#?\w+$", text[max(0, m.start() - 10):m.start()]):
             continue  # ";" ends an HTML entity ("caf&#233;,"): the encoding rules report it
         if m.group(5) and lost_digits(profile):
@@ -256,16 +262,20 @@ def _quote_problems(text: str, start: int, end: int, next_start: str,
     """
     problems: list[tuple[int, str, int, int]] = []
     curly_damaged = any(start <= i < end for i in ignore)  # mojibake ate some curly quotes
-    for opener_mark, closer_mark in (('"', '"'), ("“", "”")):
-        if curly_damaged and opener_mark == "“":
+    stretch = text[start:end]
+    mixed = '"' in stretch and ("“" in stretch or "”" in stretch)  # one quotation system, two typefaces
+    systems = (('"', '"', "“", "”"),) if mixed else (('"', '"'), ("“", "”"))
+    for system in systems:
+        opener_mark = system[0]
+        if curly_damaged and system[0] == "“":
             continue
-        marks = [i for i in range(start, end) if text[i] in (opener_mark, closer_mark) and i not in ignore
-                 and not _INCHES_RE.search(text, max(start, i - 8), i)]
+        marks = [i for i in range(start, end) if text[i] in system and i not in ignore
+                 and not (text[i] == '"' and _INCHES_RE.search(text, max(start, i - 8), i))]
         inside: int | None = None
         for k, i in enumerate(marks):
             ch = text[i]
             before = marks[k - 1] + 1 if k else start
-            role = _quote_role(text, i) if opener_mark == closer_mark else ("open" if ch == opener_mark else "close")
+            role = _quote_role(text, i) if ch == '"' else ("open" if ch == "“" else "close")
             if role == "unknown":  # spaces (or letters) on both sides: it pairs with what is open
                 role = "close" if inside is not None else "open"
             if role == "open":
@@ -279,7 +289,7 @@ def _quote_problems(text: str, start: int, end: int, next_start: str,
                 if inside is None:
                     problems.append((i, "opening", before, i + 1))
                 inside = None
-        if inside is not None and not next_start.startswith(opener_mark):
+        if inside is not None and not next_start[:1] in system[::2] + ("“",):
             problems.append((inside, "closing", inside, end))
     return sorted(problems)
 
@@ -422,6 +432,34 @@ ASIDE_OPENERS = frozenset(
 _DOUBLED_GAP_RE = re.compile(r"(?<=[\w,)\]\"”’'%])  (?=[\w\"“‘(£$€])")
 
 
+#: A short line with columns: runs of spaces, one of three or more ("Luton         12   5  1").
+_TABLE_LINE_MAX = 120
+_SPACE_RUN_RE = re.compile(r" {2,}")
+
+
+def _in_aligned_table(text: str, at: int) -> bool:
+    """Whether offset ``at`` is on a line aligned in columns with runs of spaces.
+
+    >>> _in_aligned_table("Team    P  W\\nLuton  12  5", 14), _in_aligned_table("it rose  and fell", 7)
+    (True, False)
+    """
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    line = text[lo:hi if hi >= 0 else len(text)]
+    runs = [len(r) for r in _SPACE_RUN_RE.findall(line.strip())]
+    return len(line) <= _TABLE_LINE_MAX and len(runs) >= 2 and max(runs) >= 3 or (
+        len(line) <= _TABLE_LINE_MAX and len(runs) >= 2 and _neighbour_has_runs(text, lo, hi))
+
+
+def _neighbour_has_runs(text: str, lo: int, hi: int) -> bool:
+    """Whether the line before or after ``text[lo:hi]`` also holds two runs of spaces (a table)."""
+    prev_lo = text.rfind("\n", 0, max(0, lo - 1)) + 1
+    before = text[prev_lo:lo - 1] if lo else ""
+    after_hi = text.find("\n", hi + 1) if hi >= 0 else -1
+    after = text[hi + 1:after_hi if after_hi >= 0 else len(text)] if hi >= 0 else ""
+    return any(len(_SPACE_RUN_RE.findall(line.strip())) >= 2 for line in (before, after))
+
+
 def find_lost_dashes(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """A spaced dash that vanished, leaving two spaces: "Pernod  at 7.5bn euros  is smaller".
 
@@ -429,7 +467,8 @@ def find_lost_dashes(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     vanished number, a lost ``&`` between names, a glued by-line, boilerplate).
     Why it matters: news prose sets asides off with spaced dashes (" - "); stripping the
     dash leaves a doubled space and runs the aside into the sentence.
-    Example: ``Pernod  at 7.5bn euros  is smaller`` -> two findings.
+    Example: ``Pernod  at 7.5bn euros  is smaller`` -> two findings. A table aligned with
+    runs of spaces (short lines with two runs or more) is layout, not lost dashes.
     Repair safety: unsafe: a dash is the usual loss, but a comma or another word may
     have stood there; the suggestion restores " - ". In a text that lost its digits
     (several missing-number findings) a gap before a noun is more likely a vanished
@@ -445,6 +484,8 @@ def find_lost_dashes(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     stripped_numbers = lost_digits(profile)
     for m in _DOUBLED_GAP_RE.finditer(doc.text):
         span = Span(m.start(), m.end())
+        if _in_aligned_table(doc.text, m.start()):
+            continue
         named = previous_word(doc.text, m.start())[:1].isupper()
         before, after = previous_word(doc.text, m.start()).lower(), next_word(doc.text, m.end())
         if before in NUMBER_LEADS or after.lower() in COUNT_NOUNS or (after.isupper() and len(after) > 1):
