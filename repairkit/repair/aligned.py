@@ -244,8 +244,61 @@ def aligned_sites(doc: str, ref: Article) -> list[Site]:
             site = _site(doc, ref, seg, ts, te)
             if site:
                 sites.append(site)
-    sites.extend(_paragraph_sites(doc, ref, segments))
+    gaps = _gap_sites(doc, ref, segments)
+    sites.extend(p for p in _paragraph_sites(doc, ref, segments)  # a gap's restoration holds its breaks
+                 if not any(g.span.start <= p.span.start and p.span.end <= g.span.end for g in gaps))
+    sites.extend(gaps)
     return sorted(sites, key=lambda s: (s.span.start, s.span.end))
+
+
+#: The longest stretch between two aligned passages that :func:`_gap_sites` restores.
+MAX_GAP = 200
+
+
+def _gap_sites(doc: str, ref: Article, segments: tuple[Segment, ...]) -> list[Site]:
+    """Restorations between two consecutive aligned passages, where the reference has a passage
+    too short to locate on its own ("78,000", ": Anderson, Diamond.") and the text kept only
+    its letters and commas: the reference's stretch, if it only restores the text's.
+    """
+    out: list[Site] = []
+    extra = lost_marks(doc, ref.text)
+    pairs: list[tuple[Segment | None, Segment | None]] = list(zip(segments, segments[1:], strict=False))
+    if segments:
+        pairs += [(None, segments[0]), (segments[-1], None)]  # the text's head and tail
+    for a, b in pairs:
+        if a is not None and b is not None and (b.start < a.end or b.ref_start < a.ref_end or b.passage <= a.passage):
+            continue
+        start, end = (a.end if a else 0), (b.start if b else len(doc))
+        ref_start, ref_end = (a.ref_end if a else 0), (b.ref_start if b else len(ref.text))
+        gap, ref_gap = doc[start:end], ref.text[ref_start:ref_end]
+        if not ref_gap.strip() or len(ref_gap) > MAX_GAP or not only_restores(gap, ref_gap, extra):
+            continue
+        conf = min([CONF_BOUNDARY] + ([_confidence(a, a.end, a.end)] if a else [])
+                   + ([_confidence(b, b.start, b.start)] if b else []))
+        # the breaks around the short passage, and the passage itself (which findings inside it take)
+        lead, ref_lead = len(gap) - len(gap.lstrip()), len(ref_gap) - len(ref_gap.lstrip())
+        trail, ref_trail = len(gap) - len(gap.rstrip()), len(ref_gap) - len(ref_gap.rstrip())
+        if lead + trail >= len(gap) or not gap.strip():
+            parts = [(start, end, ref_start, ref_end)]
+        else:
+            parts = [(start, start + lead, ref_start, ref_start + ref_lead),
+                     (start + lead, end - trail, ref_start + ref_lead, ref_end - ref_trail),
+                     (end - trail, end, ref_end - ref_trail, ref_end)]
+        for s0, e0, r0, r1 in parts:
+            piece, ref_piece = doc[s0:e0], ref.text[r0:r1]
+            if piece == ref_piece or not only_restores(piece, ref_piece, extra):
+                continue
+            category = "lost-structure" if ref_piece.count("\n") > piece.count("\n") else lost_category(piece, ref_piece)
+            if category is None:
+                continue
+            note = f"The reference has '{' '.join(ref_gap.split())}' beside the aligned passage."
+            suggestion = Suggestion(Span(s0, e0), ref_piece, conf, Applicability.UNSAFE, note,
+                                    (Evidence(ref.path, r0, r1, ref_piece),), "reference-aligned")
+            message = (f"the reference has a paragraph break here ('{' '.join(ref_gap.split())}')"
+                       if category == "lost-structure" and not ref_piece.strip()
+                       else f"the reference has '{' '.join(ref_piece.split())}' beside the aligned passage")
+            out.append(Site(Span(s0, e0), category, message, suggestion))
+    return out
 
 
 def _with_spare_space(doc: str, seg: Segment, spaces: list[Diff], ts: int, te: int) -> tuple[int, int]:
