@@ -135,12 +135,15 @@ def continued_speech(text: str) -> list[tuple[int, int]]:
 #: A reporting verb (and whom it was told to) right before a capitalised sentence opener, in
 #: the middle of a sentence: "he said We will", "told the Reuters news agency If they".
 _OPENING_FRAME_RE = re.compile(
-    r"(?<=[a-z] )(?:said|says|added|adds|asked|warned|explained|insisted|stated|declared|admitted|"
-    r"told (?:(?:the|a|an|[A-Z]\w*|[a-z]+ (?=[a-z]+ )(?:news )?agency|news|agency|reporters|journalists|"
+    r"(?<=[a-z] )(?:(?:said|says|added|adds|asked|warned|explained|insisted|stated|declared|admitted|"
+    r"replied|continued|argued|saying|adding) |told (?:(?:the|a|an|[A-Z]\w*|[a-z]+ (?=[a-z]+ )(?:news )?agency|news|agency|reporters|journalists|"
     r"BBC|radio|television|newspaper|magazine|programme|conference|audience) ){1,5})"
     r"(?P<open>(?:I|We|It|This|That|There|These|Those|If|Our|My|You|What|Why|How|When|They|He|She|But|And|So|"
     r"Now|Im|Ive|Weve|Were|Theres|Thats|Its|No|Yes|Well|Let|Please|Nobody|Everyone|Everybody|All|Some|"
-    r"Unfortunately|Obviously|Clearly|Of|For|In|At|As|Given|Although|While)\b)(?! [A-Z])")
+    r"Unfortunately|Obviously|Clearly|Of|For|In|At|As|Given|Although|While|The|A|An|Everything|Nothing|"
+    r"Today|Tonight|Here|Then|Once|After|Before|Since|Because|Unless|Even|Only|Just|Not|Many|Most|Every|"
+    r"Each|Any|Perhaps|Maybe|Certainly|Personally|Frankly|Honestly|Sadly|Hopefully|Basically|Actually|"
+    r"Really|Look|Thank|Thanks|Sorry|OK)\b)(?! [A-Z])")
 
 
 #: Words of direct speech: the present, the future, contractions (also with a stripped apostrophe).
