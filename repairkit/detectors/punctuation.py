@@ -50,7 +50,8 @@ _SAID_COLON_RE = re.compile(
 _EMOTICON_RE = re.compile(r"(?<!\S)(?:[:;=]-?[()\[\]]|[()\[\]]-?[:;=])(?!\S)")
 _LIST_MARK_RE = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)")
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)")
-_INCHES_RE = re.compile(r"\d['’] ?\d{1,2}$|\d(?:\.\d+)?$")  # 5' 10" is a height, a 65" TV a size: no quotation
+_INCHES_RE = re.compile(r"\d['’] ?\d{1,2}$")  # 5' 10" is a height, not a quotation
+_SIZE_RE = re.compile(r"\d(?:\.\d+)?$")  # a 65" TV: an inch mark where no quotation is open
 _OPENING_CONTEXT = frozenset(" \t\n([{—–-/")
 _CLOSING_CONTEXT = frozenset(" \t\n.,;:!?)]}—–-/")
 
@@ -275,6 +276,8 @@ def _quote_problems(text: str, start: int, end: int, next_start: str,
         for k, i in enumerate(marks):
             ch = text[i]
             before = marks[k - 1] + 1 if k else start
+            if inside is None and ch == '"' and _SIZE_RE.search(text, max(start, i - 8), i):
+                continue  # "a 65\" TV": nothing is open, so the mark after a number is an inch mark
             role = _quote_role(text, i) if ch == '"' else ("open" if ch == "“" else "close")
             if role == "unknown":  # spaces (or letters) on both sides: it pairs with what is open
                 role = "close" if inside is not None else "open"
