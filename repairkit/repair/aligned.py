@@ -251,6 +251,18 @@ def aligned_sites(doc: str, ref: Article) -> list[Site]:
     return sorted(sites, key=lambda s: (s.span.start, s.span.end))
 
 
+def _matched(text: str, other: str, i: int) -> int:
+    """The offset in ``other`` of the character that ``text[i]`` is aligned with (``-1``: none).
+
+    >>> _matched("  Anderson", "\\n\\n: Anderson", 2)
+    4
+    """
+    for op in Indel.opcodes(text, other):
+        if op.tag == "equal" and op.src_start <= i < op.src_end:
+            return op.dest_start + i - op.src_start
+    return -1
+
+
 #: The longest stretch between two aligned passages that :func:`_gap_sites` restores.
 MAX_GAP = 200
 
@@ -276,9 +288,9 @@ def _gap_sites(doc: str, ref: Article, segments: tuple[Segment, ...]) -> list[Si
         conf = min([CONF_BOUNDARY] + ([_confidence(a, a.end, a.end)] if a else [])
                    + ([_confidence(b, b.start, b.start)] if b else []))
         # the breaks around the short passage, and the passage itself (which findings inside it take)
-        lead, ref_lead = len(gap) - len(gap.lstrip()), len(ref_gap) - len(ref_gap.lstrip())
-        trail, ref_trail = len(gap) - len(gap.rstrip()), len(ref_gap) - len(ref_gap.rstrip())
-        if lead + trail >= len(gap) or not gap.strip():
+        lead, trail = len(gap) - len(gap.lstrip()), len(gap) - len(gap.rstrip())
+        ref_lead, ref_trail = _matched(gap, ref_gap, lead), len(ref_gap) - _matched(gap, ref_gap, len(gap) - trail - 1) - 1
+        if ref_lead < 0 or ref_trail > len(ref_gap) or lead + trail >= len(gap) or ref_lead + ref_trail >= len(ref_gap):
             parts = [(start, end, ref_start, ref_end)]
         else:
             parts = [(start, start + lead, ref_start, ref_start + ref_lead),
@@ -289,8 +301,8 @@ def _gap_sites(doc: str, ref: Article, segments: tuple[Segment, ...]) -> list[Si
             if piece == ref_piece or not only_restores(piece, ref_piece, extra):
                 continue
             category = "lost-structure" if ref_piece.count("\n") > piece.count("\n") else lost_category(piece, ref_piece)
-            if category is None:
-                continue
+            if category is None or (category == "lost-structure" and piece.strip()):
+                continue  # several short passages run together: where each mark goes is not certain
             note = f"The reference has '{' '.join(ref_gap.split())}' beside the aligned passage."
             suggestion = Suggestion(Span(s0, e0), ref_piece, conf, Applicability.UNSAFE, note,
                                     (Evidence(ref.path, r0, r1, ref_piece),), "reference-aligned")
