@@ -171,8 +171,10 @@ def find_unbalanced_brackets(doc: Document, profile: DocumentProfile) -> Iterato
 def find_bare_acronyms(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """An acronym whose brackets were lost after its full name: "the Party of Europe POE on".
 
-    What it flags: three or more capitalised words (with "of", "and", "for", ... between)
-    directly followed by a capitals-only word whose letters are their initials.
+    What it flags: words (with "of", "and", "for", ... between) directly followed by an
+    acronym whose capitals are their initials: "General Motors GM", "sports utility vehicles
+    SUVs", "the Bank of England BoE"; a two-letter acronym only in a text that lost its
+    brackets and digits ("New York NY" is also how a place is written).
     Why it matters: the brackets that introduced the acronym were stripped.
     Example: ``the World Trade Organization WTO said`` -> ``(WTO)``.
     Repair safety: unsafe: the initials make the acronym certain, but the source may
@@ -184,18 +186,53 @@ def find_bare_acronyms(doc: Document, profile: DocumentProfile) -> Iterator[Hit]
     ['(WTO)']
     """
     text = doc.text
-    for m in _ACRONYM_RE.finditer(text):
-        words = [w for w in m.group(1).split() if w not in _CONNECTORS]
-        acronym = m.group(2)
-        for k in range(len(words) - len(acronym) + 1):
-            if "".join(w[0] for w in words[k:]) == acronym:
-                break
-        else:
+    stripped = None  # a two-letter acronym needs a text that lost its brackets ("New York NY" is a name)
+    for m in _ACRONYM_TOKEN_RE.finditer(text):
+        acronym = m.group()
+        letters = "".join(c for c in acronym if c.isupper())
+        if len(letters) == 2:
+            if stripped is None:
+                stripped = not any(c in text for c in "()[]") and lost_digits(profile)
+            if not stripped:
+                continue
+        if len(letters) < 2 or text[m.end():m.end() + 1] in ")]" or text[max(0, m.start() - 1):m.start()] in "([":
             continue
-        span = Span(m.start(2), m.end(2))
+        if not _spelled_before(text, m.start(), letters):
+            continue
+        span = Span(m.start(), m.end())
         yield Hit(span, f"acronym '{acronym}' after its full name has lost its brackets",
                   (Suggestion(span, f"({acronym})", 0.8, Applicability.UNSAFE,
                               "the initials of the preceding name spell the acronym"),))
+
+
+#: An acronym: capitals, with lower-case letters for small words ("BoE") and a plural "s" ("SUVs").
+_ACRONYM_TOKEN_RE = re.compile(r"(?<![\w&./-])[A-Z](?:[A-Z]|[a-z](?=[A-Z])){1,6}s?(?![\w&/-])")
+_NAME_WORD_RE = re.compile(r"([A-Za-z][\w-]*)[ ,]*$")
+
+
+def _spelled_before(text: str, at: int, letters: str) -> bool:
+    """Whether the words right before ``at`` spell ``letters`` by their initials (small words skipped).
+
+    >>> _spelled_before("sports utility vehicles SUVs", 24, "SUV"), _spelled_before("the Bank of England BoE", 20, "BE")
+    (True, True)
+    >>> _spelled_before("shares in GM", 10, "GM"), _spelled_before("General Motors GM", 15, "GM")
+    (False, True)
+    """
+    pos, k = at, len(letters)
+    first = True
+    while k > 0:
+        m = _NAME_WORD_RE.search(text, max(0, pos - 40), pos)
+        if m is None or (first and text[m.end(1):pos].strip(" ")):
+            return False  # "Trade and Industry METI" yes; "Industry, METI" (a list) no
+        word = m.group(1)
+        first = False
+        pos = m.start()
+        if word.lower() in _CONNECTORS:
+            continue
+        if word[0].upper() != letters[k - 1]:
+            return False
+        k -= 1
+    return True
 
 
 _CONVERSION_RE = re.compile(
@@ -542,7 +579,7 @@ STRAY_PUNCTUATION = DetectorSpec("RK601", "stray-punctuation", "stray-punctuatio
 UNBALANCED_BRACKET = DetectorSpec("RK602", "unbalanced-bracket", "missing-bracket", Severity.WARNING,
                                   find_unbalanced_brackets, FixAvailability.NEVER)
 BARE_ACRONYM = DetectorSpec("RK603", "acronym-missing-brackets", "missing-bracket", Severity.WARNING,
-                            find_bare_acronyms, FixAvailability.ALWAYS)
+                            find_bare_acronyms, FixAvailability.ALWAYS, reads=DIGIT_EVIDENCE)
 UNBALANCED_QUOTE = DetectorSpec("RK604", "unbalanced-quote", "missing-quote", Severity.WARNING,
                                 find_unbalanced_quotes, FixAvailability.NEVER)
 
