@@ -243,9 +243,10 @@ _CONVERSION_RE = re.compile(
 
 _AMOUNT_RESIDUE = r"[£€¥]?\.?(?:bn|m|tn|k)"
 #: Two amounts that both lost their digits, side by side: "a m £m loan", ".bn euros £m".
+_CURRENCY_WORDS = r"(?:euros?|yen|yuan|rupees|roubles|dollars|kronor|krona|francs|pesos|rand|rupiah|won)"
 _RESIDUE_CONVERSION_RE = re.compile(
-    rf"(?<![\w.£€¥$]){_AMOUNT_RESIDUE}(?:\s(?:euros?|yen|yuan|rupees|roubles|dollars|kronor|krona|francs|pesos))?"
-    rf"\s({_AMOUNT_RESIDUE})(?![\w.]|\.\w)")
+    rf"(?<![\w.£€¥$]){_AMOUNT_RESIDUE}(?:\s{_CURRENCY_WORDS})?"
+    rf"\s({_AMOUNT_RESIDUE}(?:\s{_AMOUNT_RESIDUE})?(?:\s{_CURRENCY_WORDS})?)(?!\w|\.\w)")
 
 
 def find_bare_conversions(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
