@@ -73,12 +73,15 @@ def _attributes(text: str, m: re.Match[str]) -> bool:
     >>> t = "our vessels, the former were admitted in ports"
     >>> _attributes(t, _ATTRIBUTION_RE.search(t))
     False
+    >>> t = "the dates, a retrospective effect being thus added, as"
+    >>> _attributes(t, _ATTRIBUTION_RE.search(t)), _attributes("It works, he said.", _ATTRIBUTION_RE.search("It works, he said."))
+    (False, True)
     """
     verb = _VERB_RE.search(text, m.start(), m.end() + 1)
     if verb is None:
         return True
-    before = text[max(m.start(), verb.start() - 20):verb.start()].split()
-    return not before or before[-1] not in _NOT_A_SPEAKER
+    before = text[m.start() + 1:verb.start()].split()  # "a retrospective effect being thus added"
+    return not any(w in _NOT_A_SPEAKER or w == "being" for w in before)
 
 
 def reported_speech(text: str) -> list[tuple[int, int]]:
