@@ -31,6 +31,7 @@ import argparse
 import datetime
 import random
 import re
+import statistics
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -282,6 +283,21 @@ class Tally:
     #: (score, confidence, right, conflict) of every reference-fact suggestion.
     rows: list[tuple[float, float, bool, bool]] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    #: Wrong top candidates at high confidence, by the origin of the suggestion.
+    wrong_high_by_origin: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: Tally) -> None:
+        """Add ``other``'s counts to this tally (seeds pooled)."""
+        for name in ("sites", "marked", "top_right", "top_wrong", "unsupported_numbers", "unsupported_sites",
+                     "unsupported_valued_medium"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for lv, (n, ok) in other.by_level.items():
+            self.by_level[lv][0] += n
+            self.by_level[lv][1] += ok
+        self.rows.extend(other.rows)
+        self.misses.extend(other.misses)
+        for origin, n in other.wrong_high_by_origin.items():
+            self.wrong_high_by_origin[origin] = self.wrong_high_by_origin.get(origin, 0) + n
 
 
 def level(confidence: float) -> str:
@@ -368,6 +384,8 @@ def run_one(clean: str, reference: str, seed: int, tally: Tally, keep: int = 0) 
         tally.top_wrong += not ok
         tally.by_level[level(top.confidence)][0] += 1
         tally.by_level[level(top.confidence)][1] += ok
+        if not ok and level(top.confidence) == "high":
+            tally.wrong_high_by_origin[top.origin] = tally.wrong_high_by_origin.get(top.origin, 0) + 1
         if not ok and len(tally.misses) < keep:
             tally.misses.append(f"wrong {site.original!r} -> {top.replacement!r} ({top.confidence:.2f}): "
                                 f"…{d.text[max(0, site.start - 60):site.end + 40]}…")
@@ -387,7 +405,7 @@ def reliability(rows: Sequence[tuple[float, float, bool, bool]]) -> list[tuple[f
 
 #: Fewest suggestions behind one calibration bucket.
 MIN_BUCKET = 150
-#: Score range of the buckets (fit less half the rival's fit lies inside).
+#: Score range of the buckets (every score_of lies inside).
 SCORE_RANGE = (-1.0, 2.0)
 
 
@@ -430,7 +448,7 @@ def write_calibration(tally: Tally, path: str, name: str) -> None:
     today = datetime.date.today().isoformat()
     lines = [CALIBRATION_HEADER,
              f"# Measured by `python -m benchmarks.related_story --half even --seeds 2 --write-calibration` ({name}).",
-             "# Score of a fact match: its frame fit less half its best rival's (repairkit.repair.facts);",
+             "# Score of a fact match: its frame fit less what its best competitor takes (repairkit.repair.facts.score_of);",
              "# precision: share of the reference-fact suggestions in the bucket that were right (isotonic).",
              "# reading\tbucket\tscore from\tscore to\tmeasured precision\tsample size\tbenchmark\tdate"]
     for reading, conflict in (("conflict", True), ("frame", False)):
@@ -456,7 +474,9 @@ def report(t: Tally, name: str) -> str:
         f"  top candidate at medium or above: {_share(medium[0], t.sites)}, precision {_share(medium[1], medium[0])}",
         *(f"  {lv:6s}: {t.by_level[lv][0]} top candidates, right {_share(t.by_level[lv][1], t.by_level[lv][0])}"
           for lv in ("high", "medium", "low")),
-        f"  wrong at high: {t.by_level['high'][0] - t.by_level['high'][1]}",
+        f"  wrong at high: {t.by_level['high'][0] - t.by_level['high'][1]}"
+        + (f" (by origin: {', '.join(f'{o} {n}' for o, n in sorted(t.wrong_high_by_origin.items()))})"
+           if t.wrong_high_by_origin else ""),
         f"digit sites the reference does not hold: {t.unsupported_sites}; given a wrong reference-fact value at "
         f"medium or above: {t.unsupported_valued_medium}",
         f"numbers proposed that no reference or text holds: {t.unsupported_numbers}",
@@ -465,6 +485,37 @@ def report(t: Tally, name: str) -> str:
     ]
     for lo, hi, n, mean, share in reliability(t.rows):
         lines.append(f"  {lo:.1f}-{hi:.1f}    {n:6d}  {mean:9.3f}  {share:6.1%}  {100 * (share - mean):+5.1f}")
+    return "\n".join(lines)
+
+
+def figures(t: Tally) -> dict[str, float]:
+    """The headline figures of one run: shares in percent, counts, the largest bucket gap in points."""
+    medium = t.by_level["high"][0] + t.by_level["medium"][0]
+    medium_right = t.by_level["high"][1] + t.by_level["medium"][1]
+    gaps = [abs(100 * (share - mean)) for _, _, n, mean, share in reliability(t.rows) if n >= 50]
+    return {
+        "top right %": 100 * t.top_right / t.sites if t.sites else 0.0,
+        "top at medium+ %": 100 * medium / t.sites if t.sites else 0.0,
+        "precision at medium+ %": 100 * medium_right / medium if medium else 0.0,
+        "wrong at high": float(t.by_level["high"][0] - t.by_level["high"][1]),
+        "unsupported numbers proposed": float(t.unsupported_numbers),
+        "largest gap, buckets >= 50 (points)": max(gaps, default=0.0),
+    }
+
+
+def per_seed_report(tallies: Sequence[Tally], seeds: Sequence[int]) -> str:
+    """The headline figures of each seed and their median.
+
+    >>> print(per_seed_report([Tally(sites=4, top_right=3), Tally(sites=4, top_right=4)], [0, 1000]))  # doctest: +ELLIPSIS
+    per seed:                                      seed 0  seed 1000     median
+      top right %                                    75.0      100.0       87.5
+    ...
+    """
+    rows = [figures(t) for t in tallies]
+    lines = ["per seed:".ljust(42) + "".join(f"{'seed ' + str(s):>11}" for s in seeds) + f"{'median':>11}"]
+    for name in rows[0]:
+        values = [r[name] for r in rows]
+        lines.append(f"  {name:40s}" + "".join(f"{v:11.1f}" for v in values) + f"{statistics.median(values):11.1f}")
     return "\n".join(lines)
 
 
@@ -523,12 +574,18 @@ def main(argv: Sequence[str] | None = None) -> None:
         chosen = chosen[:args.limit]
     tally = Tally()
     seeds = [args.seed + 1000 * k for k in range(args.seeds)]
+    per_seed = []
     for seed in seeds:
+        own = Tally()
         for i, art in chosen:
             clean = f"{art['title']}\n\n{art['text']}"
-            run_one(clean, related_story(clean, i, pool, seed + i), seed + i, tally, args.show)
+            run_one(clean, related_story(clean, i, pool, seed + i), seed + i, own, args.show)
+        per_seed.append(own)
+        tally.add(own)
     runs = f"seed {args.seed}" if len(seeds) == 1 else f"seeds {', '.join(map(str, seeds))}"
     print(report(tally, f"{args.half} half ({len(chosen)} articles, {runs}, {datetime.date.today().isoformat()})"))
+    if len(seeds) > 1:
+        print(per_seed_report(per_seed, seeds))
     for line in tally.misses:
         print("  " + line)
     if args.write_calibration:

@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
 from repairkit.batching.engines import run
+from repairkit.batching.evidence import REPEATED_LINE_CODE, with_line_evidence
 from repairkit.batching.output import skip_completed
 from repairkit.batching.records import Record, open_records, records_from
-from repairkit.batching.work import BatchResult, BatchSettings, Worker
+from repairkit.batching.work import BatchResult, BatchSettings, worker_for
 from repairkit.config import Config
 from repairkit.document import Document
 from repairkit.filters import filter_findings
@@ -111,20 +112,40 @@ def batch(source: PathLike | Iterable[Mapping[str, Any] | str], *, references: R
     for any engine and number of workers. ``skip`` maps result keys to how many records with that
     key to leave out (what ``--resume`` found in the output).
 
+    With the repeated-line rule (RK950) selected, the input is read twice: first to count the
+    lines its documents share (:mod:`repairkit.batching.evidence`, in fixed memory), then to scan;
+    standard input and iterators are kept in a temporary file for the second read, so the first
+    result comes once they end. ``ignore="RK950"`` scans in one pass, as the input arrives.
+
     Rule selectors and references are checked before anything runs (``ValueError``,
     :class:`repairkit.document.InputError`); an input that is missing is an ``InputError``.
     """
     files, dirs = _reference_paths(references)
     settings = BatchSettings.from_config(_config(config, select, ignore), files, dirs)
-    worker = Worker(settings)  # checks the selectors and the references here, before any work starts
-    if isinstance(source, str | os.PathLike):
-        records: Iterable[Record] = open_records(source)
-    else:
-        records = records_from(source)
+    # Checks the selectors and the references here, before any work starts; forked workers inherit it.
+    worker = worker_for(settings)
+    records = _records(source)
+    if any(rule.code == REPEATED_LINE_CODE for rule in worker.rules):  # counted over the whole input
+        records = with_line_evidence(records, _reopener(source))
     if skip:
         records = skip_completed(records, Counter(skip))
     if workers <= 1 and engine == "local":
         return run(settings, records, workers, engine, scheduler, worker)
     worker.warm()  # forked workers start with the tables loaded
-    worker.close()
+    worker.close()  # a library file's connection is not carried across a fork; each process opens its own
     return run(settings, records, workers, engine, scheduler)
+
+
+def _records(source: PathLike | Iterable[Mapping[str, Any] | str]) -> Iterable[Record]:
+    if isinstance(source, str | os.PathLike):
+        return open_records(source)
+    return records_from(source)
+
+
+def _reopener(source: PathLike | Iterable[Mapping[str, Any] | str]) -> Callable[[], Iterable[Record]] | None:
+    """How to read ``source`` a second time, or ``None`` when it can be read only once (stdin, an iterator)."""
+    if isinstance(source, str | os.PathLike):
+        return None if str(source) == "-" else lambda: open_records(source)
+    if isinstance(source, Sequence):
+        return lambda: records_from(source)
+    return None

@@ -205,9 +205,4 @@ def load_config_file(path: Path) -> Config:
 def load_config(start: Path | None = None) -> Config:
     """Load the effective configuration for a run started in ``start`` (default: cwd)."""
     path = find_pyproject((start or Path.cwd()).resolve())
-    if path is None:
-        return Config()
-    table = tomllib.loads(path.read_text(encoding="utf-8"))["tool"]["repairkit"]
-    if not isinstance(table, Mapping):
-        raise ConfigError(f"{path}: [tool.repairkit] must be a table")
-    return Config.from_mapping(table, source=str(path))
+    return Config() if path is None else load_config_file(path)

@@ -16,14 +16,18 @@ import bisect
 import codecs
 import hashlib
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 
-#: Share of control characters above which a file is taken to be binary, not text.
-BINARY_CONTROL_SHARE = 0.01
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+#: Share of undecodable bytes above which a file is taken to be binary, not text in another encoding.
+BINARY_SHARE = 0.1
+#: Share of control characters (and their least number) above which a decoded file is binary;
+#: below it, stray control characters are text damage that RK802 reports.
+BINARY_CONTROL_SHARE, BINARY_CONTROL_MIN = 0.3, 8
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f]")
 
 
 class InputError(Exception):
@@ -56,20 +60,32 @@ def decode_bytes(data: bytes, name: str = "<input>") -> Decoded:
         encoding, bom, body, codec = "utf-16-be", codecs.BOM_UTF16_BE, data[2:], "utf-16-be"
     else:
         encoding, bom, body, codec = "utf-8", b"", data, "utf-8"
+    binary = InputError(f"{name}: looks like a binary file, not text")
     try:
         text = body.decode(codec)
     except UnicodeDecodeError as exc:
-        if codec == "utf-8" and b"\x00" in body[:8192]:
-            raise InputError(f"{name}: looks like a binary file, not text") from None
+        if codec == "utf-8" and (b"\x00" in body or _undecodable_share(body) > BINARY_SHARE):
+            raise binary from None
         raise InputError(
             f"{name}: not valid {codec.upper()} (byte {exc.start + len(bom)}: {exc.reason}); "
             "repairkit reads UTF-8 or UTF-16 with a BOM; convert the file first "
             "(e.g. iconv -f cp1252 -t utf-8)"
         ) from None
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in _ALLOWED_CONTROLS)
-    if text and (controls / len(text) > BINARY_CONTROL_SHARE or "\x00" * 4 in text):
+    if "\x00" in text:  # a NUL never belongs to text; other controls are damage RK802 reports
+        raise binary
+    controls = len(_CONTROL_RE.findall(text))
+    if controls >= BINARY_CONTROL_MIN and controls / len(text) > BINARY_CONTROL_SHARE:
         raise InputError(f"{name}: looks like a binary file, not text ({controls} control characters)")
     return Decoded(text=text, encoding=encoding, bom=bom)
+
+
+def _undecodable_share(data: bytes) -> float:
+    """Share of the bytes of ``data`` that are not valid UTF-8.
+
+    >>> _undecodable_share(b"caf\\xe9 ok!"), _undecodable_share(b"\\xff\\xfe\\xfa\\xfb")
+    (0.125, 1.0)
+    """
+    return (len(data) - len(data.decode("utf-8", "ignore").encode("utf-8"))) / max(len(data), 1)
 
 
 def read_input(path: str | os.PathLike[str], directory_hint: str, what: str = "file") -> bytes:

@@ -11,8 +11,13 @@ True
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
 import math
+import re
 from functools import cache, lru_cache
+from itertools import repeat
+from pathlib import Path
 
 #: A word at or above this Zipf frequency counts as a real, common word.
 COMMON_ZIPF = 3.0
@@ -22,12 +27,36 @@ KNOWN_ZIPF = 1.0
 MAX_SEGMENTED_LENGTH = 40
 
 
+#: Words that wordfreq's tokeniser keeps as one token, its own lower-case form: ASCII letters,
+#: at most one inner apostrophe, and not 1-2 letters + apostrophe + vowel or "h" (it splits
+#: "d'arc"). :func:`zipf` looks these up in :func:`frequency_dict` and hands the rest to wordfreq.
+_ONE_TOKEN_RE = re.compile(r"[A-Za-z]+\Z|[A-Za-z]{3,}'[A-Za-z]+\Z|[A-Za-z]{1,2}'[b-df-gj-np-tv-xzB-DF-GJ-NP-TV-XZ][A-Za-z]*\Z")
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
-    """Zipf frequency of ``word`` in English (case-insensitive; 0.0 when unknown)."""
-    from wordfreq import zipf_frequency
+    """Zipf frequency of ``word`` in English (case-insensitive; 0.0 when unknown), as wordfreq's
+    ``zipf_frequency(word, "en")`` gives it (``tests/test_lexicon.py`` compares the two).
+
+    >>> zipf("Station") == zipf("station") > 4, zipf("stationjointly"), zipf("don't") > 5
+    (True, 0.0, True)
+    """
+    if _ONE_TOKEN_RE.match(word):
+        freq = frequency_dict().get(word.lower())
+        return _rounded_zipf(freq) if freq else 0.0
+    from wordfreq import zipf_frequency  # digits, other scripts, several tokens: wordfreq's own rules
 
     return float(zipf_frequency(word, "en"))
+
+
+@cache
+def _rounded_zipf(freq: float) -> float:
+    """wordfreq's ``zipf_frequency`` of a one-token word of frequency ``freq``, step by step:
+    the frequency rounded to 3 significant digits, its Zipf value to 2 decimals."""
+    freq = 1.0 / (0.0 + 1.0 / freq)  # wordfreq combines the tokens' frequencies so, even for one
+    freq = max(freq, 1e-9)  # its minimum: Zipf 0
+    freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    return round(math.log(freq, 10) + 9, 2)
 
 
 def is_word(word: str, min_zipf: float = KNOWN_ZIPF) -> bool:
@@ -42,12 +71,30 @@ def is_common(word: str) -> bool:
 
 @cache
 def frequency_dict() -> dict[str, float]:
-    """The English word -> frequency table of wordfreq, loaded once (plain dict lookups are fast)."""
-    from wordfreq import get_frequency_dict
+    """The English word -> frequency table of wordfreq, loaded once (plain dict lookups are fast).
 
-    # The same call as wordfreq's own lookups ("en", "best"), so its cache builds the table once
-    # per process for both (positional arguments are part of an lru_cache key).
-    table: dict[str, float] = get_frequency_dict("en", "best")
+    It is the table of wordfreq's ``get_frequency_dict("en", "best")``, read from the file
+    wordfreq ships (``large_en.msgpack.gz``, its documented "cBpack" format: a header, then
+    one list of words per centibel of frequency) without importing wordfreq, whose import
+    (langcodes, its tokeniser) and per-word loop cost about 0.3 s of every start; this takes
+    about 0.1 s.
+    """
+    import msgpack  # a dependency of wordfreq
+
+    spec = importlib.util.find_spec("wordfreq")
+    folder = Path(next(iter(spec.submodule_search_locations or ()))) if spec else None
+    if folder is None or not (folder / "data" / "large_en.msgpack.gz").is_file():
+        from wordfreq import get_frequency_dict
+
+        fallback: dict[str, float] = get_frequency_dict("en", "best")
+        return fallback
+    header, *buckets = msgpack.unpackb(gzip.decompress((folder / "data" / "large_en.msgpack.gz").read_bytes()),
+                                       raw=False, use_list=False)
+    if header.get("format") != "cB":
+        raise RuntimeError(f"wordfreq's English list has an unknown format: {header!r}")
+    table: dict[str, float] = {}
+    for centibels, bucket in enumerate(buckets):  # as wordfreq's own loop: 10 ** (cB / 100), the last bucket wins
+        table.update(zip(bucket, repeat(10 ** (-centibels / 100))))
     return table
 
 

@@ -139,6 +139,8 @@ class Suggestion:
     evidence: tuple[Evidence, ...] = ()
     #: What produced it: "rule", "reference-aligned", "reference-fact", ...
     origin: str = "rule"
+    #: The calibrated reading whose measured precision gave ``confidence`` (``data/calibration.tsv``).
+    reading: str = ""
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.confidence <= 1.0:
@@ -147,6 +149,15 @@ class Suggestion:
             raise ValueError("a suggestion without a replacement can only be manual")
         if self.applicability is Applicability.SAFE and self.confidence < HIGH_CONFIDENCE:
             raise ValueError("only high-confidence suggestions may be safe")
+
+    @classmethod
+    def unknown(cls, span: Span, note: str, evidence: tuple[Evidence, ...] = ()) -> Suggestion:
+        """A place whose value is unknown: an editor must supply it (manual, no confidence).
+
+        >>> Suggestion.unknown(Span(3, 3), "year missing").applicability.name
+        'MANUAL'
+        """
+        return cls(span, None, 0.0, Applicability.MANUAL, note, evidence)
 
     @property
     def level(self) -> str:
@@ -192,3 +203,10 @@ class Finding:
     def unresolved(self) -> bool:
         """True when no suggestion carries a value."""
         return all(s.replacement is None for s in self.suggestions)
+
+    @property
+    def competing(self) -> bool:
+        """True when two or more different values are offered and none of them is safe (an editor chooses)."""
+        valued = [s for s in self.suggestions if s.replacement is not None]
+        return len({s.replacement for s in valued}) > 1 and \
+            not any(s.applicability is Applicability.SAFE for s in valued)

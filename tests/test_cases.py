@@ -6,7 +6,8 @@ File format::
      "cases": [{"label": "...", "comment": "...", "text": "...",
                 "expect_codes": ["RK101"],       # exact set of codes found; [] = clean
                 "expect_texts": ["th"],          # optional: flagged texts, in order
-                "expect": "pass" | "fail"}]}     # fail = known failure, xfail(strict)
+                "expect": "pass" | "fail",       # fail = known failure, xfail(strict)
+                "batch": ["...", ...]}]}         # optional: the other documents of a run (batch-level rules)
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from repairkit.batching.evidence import with_run_evidence
 from repairkit.config import Config
 from repairkit.document import Document
 from repairkit.pipeline import scan_document, select_rules
@@ -37,7 +39,11 @@ def _load() -> list:
 @pytest.mark.parametrize(("select", "case"), _load())
 def test_case(select: list[str], case: dict) -> None:
     doc = Document.from_text(case["text"])
-    result = scan_document(doc, select_rules(Config(select=tuple(select))))
+    rules = select_rules(Config(select=tuple(select)))
+    result = scan_document(doc, rules)
+    if "batch" in case:  # the text is one document of a run; the evidence of the run's lines applies
+        others = [scan_document(Document.from_text(text, f"<batch {i}>"), rules) for i, text in enumerate(case["batch"])]
+        result = with_run_evidence([result, *others], rules)[0]
     assert {f.code for f in result.findings} == set(case["expect_codes"]), [
         (f.code, doc.text[f.span.start:f.span.end]) for f in result.findings]
     if "expect_texts" in case:

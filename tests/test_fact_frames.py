@@ -183,3 +183,90 @@ def test_on_the_seed_fixtures_reference_figures_are_candidates_with_evidence_and
     # The "th ... Leaders Meeting": the reference only has related summits, a low candidate at most.
     meeting = best_fact(findings, text, "th ASEAN Plus")
     assert meeting is None or meeting.confidence < MEDIUM_CONFIDENCE
+
+
+def missing(text: str, hole: str, expects: str = "number", **data: str) -> Finding:
+    """A missing-number finding over ``hole`` in ``text``, as a detector reports it."""
+    from types import MappingProxyType
+
+    from repairkit.model import Severity, Span
+
+    start = text.index(hole)
+    return Finding("RK103", "bare-quantity", "missing-number", Severity.ERROR, Span(start, start + len(hole)),
+                   "missing", (), MappingProxyType({"expects": expects, **data}))
+
+
+def values(text: str, reference: str, *holes: Finding) -> list[list[str]]:
+    """The candidate values of each hole, best first, from a related ``reference``."""
+    from repairkit.repair.facts import fact_suggestions_for
+
+    doc = Document.from_text(text)
+    ref = parse_text("A related story\n\n" + reference, "related.txt")
+    found = fact_suggestions_for(doc, list(holes), [ref])
+    return [[s.replacement for s in found.get(i, [])] for i in range(len(holes))]
+
+
+def test_html_character_references_and_model_names_are_no_figures():
+    art = parse_text("Heading\n\nThe communiqu&#233; on 2.5G phones came in 2004.")
+    assert [f.text for f in art.facts] == ["2004"]
+
+
+def test_two_years_of_swapped_clauses_go_to_their_own_clauses():
+    text = "Mr Blunkett entered Parliament for Sheffield Brightside in , after first contesting the Hallam seat in ."
+    ref = "After first contesting the Hallam seat in 1974, Mr Blunkett entered Parliament for Sheffield Brightside in 1987."
+    first = missing(text, "in ,", "year")
+    second = missing(text, "in .", "year")
+    got = values(text, ref, first, second)
+    assert got[0][0] == "1987" and got[1][0] == "1974"
+
+
+def test_a_day_fills_a_hole_only_before_its_own_month():
+    text = "The show is the largest in the world, and runs from 6 to  January."
+    ref = "The show is the largest in the world, and runs from 9 to 2 March."
+    assert values(text, ref, missing(text, "to  January", "day")) == [[]]
+    (got,) = values(text, ref.replace("March", "January"), missing(text, "to  January", "day"))
+    assert got and got[0].split()[0] == "2"
+
+
+def test_a_currency_word_after_the_hole_takes_a_figure_in_that_currency():
+    text = "With sales of .bn euros, the music market in Germany peaked that year."
+    ref = "With sales of 2.6 billion euros (£1.8 billion), the music market in Germany peaked in 1997."
+    (got,) = values(text, ref, missing(text, ".bn", "amount"))
+    assert got and got[0] == "2.6" and not any("£" in v for v in got)
+
+
+def test_a_number_is_never_glued_to_the_word_before_it():
+    text = "The list includes the Sharp  G mobile phone and a digital camera."
+    ref = "The list includes the Sharp 902 3G mobile phone and a digital camera."
+    hole = missing(text, "G")
+    doc = Document.from_text(text)
+    from repairkit.repair.facts import placements
+
+    assert all(text[s.start - 1] != "G" for s in placements(doc.text, hole, "902"))
+    assert values(text, ref, hole) == [[]]
+
+
+@pytest.mark.parametrize(("here", "there"), [("this year", "last year"), ("first quarter", "second quarter"),
+                                              ("August and July", "July")])
+def test_another_period_of_the_same_kind_is_a_conflict_even_when_another_period_is_shared(here, there):
+    text = f"The rapper was criticised in April {here} after a show that led  viewers to complain."
+    ref = f"The rapper was criticised in April {there} after a show that led 42 viewers to complain."
+    doc = Document.from_text(text)
+    from repairkit.repair.facts import fact_suggestions
+
+    (s,) = fact_suggestions(doc, missing(text, "led  viewers", "count", unit="viewers"),
+                            [parse_text("A related story\n\n" + ref, "related.txt")])
+    assert s.replacement == "42 viewers" and s.confidence < MEDIUM_CONFIDENCE
+    assert s.applicability is Applicability.MANUAL and "this text of" in s.note
+
+
+def test_a_number_two_holes_want_as_much_is_a_doubt_for_the_one_that_takes_it():
+    from repairkit.repair.facts import candidates
+
+    text = "Between  and ,  children have died in secure training centres."
+    ref = "Figures showed 25 children have died in secure training centres between 1990 and 2004."
+    doc = Document.from_text(text)
+    holes = [missing(text, "and ,"), missing(text, ",  children", "count", unit="children")]
+    found = candidates(doc, holes, [parse_text("A related story\n\n" + ref, "related.txt")])
+    owners = [c for cs in found.values() for c in cs if c.fact.value == "25" and c.taken_by is None]
+    assert owners and all(c.contest > 0 and c.score < c.fit for c in owners)

@@ -212,10 +212,10 @@ def test_failed_write_leaves_a_truthful_log(tmp_path, toy_rules, monkeypatch):
     first, second = write(tmp_path, DAMAGED, "a.txt"), write(tmp_path, DAMAGED, "b.txt")
     real_write = fix_module.atomic_write
 
-    def failing(path, data):
+    def failing(path, data, **kwargs):
         if Path(path).name == "b.txt":
             raise OSError(28, "No space left on device", str(path))
-        real_write(path, data)
+        real_write(path, data, **kwargs)
 
     monkeypatch.setattr(fix_module, "atomic_write", failing)
     log = tmp_path / "audit.json"

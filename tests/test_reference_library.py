@@ -75,8 +75,16 @@ def test_load_files_dirs_and_jsonl(tmp_path):
     assert phone.title == "New handset" and phone.path.endswith("phone.md")
 
 
+def test_one_bad_jsonl_line_is_reported_and_the_rest_used(tmp_path, caplog):
+    path = tmp_path / "lib.jsonl"
+    path.write_text('{"id": 1, "title": "x", "text": "ok"}\n{"id": 2}\n{"id": 3, "text": "also"}\n', encoding="utf-8")
+    lib = Library.load([path])
+    assert lib.paths == [f"{path}#1", f"{path}#3"]
+    assert [r.getMessage().split(": not a reference record")[0] for r in caplog.records] == [f"{path}:2"]
+
+
 @pytest.mark.parametrize(("content", "message"), [
-    ('{"id": 1, "title": "x", "text": "ok"}\n{"id": 2}\n', r":2: not a reference record"),
+    ('{"id": 1, "title": "x"}\n{"id": 2}\n', r":1: not a reference record"),
     ("not json\n", r":1: not a reference record"),
     ('{"id": 1, "text": 5}\n', r":1: not a reference record"),
     ("\n\n", "reference library is empty"),

@@ -41,8 +41,7 @@ def test_detectors_never_raise_and_spans_stay_in_bounds(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "It costs Ã‚Â£5 at the cafÃ©.", "Hello\x00 world", "co\u200boperation", "apples,, pears",
-    "See httpwww.example.org now.",
+    "It costs Ã‚Â£5 at the cafÃ©.", "Hello\x00 world", "co\u200boperation", "Bell\x07 rang.",
 ])
 def test_applying_safe_fixes_leaves_nothing_safe_to_fix(text: str) -> None:
     safe = [s for f in _scan(text) for s in f.suggestions if s.applicability is Applicability.SAFE]

@@ -20,7 +20,9 @@ from types import MappingProxyType
 from repairkit.analysis.words import skip_back
 
 _NEXT_RE = re.compile(r"[ \t]*(?:[\"'“‘](?=[A-Za-z]))?([A-Za-z]+|\d)?")
-_PREV_RE = re.compile(r"([A-Za-z]+)?[ \t]*$")
+#: How far back the previous word is looked for.
+_LOOK_BACK = 40
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _CONTEXT_HEADER = "# repairkit apostrophe contexts, format 1"
 _CONTRACTION_HEADER = "# repairkit contractions, format 1"
 
@@ -95,8 +97,27 @@ def previous_token(text: str, start: int) -> str:
     >>> previous_token("Jonathan Ive", 9), previous_token("(Ive", 1)
     ('Jonathan', '')
     """
-    before = _PREV_RE.search(text, max(0, start - 40), start)
-    return before.group(1) or "" if before else ""
+    return _word_before(text, start) or ""
+
+
+def _word_before(text: str, start: int) -> str | None:
+    """The run of ASCII letters that ends ``text[:start]`` after spaces and tabs (and one line
+    break right before ``start``), within :data:`_LOOK_BACK` characters; ``None`` if there is none.
+
+    What ``re.search(r"([A-Za-z]+)?[ \\t]*$", text, start - 40, start).group(1)`` gives, by a
+    walk back: that search tries every position of the window, about 30 µs a call.
+
+    >>> _word_before("say hello  ", 11), _word_before("end\\nNext", 4), _word_before("(", 1)
+    ('hello', 'end', None)
+    """
+    low = max(0, start - _LOOK_BACK)
+    end = start - 1 if start > low and text[start - 1] == "\n" else start  # "$" matches before a final newline
+    while end > low and text[end - 1] in " \t":
+        end -= 1
+    begin = end
+    while begin > low and text[begin - 1] in _ASCII_LETTERS:
+        begin -= 1
+    return text[begin:end] if begin < end else None
 
 
 def features(text: str, start: int, end: int) -> tuple[str, str]:
@@ -115,8 +136,7 @@ def features(text: str, start: int, end: int) -> tuple[str, str]:
         next_feat = "<NUM>"
     else:
         next_feat = "<CAP>" if nxt[0].isupper() else nxt.lower()
-    before = _PREV_RE.search(text, max(0, start - 40), start)
-    prev = before.group(1) if before else None
+    prev = _word_before(text, start)
     return (prev.lower() if prev else "<P>"), next_feat
 
 

@@ -12,18 +12,18 @@ The encoding family reports the stretches; every other family leaves their chara
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-from ftfy import TextFixerConfig, fix_and_explain
-from ftfy.badness import badness
 from rapidfuzz.distance import Indel
 
 from repairkit.analysis.blocks import lines
 from repairkit.model import Span
 
 #: ftfy with only its encoding repairs: everything that changes how text *looks* is off.
-FTFY_CONFIG = TextFixerConfig(
+FTFY_OPTIONS: dict[str, Any] = dict(
     unescape_html="auto", remove_terminal_escapes=True, fix_encoding=True, restore_byte_a0=True,
     replace_lossy_sequences=True, decode_inconsistent_utf8=True, fix_c1_controls=True,
     fix_latin_ligatures=False, fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
@@ -110,13 +110,24 @@ def _changed_stretches(before: str, after: str) -> list[tuple[int, int, int, int
     return [(a, b, c, d) for a, b, c, d in out]
 
 
+@cache
+def _ftfy() -> tuple[Callable[[str], tuple[str, Any]], Callable[[str], int]]:
+    """ftfy's ``fix_and_explain`` with :data:`FTFY_OPTIONS`, and its ``badness``: imported the first
+    time a line could hold mojibake (about a fifth of a plain scan's start-up; ASCII text never needs it)."""
+    from ftfy import TextFixerConfig, fix_and_explain
+    from ftfy.badness import badness
+
+    config = TextFixerConfig(**FTFY_OPTIONS)
+    return (lambda line: fix_and_explain(line, config=config)), badness
+
+
 def _line_fixes(text: str) -> Iterator[tuple[int, str, str, list[tuple[str, str]]]]:
     """``(line start, line, ftfy's fix, explanation)`` for each line ftfy would change."""
     for start, end in lines(text):
         line = text[start:end]
         if line.isascii() and "&" not in line and "\x1b" not in line:
             continue  # mojibake always shows non-ASCII; entities need "&"
-        fixed, explanation = fix_and_explain(line, config=FTFY_CONFIG)
+        fixed, explanation = _ftfy()[0](line)
         if fixed != line:
             yield start, line, fixed, [(step[0], step[1]) for step in explanation or []]
 
@@ -126,6 +137,7 @@ def mojibake_stretches(text: str) -> list[Stretch]:
     out = []
     for start, line, fixed, explanation in _line_fixes(text):
         decoded = any(step in _DECODE_STEPS or name in _DECODE_FIXERS for step, name in explanation)
+        badness = _ftfy()[1]
         sure = decoded and badness(line) > badness(fixed)
         steps = ", ".join(f"{step} {name}" for step, name in explanation) or "ftfy fixes"
         for i1, i2, j1, j2 in _changed_stretches(line, fixed):

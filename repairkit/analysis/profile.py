@@ -25,6 +25,7 @@ KeyError: "RK101: not in the evidence of this rule (declare it in the rule's rea
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
@@ -114,6 +115,21 @@ class DocumentProfile:
         for m in WORD_LETTERS_RE.finditer(self.text):
             starts.setdefault(m.group(), m.start())
         return starts
+
+    def matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """Every match of ``pattern`` over the text, found once per profile: the token table of
+        the rules that share a tokeniser (they iterate the list instead of re-scanning).
+
+        >>> from repairkit.document import Document
+        >>> p = DocumentProfile(Document.from_text("a bb ccc"))
+        >>> [m.group() for m in p.matches(re.compile(r"\\w{2,}"))], p.matches(re.compile(r"\\w{2,}")) is p.matches(re.compile(r"\\w{2,}"))
+        (['bb', 'ccc'], True)
+        """
+        table = self.__dict__.setdefault("_matches", {})
+        found: list[re.Match[str]] | None = table.get(pattern)
+        if found is None:
+            found = table[pattern] = list(pattern.finditer(self.text))
+        return found
 
     # -- evidence of earlier phases ---------------------------------------------------------
 

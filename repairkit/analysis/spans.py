@@ -62,3 +62,36 @@ class SpanIndex:
             return i > 0 and self._max_end[i - 1] > a
         k = bisect_left(self._starts, b)  # spans starting before b ...
         return k > 0 and self._max_end[k - 1] > a  # ... one of which ends after a
+
+
+class GrowingSpans:
+    """Spans added one by one, asked which of them lie near a range: for a rule that keeps a span
+    unless one already kept overlaps it (a loop over all kept spans made that quadratic).
+
+    >>> kept = GrowingSpans([Span(0, 3)])
+    >>> kept.add(Span(10, 12))
+    >>> kept.near(2, 5), kept.near(4, 9), kept.near(12, 12)
+    ([Span(start=0, end=3)], [], [Span(start=10, end=12)])
+    """
+
+    __slots__ = ("_longest", "_spans", "_starts")
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self._spans: list[Span] = []
+        self._starts: list[int] = []
+        self._longest = 0
+        for span in spans:
+            self.add(span)
+
+    def add(self, span: Span) -> None:
+        """Keep ``span`` too."""
+        i = bisect_right(self._starts, span.start)
+        self._starts.insert(i, span.start)
+        self._spans.insert(i, span)
+        self._longest = max(self._longest, span.end - span.start)
+
+    def near(self, lo: int, hi: int) -> list[Span]:
+        """Every kept span with ``start <= hi`` and ``end >= lo`` (the closed ranges meet), by start."""
+        first = bisect_left(self._starts, lo - self._longest)
+        last = bisect_right(self._starts, hi)
+        return [s for s in self._spans[first:last] if s.end >= lo]

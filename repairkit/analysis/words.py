@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from repairkit.model import Applicability, Span, Suggestion
+from repairkit.model import Span, Suggestion
 
 #: A word: letters/digits with inner apostrophes or hyphens.
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -23,7 +23,7 @@ MONTHS = frozenset(
 
 def unresolved(at: int, note: str) -> Suggestion:
     """A manual suggestion with no value: an editor must supply it (zero-width at ``at``)."""
-    return Suggestion(Span(at, at), None, 0.0, Applicability.MANUAL, note)
+    return Suggestion.unknown(Span(at, at), note)
 
 
 def skip_back(text: str, pos: int) -> int:

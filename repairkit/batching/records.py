@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from repairkit.batching.evidence import LineEvidence
 from repairkit.document import InputError
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -33,7 +34,8 @@ class Record:
     """One input document, or the reason it cannot be read.
 
     ``number`` is the 1-based line (JSONL) or file number; ``data`` holds a file's bytes (decoded
-    by the worker, as ``scan`` decodes files), ``text`` a JSONL record's text.
+    by the worker, as ``scan`` decodes files), ``text`` a JSONL record's text; ``evidence`` what
+    the whole run says about its lines (:mod:`repairkit.batching.evidence`).
     """
 
     number: int
@@ -44,6 +46,7 @@ class Record:
     reference_ids: tuple[str, ...] | None = None
     error: str | None = None
     from_line: bool = True
+    evidence: LineEvidence | None = None
 
     @property
     def key(self) -> str:

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from repairkit.batching.evidence import with_repeated_lines
 from repairkit.batching.records import Record, RecordId
 from repairkit.config import Config
 from repairkit.document import Document, InputError
@@ -117,7 +118,8 @@ class Worker:
         else:
             doc = Document.from_text(record.text or "", record.path)
         references = self._references(record, doc.text)
-        result = scan_document(doc, self.rules, self.config, references)
+        result = with_repeated_lines(scan_document(doc, self.rules, self.config, references), record.evidence,
+                                     self.rules, self.config)
         findings = filter_findings(result.findings, self.config.min_confidence)
         data = {"id": record.id, **document_dict(replace(result, findings=findings))}
         return BatchResult(record.id, record.key, json.dumps(data, ensure_ascii=False),
@@ -165,6 +167,8 @@ def worker_for(settings: BatchSettings) -> Worker:
     """The worker of a process for these settings: rules and references are loaded once per process.
 
     This cache is the only state a process keeps between documents; what it holds is only read.
+    Local worker processes are forked from the parent after it has filled this cache, so they
+    start with its worker (rules, tables, an in-memory reference index) instead of building one.
     """
     return Worker(settings)
 

@@ -7,6 +7,7 @@ undoes byte for byte.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from collections.abc import Sequence
@@ -22,8 +23,8 @@ from repairkit.cli._common import (
 )
 from repairkit.cli.diffs import DIFF_STYLES, LONG_LINE, show_diff
 from repairkit.cli.interactive import review
-from repairkit.document import encode_text
-from repairkit.fileio import atomic_write
+from repairkit.document import InputError, encode_text
+from repairkit.fileio import atomic_write, directory_lock, remove_stale_temporaries
 from repairkit.fixloop import Planned, plan, rescanner
 from repairkit.model import Applicability
 from repairkit.pipeline import DocumentResult, scan_paths, select_rules
@@ -70,10 +71,26 @@ class Pending:
     log: Path
 
 
+def refuse_read_only_directory(target: Path) -> None:
+    """Refuse to write into a directory its owner may not write (mode bits), or this user may not:
+    the atomic write creates its new file there (and root would otherwise ignore the mode)."""
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        mode = folder.stat().st_mode
+    except OSError as exc:
+        raise InputFailure(f"{folder}: cannot use directory ({exc.strerror or exc}); nothing written") from None
+    if not mode & stat.S_IWUSR or not os.access(folder, os.W_OK):
+        raise InputFailure(f"{folder}: directory is read-only; nothing written (a fix writes a new file "
+                           "beside the old one: make the directory writable, or use --output elsewhere)")
+
+
 def prepare(p: Planned, target: Path, log: Path | None) -> Pending:
     """Check the input is unchanged since it was read and build its write and audit entry."""
     doc = p.result.document
-    original = Path(doc.path).read_bytes()
+    try:
+        original = Path(doc.path).read_bytes()
+    except FileNotFoundError:
+        raise InputFailure(f"{doc.path}: deleted while it was being fixed; nothing written") from None
     if audit.sha256(original) != doc.sha256:
         raise InputFailure(f"{doc.path}: changed while it was being fixed; nothing written")
     previous = original if target.resolve() == Path(doc.path).resolve() else (
@@ -99,10 +116,11 @@ def write_all(pending: Sequence[Pending]) -> None:
         audit.record(log, [i.entry for i in items])
     for n, item in enumerate(pending):
         try:
-            atomic_write(item.target, item.data)
-        except OSError:
+            atomic_write(item.target, item.data, expected_sha256=item.entry["sha256_before"])
+        except (OSError, InputError):
             for log in by_log:
-                audit.withdraw(log, [i.entry for i in pending[n:] if i.log == log])
+                with contextlib.suppress(OSError, InputError):  # the first failure is the one to report
+                    audit.withdraw(log, [i.entry for i in pending[n:] if i.log == log])
             raise
 
 
@@ -203,12 +221,18 @@ def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tup
                            for p in changed), nl=False, color=colour)
         raise SystemExit(EXIT_FINDINGS if changed else EXIT_CLEAN)
     targets = [output if output is not None else Path(p.result.document.path) for p in changed]
-    for target in targets:  # before anything is written: all files or none
+    logs = [audit_path or audit.default_log_path(target) for target in targets]
+    for target in {*targets, *logs}:  # before anything is written: all files or none
         refuse_read_only(target)
-    pending = [prepare(p, target, audit_path) for p, target in zip(changed, targets, strict=True)]
-    if chosen is not None:  # the audit log says which decision each edit is, and who typed its value
-        decisions.mark_entries([item.entry for item in pending], chosen)
-    write_all(pending)
+        refuse_read_only_directory(target)
+    sources = [Path(p.result.document.path) for p in changed]
+    with directory_lock([*targets, *logs, *sources]):  # a second fix of these files waits, then refuses
+        for stale in {*targets, *logs}:  # what a killed earlier run left beside them
+            remove_stale_temporaries(stale)
+        pending = [prepare(p, target, audit_path) for p, target in zip(changed, targets, strict=True)]
+        if chosen is not None:  # the audit log says which decision each edit is, and who typed its value
+            decisions.mark_entries([item.entry for item in pending], chosen)
+        write_all(pending)
     for p, item in zip(changed, pending, strict=True):
         click.echo(f"fixed {p.result.document.path}: {p.count} edit{'s' if p.count != 1 else ''}"
                    f" -> {item.target} (audit: {item.log})", err=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from repairkit import baseline as baselines
+from repairkit.batching.evidence import with_run_evidence
 from repairkit.cli._common import (
     color_option, emit, exit_code_for, InputFailure, reference_options, reports_errors, rule_options, run_config,
     split_codes, use_color,
@@ -71,6 +72,8 @@ def scan(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tu
                    if paths == ("-",) else scan_paths(paths, config, references, reference_dirs, encoding))
     except ValueError as exc:
         raise InputFailure(str(exc)) from None
+    if any(Path(p).is_dir() for p in paths if p != "-"):  # a directory is a run: its repeated lines are furniture
+        results = with_run_evidence(results, select_rules(config), config)
     results = filter_results(results, config.min_confidence)
     if write_baseline is not None:
         data = json.dumps(baselines.to_dict(results, write_baseline.resolve().parent), ensure_ascii=False,

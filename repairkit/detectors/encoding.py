@@ -19,9 +19,22 @@ from collections.abc import Iterator
 from repairkit import lexicon
 from repairkit.analysis.digits import DIGIT_EVIDENCE, lost_digits
 from repairkit.analysis.profile import DocumentProfile
+from repairkit.calibration import reading, suggest
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
 from repairkit.spec import DetectorSpec, FixAvailability
+
+#: The readings these rules propose (measured in data/calibration.tsv).
+MOJIBAKE_DECODED = reading("RK801.decoded")
+ENTITY = reading("RK801.entity")
+VERTICAL_TAB = reading("RK802.vertical-tab")
+DELETE_CONTROL = reading("RK802.delete-control")
+DELETE_CONTROL_IN_WORD = reading("RK802.delete-control-in-word")
+DELETE_ESCAPE = reading("RK802.delete-escape-sequence")
+LOST_HIGH_BYTE = reading("RK802.lost-high-byte")
+DELETE_INVISIBLE = reading("RK804.delete-invisible")
+JOIN_SPLIT_WORD = reading("RK804.join-split-word")
+COLLAPSE_SPACES = reading("RK805.collapse-spaces")
 
 #: Control characters that plain text may hold.
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f")
@@ -33,6 +46,14 @@ _INVISIBLE = {"\u200b": "zero-width space", "\u2060": "word joiner", "\ufeff": "
 _ODD_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
 _ODD_SPACE_IN_WORD_RE = re.compile(rf"(?<=[^\W\d_])[{_ODD_SPACES}](?=[^\W\d_])")
 _DOUBLE_SPACE_RE = re.compile(rf"(?<=[^\s.!?:;])[ {_ODD_SPACES}]{{2,}}(?=\S)")
+
+#: A terminal escape sequence (colour, cursor, title) copied from a console: CSI, OSC, or two-byte.
+_ESCAPE_RE = re.compile(r"\x1b(?:\[(?:[0-9;?]+[ -/]*[@-~]|[A-HJKSTfmsu])|\][^\x07\x1b]{0,256}(?:\x07|\x1b\\))")
+_CONTROL_RUN_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]+")
+#: Control characters that are the low byte of a typographic mark whose high byte (0x20) was lost
+#: on the way through a 16-bit or 8-bit conversion: U+2019 -> 0x19, U+2014 -> 0x14, ...
+_LOST_HIGH_BYTE = {"\x13": "\u2013", "\x14": "\u2014", "\x18": "\u2018", "\x19": "\u2019",
+                   "\x1c": "\u201c", "\x1d": "\u201d"}
 
 
 def find_mojibake(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
@@ -53,50 +74,80 @@ def find_mojibake(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     >>> doc = Document.from_text("AT&amp;T said itâ€™s fine")
     >>> from repairkit.registry import prepared
     >>> [(h.suggestions[0].replacement, h.suggestions[0].applicability.label) for h in find_mojibake(*prepared(doc, "RK801"))]
-    [('&', 'unsafe'), ('’', 'safe')]
+    [('&', 'manual'), ('’', 'safe')]
     """
     for stretch in profile.mojibake:
         span, steps = stretch.span, stretch.steps
+        if not _ESCAPE_RE.sub("", stretch.original):
+            continue  # terminal escape sequences: control characters, RK802's
         safe = stretch.decoded and not stretch.original.isascii()  # an HTML entity may be meant literally
-        applicability = Applicability.SAFE if safe else Applicability.UNSAFE
         yield Hit(span, f"mojibake: '{stretch.original}' should read '{stretch.fixed}'",
-                  (Suggestion(span, stretch.fixed, 0.95 if safe else 0.7, applicability,
-                              f"ftfy explains the line as: {steps}"),),
+                  (suggest(span, stretch.fixed, MOJIBAKE_DECODED if safe else ENTITY,
+                           f"ftfy explains the line as: {steps}",
+                           ceiling=Applicability.SAFE if safe else Applicability.UNSAFE),),
                   {"ftfy": steps})
 
 
+def _control_fix(text: str, span: Span) -> Suggestion:
+    """The repair of one run of control characters at ``span`` (see :func:`find_control_characters`)."""
+    run = text[span.start:span.end]
+    kept = "".join(ch for ch in run if ch in _ALLOWED_CONTROLS)
+    if run.startswith("\x1b") and _ESCAPE_RE.fullmatch(run):
+        return suggest(span, "", DELETE_ESCAPE, "a terminal escape sequence (a colour or cursor code) shows nothing "
+                       "in text", ceiling=Applicability.SAFE)
+    if set(run) <= {"\x0b"}:
+        return suggest(span, "\n", VERTICAL_TAB, "a vertical tab is a line break in some editors")
+    if len(run) == 1 and run in _LOST_HIGH_BYTE:
+        mark = _LOST_HIGH_BYTE[run]
+        return suggest(span, mark, LOST_HIGH_BYTE,
+                       f"U+{ord(run):04X} is the low byte of U+{ord(mark):04X} '{mark}', whose high byte a "
+                       "conversion dropped; check the source")
+    before = text[span.start - 1] if span.start else " "
+    after = text[span.end] if span.end < len(text) else " "
+    if before.isalnum() and after.isalnum():  # a character may have been lost inside the word
+        return suggest(span, kept, DELETE_CONTROL_IN_WORD,
+                       "a control character inside a word may stand for a lost character; deleting it "
+                       "joins the two halves")
+    return suggest(span, kept, DELETE_CONTROL, "control characters are invisible; deleting them changes no text",
+                   ceiling=Applicability.SAFE)
+
+
 def find_control_characters(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
-    """NUL and other control characters in text: "word\\x00word", "a\\x07b".
+    """Control characters in text, as scraped pages carry them: "a\\x01b", "\\x1b[1mBold\\x1b[0m".
 
     What it flags: each run of C0/C1 control characters other than tab, line feed,
-    carriage return and form feed, unless ftfy explains it as mojibake.
+    carriage return and form feed, unless ftfy explains it as mojibake; a terminal escape
+    sequence (``ESC [ 0 m``) is one finding over the whole sequence. The message names the
+    code points.
     Why it matters: controls are invisible, break search and tools, and usually come from
-    a binary field or a broken conversion.
-    Example: ``Hello\\x00 world`` -> finding on ``\\x00``.
-    Repair safety: deleting a control character changes nothing a reader sees, so the
-    suggestion is safe; a vertical tab (a line break in some word processors) becomes a
-    line feed, unsafe.
+    a binary field, a console log or a broken conversion.
+    Example: ``Hello\\x01 world`` -> finding on ``\\x01``.
+    Repair safety: deleting controls between words (or a whole escape sequence) changes
+    nothing a reader sees, so it is safe. It is unsafe where the deletion is ambiguous: a
+    control between two letters may stand for a lost character ("don\\x19t" is "don’t" whose
+    high byte was lost: the suggestion is the mark, unsafe), and a vertical tab becomes a line
+    feed (a line break in some word processors).
 
-    >>> doc = Document.from_text("Hello\\x00 world\\x0bnext")
+    >>> doc = Document.from_text("Hello\\x01 world\\x0bnext \\x1b[31mred\\x1b[0m don\\x19t")
     >>> from repairkit.registry import prepared
-    >>> [(h.suggestions[0].replacement, h.suggestions[0].applicability.label) for h in find_control_characters(*prepared(doc, "RK802"))]
-    [('', 'safe'), ('\\n', 'unsafe')]
+    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement, h.suggestions[0].applicability.label)
+    ...  for h in find_control_characters(*prepared(doc, "RK802"))]
+    [('\\x01', '', 'safe'), ('\\x0b', '\\n', 'unsafe'), ('\\x1b[31m', '', 'safe'), ('\\x1b[0m', '', 'safe'), ('\\x19', '’', 'unsafe')]
     """
+    text = doc.text
     mojibake = profile.mojibake_spans
-    for m in re.finditer(r"[\x00-\x1f\x7f-\x9f]+", doc.text):
-        run = m.group()
-        if all(ch in _ALLOWED_CONTROLS for ch in run):
+    pos = 0
+    while (m := _CONTROL_RUN_RE.search(text, pos)) is not None:
+        escape = _ESCAPE_RE.match(text, m.start()) if text[m.start()] == "\x1b" else None
+        span = Span(m.start(), escape.end() if escape else m.end())
+        pos = span.end
+        if escape is None and mojibake.overlaps(span):
             continue
-        span = Span(m.start(), m.end())
-        if mojibake.overlaps(span):
-            continue
-        names = ", ".join(sorted({f"U+{ord(ch):04X}" for ch in run if ch not in _ALLOWED_CONTROLS}))
-        if set(run) <= {"\x0b"}:
-            fix = Suggestion(span, "\n", 0.7, Applicability.UNSAFE, "a vertical tab is a line break in some editors")
-        else:
-            fix = Suggestion(span, "".join(ch for ch in run if ch in _ALLOWED_CONTROLS), 0.95,
-                             Applicability.SAFE, "control characters are invisible; deleting them changes no text")
-        yield Hit(span, f"control character(s) {names} in text", (fix,))
+        run = text[span.start:span.end]
+        names = ", ".join(sorted({f"U+{ord(ch):04X}" for ch in run if ch < " " or "\x7f" <= ch <= "\x9f"}
+                                 - {"U+0009", "U+000A", "U+000D", "U+000C"}))
+        what = "terminal escape sequence" if escape else "control character(s)"
+        yield Hit(span, f"{what} {names} in text", (_control_fix(text, span),))
 
 
 def find_replacement_characters(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
@@ -113,16 +164,30 @@ def find_replacement_characters(doc: Document, profile: DocumentProfile) -> Iter
     """
     for m in re.finditer("\ufffd+", doc.text):
         yield Hit(Span(m.start(), m.end()), "a character was lost in decoding (U+FFFD)",
-                  (Suggestion(Span(m.start(), m.end()), None, 0.0, Applicability.MANUAL,
-                              "The original character is unknown: check the source (often an accent, "
+                  (Suggestion.unknown(Span(m.start(), m.end()),
+                                      "The original character is unknown: check the source (often an accent, "
                               "a quote, a dash or a currency sign)."),))
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """True when only whitespace stands beside ``text[start:end]`` on its line.
+
+    >>> _alone_on_line("a\\n\\u200b\\nb", 2, 3), _alone_on_line("a\\u200bb", 1, 2)
+    (True, False)
+    """
+    i, j = start, end
+    while i > 0 and text[i - 1] in " \t\r\u00a0":
+        i -= 1
+    while j < len(text) and text[j] in " \t\r\u00a0":
+        j += 1
+    return (i == 0 or text[i - 1] == "\n") and (j == len(text) or text[j] == "\n")
 
 
 def find_word_breaking_spaces(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """Invisible or non-breaking spaces that split a word: "co\\u200boperation", "informa\\u00a0tion".
 
     What it flags: a zero-width space, word joiner, stray byte-order mark or soft hyphen
-    anywhere; a non-breaking (or other non-ASCII) space between two letters when the two
+    anywhere but alone on a line (an "empty" web paragraph, which splits no word); a non-breaking (or other non-ASCII) space between two letters when the two
     halves joined make a common word that is more frequent than either half.
     Why it matters: the word looks whole but search, spell-checking and matching fail.
     Example: ``co\\u200boperation`` -> finding on the zero-width space.
@@ -132,16 +197,18 @@ def find_word_breaking_spaces(doc: Document, profile: DocumentProfile) -> Iterat
     >>> doc = Document.from_text("co\\u200boperation and informa\\u00a0tion, 10\\u00a0km")
     >>> from repairkit.registry import prepared
     >>> [(h.span.start, h.suggestions[0].applicability.label) for h in find_word_breaking_spaces(*prepared(doc, "RK804"))]
-    [(2, 'safe'), (24, 'unsafe')]
+    [(2, 'safe'), (24, 'manual')]
     """
     text = doc.text
     for m in re.finditer("[" + "".join(_INVISIBLE) + "]+", text):
         if m.start() == 0 and m.group() == "\ufeff":
             continue  # a byte-order mark at the very start is a file signature
+        if _alone_on_line(text, m.start(), m.end()):
+            continue  # an "empty" paragraph of a web page (<p>&#8203;</p>): splits no word
         name = _INVISIBLE[m.group()[0]]
         yield Hit(Span(m.start(), m.end()), f"invisible {name} inside the text",
-                  (Suggestion(Span(m.start(), m.end()), "", 0.95, Applicability.SAFE,
-                              f"a {name} is invisible; deleting it changes no visible text"),))
+                  (suggest(Span(m.start(), m.end()), "", DELETE_INVISIBLE,
+                           f"a {name} is invisible; deleting it changes no visible text", ceiling=Applicability.SAFE),))
     for m in _ODD_SPACE_IN_WORD_RE.finditer(text):
         i, j = m.start(), m.end()  # walk to the word edges: no slicing or searching the whole text
         while i > 0 and text[i - 1].isalpha():
@@ -154,8 +221,8 @@ def find_word_breaking_spaces(doc: Document, profile: DocumentProfile) -> Iterat
         joined = lexicon.zipf((a + b).lower())
         if lexicon.is_common((a + b).lower()) and joined > max(lexicon.zipf(a.lower()), lexicon.zipf(b.lower())):
             yield Hit(Span(m.start(), m.end()), f"U+{ord(m.group()):04X} space splits the word '{a + b}'",
-                      (Suggestion(Span(m.start(), m.end()), "", 0.75, Applicability.UNSAFE,
-                                  f"'{a + b}' is a more common word than either half"),))
+                      (suggest(Span(m.start(), m.end()), "", JOIN_SPLIT_WORD,
+                               f"'{a + b}' is a more common word than either half"),))
 
 
 def find_doubled_spaces(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
@@ -186,8 +253,8 @@ def find_doubled_spaces(doc: Document, profile: DocumentProfile) -> Iterator[Hit
     for m in _DOUBLE_SPACE_RE.finditer(doc.text):
         span = Span(m.start(), m.end())
         yield Hit(span, f"{len(span)} spaces between words",
-                  (Suggestion(span, " ", 0.6, Applicability.UNSAFE,
-                              "collapse to one space, after checking that no word or number vanished here"),))
+                  (suggest(span, " ", COLLAPSE_SPACES,
+                           "collapse to one space, after checking that no word or number vanished here"),))
 
 
 MOJIBAKE = DetectorSpec("RK801", "mojibake", "encoding", Severity.ERROR, find_mojibake, FixAvailability.ALWAYS)

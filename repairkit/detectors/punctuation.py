@@ -15,9 +15,9 @@ quotation continues in the next one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
-from repairkit.analysis.blocks import paragraphs
 from repairkit.analysis.digits import (
     DIGIT_EVIDENCE,
     lost_digits,
@@ -27,6 +27,7 @@ from repairkit.analysis.profile import DocumentProfile
 from repairkit.analysis.spans import SpanIndex
 from repairkit.analysis.speech import attributed_clauses, continued_speech, opening_frames, reported_speech
 from repairkit.analysis.words import next_word, previous_word
+from repairkit.calibration import reading, suggest
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
 from repairkit.spec import DetectorSpec, FixAvailability
@@ -50,26 +51,44 @@ _SAID_COLON_RE = re.compile(
 _EMOTICON_RE = re.compile(r"(?<!\S)(?:[:;=]-?[()\[\]]|[()\[\]]-?[:;=])(?!\S)")
 _LIST_MARK_RE = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)")
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)")
+_BRACKET_RE = re.compile(r"[()\[\]]")
 _INCHES_RE = re.compile(r"\d['’] ?\d{1,2}$")  # 5' 10" is a height, not a quotation
 _SIZE_RE = re.compile(r"\d(?:\.\d+)?$")  # a 65" TV: an inch mark where no quotation is open
+#: The marks of each quotation system, found by the regex engine, not a loop over characters;
+#: ``mixed``: straight and curly quotes in one paragraph, read as one system.
+_QUOTE_MARKS_RE = {'"': re.compile('"'), "“": re.compile("[“”]"), "mixed": re.compile('["“”]')}
 _OPENING_CONTEXT = frozenset(" \t\n([{—–-/")
 _CLOSING_CONTEXT = frozenset(" \t\n.,;:!?)]}—–-/")
+#: The readings these rules propose (measured in data/calibration.tsv).
+DOUBLED_MARK = reading("RK601.doubled-mark")
+SPACE_BEFORE_SEMICOLON = reading("RK601.space-before-semicolon")
+KEEP_FULL_STOP = reading("RK601.keep-full-stop")
+KEEP_COMMA = reading("RK601.keep-comma")
+KEEP_ONE_MARK = reading("RK601.keep-one-mark")
+ACRONYM_BRACKETS = reading("RK603.acronym-brackets")
+CONVERSION_BRACKETS = reading("RK606.conversion-brackets")
+QUOTE_CLOSE_AFTER_SPEECH = reading("RK607.close-after-speech")
+QUOTE_OPEN_BEFORE_SPEECH = reading("RK607.open-before-speech")
+QUOTE_OPEN_AFTER_ATTRIBUTION = reading("RK607.open-after-attribution")
+QUOTE_CLOSE_CONTINUED = reading("RK607.close-continued")
+SPACED_DASH = reading("RK605.spaced-dash")
+COLON_BEFORE_QUOTATION = reading("RK608.colon-before-quotation")
 
 
-def _stray_fix(text: str, m: re.Match[str]) -> tuple[str, float, Applicability, str]:
-    """The replacement for a stray pair, its confidence, applicability and note."""
+def _stray_fix(text: str, m: re.Match[str]) -> tuple[str, str, Applicability, str]:
+    """The replacement for a stray pair, its reading, the most the rule allows and a note."""
     marks = m.group()
     after = text[m.end():m.end() + 2].lstrip()[:1]
     sentence_follows = not after or after.isupper() or after.isdigit() or after in "\"“\n"
     if marks.strip() in (",,", ";;"):
-        return marks.strip()[0], 0.9, Applicability.SAFE, "the same mark typed twice"
+        return marks.strip()[0], DOUBLED_MARK, Applicability.SAFE, "the same mark typed twice"
     if marks == " ;":
-        return ";", 0.8, Applicability.UNSAFE, "no space goes before a semicolon"
+        return ";", SPACE_BEFORE_SEMICOLON, Applicability.UNSAFE, "no space goes before a semicolon"
     if "." in marks:
         if sentence_follows:
-            return ".", 0.8, Applicability.UNSAFE, "a new sentence follows, so the full stop stays"
-        return ",", 0.6, Applicability.UNSAFE, "the sentence goes on in lower case, so the comma stays"
-    return marks[0], 0.4, Applicability.MANUAL, "two different marks: keep the one the sentence needs"
+            return ".", KEEP_FULL_STOP, Applicability.UNSAFE, "a new sentence follows, so the full stop stays"
+        return ",", KEEP_COMMA, Applicability.UNSAFE, "the sentence goes on in lower case, so the comma stays"
+    return marks[0], KEEP_ONE_MARK, Applicability.MANUAL, "two different marks: keep the one the sentence needs"
 
 
 def find_stray_punctuation(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
@@ -105,10 +124,10 @@ def find_stray_punctuation(doc: Document, profile: DocumentProfile) -> Iterator[
             continue  # ";" ends an HTML entity ("caf&#233;,"): the encoding rules report it
         if m.group(5) and lost_digits(profile):
             continue  # "15 December, ." in a text that lost its digits: a year vanished
-        replacement, confidence, applicability, note = _stray_fix(text, m)
+        replacement, kind, ceiling, note = _stray_fix(text, m)
         span = Span(m.start(), m.end())
         yield Hit(span, f"stray punctuation '{m.group().strip()}'",
-                  (Suggestion(span, replacement, confidence, applicability, note),))
+                  (suggest(span, replacement, kind, note, ceiling=ceiling),))
 
 
 def _bracket_problems(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -118,9 +137,9 @@ def _bracket_problems(text: str, start: int, end: int) -> list[tuple[int, str]]:
     pairs = {")": "(", "]": "["}
     stack: list[tuple[int, str]] = []
     problems: list[tuple[int, str]] = []
-    for i in range(start, end):
-        ch = text[i]
-        if i in skip or ch not in "()[]":
+    for m in _BRACKET_RE.finditer(text, start, end):  # the regex engine finds them, not a loop over characters
+        i, ch = m.start(), m.group()
+        if i in skip:
             continue
         if ch in "([":
             stack.append((i, ch))
@@ -148,23 +167,27 @@ def find_unbalanced_brackets(doc: Document, profile: DocumentProfile) -> Iterato
     ['(open and stray] end.', '1) A (note) :) and (open and stray]']
     """
     text = doc.text
-    for start, end in paragraphs(text):
-        for at, missing in _bracket_problems(text, start, end):
+    for start, end in profile.paragraphs:
+        problems = _bracket_problems(text, start, end)
+        # where sentences end in the paragraph, found once and bisected per bracket (a search per
+        # bracket from the paragraph's start made a one-line article quadratic)
+        ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, start, end)] if problems else []
+        for at, missing in problems:
             if profile.in_boilerplate(at):
                 continue  # "Log Out / Change )" is page furniture, reported by RK901
             opened = missing in ")]"
             message = (f"'{text[at]}' is never closed in this paragraph" if opened
                        else f"'{text[at]}' closes nothing in this paragraph")
-            if opened:
-                close = _SENTENCE_END_RE.search(text, at, end)
-                region = Span(at, close.end() if close else end)
-            else:
-                opens = [m.end() for m in _SENTENCE_END_RE.finditer(text, start, at)]
-                begin = opens[-1] if opens else start
+            if opened:  # the first sentence end at or after the bracket
+                k = bisect_right(ends, at)
+                region = Span(at, ends[k] if k < len(ends) else end)
+            else:  # the last sentence end before it: a mark right before the bracket ends one too
+                k = bisect_right(ends, at)
+                begin = at if at > start and text[at - 1] in ".!?" else ends[k - 1] if k else start
                 region = Span(begin + len(text[begin:at]) - len(text[begin:at].lstrip()), at + 1)
             yield Hit(region, message,
-                      (Suggestion(Span(at, at + 1), None, 0.0, Applicability.MANUAL,
-                                  f"A '{missing}' is missing {'after' if opened else 'before'} this bracket; "
+                      (Suggestion.unknown(Span(at, at + 1),
+                                          f"A '{missing}' is missing {'after' if opened else 'before'} this bracket; "
                                   "where it goes is unknown: check the source."),))
 
 
@@ -201,8 +224,8 @@ def find_bare_acronyms(doc: Document, profile: DocumentProfile) -> Iterator[Hit]
             continue
         span = Span(m.start(), m.end())
         yield Hit(span, f"acronym '{acronym}' after its full name has lost its brackets",
-                  (Suggestion(span, f"({acronym})", 0.8, Applicability.UNSAFE,
-                              "the initials of the preceding name spell the acronym"),))
+                  (suggest(span, f"({acronym})", ACRONYM_BRACKETS,
+                           "the initials of the preceding name spell the acronym"),))
 
 
 #: An acronym: capitals, with lower-case letters for small words ("BoE") and a plural "s" ("SUVs").
@@ -267,8 +290,8 @@ def find_bare_conversions(doc: Document, profile: DocumentProfile) -> Iterator[H
     [('£479m', '(£479m)'), ('£m', None)]
     """
     hits = [Hit(Span(m.start(1), m.end(1)), f"conversion '{m.group(1)}' has lost its brackets (and its number)",
-                (Suggestion(Span(m.start(1), m.end(1)), None, 0.0, Applicability.MANUAL,
-                            "News text brackets a converted amount; restore its number from the source, "
+                (Suggestion.unknown(Span(m.start(1), m.end(1)),
+                                    "News text brackets a converted amount; restore its number from the source, "
                             "then put the amount in brackets."),))
             for m in _RESIDUE_CONVERSION_RE.finditer(doc.text)]
     for m in _CONVERSION_RE.finditer(doc.text):
@@ -276,8 +299,8 @@ def find_bare_conversions(doc: Document, profile: DocumentProfile) -> Iterator[H
             continue  # "$5 $6" is a list, not a conversion
         span = Span(m.start(2), m.end(2))
         hits.append(Hit(span, f"conversion '{m.group(2)}' has lost its brackets",
-                        (Suggestion(span, f"({m.group(2)})", 0.75, Applicability.UNSAFE,
-                                    "news text brackets a converted amount; check the source"),)))
+                        (suggest(span, f"({m.group(2)})", CONVERSION_BRACKETS,
+                                 "news text brackets a converted amount; check the source"),)))
     yield from sorted(hits, key=lambda h: h.span.start)
 
 
@@ -308,8 +331,9 @@ def _quote_problems(text: str, start: int, end: int, next_start: str,
         opener_mark = system[0]
         if curly_damaged and system[0] == "“":
             continue
-        marks = [i for i in range(start, end) if text[i] in system and i not in ignore
-                 and not (text[i] == '"' and _INCHES_RE.search(text, max(start, i - 8), i))]
+        finder = _QUOTE_MARKS_RE["mixed" if mixed else opener_mark]
+        marks = [i for i in (m.start() for m in finder.finditer(text, start, end))
+                 if i not in ignore and not (text[i] == '"' and _INCHES_RE.search(text, max(start, i - 8), i))]
         inside: int | None = None
         for k, i in enumerate(marks):
             ch = text[i]
@@ -366,15 +390,15 @@ def find_unbalanced_quotes(doc: Document, profile: DocumentProfile) -> Iterator[
             if profile.in_boilerplate(at):
                 continue
             hits.append(Hit(Span(region_start, region_end), f"quotation mark has no {missing} partner",
-                            (Suggestion(Span(at, at + 1), None, 0.0, Applicability.MANUAL,
-                                        f"A {missing} quotation mark is missing; where the quotation "
+                            (Suggestion.unknown(Span(at, at + 1),
+                                                f"A {missing} quotation mark is missing; where the quotation "
                                         f"{'ends' if missing == 'closing' else 'starts'} is unknown: check the source."),)))
     for m in _SAID_COLON_RE.finditer(text):
         first = re.match(r"\S+", text[m.end():])
         span = Span(m.start(), m.end() + (first.end() if first else 0))
         hits.append(Hit(span, f"'{m.group(1)}:' introduces a quotation with no quotation marks",
-                        (Suggestion(Span(m.end(), m.end()), None, 0.0, Applicability.MANUAL,
-                                    "The quotation marks were lost; where the quotation ends is unknown."),)))
+                        (Suggestion.unknown(Span(m.end(), m.end()),
+                                            "The quotation marks were lost; where the quotation ends is unknown."),)))
     yield from sorted(hits, key=lambda h: h.span.start)
 
 
@@ -423,30 +447,35 @@ def find_unquoted_speech(doc: Document, profile: DocumentProfile) -> Iterator[Hi
     ['We have a lot of work to do,']
     """
     hits = [Hit(Span(start, end), "quoted speech has lost its quotation marks",
-                (Suggestion(Span(end, end), "\"", 0.6, Applicability.MANUAL,
-                            "a closing quotation mark after the comma that ends the quotation"),
-                 Suggestion(Span(start, start), "\"", 0.5, Applicability.MANUAL,
-                            "an opening quotation mark where the quotation starts; it may start earlier")))
+                (suggest(Span(end, end), "\"", QUOTE_CLOSE_AFTER_SPEECH,
+                         "a closing quotation mark after the comma that ends the quotation", ceiling=Applicability.MANUAL),
+                 suggest(Span(start, start), "\"", QUOTE_OPEN_BEFORE_SPEECH,
+                         "an opening quotation mark where the quotation starts; it may start earlier",
+                         ceiling=Applicability.MANUAL)))
             for start, end in reported_speech(doc.text)]
     hits += [Hit(Span(start, end), "quoted speech after its attribution has lost its quotation marks",
-                 (Suggestion(Span(start, start), "\"", 0.6, Applicability.MANUAL,
-                             "an opening quotation mark: the speaker goes on after the attribution"),
-                  Suggestion(Span(end, end), "\"", 0.5, Applicability.MANUAL,
-                             "a closing quotation mark; the quotation may go on after this sentence")))
+                 (suggest(Span(start, start), "\"", QUOTE_OPEN_AFTER_ATTRIBUTION,
+                          "an opening quotation mark: the speaker goes on after the attribution",
+                          ceiling=Applicability.MANUAL),
+                  suggest(Span(end, end), "\"", QUOTE_CLOSE_CONTINUED,
+                          "a closing quotation mark; the quotation may go on after this sentence",
+                          ceiling=Applicability.MANUAL)))
              for start, end in continued_speech(doc.text)]
     if lost_quotes(profile):
         taken = SpanIndex(h.span for h in hits)
         hits += [Hit(Span(start, end), "quoted speech before its attribution has lost its quotation marks",
-                     (Suggestion(Span(end, end), "\"", 0.5, Applicability.MANUAL,
-                                 "this text has no quotation mark at all: the clause before an attribution "
-                                 "was a quotation; the closing mark goes after the comma"),
-                      Suggestion(Span(start, start), "\"", 0.4, Applicability.MANUAL,
-                                 "an opening quotation mark where the quotation starts; it may start earlier")))
+                     (suggest(Span(end, end), "\"", QUOTE_CLOSE_AFTER_SPEECH,
+                              "this text has no quotation mark at all: the clause before an attribution "
+                              "was a quotation; the closing mark goes after the comma", ceiling=Applicability.MANUAL),
+                      suggest(Span(start, start), "\"", QUOTE_OPEN_BEFORE_SPEECH,
+                              "an opening quotation mark where the quotation starts; it may start earlier",
+                              ceiling=Applicability.MANUAL)))
                  for start, end in attributed_clauses(doc.text) if not taken.overlaps(Span(start, end))]
         hits += [Hit(Span(start, end), "a quotation after a reporting verb has lost its opening mark",
-                     (Suggestion(Span(start, start), "\"", 0.6, Applicability.MANUAL,
-                                 "this text has no quotation mark at all: a sentence opener right after a "
-                                 "reporting verb starts a quotation; where it ends is unknown"),))
+                     (suggest(Span(start, start), "\"", QUOTE_OPEN_AFTER_ATTRIBUTION,
+                              "this text has no quotation mark at all: a sentence opener right after a "
+                              "reporting verb starts a quotation; where it ends is unknown",
+                              ceiling=Applicability.MANUAL),))
                  for start, end in opening_frames(doc.text)]
     garbled = SpanIndex(Span(g.start, g.end + 1) for g in profile.mojibake_spans)  # curly quotes read as "â€œ"
     yield from sorted((h for h in hits if not profile.in_boilerplate(h.span.start)
@@ -483,9 +512,10 @@ def find_lost_colons(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
         if profile.in_boilerplate(start):
             continue
         yield Hit(Span(word_start, end), "a colon before the quotation may have been lost",
-                  (Suggestion(Span(end, end), ":", 0.6, Applicability.MANUAL,
-                              "this text has no colon and no quotation mark: a quotation after a reporting "
-                              "verb is introduced with a colon; restore it with the opening quotation mark"),))
+                  (suggest(Span(end, end), ":", COLON_BEFORE_QUOTATION,
+                           "this text has no colon and no quotation mark: a quotation after a reporting "
+                           "verb is introduced with a colon; restore it with the opening quotation mark",
+                           ceiling=Applicability.MANUAL),))
 
 
 #: Words that open the clause or aside after a spaced dash.
@@ -571,8 +601,8 @@ def find_lost_dashes(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
                                  or doc.text[m.start() - 1] == "," or (named and after.lower() not in ASIDE_OPENERS)):
             continue  # "axing  journalist jobs", "advanced  this month", "Radio  in": a number vanished
         yield Hit(span, "two spaces between words: a spaced dash may have vanished",
-                  (Suggestion(span, " - ", 0.5, Applicability.UNSAFE,
-                              "a spaced dash is the usual loss here; check that no word or number vanished"),))
+                  (suggest(span, " - ", SPACED_DASH,
+                           "a spaced dash is the usual loss here; check that no word or number vanished"),))
 
 
 STRAY_PUNCTUATION = DetectorSpec("RK601", "stray-punctuation", "stray-punctuation", Severity.WARNING,

@@ -28,9 +28,21 @@ from repairkit.analysis.digits import (
 from repairkit.analysis.names import acronym_occurrences, ampersand_acronyms, ampersand_cue
 from repairkit.analysis.profile import DocumentProfile
 from repairkit.analysis.words import MONTHS, previous_word
+from repairkit.calibration import reading, suggest
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
 from repairkit.spec import DetectorSpec, FixAvailability
+
+#: The readings these rules propose (measured in data/calibration.tsv).
+MAILBOX_CUED = reading("RK501.cued-mailbox")
+MAILBOX = reading("RK501.mailbox")
+SCHEME_WWW = reading("RK502.scheme-before-www")
+SCHEME = reading("RK502.scheme")
+PATH_SLASH = reading("RK502.path-slash")
+AMPERSAND = reading("RK503.ampersand")
+CURRENCY_OF_COMPARED = reading("RK504.currency-of-compared")
+CURRENCY_OF_DOCUMENT = reading("RK504.currency-of-document")
+PERCENT = reading("RK505.percent")
 
 #: Top-level domains common in news text; a dotted token ending in one is a host name.
 TLDS = frozenset(
@@ -158,14 +170,13 @@ def find_lost_at_signs(doc: Document, profile: DocumentProfile) -> Iterator[Hit]
         span = Span(m.start(), m.start() + len(token))
         if mailbox and (cued or after_at):
             fixed = token[:len(mailbox)] + "@" + token[len(mailbox):]
-            confidence = 0.85 if mailbox in before else 0.7
             yield Hit(span, f"e-mail address '{token}' has lost its '@'",
-                      (Suggestion(span, fixed, confidence, Applicability.UNSAFE,
-                                  f"'{mailbox}' is a common mailbox name; check the address at the source"),))
+                      (suggest(span, fixed, MAILBOX_CUED if mailbox in before else MAILBOX,
+                               f"'{mailbox}' is a common mailbox name; check the address at the source"),))
         elif cued and not lexicon.is_word(labels[0].lower()) and len(labels[0]) > 3:
             yield Hit(span, f"'{token}' looks like an e-mail address that lost its '@'",
-                      (Suggestion(Span(span.start, span.start), None, 0.0, Applicability.MANUAL,
-                                  "An '@' is missing between the mailbox name and the domain; where the "
+                      (Suggestion.unknown(Span(span.start, span.start),
+                                          "An '@' is missing between the mailbox name and the domain; where the "
                                   "name ends is unknown: check the source."),))
 
 
@@ -193,9 +204,8 @@ def find_broken_urls(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
         span = Span(m.start(group), m.end(group))
         www = group == 2
         hits.append(Hit(span, f"web address after '{m.group(group - 1)}' has lost '://'",
-                        (Suggestion(span, "://", 0.9 if www else 0.8,
-                                    Applicability.SAFE if www else Applicability.UNSAFE,
-                                    "a scheme is always followed by '://'"),)))
+                        (suggest(span, "://", SCHEME_WWW if www else SCHEME, "a scheme is always followed by '://'",
+                                 ceiling=Applicability.SAFE if www else Applicability.UNSAFE),)))
     for m in _WWW_HOST_RE.finditer(text):
         last = m.group().rsplit(".", 1)[1]
         if last.lower() in TLDS or lexicon.is_common(last.lower()):
@@ -205,8 +215,8 @@ def find_broken_urls(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
             continue
         at = m.end() - len(last) + len(tld)
         hits.append(Hit(Span(at, at), f"path '{last[len(tld):]}' is glued to the domain '.{tld}'",
-                        (Suggestion(Span(at, at), "/", 0.6, Applicability.UNSAFE,
-                                    "a '/' separates the domain from its path; slashes inside the path "
+                        (suggest(Span(at, at), "/", PATH_SLASH,
+                                 "a '/' separates the domain from its path; slashes inside the path "
                                     "may be missing too: check the link"),)))
     yield from sorted(hits, key=lambda h: h.span.start)
 
@@ -289,8 +299,8 @@ def find_lost_ampersands(doc: Document, profile: DocumentProfile) -> Iterator[Hi
             span = Span(m.start(2), m.end(2))
             taken.add(m.start(1))
             hits.append(Hit(span, f"'&' lost between '{first}' and '{second}'",
-                            (Suggestion(span, replacement, 0.7, Applicability.UNSAFE,
-                                        f"'{first}{replacement}{second}' reads as one name; "
+                            (suggest(span, replacement, AMPERSAND,
+                                     f"'{first}{replacement}{second}' reads as one name; "
                                         "check that no other word vanished"),)))
     if "&" not in text:
         for start, end in acronym_occurrences(text, ampersand_acronyms(text)):
@@ -298,9 +308,9 @@ def find_lost_ampersands(doc: Document, profile: DocumentProfile) -> Iterator[Hi
                 continue
             acronym = text[start:end]
             hits.append(Hit(Span(start, end), f"'&' lost in '{acronym}'",
-                            (Suggestion(Span(start + 1, start + 1), "&", 0.7, Applicability.UNSAFE,
-                                        f"this text has no '&' and spells '{acronym}' out as a pair that lost "
-                                        f"its '&': '{acronym[0]}&{acronym[1]}'"),)))
+                            (suggest(Span(start + 1, start + 1), "&", AMPERSAND,
+                                     f"this text has no '&' and spells '{acronym}' out as a pair that lost "
+                                     f"its '&': '{acronym[0]}&{acronym[1]}'"),)))
     yield from sorted(hits, key=lambda h: h.span.start)
 
 
@@ -337,14 +347,14 @@ def find_lost_currency_signs(doc: Document, profile: DocumentProfile) -> Iterato
                 continue
             span = Span(m.start(1), m.end(1))
             yield Hit(span, f"amount '{m.group(1)}' has no currency; the other amounts in its sentence are in '{sign}'",
-                      (Suggestion(Span(span.start, span.start), sign, 0.7, Applicability.UNSAFE,
-                                  f"the amount it is compared with is in '{sign}'; check the source"),))
+                      (suggest(Span(span.start, span.start), sign, CURRENCY_OF_COMPARED,
+                               f"the amount it is compared with is in '{sign}'; check the source"),))
     for m in _CONVERTED_BARE_RE.finditer(text):
         group = next(g for g in (1, 2, 3) if m.group(g))
         amount, span = m.group(group), Span(m.start(group), m.end(group))
         yield Hit(span, f"amount '{amount}' next to a currency conversion has no currency",
-                  (Suggestion(Span(span.start, span.start), None, 0.0, Applicability.MANUAL,
-                              "A conversion stands next to this amount, so it had its own currency sign; "
+                  (Suggestion.unknown(Span(span.start, span.start),
+                                      "A conversion stands next to this amount, so it had its own currency sign; "
                               "which one is unknown: check the source."),))
     for m in _MONEY_RE.finditer(text):
         amount, follower = m.group(2), (m.group(5) or "").strip().lower()
@@ -358,11 +368,11 @@ def find_lost_currency_signs(doc: Document, profile: DocumentProfile) -> Iterato
             continue  # a year: "cost 2005 dearly" is rare, "paid in 2005" never matches
         span = Span(m.start(2), m.end(4) if m.group(4) else m.end(3) if m.group(3) else m.end(2))
         if len(signs) == 1:
-            fix = Suggestion(Span(span.start, span.start), signs[0], 0.6, Applicability.UNSAFE,
-                             f"the document writes its other amounts in '{signs[0]}'; check the source")
+            fix = suggest(Span(span.start, span.start), signs[0], CURRENCY_OF_DOCUMENT,
+                          f"the document writes its other amounts in '{signs[0]}'; check the source")
         else:
-            fix = Suggestion(Span(span.start, span.start), None, 0.0, Applicability.MANUAL,
-                             "The currency of this amount is unknown: check the source and insert its sign.")
+            fix = Suggestion.unknown(Span(span.start, span.start),
+                                     "The currency of this amount is unknown: check the source and insert its sign.")
         yield Hit(span, f"amount '{text[span.start:span.end]}' after '{m.group(1)}' has no currency", (fix,))
 
 
@@ -398,8 +408,8 @@ def find_lost_percent_signs(doc: Document, profile: DocumentProfile) -> Iterator
         span = Span(m.start(2), m.end(2))
         lead = f" after '{m.group(1)}'" if m.group(1) else ""
         yield Hit(span, f"change '{m.group(2)}'{lead} has no unit: a '%' was lost",
-                  (Suggestion(Span(span.end, span.end), sign, 0.7, Applicability.UNSAFE,
-                              "the change is most likely in percent (or percentage points): check the source"),))
+                  (suggest(Span(span.end, span.end), sign, PERCENT,
+                           "the change is most likely in percent (or percentage points): check the source"),))
 
 
 LOST_AT_SIGN = DetectorSpec("RK501", "email-missing-at", "missing-symbol", Severity.ERROR,

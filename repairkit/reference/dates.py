@@ -78,3 +78,21 @@ def periods(text: str) -> frozenset[str]:
     ['december', 'fourth quarter', 'last year']
     """
     return frozenset(" ".join(m.group().lower().split()) for m in PERIOD_RE.finditer(text))
+
+
+_SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
+
+
+def period_kind(period: str) -> str:
+    """What a period of :func:`periods` counts in: "quarter", "half", "year", "month", "week", a month's name, a season.
+
+    Two periods of one kind that differ name different figures ("third quarter" / "fourth quarter").
+
+    >>> [period_kind(p) for p in ("fourth quarter", "last year", "december", "spring", "next month")]
+    ['quarter', 'year', 'month name', 'season', 'month']
+    """
+    if period in MONTHS:
+        return "month name"
+    if period in _SEASONS:
+        return "season"
+    return period.rsplit(" ", 1)[-1]

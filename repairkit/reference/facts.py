@@ -38,7 +38,7 @@ FACT_RE = re.compile(
     r"(?P<date>" + DATE_RE.pattern + r")"
     r"|(?P<cur>" + "|".join(re.escape(c) for c in CURRENCY_PREFIXES) + r")\s?(?P<mnum>" + _NUM + r")(?P<mscale>"
     + _SCALE + r")?"
-    r"|(?<![A-Za-z]-)(?<![\w.])(?P<num>" + _NUM + r")(?:"
+    r"|(?<![A-Za-z]-)(?<![\w.])(?<!&#)(?P<num>" + _NUM + r")(?![.,]\d)(?:"
     r"(?P<ord>st|nd|rd|th)\b"
     r"|(?P<pct>\s?(?:%|percent\b|per cent\b|percentage points?\b))"
     r"|(?P<scale>" + _SCALE + r")(?P<curword>\s(?:" + "|".join(CURRENCY_WORDS) + r")\b)?"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import math
 import os
 import re
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from repairkit.document import InputError, decode_bytes, read_input
 from repairkit.reference.model import Article
-from repairkit.reference.parse import parse_markdown, parse_text, read_article
+from repairkit.reference.parse import check_reference_size, parse_markdown, parse_text, read_article
 
 REFERENCE_SUFFIXES = (".txt", ".md", ".json", ".jsonl")
 #: How many references a document is compared with, at most.
@@ -42,16 +43,92 @@ MIN_SHARE_OF_BEST = 0.6
 #: Keys found in more than this share of articles carry almost no information and are not scored.
 MAX_DOC_SHARE = 0.5
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
+#: Warnings about references (a bad line of a JSONL library); without logging set up, Python
+#: prints each message alone on stderr.
+log = logging.getLogger("repairkit.reference")
+
+
+def key_sequence(text: str) -> list[str]:
+    """A text's damage-tolerant word keys in reading order: each word's letters, lower-cased.
+
+    >>> key_sequence("Euro-Asian trade rose 5% in 2021; EuroAsian")
+    ['euroasian', 'trade', 'rose', 'in', 'euroasian']
+    """
+    keys = (_NOT_LETTERS.sub("", word) for word in text.casefold().split())
+    return [key for key in keys if len(key) > 1]
 
 
 def index_keys(text: str) -> Counter[str]:
-    """Damage-tolerant word keys and their counts: a word's letters, lower-cased.
+    """Damage-tolerant word keys and their counts (:func:`key_sequence`, counted).
 
     >>> sorted(index_keys("Euro-Asian trade rose 5% in 2021; EuroAsian"))
     ['euroasian', 'in', 'rose', 'trade']
     """
-    counts = Counter(_NOT_LETTERS.sub("", word) for word in text.casefold().split())
-    return Counter({key: n for key, n in counts.items() if len(key) > 1})
+    return Counter(key_sequence(text))
+
+
+def idf_weights(articles: int, df: Mapping[str, int]) -> dict[str, float]:
+    """Smoothed inverse document frequencies of keys held by ``df[key]`` of ``articles`` articles.
+
+    Keys in more than :data:`MAX_DOC_SHARE` of a library of more than 4 articles are left out.
+
+    >>> sorted(idf_weights(10, {"rare": 1, "common": 9}))
+    ['rare']
+    """
+    limit = max(1, int(articles * MAX_DOC_SHARE)) if articles > 4 else articles
+    return {k: math.log((1 + articles) / (1 + c)) + 1.0 for k, c in df.items() if c <= limit}
+
+
+def tf_idf(freq: Mapping[str, int], idf: Mapping[str, float]) -> dict[str, float]:
+    """TF-IDF weights with sublinear term frequency (keys without an idf are dropped).
+
+    >>> tf_idf({"rate": 1, "the": 3}, {"rate": 2.0})
+    {'rate': 2.0}
+    """
+    return {k: (1 + math.log(c)) * idf[k] for k, c in freq.items() if k in idf}
+
+
+def vector_norm(weights: Mapping[str, float]) -> float:
+    """Euclidean length of a weight vector (1.0 for an empty one, so dividing by it is safe)."""
+    return math.sqrt(sum(w * w for w in weights.values())) or 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A text's TF-IDF vector as a library query: its weights, their sum and length.
+
+    >>> q = Query.of({"rate": 1, "bank": 1}, {"rate": 1.0, "bank": 1.0})
+    >>> m = q.match({"rate": 2}, {"rate": 1.0, "bank": 1.0}, vector_norm(tf_idf({"rate": 2}, {"rate": 1.0})), 7)
+    >>> round(m.similarity, 3), m.coverage, m.index
+    (0.707, 0.5, 7)
+    """
+
+    weights: dict[str, float]
+    total: float
+    norm: float
+
+    @classmethod
+    def of(cls, freq: Mapping[str, int], idf: Mapping[str, float]) -> Query:
+        """The query of a text's key counts under a library's idf."""
+        weights = tf_idf(freq, idf)
+        return cls(weights, sum(weights.values()) or 1.0, vector_norm(weights))
+
+    def unit(self, key: str) -> float:
+        """The key's weight in the unit-length query vector (0 when the query lacks it)."""
+        return self.weights.get(key, 0.0) / self.norm
+
+    def share(self, key: str) -> float:
+        """The key's share of the query's total weight: what an article holding it covers."""
+        return self.weights.get(key, 0.0) / self.total
+
+    def match(self, counts: Mapping[str, int], idf: Mapping[str, float], norm: float, index: int) -> Match:
+        """The cosine and coverage of an article with key ``counts`` and TF-IDF length ``norm``.
+
+        The same sums as :meth:`Library.matches` accumulates over its postings.
+        """
+        shared = [k for k in self.weights if k in counts]
+        cosine = sum(self.unit(k) * (1 + math.log(counts[k])) * idf[k] for k in shared) / norm
+        return Match(cosine, sum(self.share(k) for k in shared), index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +184,7 @@ def jsonl_entry(path: Path, number: int, line: str) -> tuple[str, _Entry]:
         raise InputError(f"{path}:{number}: not a reference record ({exc.__class__.__name__}: {exc}); "
                          'each line must be {"id": ..., "title": ..., "text": ...}') from None
     text = f"{title}\n\n{body}" if title else body
+    check_reference_size(f"{path}:{number}", len(line))
     return ident, _Entry(f"{path}#{ident}", hashlib.sha256(line.encode("utf-8")).hexdigest(), text)
 
 
@@ -117,20 +195,14 @@ class Library:
         self._entries = list(entries)
         frequencies = [index_keys(e.text) for e in self._entries]
         df: Counter[str] = Counter(k for f in frequencies for k in f)
-        n = len(self._entries)
-        limit = max(1, int(n * MAX_DOC_SHARE)) if n > 4 else n
-        self._idf = {k: math.log((1 + n) / (1 + c)) + 1.0 for k, c in df.items() if c <= limit}
+        self._idf = idf_weights(len(self._entries), df)
+        #: key -> (article index, the key's weight in the article's unit-length TF-IDF vector)
         self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for i, freq in enumerate(frequencies):
-            weights = self._weights(freq)
+            weights = tf_idf(freq, self._idf)
+            norm = vector_norm(weights)
             for key, w in weights.items():
-                self._postings[key].append((i, w))
-
-    def _weights(self, freq: Mapping[str, int]) -> dict[str, float]:
-        """Unit-length TF-IDF vector with sublinear term frequency."""
-        raw = {k: (1 + math.log(c)) * self._idf[k] for k, c in freq.items() if k in self._idf}
-        norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
-        return {k: w / norm for k, w in raw.items()}
+                self._postings[key].append((i, w / norm))
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -150,16 +222,14 @@ class Library:
 
     def matches(self, text: str) -> list[Match]:
         """Every article that shares a key with ``text``, most similar (cosine) first."""
-        freq = index_keys(text)
-        raw = {k: (1 + math.log(c)) * self._idf[k] for k, c in freq.items() if k in self._idf}
-        total = sum(raw.values()) or 1.0
-        norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
+        query = Query.of(index_keys(text), self._idf)
         cosine: dict[int, float] = defaultdict(float)
         coverage: dict[int, float] = defaultdict(float)
-        for key, qw in raw.items():
+        for key in query.weights:
+            unit, share = query.unit(key), query.share(key)
             for i, w in self._postings.get(key, ()):
-                cosine[i] += qw / norm * w
-                coverage[i] += qw / total
+                cosine[i] += unit * w
+                coverage[i] += share
         found = (Match(cosine[i], coverage[i], i) for i in cosine)
         return sorted(found, key=lambda m: (-m.similarity, m.index))
 
@@ -217,21 +287,45 @@ def _load_file(path: Path) -> list[_Entry]:
         art = read_article(path)
         return [_Entry(art.path, art.sha256, art.text, parsed=art)]
     data = read_input(path, "use --reference-dir for a directory of references", "reference file")
+    check_reference_size(path, len(data))
     text = decode_bytes(data, str(path)).text
     return [_Entry(str(path), hashlib.sha256(data).hexdigest(), text, markdown=suffix in (".md", ".markdown"))]
 
 
 def _load_jsonl(path: Path) -> list[_Entry]:
-    """One article per line: ``{"id", "title", "text"}``; the article text is title, blank line, body."""
+    """One article per line: ``{"id", "title", "text"}``; the article text is title, blank line, body.
+
+    A bad line is reported (one warning naming the file and line) and left out, the others are
+    used; a library whose every line is bad is an :class:`InputError` naming the first.
+
+    >>> import tempfile
+    >>> lib = Path(tempfile.mkdtemp()) / "refs.jsonl"
+    >>> _ = lib.write_text('{"id": "a", "text": "Body."}\\n{"id": "b", "text": \\n')
+    >>> [e.path.endswith("refs.jsonl#a") for e in _load_jsonl(lib)]
+    [True]
+    >>> _ = lib.write_text('[1, 2]\\n')
+    >>> _load_jsonl(lib)
+    Traceback (most recent call last):
+    ...
+    repairkit.document.InputError: .../refs.jsonl:1: not a reference record (TypeError: ...); each line must be {"id": ..., "title": ..., "text": ...}
+    """
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read reference library ({exc.strerror})") from None
     entries: list[_Entry] = []
+    bad: list[InputError] = []
     for number, line in enumerate(decode_bytes(data, str(path)).text.splitlines(), 1):
         if not line.strip():
             continue
-        entries.append(jsonl_entry(path, number, line)[1])
+        try:
+            entries.append(jsonl_entry(path, number, line)[1])
+        except InputError as exc:
+            bad.append(exc)
+    if bad and not entries:
+        raise bad[0]
+    for exc in bad:
+        log.warning("%s; line skipped, the other lines are used", exc)
     if not entries:
         raise InputError(f"{path}: reference library is empty")
     return entries

@@ -51,6 +51,10 @@ MAX_HEADER_LINE_CHARS = 60
 #: Lines after a comment-section opener with at most this many words are boilerplate.
 MAX_TAIL_WORDS = 25
 _LINE_RE = re.compile(r"[^\n]+")
+#: The largest reference article read (bytes): a long report is a few hundred KB; past this a
+#: file is not one article (split it, or give a JSONL library), and parsing and aligning it
+#: would take minutes.
+MAX_REFERENCE_BYTES = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,10 +203,25 @@ def parse_markdown(text: str, path: str = "<text>", sha256: str | None = None) -
     return parse_text(text, path, sha256, markdown=True)
 
 
+def check_reference_size(source: str | os.PathLike[str], size: int) -> None:
+    """:class:`InputError` for a reference of ``size`` bytes past :data:`MAX_REFERENCE_BYTES`.
+
+    >>> check_reference_size("big.txt", 100 * 1024 * 1024)
+    Traceback (most recent call last):
+    ...
+    repairkit.document.InputError: big.txt: 100.0 MB is too large for one reference article (at most 10 MB); split it, or give a JSONL library of articles
+    """
+    if size > MAX_REFERENCE_BYTES:
+        raise InputError(f"{source}: {size / 2**20:.1f} MB is too large for one reference article (at most "
+                         f"{MAX_REFERENCE_BYTES // 2**20} MB); split it, or give a JSONL library of articles")
+
+
 def read_article(path: str | os.PathLike[str]) -> Article:
     """Read a reference file (.txt, .md, .json) and parse it; every failure is an :class:`InputError`."""
     p = Path(path)
     data = read_input(p, "use --reference-dir for a directory of references", "reference file")
+    if p.suffix.lower() != ".jsonl":
+        check_reference_size(p, len(data))
     text = decode_bytes(data, str(p)).text
     suffix = p.suffix.lower()
     if suffix == ".json":

@@ -28,21 +28,20 @@ from __future__ import annotations
 
 import datetime
 import json
-import math
 import os
-import re
 import sqlite3
 import threading
 import zlib
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from repairkit.document import InputError
 from repairkit.fileio import atomic_output_path
 from repairkit.reference.library import (
-    DEFAULT_TOP_K, MAX_DOC_SHARE, MIN_SHARE_OF_BEST, Match, _directory_files, _Entry, _load_file, index_keys, jsonl_entry,
+    DEFAULT_TOP_K, MIN_SHARE_OF_BEST, Match, Query, _directory_files, _Entry, _load_file, idf_weights, index_keys,
+    jsonl_entry, key_sequence, tf_idf, vector_norm,
 )
 from repairkit.reference.model import Article
 from repairkit.reference.serialize import article_from_json, article_to_dict
@@ -58,8 +57,6 @@ CANDIDATES = 12
 #: Parsed articles kept per open library (retrieval parses an article only when it is taken).
 PARSED_CACHE = 64
 _FLUSH_EVERY = 2000
-#: What ``index_keys`` removes from a word (kept equal to it; a doctest of ``_key_text`` checks).
-_NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -159,13 +156,29 @@ def add_to_library(target: str | os.PathLike[str], files: Iterable[str | os.Path
 class LibraryStore:
     """An open library file: the interface of the in-memory ``Library``, read from SQLite."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, writable: bool = False) -> None:
         self.path = path
-        self._conn = conn
+        self._writable = writable
+        self._connection: sqlite3.Connection | None = conn
+        self._pid = os.getpid()
         # A batch engine may call one worker from several threads (dask worker threads).
         self._lock = threading.RLock()
         self._parsed: OrderedDict[int, Article] = OrderedDict()
         self._count = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        """The connection of this process: opened again after :meth:`close`, and in a forked child.
+
+        SQLite's connections must not cross a ``fork``; a batch worker process forked from the
+        parent that opened the library opens its own on first use (and leaves the parent's alone).
+        """
+        if self._connection is None or self._pid != os.getpid():
+            if self._pid != os.getpid():
+                self._lock = threading.RLock()  # a lock held by a parent thread stays held in the child
+            self._connection = _connect(self.path, self._writable)
+            self._pid = os.getpid()
+        return self._connection
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], writable: bool = False) -> LibraryStore:
@@ -174,8 +187,7 @@ class LibraryStore:
         if not p.is_file():
             raise InputError(f"{p}: no such library file (build one with `repairkit library build REFS -o {p.name}`)")
         try:
-            conn = sqlite3.connect(f"file:{p.resolve()}?mode={'rw' if writable else 'ro'}", uri=True,
-                                   check_same_thread=False)
+            conn = _connect(p, writable)
             row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
         except sqlite3.DatabaseError:
             raise InputError(f"{p}: not a repairkit library (build one with `repairkit library build`)") from None
@@ -183,11 +195,13 @@ class LibraryStore:
             conn.close()
             raise InputError(f"{p}: library format {row[0] if row else 'unknown'!r}, expected {FORMAT_TAG!r}; "
                              "rebuild it with `repairkit library build`")
-        return cls(p, conn)
+        return cls(p, conn, writable)
 
     def close(self) -> None:
-        """Close the database connection."""
-        self._conn.close()
+        """Close this process's database connection (the next query opens it again)."""
+        if self._connection is not None and self._pid == os.getpid():
+            self._connection.close()
+        self._connection = None
 
     def __len__(self) -> int:
         return self._count
@@ -231,7 +245,7 @@ class LibraryStore:
         freq = index_keys(text)
         with self._lock:
             df = self._document_frequencies(freq)
-            idf = idf_weights(self._count, df)
+            idf = idf_weights(self._count, df)  # the library's formula, from the counts kept in the file
             query = sorted(idf, key=lambda k: (df[k], k))[:QUERY_KEYS]
             if not query:
                 return []
@@ -241,16 +255,8 @@ class LibraryStore:
                 "SELECT a.rowid, a.key_counts, a.norm FROM (SELECT rowid FROM article_keys WHERE article_keys "
                 "MATCH ? ORDER BY rank LIMIT ?) AS hit JOIN articles AS a ON a.rowid = hit.rowid",
                 (expression, CANDIDATES)).fetchall()
-        raw = {k: (1 + math.log(c)) * idf[k] for k, c in freq.items() if k in idf}
-        total = sum(raw.values()) or 1.0
-        norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
-        found = []
-        for rowid, key_counts, doc_norm in rows:
-            counts = json.loads(key_counts)
-            shared = [k for k in raw if k in counts]
-            cosine = sum(raw[k] * (1 + math.log(counts[k])) * idf[k] for k in shared) / (norm * doc_norm)
-            coverage = sum(raw[k] for k in shared) / total
-            found.append(Match(cosine, coverage, rowid))
+        scored = Query.of(freq, idf)
+        found = [scored.match(json.loads(key_counts), idf, doc_norm, rowid) for rowid, key_counts, doc_norm in rows]
         return sorted(found, key=lambda m: (-round(m.coverage, 6), -m.similarity, m.index))
 
     def retrieve(self, text: str, k: int = DEFAULT_TOP_K) -> list[tuple[float, Article]]:
@@ -294,6 +300,11 @@ class LibraryStore:
             if len(self._parsed) > PARSED_CACHE:
                 self._parsed.popitem(last=False)
         return article
+
+
+def _connect(path: Path, writable: bool) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path.resolve()}?mode={'rw' if writable else 'ro'}", uri=True,
+                           check_same_thread=False)
 
 
 def _now() -> str:
@@ -379,21 +390,8 @@ def _key_text(text: str) -> str:
     >>> text = "Euro-Asian trade rose 5% in 2021; EuroAsian"
     >>> _key_text(text)
     'euroasian trade rose in euroasian'
-    >>> Counter(_key_text(text).split()) == index_keys(text)
-    True
     """
-    keys = (_NOT_LETTERS.sub("", word) for word in text.casefold().split())
-    return " ".join(k for k in keys if len(k) > 1)
-
-
-def idf_weights(n: int, df: Mapping[str, int]) -> dict[str, float]:
-    """Inverse document frequencies, with the in-memory library's formula and cut-off.
-
-    >>> sorted(idf_weights(10, {"rare": 1, "common": 9}))
-    ['rare']
-    """
-    limit = max(1, int(n * MAX_DOC_SHARE)) if n > 4 else n
-    return {k: math.log((1 + n) / (1 + c)) + 1.0 for k, c in df.items() if c <= limit}
+    return " ".join(key_sequence(text))
 
 
 def _refresh_norms(conn: sqlite3.Connection) -> None:
@@ -404,8 +402,7 @@ def _refresh_norms(conn: sqlite3.Connection) -> None:
     while batch := rows.fetchmany(_FLUSH_EVERY):
         norms = []
         for rowid, counts in batch:
-            weights = ((1 + math.log(c)) * idf[k] for k, c in json.loads(counts).items() if k in idf)
-            norms.append((math.sqrt(sum(w * w for w in weights)) or 1.0, rowid))
+            norms.append((vector_norm(tf_idf(json.loads(counts), idf)), rowid))
         conn.executemany("UPDATE articles SET norm = ? WHERE rowid = ?", norms)
 
 

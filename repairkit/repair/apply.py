@@ -166,7 +166,7 @@ def marker_edits(text: str, findings: Iterable[Finding]) -> list[Edit]:
     for f in findings:
         # Only places where a value is missing ("expects"); an unresolved structure or
         # quote finding is not a hole to mark.
-        if not f.suggestions or "expects" not in f.data or not (f.unresolved or _competing(f)):
+        if not f.suggestions or "expects" not in f.data or not (f.unresolved or f.competing):
             continue
         marker = marker_for(str(f.data.get("expects", "value")))
         if f.unresolved:
@@ -180,13 +180,6 @@ def marker_edits(text: str, findings: Iterable[Finding]) -> list[Edit]:
         edits.append(Edit(start, end, text[start:end], marker + text[start:end], f.code, 0.0,
                           Applicability.MANUAL, f"marker: {s.note}", s.evidence))
     return edits
-
-
-def _competing(f: Finding) -> bool:
-    """Several different values for one place, none of them safe."""
-    valued = [s for s in f.suggestions if s.replacement is not None]
-    return len({(s.span, s.replacement) for s in valued}) > 1 and \
-        not any(s.applicability is Applicability.SAFE for s in valued)
 
 
 def merge_edits(edits: Sequence[Edit], extra: Sequence[Edit]) -> list[Edit]:

@@ -32,7 +32,7 @@ from typing import Any
 
 from repairkit import __version__
 from repairkit.document import InputError
-from repairkit.fileio import atomic_write, read_json
+from repairkit.fileio import atomic_write, directory_lock, read_json, remove_stale_temporaries
 from repairkit.repair.apply import Edit
 
 SCHEMA_TAG = "repairkit.audit/1"
@@ -149,18 +149,31 @@ def revert(log: str | Path, last: bool = False) -> list[Path]:
     run only); the undone entries move to the log's ``reverted`` list.
 
     Everything is checked before anything is written: if any file's sha256 differs from the
-    one the log expects, nothing changes and :class:`InputError` names the file.
+    one the log expects, nothing changes and :class:`InputError` names the file. A file that
+    still holds the bytes from before its entry was never written (a run stopped between
+    recording its log and renaming the file): there is nothing to undo, and it is not listed.
+    The files and the log are checked and written under :func:`repairkit.fileio.directory_lock`.
     """
+    with directory_lock([Path(log)]):
+        files = [Path(e["file"]) for e in load(log)["entries"] if isinstance(e, dict) and isinstance(e.get("file"), str)]
+    with directory_lock([Path(log), *files]):
+        return _revert_locked(Path(log), last)
+
+
+def _revert_locked(log: Path, last: bool) -> list[Path]:
     data = load(log)
     runs = [_run_of(e, i) for i, e in enumerate(data["entries"])]
     undo = [i for i, run in enumerate(runs) if not last or run == max(runs)]
     entries = [data["entries"][i] for i in undo]
     expected: dict[Path, str | None] = {}
-    plan: list[tuple[Path, bytes | None]] = []
+    plan: list[tuple[Path, bytes | None, str | None]] = []
     for entry in reversed(entries):
         target = Path(entry["file"])
         current = expected[target] if target in expected else _current_sha(target)
         if current != entry["sha256_after"]:
+            if current == entry.get("sha256_before"):  # recorded, never written: nothing to undo
+                expected[target] = current
+                continue
             raise InputError(f"{target}: changed since it was fixed (sha256 differs from the audit log); "
                              "revert refused, nothing was changed")
         if entry["existed"]:
@@ -170,19 +183,21 @@ def revert(log: str | Path, last: bool = False) -> list[Path]:
                 restored = b""
             if sha256(restored) != entry["sha256_before"]:
                 raise InputError(f"{log}: original bytes of {target} are damaged in the log; revert refused")
-            plan.append((target, restored))
+            plan.append((target, restored, current))
             expected[target] = entry["sha256_before"]
         else:
-            plan.append((target, None))
+            plan.append((target, None, current))
             expected[target] = None
-    for target, original in plan:
+    for stale in {log, *(Path(e["file"]) for e in entries)}:  # what a killed write left beside them
+        remove_stale_temporaries(stale)
+    for target, original, current in plan:
         if original is None:
             target.unlink(missing_ok=True)
         else:
-            atomic_write(target, original)
+            atomic_write(target, original, expected_sha256=current)
     if entries:
         when = datetime.now(UTC).isoformat(timespec="seconds")
         data["reverted"] = [*data.get("reverted", []), *({**e, "reverted_at": when} for e in entries)]
         data["entries"] = [e for i, e in enumerate(data["entries"]) if i not in set(undo)]
-        _save(Path(log), data)
-    return list(dict.fromkeys(target for target, _ in plan))
+        _save(log, data)
+    return list(dict.fromkeys(target for target, _, _ in plan))

@@ -23,6 +23,7 @@ Otherwise the detectors' rule-based suggestions stay.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from types import MappingProxyType
@@ -54,19 +55,20 @@ def enrich(doc: Document, findings: list[Finding], references: Sequence[Article]
     sites: list[Site] = []
     for ref in references:
         sites.extend(aligned_sites(doc.text, ref))
-    covered = [(s.span.start, s.span.end) for s in sites]
+    covered = _Touching([s.span for s in sites])
     for ref in references:
-        sites.extend(t for t in term_sites(doc.text, ref) if not _touches_any(t.span, covered))
+        sites.extend(t for t in term_sites(doc.text, ref) if not covered.any(t.span))
     if len(references) > 1:
         sites = [_contested(doc.text, site, references) for site in sites]
     used: set[int] = set()
     out: list[Finding] = []
     pending: list[tuple[Finding, list[Suggestion]]] = []
+    near = _Touching([s.span for s in sites])
     for finding in findings:
         extra: list[Suggestion] = []
         # A paragraph break is its own edit: joined to, say, a missing number it would go unapplied.
-        touching = [i for i, site in enumerate(sites) if _absorbs(finding) and _touches(site.span, finding.span)
-                    and (site.category != "lost-structure") == (finding.category != "lost-structure")]
+        touching = [i for i in near.of(finding.span) if (sites[i].category != "lost-structure")
+                    == (finding.category != "lost-structure")] if _absorbs(finding) else []
         used.update(touching)
         by_segment: dict[int, list[Site]] = {}
         for i in touching:
@@ -154,8 +156,30 @@ def _touches(a: Span, b: Span) -> bool:
         (b.start == b.end and a.start <= b.start <= a.end)
 
 
-def _touches_any(span: Span, spans: list[tuple[int, int]]) -> bool:
-    return any(_touches(span, Span(s, e)) for s, e in spans)
+class _Touching:
+    """Which of many spans :func:`_touches` a span, by bisection over their starts, not all pairs.
+
+    >>> near = _Touching([Span(0, 2), Span(5, 5), Span(9, 12)])
+    >>> near.of(Span(2, 5)), near.of(Span(6, 8)), near.any(Span(12, 12))
+    ([1], [], True)
+    """
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        self._spans = spans
+        self._order = sorted(range(len(spans)), key=lambda i: spans[i].start)
+        self._starts = [spans[i].start for i in self._order]
+        #: a span that touches ``[a, b]`` starts at ``a - longest`` or later and at ``b`` or earlier
+        self._longest = max((len(s) for s in spans), default=0)
+
+    def of(self, span: Span) -> list[int]:
+        """The indices, in order, of the spans touching ``span``."""
+        lo = bisect_left(self._starts, span.start - self._longest)
+        hi = bisect_right(self._starts, span.end)
+        return sorted(i for i in self._order[lo:hi] if _touches(self._spans[i], span))
+
+    def any(self, span: Span) -> bool:
+        """True when one of the spans touches ``span``."""
+        return bool(self.of(span))
 
 
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "‑": "-"})

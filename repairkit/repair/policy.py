@@ -1,19 +1,11 @@
-"""Confidence and applicability: measured confidences, and the one rule that turns them into safe / unsafe / manual.
+"""Confidence of reference-fact matches, and the one policy that turns confidence into safe / unsafe / manual.
 
 Confidence comes from a calibration table measured by a benchmark (never a literal in the
-code that builds a suggestion); :func:`applicability` decides who may apply it:
+code that builds a suggestion); :func:`~repairkit.calibration.applicability` (its one home is
+:mod:`repairkit.calibration`, which calibrates the rules' readings) decides who may apply it (a fact from a related story is capped at ``unsafe``):
 
-* a contested place (the references disagree) or a confidence below medium: ``manual``;
-* another candidate value at medium or above for the same place: ``manual`` (an editor chooses);
-* high confidence: ``safe`` unless the source caps it (a related story caps at ``unsafe``);
-* otherwise ``unsafe``.
-
->>> applicability(0.95, 0, False), applicability(0.95, 0, False, ceiling=Applicability.UNSAFE)
-(<Applicability.SAFE: 2>, <Applicability.UNSAFE: 1>)
->>> applicability(0.7, 0, False), applicability(0.7, 1, False), applicability(0.95, 0, True)
-(<Applicability.UNSAFE: 1>, <Applicability.MANUAL: 0>, <Applicability.MANUAL: 0>)
->>> applicability(0.4, 0, False)
-<Applicability.MANUAL: 0>
+>>> applicability(0.95, 0, False).name, applicability(0.95, 0, True).name
+('SAFE', 'MANUAL')
 
 ``data/fact_calibration.tsv`` holds the measured precision of reference-fact matches by score
 bucket (written by ``python -m benchmarks.related_story --half even --seeds 2 --write-calibration``):
@@ -30,22 +22,15 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from repairkit.model import HIGH_CONFIDENCE, MEDIUM_CONFIDENCE, Applicability
+from repairkit.calibration import applicability
+from repairkit.model import MEDIUM_CONFIDENCE
+
+__all__ = ["applicability", "fact_calibration", "fact_confidence", "parse_calibration"]
 
 #: First line of the calibration file; the loader refuses any other format.
 CALIBRATION_HEADER = "# repairkit fact calibration, format 1"
 #: Readings of a fact match: a frame match, or one about another period, place or subject.
 READINGS = ("frame", "conflict")
-
-
-def applicability(confidence: float, alternatives: int, contested: bool,
-                  ceiling: Applicability = Applicability.SAFE) -> Applicability:
-    """Who may apply a suggestion of ``confidence`` with ``alternatives`` other values at medium or above."""
-    if contested or alternatives > 0 or confidence < MEDIUM_CONFIDENCE:
-        return Applicability.MANUAL
-    if confidence >= HIGH_CONFIDENCE:
-        return min(Applicability.SAFE, ceiling)
-    return min(Applicability.UNSAFE, ceiling)
 
 
 @dataclass(frozen=True, slots=True)

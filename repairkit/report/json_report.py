@@ -36,8 +36,8 @@ def evidence_dict(ev: Evidence) -> dict[str, Any]:
 
 
 def suggestion_dict(s: Suggestion) -> dict[str, Any]:
-    """JSON form of a suggestion."""
-    return {
+    """JSON form of a suggestion (``reading`` only when a calibrated reading gave its confidence)."""
+    out: dict[str, Any] = {
         "start": s.span.start,
         "end": s.span.end,
         "replacement": s.replacement,
@@ -47,6 +47,9 @@ def suggestion_dict(s: Suggestion) -> dict[str, Any]:
         "note": s.note,
         "evidence": [evidence_dict(e) for e in s.evidence],
     }
+    if s.reading:
+        out["reading"] = s.reading
+    return out
 
 
 def finding_dict(doc: Document, f: Finding) -> dict[str, Any]:

@@ -190,9 +190,7 @@ def competing(f: Finding) -> bool:
     >>> competing(Finding("RK103", "r", "missing-number", Severity.ERROR, Span(0, 2), "m", tuple(two)))
     True
     """
-    values = {s.replacement for s in f.suggestions if s.replacement is not None}
-    return is_hole(f) and len(values) > 1 and not any(
-        s.applicability is Applicability.SAFE for s in f.suggestions if s.replacement is not None)
+    return is_hole(f) and f.competing
 
 
 def _finding(doc: Document, f: Finding, references: Sequence[Article]) -> FindingView:
