@@ -53,10 +53,10 @@ _LIST_MARK_RE = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)")
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)")
 _BRACKET_RE = re.compile(r"[()\[\]]")
 _INCHES_RE = re.compile(r"\d['’] ?\d{1,2}$")  # 5' 10" is a height, not a quotation
-#: The marks of each quotation system, found by the regex engine, not a loop over characters.
-_QUOTE_MARKS_RE = {system: re.compile("[" + "".join(sorted(set(system))) + "]")
-                   for system in (('"', '"'), ("“", "”"), ('"', '"', "“", "”"))}
 _SIZE_RE = re.compile(r"\d(?:\.\d+)?$")  # a 65" TV: an inch mark where no quotation is open
+#: The marks of each quotation system, found by the regex engine, not a loop over characters;
+#: ``mixed``: straight and curly quotes in one paragraph, read as one system.
+_QUOTE_MARKS_RE = {'"': re.compile('"'), "“": re.compile("[“”]"), "mixed": re.compile('["“”]')}
 _OPENING_CONTEXT = frozenset(" \t\n([{—–-/")
 _CLOSING_CONTEXT = frozenset(" \t\n.,;:!?)]}—–-/")
 #: The readings these rules propose (measured in data/calibration.tsv).
@@ -72,9 +72,6 @@ QUOTE_OPEN_BEFORE_SPEECH = reading("RK607.open-before-speech")
 QUOTE_OPEN_AFTER_ATTRIBUTION = reading("RK607.open-after-attribution")
 QUOTE_CLOSE_CONTINUED = reading("RK607.close-continued")
 SPACED_DASH = reading("RK605.spaced-dash")
-QUOTE_CLOSE_BEFORE_ATTRIBUTION = reading("RK607.close-before-attribution")
-QUOTE_OPEN_BEFORE_ATTRIBUTION = reading("RK607.open-before-attribution")
-QUOTE_OPEN_AFTER_REPORTING_VERB = reading("RK607.open-after-reporting-verb")
 COLON_BEFORE_QUOTATION = reading("RK608.colon-before-quotation")
 
 
@@ -334,7 +331,8 @@ def _quote_problems(text: str, start: int, end: int, next_start: str,
         opener_mark = system[0]
         if curly_damaged and system[0] == "“":
             continue
-        marks = [i for i in (m.start() for m in _QUOTE_MARKS_RE[system].finditer(text, start, end))
+        finder = _QUOTE_MARKS_RE["mixed" if mixed else opener_mark]
+        marks = [i for i in (m.start() for m in finder.finditer(text, start, end))
                  if i not in ignore and not (text[i] == '"' and _INCHES_RE.search(text, max(start, i - 8), i))]
         inside: int | None = None
         for k, i in enumerate(marks):
@@ -466,17 +464,18 @@ def find_unquoted_speech(doc: Document, profile: DocumentProfile) -> Iterator[Hi
     if lost_quotes(profile):
         taken = SpanIndex(h.span for h in hits)
         hits += [Hit(Span(start, end), "quoted speech before its attribution has lost its quotation marks",
-                     (suggest(Span(end, end), "\"", QUOTE_CLOSE_BEFORE_ATTRIBUTION,
+                     (suggest(Span(end, end), "\"", QUOTE_CLOSE_AFTER_SPEECH,
                               "this text has no quotation mark at all: the clause before an attribution "
                               "was a quotation; the closing mark goes after the comma", ceiling=Applicability.MANUAL),
-                      suggest(Span(start, start), "\"", QUOTE_OPEN_BEFORE_ATTRIBUTION,
+                      suggest(Span(start, start), "\"", QUOTE_OPEN_BEFORE_SPEECH,
                               "an opening quotation mark where the quotation starts; it may start earlier",
                               ceiling=Applicability.MANUAL)))
                  for start, end in attributed_clauses(doc.text) if not taken.overlaps(Span(start, end))]
         hits += [Hit(Span(start, end), "a quotation after a reporting verb has lost its opening mark",
-                     (suggest(Span(start, start), "\"", QUOTE_OPEN_AFTER_REPORTING_VERB,
+                     (suggest(Span(start, start), "\"", QUOTE_OPEN_AFTER_ATTRIBUTION,
                               "this text has no quotation mark at all: a sentence opener right after a "
-                              "reporting verb starts a quotation; where it ends is unknown", ceiling=Applicability.MANUAL),))
+                              "reporting verb starts a quotation; where it ends is unknown",
+                              ceiling=Applicability.MANUAL),))
                  for start, end in opening_frames(doc.text)]
     garbled = SpanIndex(Span(g.start, g.end + 1) for g in profile.mojibake_spans)  # curly quotes read as "â€œ"
     yield from sorted((h for h in hits if not profile.in_boilerplate(h.span.start)

@@ -40,7 +40,6 @@ SCHEME_WWW = reading("RK502.scheme-before-www")
 SCHEME = reading("RK502.scheme")
 PATH_SLASH = reading("RK502.path-slash")
 AMPERSAND = reading("RK503.ampersand")
-AMPERSAND_IN_ACRONYM = reading("RK503.ampersand-in-acronym")
 CURRENCY_OF_COMPARED = reading("RK504.currency-of-compared")
 CURRENCY_OF_DOCUMENT = reading("RK504.currency-of-document")
 PERCENT = reading("RK505.percent")
@@ -309,9 +308,9 @@ def find_lost_ampersands(doc: Document, profile: DocumentProfile) -> Iterator[Hi
                 continue
             acronym = text[start:end]
             hits.append(Hit(Span(start, end), f"'&' lost in '{acronym}'",
-                            (suggest(Span(start + 1, start + 1), "&", AMPERSAND_IN_ACRONYM,
+                            (suggest(Span(start + 1, start + 1), "&", AMPERSAND,
                                      f"this text has no '&' and spells '{acronym}' out as a pair that lost "
-                                        f"its '&': '{acronym[0]}&{acronym[1]}'"),)))
+                                     f"its '&': '{acronym[0]}&{acronym[1]}'"),)))
     yield from sorted(hits, key=lambda h: h.span.start)
 
 
