@@ -14,7 +14,8 @@ from repairkit.batching import evidence
 from repairkit.batching.evidence import LineCounter, candidate_lines
 from repairkit.cli import main
 
-PROMO = "Sign up for our morning briefing"
+#: A repeated line that no rule of one document reads as furniture (RK901 flags "Sign up for our ..." itself)
+PROMO = "Reporting by the harbour desk."
 
 
 def article(i: int) -> str:
