@@ -4,7 +4,8 @@
 (``--limit`` per corpus) damaged with several profiles of :mod:`benchmarks.damage` (the seed's
 exact damage, the listed mix, and each damage class alone at rate 0.5, one per article in turn),
 the same articles undamaged, with invisible characters (zero-width and soft hyphens, no-break spaces, control
-characters) put inside words, and with the space between two words taken out here and there
+characters) put inside words, terminal colour codes between them and some curly apostrophes
+replaced by U+0019 (their high byte dropped), and with the space between two words taken out here and there
 (what an extractor does at a lost line break or tag). Each suggestion that has a
 value is judged against the undamaged original: it is right when applying it brings the text
 around it (40 characters either side) closer to the original (Levenshtein distance, RapidFuzz);
@@ -52,6 +53,7 @@ MILD = tuple(p for p in PROFILES if p not in ("seed", "listed", "mojibake"))
 MILD_RATE = 0.5
 #: Invisible characters put inside words (what a scraped page carries), and what they are.
 INVISIBLES = ("\u200b", "\u00ad", "\u2060", "\u00a0", "\x07", "\x1b", "\x7f")
+ESCAPES = ("\x1b[1m", "\x1b[0m", "\x1b[31m", "\x1b[2K")
 #: A miss: held-out precision this far under the shipped confidence.
 TOLERANCE = 0.05
 
@@ -110,8 +112,16 @@ def with_invisibles(text: str, seed: int) -> tuple[str, list[int]]:
     origin: list[int] = []
     words = 0
     for i, ch in enumerate(text):
+        if ch == "’" and rng.random() < 0.2:  # UTF-16 text whose high bytes a conversion dropped
+            out.append("\x19")
+            origin.append(i)
+            continue
         out.append(ch)
         origin.append(i)
+        if ch == " " and rng.random() < 0.005:  # a console log's colour codes
+            for code in ESCAPES[rng.randrange(len(ESCAPES))]:
+                out.append(code)
+                origin.append(i + 1)
         if ch.isalpha() and i + 1 < len(text) and text[i + 1].isalpha():
             if i == 0 or not text[i - 1].isalpha():
                 words += 1

@@ -405,7 +405,7 @@ def reliability(rows: Sequence[tuple[float, float, bool, bool]]) -> list[tuple[f
 
 #: Fewest suggestions behind one calibration bucket.
 MIN_BUCKET = 150
-#: Score range of the buckets (fit less half the rival's fit lies inside).
+#: Score range of the buckets (every score_of lies inside).
 SCORE_RANGE = (-1.0, 2.0)
 
 
@@ -448,7 +448,7 @@ def write_calibration(tally: Tally, path: str, name: str) -> None:
     today = datetime.date.today().isoformat()
     lines = [CALIBRATION_HEADER,
              f"# Measured by `python -m benchmarks.related_story --half even --seeds 2 --write-calibration` ({name}).",
-             "# Score of a fact match: its frame fit less half its best rival's (repairkit.repair.facts);",
+             "# Score of a fact match: its frame fit less what its best competitor takes (repairkit.repair.facts.score_of);",
              "# precision: share of the reference-fact suggestions in the bucket that were right (isotonic).",
              "# reading\tbucket\tscore from\tscore to\tmeasured precision\tsample size\tbenchmark\tdate"]
     for reading, conflict in (("conflict", True), ("frame", False)):

@@ -134,7 +134,7 @@ def per_file_codes(path: str, table: dict[str, tuple[str, ...]], root: Path) -> 
     """The codes ``per-file-ignores`` turns off for ``path`` (globs on the path relative to
     ``root``, the configuration's folder, or on the file name).
 
-    >>> sorted(per_file_codes("/p/docs/a.md", {"docs/*.md": ("RK9",)}, Path("/p")))
+    >>> sorted(per_file_codes("/p/docs/a.md", {"docs/*.md": ("RK90",)}, Path("/p")))
     ['RK901', 'RK902']
     """
     p = Path(path)
