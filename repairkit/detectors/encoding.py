@@ -29,7 +29,6 @@ MOJIBAKE_DECODED = reading("RK801.decoded")
 ENTITY = reading("RK801.entity")
 VERTICAL_TAB = reading("RK802.vertical-tab")
 DELETE_CONTROL = reading("RK802.delete-control")
-DELETE_CONTROL_IN_WORD = reading("RK802.delete-control-in-word")
 DELETE_ESCAPE = reading("RK802.delete-escape-sequence")
 LOST_HIGH_BYTE = reading("RK802.lost-high-byte")
 DELETE_INVISIBLE = reading("RK804.delete-invisible")
@@ -102,12 +101,6 @@ def _control_fix(text: str, span: Span) -> Suggestion:
         return suggest(span, mark, LOST_HIGH_BYTE,
                        f"U+{ord(run):04X} is the low byte of U+{ord(mark):04X} '{mark}', whose high byte a "
                        "conversion dropped; check the source")
-    before = text[span.start - 1] if span.start else " "
-    after = text[span.end] if span.end < len(text) else " "
-    if before.isalnum() and after.isalnum():  # a character may have been lost inside the word
-        return suggest(span, kept, DELETE_CONTROL_IN_WORD,
-                       "a control character inside a word may stand for a lost character; deleting it "
-                       "joins the two halves")
     return suggest(span, kept, DELETE_CONTROL, "control characters are invisible; deleting them changes no text",
                    ceiling=Applicability.SAFE)
 
@@ -122,17 +115,18 @@ def find_control_characters(doc: Document, profile: DocumentProfile) -> Iterator
     Why it matters: controls are invisible, break search and tools, and usually come from
     a binary field, a console log or a broken conversion.
     Example: ``Hello\\x01 world`` -> finding on ``\\x01``.
-    Repair safety: deleting controls between words (or a whole escape sequence) changes
-    nothing a reader sees, so it is safe. It is unsafe where the deletion is ambiguous: a
-    control between two letters may stand for a lost character ("don\\x19t" is "don’t" whose
-    high byte was lost: the suggestion is the mark, unsafe), and a vertical tab becomes a line
-    feed (a line break in some word processors).
+    Repair safety: deleting control characters changes nothing a reader sees (reading
+    ``RK802.delete-control``, safe as measured). Where the deletion would be wrong the
+    suggestion is another reading, at most unsafe: a control between two letters that is the
+    low byte of a typographic mark ("don\\x19t" is "don’t" whose high byte was lost) gets the
+    mark, a vertical tab becomes a line feed (a line break in some word processors), and a whole
+    terminal escape sequence is its own reading (manual until data/calibration.tsv measures it).
 
     >>> doc = Document.from_text("Hello\\x01 world\\x0bnext \\x1b[31mred\\x1b[0m don\\x19t")
     >>> from repairkit.registry import prepared
     >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement, h.suggestions[0].applicability.label)
     ...  for h in find_control_characters(*prepared(doc, "RK802"))]
-    [('\\x01', '', 'safe'), ('\\x0b', '\\n', 'unsafe'), ('\\x1b[31m', '', 'safe'), ('\\x1b[0m', '', 'safe'), ('\\x19', '’', 'unsafe')]
+    [('\\x01', '', 'safe'), ('\\x0b', '\\n', 'manual'), ('\\x1b[31m', '', 'manual'), ('\\x1b[0m', '', 'manual'), ('\\x19', '’', 'manual')]
     """
     text = doc.text
     mojibake = profile.mojibake_spans
@@ -197,7 +191,7 @@ def find_word_breaking_spaces(doc: Document, profile: DocumentProfile) -> Iterat
     >>> doc = Document.from_text("co\\u200boperation and informa\\u00a0tion, 10\\u00a0km")
     >>> from repairkit.registry import prepared
     >>> [(h.span.start, h.suggestions[0].applicability.label) for h in find_word_breaking_spaces(*prepared(doc, "RK804"))]
-    [(2, 'safe'), (24, 'manual')]
+    [(2, 'safe'), (24, 'unsafe')]
     """
     text = doc.text
     for m in re.finditer("[" + "".join(_INVISIBLE) + "]+", text):
