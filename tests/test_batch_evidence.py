@@ -14,7 +14,7 @@ from repairkit.batching import evidence
 from repairkit.batching.evidence import LineCounter, candidate_lines
 from repairkit.cli import main
 
-PROMO = "Sign up for our morning briefing"
+PROMO = "Reporting by the Harbour Gazette news desk"
 
 
 def article(i: int) -> str:
