@@ -60,6 +60,8 @@ class Run:
     kernel_maxrss: int = 0
     cpu_seconds: float = 0.0
     load: float = 0.0
+    #: CPU seconds of each process of the run (the command first), as last sampled.
+    process_cpu: dict[int, float] = field(default_factory=dict)
     processes: int = 0
     timeline: list[tuple[float, int]] = field(default_factory=list)
 
@@ -71,6 +73,16 @@ class Run:
     def mb_per_s(self) -> float:
         return self.input_bytes / self.seconds / 1e6
 
+    @property
+    def cpu_path(self) -> float:
+        """The command's CPU seconds plus its busiest worker's: the run's length on free cores, at most.
+
+        Wall time on a loaded machine measures the load; this does not (the command's own work,
+        start-up, reading and writing, is counted as if none of it overlapped the workers').
+        """
+        command, *workers = self.process_cpu.values()
+        return command + max(workers, default=0.0)
+
     def rss_at(self, share: float) -> int:
         """The largest-process RSS sampled nearest to ``share`` of the run."""
         if not self.timeline:
@@ -79,8 +91,8 @@ class Run:
         return min(self.timeline, key=lambda t: abs(t[0] - at))[1]
 
 
-def _tree_rss(proc: object) -> tuple[int, int]:
-    """(largest RSS, process count) over ``proc`` and its descendants."""
+def _tree_rss(proc: object, cpu: dict[int, float] | None = None) -> tuple[int, int]:
+    """(largest RSS, process count) over ``proc`` and its descendants; their CPU seconds into ``cpu``."""
     import psutil
 
     try:
@@ -91,6 +103,9 @@ def _tree_rss(proc: object) -> tuple[int, int]:
     for p in members:
         try:
             largest = max(largest, p.memory_info().rss)
+            if cpu is not None:
+                times = p.cpu_times()
+                cpu[p.pid] = times.user + times.system
         except psutil.Error:
             pass
     return largest, len(members)
@@ -113,7 +128,7 @@ def run_batch(label: str, source: Path, out: Path, documents: int, input_bytes: 
     run = Run(label, 0.0, documents, input_bytes)
     reported = started
     while child.poll() is None:
-        rss, count = _tree_rss(proc)
+        rss, count = _tree_rss(proc, run.process_cpu)
         now = time.perf_counter()
         run.timeline.append((now - started, rss))
         run.peak_rss = max(run.peak_rss, rss)
@@ -148,8 +163,8 @@ def throughput(args: argparse.Namespace, work: Path) -> None:
                        ["--engine", "dask", "--workers", str(args.dask_workers)]))
     runs: dict[str, list[Run]] = {label: [] for label, _ in setups}
     outputs: dict[str, Path] = {}
-    print(f"{'round':>5} {'run':<40} {'seconds':>8} {'docs/s':>8} {'MB/s':>6} {'CPU s':>6} {'load':>5} "
-          f"{'peak RSS (largest process)':>27}")
+    print(f"{'round':>5} {'run':<40} {'seconds':>8} {'docs/s':>8} {'MB/s':>6} {'CPU s':>6} {'CPU path':>8} "
+          f"{'load':>5} {'peak RSS (largest process)':>27}")
     for round_ in range(1, args.repeat + 1):  # the set in turn, round after round: side by side under one load
         for label, extra in setups:
             out = work / f"out-{len(outputs)}.jsonl" if label not in outputs else outputs[label]
@@ -157,22 +172,25 @@ def throughput(args: argparse.Namespace, work: Path) -> None:
             runs[label].append(r)
             outputs[label] = out
             print(f"{round_:>5} {label:<40} {r.seconds:>8.1f} {r.docs_per_s:>8.1f} {r.mb_per_s:>6.3f} "
-                  f"{r.cpu_seconds:>6.1f} {r.load:>5.1f} {r.peak_rss / 1e6:>24.0f} MB", flush=True)
+                  f"{r.cpu_seconds:>6.1f} {r.cpu_path:>8.1f} {r.load:>5.1f} {r.peak_rss / 1e6:>24.0f} MB", flush=True)
         first = next(iter(outputs.values())).read_bytes()
         print(f"      outputs identical in round {round_}: {all(p.read_bytes() == first for p in outputs.values())}")
     base_label = setups[0][0]
     print(f"medians over {args.repeat} rounds (speed-up: the median of each round's ratio to {base_label}):")
-    print(f"{'run':<40} {'seconds':>8} {'docs/s':>8} {'MB/s':>6} {'speed-up':>9} {'CPU s':>6} {'load':>5} "
-          f"{'peak RSS':>9}")
+    print(f"{'run':<40} {'seconds':>8} {'docs/s':>8} {'MB/s':>6} {'speed-up':>9} {'CPU s':>6} {'CPU path':>8} "
+          f"{'CPU-path speed-up':>17} {'load':>5} {'peak RSS':>9}")
     for label, _ in setups:
         rs = runs[label]
         ratio = statistics.median(b.seconds / r.seconds for b, r in zip(runs[base_label], rs))
+        path_ratio = statistics.median(b.cpu_path / r.cpu_path for b, r in zip(runs[base_label], rs))
         print(f"{label:<40} {statistics.median(r.seconds for r in rs):>8.1f} "
               f"{statistics.median(r.docs_per_s for r in rs):>8.1f} {statistics.median(r.mb_per_s for r in rs):>6.3f} "
               f"{ratio:>8.2f}x {statistics.median(r.cpu_seconds for r in rs):>6.1f} "
+              f"{statistics.median(r.cpu_path for r in rs):>8.1f} {path_ratio:>16.2f}x "
               f"{statistics.median(r.load for r in rs):>5.1f} {max(r.peak_rss for r in rs) / 1e6:>6.0f} MB")
     print(f"machine: {os.cpu_count()} cores; load: the 1-minute load average at the start and end of each run "
-          "(other work on the machine slows the parallel runs most)")
+          "(other work on the machine slows the parallel runs most); CPU path: the command's CPU seconds plus its "
+          "busiest worker's (for dask, plus the busiest of scheduler and workers)")
 
 
 def memory(args: argparse.Namespace, work: Path) -> None:

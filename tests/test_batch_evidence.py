@@ -14,8 +14,7 @@ from repairkit.batching import evidence
 from repairkit.batching.evidence import LineCounter, candidate_lines
 from repairkit.cli import main
 
-#: A repeated line that no rule of one document reads as furniture (RK901 flags "Sign up for our ..." itself)
-PROMO = "Reporting by the harbour desk."
+PROMO = "Reporting by the Harbour Gazette news desk"
 
 
 def article(i: int) -> str:

@@ -22,8 +22,9 @@ def find_repeated_lines(doc: Document, profile: DocumentProfile) -> Iterator[Hit
     What it flags: a short line, with a letter, that several distinct documents of the run hold
     (compared in lower case, spaces collapsed, edge punctuation off; the limits are
     ``MAX_LINE_WORDS`` and ``MIN_DOCUMENTS`` in :mod:`repairkit.batching.evidence`); a document
-    that comes twice counts once. Only a run shows it: ``repairkit batch`` and ``repairkit scan
-    DIR`` count the lines of all their documents first; one document alone gives no finding.
+    that comes twice counts once. Only a run shows it: ``repairkit batch`` and
+    ``repairkit scan DIR`` count the lines of all their documents first; one document alone gives
+    no finding.
     A repeated line inside a page-furniture finding (RK901) is not reported again: that finding's
     message says the line recurs across the run.
     Why it matters: furniture is not the article; it skews word counts, search and comparisons.
