@@ -1,7 +1,7 @@
 """Batch benchmark: ``repairkit batch`` throughput by engine, and peak memory by batch size.
 
 Usage:
-    .venv/bin/python -m benchmarks.batch throughput [--limit N] [--workers 1,2] [--dask]
+    .venv/bin/python -m benchmarks.batch throughput [--limit N] [--workers 1,2] [--dask] [--repeat R]
     .venv/bin/python -m benchmarks.batch memory --documents 10000,100000 [--workers 2]
 
 The input is the seed-damaged news corpus (``benchmarks/damage.py``, profile ``seed``, seed 0), one
@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -57,6 +58,8 @@ class Run:
     input_bytes: int
     peak_rss: int = 0
     kernel_maxrss: int = 0
+    cpu_seconds: float = 0.0
+    load: float = 0.0
     processes: int = 0
     timeline: list[tuple[float, int]] = field(default_factory=list)
 
@@ -102,6 +105,8 @@ def run_batch(label: str, source: Path, out: Path, documents: int, input_bytes: 
     command = [sys.executable, "-m", "repairkit", "batch", str(source), "-o", str(out), "--fail-on", "never",
                "--no-progress", *args]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load = os.getloadavg()[0]
     started = time.perf_counter()
     child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     proc = psutil.Process(child.pid)
@@ -123,7 +128,10 @@ def run_batch(label: str, source: Path, out: Path, documents: int, input_bytes: 
     stderr = child.stderr.read() if child.stderr else ""
     if child.returncode != 0:
         raise SystemExit(f"{label}: repairkit batch failed ({child.returncode}): {stderr.strip()[-500:]}")
-    run.kernel_maxrss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    run.kernel_maxrss = after.ru_maxrss * 1024
+    run.cpu_seconds = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    run.load = (load + os.getloadavg()[0]) / 2
     lines = out.read_bytes().count(b"\n")
     if lines != documents:
         raise SystemExit(f"{label}: {lines} output lines for {documents} documents")
@@ -134,27 +142,36 @@ def throughput(args: argparse.Namespace, work: Path) -> None:
     source = work / "seed.jsonl"
     documents, size = write_input(source, limit=args.limit)
     print(f"input: {documents} seed-damaged news articles ({size / 1e6:.2f} MB of text), {source}")
-    runs = []
-    outputs = {}
-    for workers in args.workers:
-        out = work / f"out-w{workers}.jsonl"
-        runs.append(run_batch(f"--workers {workers}", source, out, documents, size, ["--workers", str(workers)]))
-        outputs[runs[-1].label] = out
+    setups = [(f"--workers {w}", ["--workers", str(w)]) for w in args.workers]
     if args.dask:
-        out = work / "out-dask.jsonl"
-        runs.append(run_batch(f"--engine dask (LocalCluster, {args.dask_workers} workers)", source, out, documents,
-                              size, ["--engine", "dask", "--workers", str(args.dask_workers)]))
-        outputs[runs[-1].label] = out
-    base = runs[0]
-    print(f"{'run':<40} {'seconds':>8} {'docs/s':>8} {'MB/s':>6} {'speed-up':>9} {'peak RSS (largest process)':>27}")
-    for r in runs:
-        print(f"{r.label:<40} {r.seconds:>8.1f} {r.docs_per_s:>8.1f} {r.mb_per_s:>6.3f} "
-              f"{base.seconds / r.seconds:>8.2f}x {r.peak_rss / 1e6:>21.0f} MB")
-    first = next(iter(outputs.values())).read_bytes()
-    same = all(p.read_bytes() == first for p in outputs.values())
-    print(f"outputs identical across runs: {same}")
-    load = os.getloadavg()
-    print(f"machine: {os.cpu_count()} cores, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
+        setups.append((f"--engine dask (LocalCluster, {args.dask_workers} workers)",
+                       ["--engine", "dask", "--workers", str(args.dask_workers)]))
+    runs: dict[str, list[Run]] = {label: [] for label, _ in setups}
+    outputs: dict[str, Path] = {}
+    print(f"{'round':>5} {'run':<40} {'seconds':>8} {'docs/s':>8} {'MB/s':>6} {'CPU s':>6} {'load':>5} "
+          f"{'peak RSS (largest process)':>27}")
+    for round_ in range(1, args.repeat + 1):  # the set in turn, round after round: side by side under one load
+        for label, extra in setups:
+            out = work / f"out-{len(outputs)}.jsonl" if label not in outputs else outputs[label]
+            r = run_batch(label, source, out, documents, size, extra)
+            runs[label].append(r)
+            outputs[label] = out
+            print(f"{round_:>5} {label:<40} {r.seconds:>8.1f} {r.docs_per_s:>8.1f} {r.mb_per_s:>6.3f} "
+                  f"{r.cpu_seconds:>6.1f} {r.load:>5.1f} {r.peak_rss / 1e6:>24.0f} MB", flush=True)
+        first = next(iter(outputs.values())).read_bytes()
+        print(f"      outputs identical in round {round_}: {all(p.read_bytes() == first for p in outputs.values())}")
+    base_label = setups[0][0]
+    print(f"medians over {args.repeat} rounds (speed-up: the median of each round's ratio to {base_label}):")
+    print(f"{'run':<40} {'seconds':>8} {'docs/s':>8} {'MB/s':>6} {'speed-up':>9} {'CPU s':>6} {'load':>5} "
+          f"{'peak RSS':>9}")
+    for label, _ in setups:
+        rs = runs[label]
+        ratio = statistics.median(b.seconds / r.seconds for b, r in zip(runs[base_label], rs))
+        print(f"{label:<40} {statistics.median(r.seconds for r in rs):>8.1f} "
+              f"{statistics.median(r.docs_per_s for r in rs):>8.1f} {statistics.median(r.mb_per_s for r in rs):>6.3f} "
+              f"{ratio:>8.2f}x {statistics.median(r.cpu_seconds for r in rs):>6.1f} "
+              f"{statistics.median(r.load for r in rs):>5.1f} {max(r.peak_rss for r in rs) / 1e6:>6.0f} MB")
+    print(f"machine: {os.cpu_count()} cores; load: the 1-minute load average at the start and end of each run "
           "(other work on the machine slows the parallel runs most)")
 
 
@@ -183,6 +200,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     tp.add_argument("--workers", type=lambda s: [int(x) for x in s.split(",")], default=[1, 2])
     tp.add_argument("--dask", action="store_true", help="also --engine dask with a LocalCluster")
     tp.add_argument("--dask-workers", type=int, default=2)
+    tp.add_argument("--repeat", type=int, default=1, help="rounds of the whole set, run in turn")
     mem = sub.add_parser("memory", help="peak memory of the largest process by batch size")
     mem.add_argument("--documents", type=lambda s: [int(x) for x in s.split(",")], default=[10_000])
     mem.add_argument("--workers", type=int, default=2)

@@ -124,6 +124,61 @@ _LEAKS = ('[button link=”https://example.com/offer” newwindow=”yes”]Read
           'class="wp-image-5512 size-full"', "[vc_row][vc_column]")
 
 
+#: The phrasings a page is written in. ``seen`` is the set above, the one repairkit was developed
+#: against; ``heldout`` is written apart from it (other words for the same furniture, other
+#: counters, credits, separators and leaks) and never read while tuning the detectors, so the two
+#: figures side by side say how much the rules learnt the cues rather than these phrases.
+PHRASINGS: dict[str, dict[str, tuple[str, ...]]] = {
+    "seen": {"nav": _NAV, "share": _SHARE, "cookie": _COOKIE, "subscribe": _SUBSCRIBE, "comments": _COMMENTS,
+             "footer": _FOOTER, "toggles": _TOGGLES, "promos": _PROMOS, "credits": _CREDITS, "authors": _AUTHORS,
+             "leaks": _LEAKS, "counter": ("Image {n} of {total}",), "related": ("Related stories",),
+             "most_read": ("Most read", "More from this section", "You may also like"),
+             "copyright": ("© {year} {site}. All rights reserved.",), "crumb_root": ("Home",),
+             "sites": ("Example Media", "The Daily Record", "Archive Press", "Metro Wire"),
+             "byline": ("By {author}",), "dateline": ("Published {date}",)},
+    "heldout": {
+        "nav": ("Front page", "World", "UK", "Local", "Money", "Arts", "Books", "Food", "Motoring", "Property",
+                "Jobs", "Puzzles", "Obituaries", "Letters", "Columnists", "Environment", "Education"),
+        "share": ("Share this story", "Share via email", "Post to LinkedIn", "Share on Reddit", "Messenger",
+                  "Print", "Save for later", "Link copied", "Send", "Flipboard"),
+        "cookie": ("This site uses cookies to improve your experience and for analytics. You can change your "
+                   "settings at any time.", "Allow all", "Reject non-essential", "Your privacy choices"),
+        "subscribe": ("Get our free daily briefing", "Our best journalism, straight to your inbox.", "Join",
+                      "Your email", "GET 3 MONTHS FOR £1", "LIMITED OFFER: HALF PRICE DIGITAL",
+                      "Have an account? Sign in", "Become a member today"),
+        "comments": ("Join the conversation", "Comments are moderated and may take a while to appear.",
+                     "Add your comment", "Your name", "Your email", "Your website (optional)",
+                     "Remember me on this device", "Submit", "Email me when someone replies", "34 responses",
+                     "Sign in to join the discussion"),
+        "footer": ("Terms and conditions", "Cookie notice", "Corrections", "Work for us", "Help centre",
+                   "Site map", "Our editorial code", "Press office", "Archive"),
+        "toggles": ("Expand", "Collapse", "See more", "Keep reading", "View all", "Load more"),
+        "promos": ("LIVE UPDATES", "EXCLUSIVE", "JUST IN", "TOP STORIES", "RECOMMENDED", "SPONSORED"),
+        "credits": ("Picture: Kim Lee/EPA", "Shutterstock", "Photo by Dan Ortiz", "Credit: Getty",
+                    "Illustration: Studio Nine", "Source: Bloomberg"),
+        "authors": ("Kim Lee", "Dan Ortiz", "Priya Shah", "Tom Black", "Ana Gomez-Ruiz", "Our correspondent"),
+        "leaks": ('[video width="640" height="360" mp4="/media/clip.mp4"][/video]',
+                  '[contact-form-7 id="123" title="Contact form"]', "[/et_pb_text]",
+                  '[audio src="/media/interview.mp3"]', "{{{ body_html }}}", "{%- block content -%}",
+                  "{%- endblock -%}", "Loading %d results", "Welcome, ${user.name}!", "Hello %(name)s",
+                  '[playlist ids="4,9"]', "{{ comments.count }} replies", "&nbsp;", "&amp;amp;",
+                  'data-src="/img/hero.jpg"', "[et_pb_section][et_pb_row]"),
+        "counter": ("Photo {n} of {total}", "{n} of {total}", "Picture {n}/{total}"),
+        "related": ("More on this story", "See also", "Read next"),
+        "most_read": ("Popular now", "Trending", "Recommended for you"),
+        "copyright": ("Copyright © {year} {site}", "© {site} {year}", "{site} © {year}. Some rights reserved."),
+        "crumb_root": ("Front page", "Start"),
+        "sites": ("The Evening Post", "Northern Ledger", "Wire Service", "Citizen Online"),
+        "byline": ("by {author}", "{author}, Staff Writer", "Words: {author}"),
+        "dateline": ("Updated {date}", "{date}", "First published on {date}")},
+}
+
+
+def _pick(rng: random.Random, options: Sequence[str]) -> str:
+    """One of ``options``; a single option draws nothing, so the ``seen`` pages stay as they were."""
+    return options[0] if len(options) == 1 else rng.choice(options)
+
+
 def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -164,7 +219,8 @@ def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
-def _body(b: _Builder, paras: Sequence[str], style: str, rng: random.Random, headlines: Sequence[str]) -> None:
+def _body(b: _Builder, paras: Sequence[str], style: str, rng: random.Random, headlines: Sequence[str],
+          ph: dict[str, tuple[str, ...]]) -> None:
     """The article paragraphs, with the style's figures, asides and leaks between them."""
     figure_at = rng.randrange(1, max(2, len(paras)))
     glue = style in ("magazine", "archive")
@@ -176,17 +232,18 @@ def _body(b: _Builder, paras: Sequence[str], style: str, rng: random.Random, hea
                 open_run = False
             total = rng.randrange(3, 30)
             b.raw(f'<figure><img src="/img/{i}.jpg" alt="">')
-            b.block("caption", f"Image {rng.randrange(1, total)} of {total}", "span", ' class="count"')
-            b.block("caption", rng.choice(_CREDITS), "figcaption")
+            b.block("caption", _pick(rng, ph["counter"]).format(n=rng.randrange(1, total), total=total), "span",
+                    ' class="count"')
+            b.block("caption", rng.choice(ph["credits"]), "figcaption")
             b.raw("</figure>")
             if style == "newsroom" and headlines:
                 b.raw('<aside class="related">')
-                b.block("furniture", "Related stories", "h3")
+                b.block("furniture", _pick(rng, ph["related"]), "h3")
                 b.items("furniture", headlines[:3])
                 b.raw("</aside>")
         if style == "wordpress" and rng.random() < 0.3:
             # shortcodes, literal entities (an empty "<p>&nbsp;</p>" escaped once too often), attributes
-            b.block("leak", rng.choice(_LEAKS[:4] + _LEAKS[10:11] + _LEAKS[12:]))
+            b.block("leak", rng.choice(ph["leaks"][:4] + ph["leaks"][10:11] + ph["leaks"][12:]))
         if glue and rng.random() < 0.5:
             # paragraphs as inline spans with nothing between them: extractors glue "night.The"
             if not open_run:
@@ -201,7 +258,7 @@ def _body(b: _Builder, paras: Sequence[str], style: str, rng: random.Random, hea
         b.blocks.append(Block("article", para))
         b.raw(f"<p>{_wrapped(para, style, rng)}</p>")
         if style == "magazine" and i == 1:
-            b.block("furniture", rng.choice(_TOGGLES), "button")
+            b.block("furniture", rng.choice(ph["toggles"]), "button")
     if open_run:
         b.raw("</div>")
 
@@ -226,75 +283,81 @@ def _wrapped(para: str, style: str, rng: random.Random) -> str:
     return "".join(f'<span class="line" style="display:block">{" ".join(line)}</span>' for line in lines)
 
 
-def render_page(article: dict[str, str], style: str, seed: int, headlines: Sequence[str] = ()) -> Page:
+def render_page(article: dict[str, str], style: str, seed: int, headlines: Sequence[str] = (),
+                phrasing: str = "seen") -> Page:
     """Render ``article`` as a page in ``style``; the same arguments give the same page.
 
-    ``headlines`` are other articles' titles, for the related and most-read lists.
+    ``headlines`` are other articles' titles, for the related and most-read lists; ``phrasing``
+    is a key of :data:`PHRASINGS`.
     """
     if style not in STYLES:
         raise ValueError(f"unknown style {style!r} (choose from {', '.join(STYLES)})")
-    rng = random.Random(f"{seed}-{article.get('id', '')}-{style}")
+    if phrasing not in PHRASINGS:
+        raise ValueError(f"unknown phrasing {phrasing!r} (choose from {', '.join(PHRASINGS)})")
+    ph = PHRASINGS[phrasing]
+    rng = random.Random(f"{seed}-{article.get('id', '')}-{style}" + ("" if phrasing == "seen" else f"-{phrasing}"))
     title = article.get("title", "").strip()
     paras = _paragraphs(article["text"])
     b = _Builder()
-    site = rng.choice(("Example Media", "The Daily Record", "Archive Press", "Metro Wire"))
+    site = rng.choice(ph["sites"])
     b.raw('<!DOCTYPE html><html><head><meta charset="utf-8">')
     b.block("meta", f"{title} | {site}", "title")
     b.raw("</head><body>")
     if style in ("magazine", "wordpress"):
         b.raw('<div class="cookie-banner">')
-        b.block("furniture", _COOKIE[0])
-        b.items("furniture", _COOKIE[1:3], "div", link=False)
+        b.block("furniture", ph["cookie"][0])
+        b.items("furniture", ph["cookie"][1:3], "div", link=False)
         b.raw("</div>")
     b.raw('<header><nav>')
-    b.items("furniture", rng.sample(_NAV, rng.randrange(5, 10)))
+    b.items("furniture", rng.sample(ph["nav"], rng.randrange(5, 10)))
     b.raw("</nav></header>")
     if style == "magazine":
-        b.block("furniture", rng.choice(_PROMOS), "div", ' class="promo"')
-        b.block("furniture", rng.choice(_SUBSCRIBE[4:6]), "div", ' class="promo"')
+        b.block("furniture", rng.choice(ph["promos"]), "div", ' class="promo"')
+        b.block("furniture", rng.choice(ph["subscribe"][4:6]), "div", ' class="promo"')
     if style in ("newsroom", "archive"):
         sep = rng.choice((" › ", " / ", " » "))
-        crumbs = ["Home", rng.choice(_NAV[1:9]) if style == "newsroom" else "Speeches", title[:40].rstrip()]
+        crumbs = [_pick(rng, ph["crumb_root"]), rng.choice(ph["nav"][1:9]) if style == "newsroom" else "Speeches",
+                  title[:40].rstrip()]
         b.block("furniture", sep.join(crumbs), "div", ' class="breadcrumbs"')
     b.raw("<main><article>")
     b.block("title", title, "h1")
-    author = rng.choice(_AUTHORS)
+    author = rng.choice(ph["authors"])
     if style == "wordpress" and rng.random() < 0.5:
         b.block("leak", "Posted by ${author} on ${date}", "div", ' class="byline"')
     else:
-        b.block("meta", f"By {author}", "div", ' class="byline"')
-    b.block("meta", f"Published {_date(rng)}", "time")
+        b.block("meta", _pick(rng, ph["byline"]).format(author=author), "div", ' class="byline"')
+    b.block("meta", _pick(rng, ph["dateline"]).format(date=_date(rng)), "time")
     if style == "magazine" and rng.random() < 0.5:
         b.block("leak", rng.choice(("{{ article.author_name }}", "{{ share_count }} shares")), "div")
-    _body(b, paras, style, rng, headlines)
+    _body(b, paras, style, rng, headlines, ph)
     if style == "magazine":
-        b.block("furniture", rng.choice(_TOGGLES[2:]), "a", ' href="#"')
+        b.block("furniture", rng.choice(ph["toggles"][2:]), "a", ' href="#"')
     if style == "archive" and rng.random() < 0.5:
         b.block("leak", rng.choice(("{% if user.is_subscriber %}", "{% endif %}", "%s comments")), "div")
     b.raw("</article>")
     b.raw('<div class="share">')
-    b.items("furniture", rng.sample(_SHARE, rng.randrange(3, 6)), "div")
+    b.items("furniture", rng.sample(ph["share"], rng.randrange(3, 6)), "div")
     b.raw("</div>")
     if headlines:
         b.raw('<section class="most-read">')
-        b.block("furniture", rng.choice(("Most read", "More from this section", "You may also like")), "h2")
+        b.block("furniture", rng.choice(ph["most_read"]), "h2")
         b.items("furniture", headlines[3:8], "ol")
         b.raw("</section>")
     if style in ("magazine", "newsroom"):
         b.raw('<div class="newsletter">')
-        for text in rng.sample(_SUBSCRIBE[:4], 3):
+        for text in rng.sample(ph["subscribe"][:4], 3):
             b.block("furniture", text, "div")
         b.raw("</div>")
     if style == "wordpress":
         b.raw('<div id="comments">')
-        b.block("furniture", _COMMENTS[0], "h3")
-        for text in _COMMENTS[1:8]:
+        b.block("furniture", ph["comments"][0], "h3")
+        for text in ph["comments"][1:8]:
             b.block("furniture", text, "label")
         b.block("leak", "Connecting to %s", "div")
         b.raw("</div>")
     b.raw("</main><footer>")
-    b.items("furniture", rng.sample(_FOOTER, rng.randrange(4, 8)), "div")
-    b.block("furniture", f"© {rng.randrange(2015, 2024)} {site}. All rights reserved.", "small")
+    b.items("furniture", rng.sample(ph["footer"], rng.randrange(4, 8)), "div")
+    b.block("furniture", _pick(rng, ph["copyright"]).format(year=rng.randrange(2015, 2024), site=site), "small")
     b.raw("</footer></body></html>")
     clean = f"{title}\n\n{article['text']}" if title else article["text"]
     return Page("".join(b.parts), tuple(b.blocks), style, article.get("id", ""), clean)
@@ -327,9 +390,16 @@ class Labeled:
     glued_pairs: list[tuple[int, int]] = field(default_factory=list)
     #: Article blocks not found in the output (cut by the extractor).
     missing_article_blocks: int = 0
+    #: The page's clean title and body: damage already in the corpus is not the extractor's.
+    source: str = ""
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?$")
+
+
+def _starts_sentence(text: str) -> bool:
+    """Begins with a capital, perhaps after an opening quote ('"The', '“We')."""
+    return text.lstrip("\"'“‘")[:1].isupper()
 
 
 def _block_pattern(text: str) -> re.Pattern[str]:
@@ -375,7 +445,7 @@ def _glue_inside(block: str, m: re.Match[str], labeled: Labeled) -> None:
             pos += 1
         if k and pos == skipped:  # no whitespace between words[k-1] and words[k]
             prev, nxt = words[k - 1], word
-            if _SENTENCE_END.search(prev) and nxt[:1].isupper():
+            if _SENTENCE_END.search(prev) and _starts_sentence(nxt):
                 labeled.glued_sentences.append(pos)
             elif prev[-1:].isalpha() and nxt[:1].isalpha():
                 start = pos - len(prev)
@@ -393,7 +463,7 @@ def label_output(output: str, page: Page) -> Labeled:
     article blocks found back to back with nothing between them are a sentence glued across a
     lost break when the first ends a sentence.
     """
-    labeled = Labeled(output)
+    labeled = Labeled(output, source=page.clean)
     owner = [""] * len(output)
     claimed: list[tuple[int, int]] = []
     spans: dict[int, tuple[int, int]] = {}
@@ -418,8 +488,11 @@ def label_output(output: str, page: Page) -> Labeled:
             labeled.leaks.append(span)
     content = [i for i, b in enumerate(page.blocks) if b.kind in CONTENT_KINDS]
     for i, j in zip(content, content[1:]):
-        if i in exact and j in exact and spans[j][0] == spans[i][1] \
-                and _SENTENCE_END.search(page.blocks[i].text) and page.blocks[j].text[:1].isupper():
+        # the next block found exactly, right after the last word of this one (which may be
+        # found only fuzzily, or not at all when the extractor changed a little of it)
+        if j in exact and _SENTENCE_END.search(page.blocks[i].text) \
+                and _starts_sentence(page.blocks[j].text) \
+                and output[:spans[j][0]].endswith(page.blocks[i].text.split()[-1]):
             labeled.glued_sentences.append(spans[j][0])
     labeled.glued_sentences.sort()
     labeled.glued_pairs.sort()
@@ -510,6 +583,7 @@ class Tally:
     glued_flagged: int = 0
     glue_findings: int = 0  # local glue-category findings on a ".X" junction
     glue_findings_true: int = 0
+    glue_findings_source: int = 0  # ... at a junction already glued in the corpus article (not counted)
     leaks: int = 0
     leaks_flagged: int = 0
     leak_other: dict[str, int] = field(default_factory=dict)  # categories that touched a missed leak
@@ -552,7 +626,7 @@ def _near(text: str, start: int, end: int, width: int = 30) -> str:
 
 
 _ENTITY_RE = re.compile(r"&(?:amp;)?#?\w+;")
-_JUNCTION_RE = re.compile(r"[a-z0-9)][.!?][\"'”’)]?[A-Z]")
+_JUNCTION_RE = re.compile(r"[A-Za-z0-9)][.!?][\"'”’)]?[“‘\"]?[A-Z]")
 
 
 def score_output(labeled: Labeled, findings: Sequence[Finding], keep: int = 3) -> Tally:
@@ -582,8 +656,14 @@ def score_output(labeled: Labeled, findings: Sequence[Finding], keep: int = 3) -
             t.example("glued sentence missed", _near(text, g, g), keep)
     for f in glue:
         if _JUNCTION_RE.search(text[max(0, f.span.start - 1):f.span.end + 1]):
+            true = any(f.span.start <= g <= f.span.end for g in labeled.glued_sentences)
+            if not true and labeled.source and text[f.span.start:f.span.end] in labeled.source:
+                t.glue_findings_source += 1  # the corpus article itself has "usefulness.It"
+                continue
             t.glue_findings += 1
-            t.glue_findings_true += any(f.span.start <= g <= f.span.end for g in labeled.glued_sentences)
+            t.glue_findings_true += true
+            if not true:
+                t.example("glue finding at no glued sentence", f"{f.code} " + _near(text, f.span.start, f.span.end), keep)
     for start, end in labeled.leaks:
         t.leaks += 1
         touching = [f for f in findings if _overlaps(f, start, end)]
@@ -624,10 +704,10 @@ def pages_for(count: int, seed: int) -> list[tuple[dict[str, str], str, list[str
     return chosen
 
 
-def _score_page(job: tuple[dict[str, str], str, list[str], int, tuple[str, ...], int]
-                ) -> tuple[dict[str, Tally], int, int, int]:
-    article, style, headlines, seed, extractors, keep = job
-    page = render_page(article, style, seed, headlines)
+def _score_page(job: tuple[dict[str, str], str, list[str], int, tuple[str, ...], int, str]
+                ) -> tuple[dict[str, Tally], int, list[str], int]:
+    article, style, headlines, seed, extractors, keep, phrasing = job
+    page = render_page(article, style, seed, headlines, phrasing)
     out: dict[str, Tally] = {}
     for name in extractors:
         started = time.perf_counter()
@@ -642,7 +722,7 @@ def _score_page(job: tuple[dict[str, str], str, list[str], int, tuple[str, ...],
             tally.article_blocks = sum(b.kind == "article" for b in page.blocks)
         tally.seconds = time.perf_counter() - started
         out[name] = tally
-    clean_alarms = len(loud(scan_document(Document.from_text(page.clean), _rules()).findings))
+    clean_alarms = [f.code for f in loud(scan_document(Document.from_text(page.clean), _rules()).findings)]
     return out, word_count(page.clean), clean_alarms, 1
 
 
@@ -668,7 +748,9 @@ def format_tally(name: str, t: Tally, examples: int) -> str:
              f"  glued sentences flagged              {_ratio(t.glued_flagged, t.glued_sentences):<24}"
              f"{verdict(t.glued_flagged, t.glued_sentences, TARGETS['glued_recall'])}",
              f"  glue findings at a glued sentence    {_ratio(t.glue_findings_true, t.glue_findings):<24}"
-             f"{verdict(t.glue_findings_true, t.glue_findings, TARGETS['glued_precision'])}",
+             f"{verdict(t.glue_findings_true, t.glue_findings, TARGETS['glued_precision'])}"
+             + (f"; {t.glue_findings_source} more at a junction the corpus article has glued too"
+                if t.glue_findings_source else ""),
              f"  template and markup leaks flagged    {_ratio(t.leaks_flagged, t.leaks):<24}"
              f"{verdict(t.leaks_flagged, t.leaks, TARGETS['leak_recall'])}"
              + (("; missed leaks touched by " + ", ".join(f"{k} {n}" for k, n in sorted(t.leak_other.items())))
@@ -693,6 +775,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = _Parser(prog="python -m benchmarks.crawler", description=__doc__.split("\n\n")[0])
     p.add_argument("--pages", type=int, default=160, help="pages to render, half news and half speeches (default 160)")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--phrasing", choices=list(PHRASINGS), default="seen",
+                   help="the furniture's wording: seen (developed against) or heldout (never tuned on)")
     p.add_argument("--extractor", action="append", choices=list(EXTRACTORS), help="repeatable; default all")
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--examples", type=int, default=3)
@@ -715,7 +799,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.dump:
         args.dump.mkdir(parents=True, exist_ok=True)
         for article, style, headlines in chosen:
-            page = render_page(article, style, args.seed, headlines)
+            page = render_page(article, style, args.seed, headlines, args.phrasing)
             (args.dump / f"{page.article_id}.{style}.html").write_text(page.html, encoding="utf-8")
             for name in have:
                 (args.dump / f"{page.article_id}.{style}.{name}.txt").write_text(
@@ -723,13 +807,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     keep = max(args.examples, 3)
     totals = {name: Tally() for name in have}
     clean_words = clean_alarms = 0
+    clean_codes: dict[str, int] = {}
     started = time.perf_counter()
-    jobs = [(a, s, h, args.seed, tuple(have), keep) for a, s, h in chosen]
+    jobs = [(a, s, h, args.seed, tuple(have), keep, args.phrasing) for a, s, h in chosen]
     for tallies, words, alarms, _ in parallel_map(_score_page, jobs, args.workers, chunksize=2):
         for name, tally in tallies.items():
             totals[name].merge(tally, keep)
         clean_words += words
-        clean_alarms += alarms
+        clean_alarms += len(alarms)
+        for code in alarms:
+            clean_codes[code] = clean_codes.get(code, 0) + 1
     overall = Tally()
     for name in have:
         overall.merge(totals[name], keep)
@@ -738,13 +825,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(format_tally(f"all {len(have)} extractors", overall, 0))
     rate = 1000 * clean_alarms / clean_words if clean_words else 0.0
     print(f"  clean articles: {clean_alarms} warnings+errors in {clean_words:,} words = {rate:.3f} per 1,000 "
-          f"(target ≤ {TARGETS['clean_false_alarms']}) {'ok' if rate <= TARGETS['clean_false_alarms'] else 'ABOVE'}")
-    print(f"\n{len(chosen)} pages x {len(have)} extractors in {time.perf_counter() - started:.1f} s"
+          f"(target ≤ {TARGETS['clean_false_alarms']}) {'ok' if rate <= TARGETS['clean_false_alarms'] else 'ABOVE'}"
+          + (" by rule: " + ", ".join(f"{c} {n}" for c, n in sorted(clean_codes.items(), key=lambda p: -p[1]))
+             if clean_codes else ""))
+    print(f"\n{len(chosen)} pages ({args.phrasing} phrasing) x {len(have)} extractors in {time.perf_counter() - started:.1f} s"
           + (f"; not installed: {', '.join(missing)}" if missing else ""))
     if args.json:
-        data = {"pages": len(chosen), "seed": args.seed, "extractors": {n: _json(t) for n, t in totals.items()},
+        data = {"pages": len(chosen), "seed": args.seed, "phrasing": args.phrasing, "extractors": {n: _json(t) for n, t in totals.items()},
                 "all": _json(overall), "missing_extractors": missing,
-                "clean": {"words": clean_words, "warnings_errors": clean_alarms, "per_thousand_words": rate},
+                "clean": {"words": clean_words, "warnings_errors": clean_alarms, "per_thousand_words": rate,
+                          "by_rule": clean_codes},
                 "targets": TARGETS}
         try:
             args.json.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -231,8 +231,10 @@ def classify(token: str) -> list[str | None]:
 
     >>> classify("'Bush's'")
     ['quote', None, None, None, None, 'apostrophe', None, 'quote']
-    >>> classify("mid-2004")[3], classify("-")
-    ('hyphen', ['dash'])
+    >>> classify("mid-2004")[3], classify("-"), classify("war--it")[3:5]
+    ('hyphen', ['dash'], ['dash', 'dash'])
+
+    Two or more hyphen-minus signs in a row are a dash typed in ASCII ("war--it"), not a hyphen.
     """
     if token and set(token) <= set("-–—"):
         return ["dash" if ch == "-" else None for ch in token]
@@ -251,7 +253,7 @@ def classify(token: str) -> list[str | None]:
         elif ch in "\"“”‘":
             kinds.append("quote")
         elif ch == "-":
-            kinds.append("hyphen")
+            kinds.append("dash" if "-" in (prev, nxt) else "hyphen")
         elif ch in _SYMBOL_KIND:
             kinds.append(_SYMBOL_KIND[ch])
         elif ch in "()[]{}":

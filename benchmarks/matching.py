@@ -52,6 +52,21 @@ def site_like(category: str, damaged: str) -> Site:
     return Site("test", category, 0, len(damaged), 0, len(damaged), damaged, damaged, "")
 
 
+#: A dash between two words with no space ("war--it", "war—it"): stripped, it glues them.
+_GLUING_DASH_RE = re.compile(r"[^\W\d_](?:--+|[–—])[^\W\d_]")
+
+
+def glued_by_dash(site: Site) -> bool:
+    """True when the site lost an unspaced dash between two words, so its words now run together.
+
+    A finding that the words were glued (a missing space) has found that damage too.
+
+    >>> glued_by_dash(Site("dash", "stray-punctuation", 0, 5, 0, 7, "war--it", "warit", "--"))
+    True
+    """
+    return site.kind in ("dash", "en-dash", "em-dash") and _GLUING_DASH_RE.search(site.original) is not None
+
+
 def damaged_word(site: Site) -> str:
     """The damaged token without the punctuation around it: ``"Japans,"`` -> ``"Japans"``."""
     return _EDGE_RE.sub("", site.damaged)
@@ -151,6 +166,8 @@ def evaluate(text: str, sites: Sequence[Site], findings: Iterable[Finding], keep
         by_category.setdefault(site.category, []).append(site)
         for category in {CATEGORY_OF[k] for k in site.lost if k in CATEGORY_OF} - {site.category}:
             also.setdefault(category, []).append(site)
+        if glued_by_dash(site):
+            also.setdefault("missing-space", []).append(site)
     found: dict[str, list[Finding]] = {}
     for f in findings:
         hit = any(spans_touch(s.start, s.end, f.span.start, f.span.end)

@@ -112,6 +112,11 @@ def batch(source: PathLike | Iterable[Mapping[str, Any] | str], *, references: R
     for any engine and number of workers. ``skip`` maps result keys to how many records with that
     key to leave out (what ``--resume`` found in the output).
 
+    With the repeated-line rule (RK950) selected, the input is read twice: first to count the
+    lines its documents share (:mod:`repairkit.batching.evidence`, in fixed memory), then to scan;
+    standard input and iterators are kept in a temporary file for the second read, so the first
+    result comes once they end. ``ignore="RK950"`` scans in one pass, as the input arrives.
+
     Rule selectors and references are checked before anything runs (``ValueError``,
     :class:`repairkit.document.InputError`); an input that is missing is an ``InputError``.
     """

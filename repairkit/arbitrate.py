@@ -6,7 +6,8 @@ ask each other; each reports its candidates, and this arbiter settles the gaps a
 by one short order of categories (LanguageTool's overlap filter, cut down): a finding whose
 span is only whitespace is dropped when a finding of an earlier category in :data:`GAP_ORDER`
 claims any of it, with its span or with one of its suggestions (lost structure: its suggestions
-only).
+only). A template or markup leak owns its characters: a finding that lies wholly inside one
+(the quotes of ``[button link=”x”]`` read as unbalanced, ``{% if`` as a lost number) is dropped.
 
 >>> from repairkit.model import Applicability, Finding, Severity, Span, Suggestion
 >>> def finding(code, category, start, end):
@@ -33,6 +34,10 @@ GAP_ORDER: tuple[str, ...] = ("missing-number", "missing-symbol", "lost-structur
 SUGGESTIONS_ONLY = frozenset({"lost-structure"})
 #: The categories whose gap findings can lose to an earlier one (the others never yield).
 YIELDING = frozenset(GAP_ORDER[4:])
+#: A finding of this category owns every character of its span (markup is not prose) ...
+OWNING = "template-leak"
+#: ... except from these, which describe the characters themselves (a literal entity, furniture).
+NOT_OWNED = frozenset({OWNING, "encoding", "boilerplate"})
 
 
 def contenders(category: str) -> tuple[str, ...]:
@@ -73,7 +78,9 @@ def arbitrate(findings: Sequence[Finding], text: str) -> list[Finding]:
             dropped.add(i)
         elif r >= 0:
             claims.extend(_claimed(f))
-    return [f for i, f in enumerate(findings) if i not in dropped]
+    leaks = SpanIndex(f.span for f in findings if f.category == OWNING)
+    return [f for i, f in enumerate(findings) if i not in dropped
+            and (f.category in NOT_OWNED or not leaks.covers(f.span.start, max(f.span.end, f.span.start + 1)))]
 
 
 def _claimed(f: Finding) -> Iterable[Span]:

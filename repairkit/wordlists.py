@@ -56,6 +56,10 @@ LISTS: dict[str, ListSpec] = {
         "number_words.txt", r"[a-z]+", "English number words"),
     "function_words": ListSpec(
         "function_words.txt", r"[a-z]+", "lower-case English function words"),
+    "unit_symbols": ListSpec(
+        "unit_symbols.txt", r"[A-Za-zµ]+", "unit symbols written after a number (case kept)"),
+    "unit_words": ListSpec(
+        "unit_words.txt", r"[a-z]+", "unit and count words written after a number"),
 }
 
 

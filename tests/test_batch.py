@@ -233,3 +233,38 @@ def test_dask_local_cluster_of_two_worker_processes_gives_the_local_output(runne
     assert stderr.startswith("batch: 40 documents")
     (workers,) = pids
     assert len(workers) == 2 and len(set(workers.values())) == 2 and os.getpid() not in workers.values()
+
+
+def test_workers_share_the_parents_reference_index_and_open_their_own_library_file(runner, corpus, tmp_path,
+                                                                                   monkeypatch):
+    from repairkit.reference.library import Library
+
+    refs = write_jsonl(tmp_path / "refs.jsonl", [
+        {"id": "a", "title": "Commentary", "text": COMMENTARY.read_text(encoding="utf-8")},
+        {"id": "b", "title": "Other", "text": "The striker scored twice in the derby on Sunday."},
+        {"id": "c", "title": "Rates", "text": "The central bank raised interest rates again."},
+        {"id": "d", "title": "Port", "text": "The harbour reopened after the storm."}])
+    built: list[int] = []
+    index = Library.__init__
+
+    def recording(self, entries):
+        built.append(os.getpid())
+        index(self, entries)
+
+    monkeypatch.setattr(Library, "__init__", recording)
+    outs = {}
+    for workers in ("1", "2"):
+        out = tmp_path / f"jsonl-{workers}.jsonl"
+        run_batch(runner, str(corpus), "-o", str(out), "--workers", workers, "-r", str(refs))
+        outs[workers] = out.read_bytes()
+    assert built == [os.getpid()]  # indexed once, here: the cached worker serves both runs and every child
+    assert outs["1"] == outs["2"] and b'"references": [{"path": ' in outs["1"]
+    db = tmp_path / "refs.db"
+    assert runner.invoke(main, ["library", "build", str(refs), "-o", str(db)]).exit_code == 0
+    for workers in ("2", "1"):  # forked children must not use the parent's SQLite connection
+        out = tmp_path / f"db-{workers}.jsonl"
+        run_batch(runner, str(corpus), "-o", str(out), "--workers", workers, "-r", str(db))
+        outs[f"db{workers}"] = out.read_bytes()
+    assert outs["db1"] == outs["db2"]
+    refs_used = {json.dumps(json.loads(line)["references"]) for line in outs["db1"].splitlines()}
+    assert any("refs.jsonl#a" in r for r in refs_used)

@@ -15,6 +15,7 @@ from repairkit.analysis.glued.engine import Kind, classify, glued_tokens
 from repairkit.document import Document
 from repairkit.lexicon import fast_zipf, splits, zipf
 from repairkit.pipeline import scan_document, select_rules
+from repairkit.model import Applicability
 from tests.conftest import ARTICLE, COMMENTARY
 
 RULES = select_rules(Config(select=("RK3", "RK4")))
@@ -159,8 +160,10 @@ def test_stripping_evidence_needs_a_stripped_document() -> None:
     assert stripping_evidence(long_plain[:200], []) is None  # short: no evidence either way
     intact = "a well-known, long-term, high-quality, low-cost, full-time, part-time, all-out plan and a yearonyear fall"
     assert stripping_evidence(intact, glued_tokens(intact, stripped=False)) is None
-    fewer = "a well-known, long-term, high-quality plan and a yearonyear fall"
+    fewer = "a well-known, long-term, high-quality plan and a yearonyear fall, a monthonmonth rise"
     assert stripping_evidence(fewer, glued_tokens(fewer, stripped=False))[0].quote == "yearonyear"
+    one = "a well-known, long-term plan and a yearonyear fall"  # one glued compound: a writer's spelling
+    assert stripping_evidence(one, glued_tokens(one, stripped=False)) is None
 
 
 def test_a_lost_spaced_dash_is_evidence_that_hyphens_were_stripped() -> None:
@@ -180,3 +183,21 @@ def test_stripped_reading_cites_the_glued_compound_that_shows_it() -> None:
     assert [s.replacement for s in finding.suggestions[1:]] == ["year earlier"]
     (evidence,) = finding.best.evidence
     assert (evidence.source, text[evidence.start:evidence.end]) == ("document", "yearonyear")
+
+
+def test_no_safe_fix_changes_a_valid_word_without_evidence() -> None:
+    """Issue 16: in a text that keeps its hyphens, no safe repair of a valid or archaic spelling."""
+    clean = ("The well-known lighthouses and light-houses; the prefixed and pre-fixed forms; pretax "
+             "profits, a coverup, underfunded pensions, the reconsideration, fortyeight counties, "
+             "carmaking jobs and an Iranian weblogger, herewith and whereof.")
+    safe = [(g.verdict.token, g.replacement) for g in glued_tokens(clean)
+            if g.verdict.applicability is Applicability.SAFE]
+    assert safe == []
+    plain = "The well-known lighthouses and light-houses; the prefixed and pre-fixed forms, herewith and whereof."
+    kinds = {g.verdict.token: g.verdict.kind for g in glued_tokens(plain)}
+    assert kinds == {"lighthouses": Kind.VARIANT, "prefixed": Kind.VARIANT}  # consistency notes, no damage
+
+
+def test_a_stripped_text_keeps_safe_repairs() -> None:
+    stripped = " ".join(["The wellknown firm saw a yearonyear rise in its monthonmonth sales."] * 20)
+    assert {g.verdict.applicability for g in glued_tokens(stripped)} == {Applicability.SAFE}

@@ -155,7 +155,8 @@ def test_worker_times_a_scan_in_a_fresh_process(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text("Its a wellknown fact that prices rose  in .\n", encoding="utf-8")
     result = throughput.worker("scan", path, 120, tmp_path)()
-    assert set(result) == {"seconds"} and isinstance(result["seconds"], float)
+    assert set(result) == {"seconds", "cpu"} and isinstance(result["seconds"], float)
+    assert 0 < result["cpu"] < 120
     assert scan_args(str(path), None) == ["scan", "--format", "json", str(path)]
 
 

@@ -9,6 +9,8 @@ True
 
 from __future__ import annotations
 
+import re
+
 from repairkit.analysis.words import previous_word
 
 #: Second halves that make an '&' certain: "Smith  Sons", "Goldman Sachs  Co".
@@ -28,4 +30,37 @@ def ampersand_cue(text: str, start: int, pair: str, second: str) -> bool:
     >>> ampersand_cue("The builder Smith  Sons said", 12, "Smith  Sons", "Sons")
     True
     """
-    return second.lower() in PARTNER_WORDS or previous_word(text, start).lower() in NAME_CUES or text.count(pair) > 1
+    first = pair.split()[0]
+    return (second.lower() in PARTNER_WORDS or previous_word(text, start).lower() in NAME_CUES
+            or text.count(pair) > 1 or bool(acronym_occurrences(text, frozenset({first[0] + second[0]}))))
+
+
+_SPACED_PAIR_RE = re.compile(r"\b([A-Z][a-z]+)  ([A-Z][a-z]+)\b")
+_AND_PHRASE_RE = re.compile(r"\b([A-Za-z])[a-z]+ and ([A-Za-z])[a-z]+ ([A-Z]{2})\b")
+_PAIR_ACRONYM_RE = re.compile(r"(?<![\w&])([A-Z])([A-Z])(?![\w&])")
+
+
+def ampersand_acronyms(text: str) -> frozenset[str]:
+    """Two-letter acronyms the text itself spells out as a pair that lost its ``&``.
+
+    "Standard  Poors" (a doubled space where ``&`` went) makes "SP" the acronym "S&P";
+    "research and development RD" makes "RD" "R&D". Only pairs the text holds count.
+
+    >>> sorted(ampersand_acronyms("Standard  Poors said SP was wrong; research and development RD rose."))
+    ['RD', 'SP']
+    >>> ampersand_acronyms("the BA flight and a British Airways plane")
+    frozenset()
+    """
+    found = {a[0] + b[0] for a, b in _SPACED_PAIR_RE.findall(text)}
+    found |= {m.group(3) for m in _AND_PHRASE_RE.finditer(text)
+              if (m.group(1) + m.group(2)).upper() == m.group(3)}
+    return frozenset(a for a in found if any(m.group() == a for m in _PAIR_ACRONYM_RE.finditer(text)))
+
+
+def acronym_occurrences(text: str, acronyms: frozenset[str]) -> list[tuple[int, int]]:
+    """``[start, end)`` of each standalone occurrence of one of ``acronyms``.
+
+    >>> acronym_occurrences("SP said; S&P and SPX", frozenset({"SP"}))
+    [(0, 2)]
+    """
+    return [(m.start(), m.end()) for m in _PAIR_ACRONYM_RE.finditer(text) if m.group() in acronyms]

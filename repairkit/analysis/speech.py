@@ -61,6 +61,29 @@ def _sentence_start(text: str, before: int) -> int:
     return start
 
 
+#: Words before a speech verb that make it no attribution: a passive ("were admitted"), or the
+#: speaker's own voice ("of what I said", "as we argued").
+_NOT_A_SPEAKER = frozenset("were was been be are is being had has have I we you".split())
+_VERB_RE = re.compile(r"\b(?:" + SPEECH_VERBS + r")\b")
+
+
+def _attributes(text: str, m: re.Match[str]) -> bool:
+    """Whether an attribution match names someone else saying it (not "were admitted", "I said").
+
+    >>> t = "our vessels, the former were admitted in ports"
+    >>> _attributes(t, _ATTRIBUTION_RE.search(t))
+    False
+    >>> t = "the dates, a retrospective effect being thus added, as"
+    >>> _attributes(t, _ATTRIBUTION_RE.search(t)), _attributes("It works, he said.", _ATTRIBUTION_RE.search("It works, he said."))
+    (False, True)
+    """
+    verb = _VERB_RE.search(text, m.start(), m.end() + 1)
+    if verb is None:
+        return True
+    before = text[m.start() + 1:verb.start()].split()  # "a retrospective effect being thus added"
+    return not any(w in _NOT_A_SPEAKER or w == "being" for w in before)
+
+
 def reported_speech(text: str) -> list[tuple[int, int]]:
     """``[start, end)`` of each unquoted first-person clause before a comma and an attribution.
 
@@ -72,7 +95,7 @@ def reported_speech(text: str) -> list[tuple[int, int]]:
         comma = m.start()
         start = _sentence_start(text, comma)
         clause = text[start:comma]
-        if len(clause.split()) < MIN_WORDS or _QUOTES & set(text[start:m.end()]):
+        if len(clause.split()) < MIN_WORDS or _QUOTES & set(text[start:m.end()]) or not _attributes(text, m):
             continue
         if m.group("inverted") and _NAME_APPOSITION_RE.match(clause):
             continue  # "Jane Doe, our director, said the ...": an apposition, not a quotation
@@ -110,3 +133,65 @@ def continued_speech(text: str) -> list[tuple[int, int]]:
         if len(sentence.split()) >= MIN_WORDS and _SPEAKER_RE.search(sentence):
             out.append((m.end(), stop.end()))
     return out
+
+
+#: A reporting verb (and whom it was told to) right before a capitalised sentence opener, in
+#: the middle of a sentence: "he said We will", "told the Reuters news agency If they".
+_OPENING_FRAME_RE = re.compile(
+    r"(?<=[a-z] )(?:(?:said|says|added|adds|asked|warned|explained|insisted|stated|declared|admitted|"
+    r"replied|continued|argued|saying|adding) |told (?:(?:the|a|an|[A-Z]\w*|[a-z]+ (?=[a-z]+ )(?:news )?agency|news|agency|reporters|journalists|"
+    r"BBC|radio|television|newspaper|magazine|programme|conference|audience) ){1,5})"
+    r"(?P<open>(?:I|We|It|This|That|There|These|Those|If|Our|My|You|What|Why|How|When|They|He|She|But|And|So|"
+    r"Now|Im|Ive|Weve|Were|Theres|Thats|Its|No|Yes|Well|Let|Please|Nobody|Everyone|Everybody|All|Some|"
+    r"Unfortunately|Obviously|Clearly|Of|For|In|At|As|Given|Although|While|The|A|An|Everything|Nothing|"
+    r"Today|Tonight|Here|Then|Once|After|Before|Since|Because|Unless|Even|Only|Just|Not|Many|Most|Every|"
+    r"Each|Any|Perhaps|Maybe|Certainly|Personally|Frankly|Honestly|Sadly|Hopefully|Basically|Actually|"
+    r"Really|Look|Thank|Thanks|Sorry|OK)\b)(?! [A-Z])")
+
+
+#: Words of direct speech: the present, the future, contractions (also with a stripped apostrophe).
+_PRESENT_RE = re.compile(
+    r"\b(?:will|is|are|am|has|have|can|must|dont|don['’]t|cant|can['’]t|wont|won['’]t|isnt|isn['’]t|its|it['’]s|"
+    r"thats|that['’]s|theres|there['’]s|going|want|need|think)\b")
+#: Reported speech shifts the tense back: "the club would win, he said".
+_BACKSHIFT_RE = re.compile(r"\b(?:would|had|could|was|were|might)\b")
+#: ", he said." ending its sentence.
+_PRONOUN_END_RE = re.compile(r",\s(?:he|she|they)\s(?:" + SPEECH_VERBS + r")\.")
+
+
+def attributed_clauses(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each clause in the present before ", he said." that ends its sentence.
+
+    In a text that has lost its quotation marks, such a clause is a quotation whatever its
+    person (reported speech shifts the tense back: "the club would win, he said" is left
+    alone); ``end`` is just after the comma. Measured on seed-damaged news of even id: 0.91
+    of them were quotations.
+
+    >>> text = "Sales are better than expected this year, he said. The club would win, she said."
+    >>> [text[s:e] for s, e in attributed_clauses(text)]
+    ['Sales are better than expected this year,']
+    """
+    out: list[tuple[int, int]] = []
+    for m in _PRONOUN_END_RE.finditer(text):
+        comma = m.start()
+        start = _sentence_start(text, comma)
+        clause = text[start:comma]
+        if len(clause.split()) < MIN_WORDS or _QUOTES & set(text[start:m.end()]):
+            continue
+        if _PRESENT_RE.search(clause) and not _BACKSHIFT_RE.search(clause):
+            out.append((start, comma + 1))
+    return out
+
+
+def opening_frames(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each sentence opener right after a reporting verb mid-sentence.
+
+    "He said We will win" lost a colon (or nothing) and an opening quotation mark before "We".
+
+    >>> text = "Mr Osborne told the Reuters news agency If they default, we will fight."
+    >>> [text[s:e] for s, e in opening_frames(text)]
+    ['If']
+    >>> opening_frames("He said The Times was wrong, and she said it was late.")
+    []
+    """
+    return [(m.start("open"), m.end("open")) for m in _OPENING_FRAME_RE.finditer(text)]

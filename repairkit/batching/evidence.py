@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from repairkit.config import Config
 from repairkit.document import Document, InputError
-from repairkit.model import Applicability, Finding, Span, Suggestion
+from repairkit.model import Finding, Span, Suggestion
 from repairkit.page_furniture import normalise_line
 from repairkit.pipeline import DocumentResult
 from repairkit.spec import DetectorSpec
@@ -177,7 +177,7 @@ def with_repeated_lines(result: DocumentResult, evidence: LineEvidence | None, r
                 "document's own text. Delete it where it is not part of the article.")
         added.append(Finding(spec.code, spec.name, spec.category, severity, Span(start, end),
                              f"repeated line: '{doc.text[start:end]}' is {where}",
-                             (Suggestion(Span(start, end), None, 0.0, Applicability.MANUAL, note),)))
+                             (Suggestion.unknown(Span(start, end), note),)))
     for i, places in amended.items():
         lines = "a line of it is" if len(places) == 1 else f"{len(places)} lines of it are"
         findings[i] = replace(findings[i], message=f"{findings[i].message}; {lines} {places[0]}: page furniture")

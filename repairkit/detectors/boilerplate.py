@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from repairkit.analysis.furniture import PLACEHOLDER_RE, VALUE_WORD_RE
+from repairkit.analysis.furniture import PLACEHOLDER_RE, VALUE_WORD_RE, furniture_lines, markup_leaks
 from repairkit.analysis.profile import DocumentProfile
 from repairkit.calibration import reading, suggest
 from repairkit.document import Document
@@ -26,6 +26,8 @@ from repairkit.spec import DetectorSpec, FixAvailability
 
 #: The reading RK901 proposes (measured in data/calibration.tsv).
 DELETE_FURNITURE = reading("RK901.delete-furniture")
+#: The reading RK902 proposes for markup (a placeholder's value is unknown: no reading).
+DELETE_MARKUP = reading("RK902.delete-markup")
 
 
 def _deletion_span(text: str, start: int, end: int) -> Span:
@@ -63,50 +65,76 @@ def find_boilerplate(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     ('', '\\n\\nLeave a Reply')
     """
     text = doc.text
+    judged = furniture_lines(text) if profile.boilerplate else []
     for start, end in profile.boilerplate:
-        first = text[start:end].strip().splitlines()[0].strip()
-        count = sum(1 for line in text[start:end].splitlines() if line.strip())
-        what = f"'{first}'" + (f" and {count - 1} more line(s)" if count > 1 else "")
-        yield Hit(Span(start, end), f"page boilerplate: {what}",
+        listed = [(text[a:b].strip(), why) for a, b, why in judged if start <= a < end]
+        first = listed[0][0] if listed else text[start:end].strip().splitlines()[0].strip()
+        what = f"'{_short(first)}'" + (f" and {len(listed) - 1} more line(s)" if len(listed) > 1 else "")
+        reasons = sorted({why for _, why in listed})
+        yield Hit(Span(start, end), f"page furniture: {what} ({'; '.join(reasons)})",
                   (suggest(_deletion_span(text, start, end), "", DELETE_FURNITURE,
-                           "delete page furniture (comment form, share bar, navigation); "
-                              "it is not part of the article"),))
+                           "delete page furniture (navigation, captions, share bars, banners, "
+                           "comment forms); it is not part of the article"),),
+                  {"lines": [line for line, _ in listed], "reasons": [why for _, why in listed]})
 
 
 def find_template_leaks(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
-    """Placeholders a template engine left unfilled: "%s", "{name}", "{{ title }}", "NaN".
+    """Template and markup leaks: unfilled placeholders ("%s", "{{ title }}") and markup an
+    extractor passed through as text (shortcodes, template tags, HTML tags and attributes).
 
     What it flags: printf placeholders (``%s``, ``%(user)s``), format fields (``{name}``,
-    ``{{ title }}``, ``${var}``), ``[object Object]``, ``NaN``, and ``undefined``/``null``
-    where a value belongs (after a colon or alone on a line).
-    Why it matters: the value that should have been shown is missing; the page template
-    leaked into the text.
+    ``{{ title }}``, ``${var}``), ``[object Object]``, ``NaN``, ``undefined``/``null`` where a
+    value belongs (after a colon or alone on a line); shortcodes with attributes or a closing
+    tag (``[caption id="5"]``, ``[/caption]``, ``[embed]…[/embed]``, ``[vc_row]``), template
+    tags (``{% if user %}``, ``{# … #}``, ``<%= x %>``), HTML tags (``<p>``, ``<img src="x">``)
+    and attributes (``class="wp-image-5"``).
+    Why it matters: a placeholder stands where a value should be shown; markup is not text
+    and pollutes word counts, search and every rule that reads quotes or brackets.
     Example: ``Posted by {author}`` -> finding on ``{author}``.
-    Repair safety: the lost value is unknown, so the suggestion only explains (manual).
-    Placeholders inside a boilerplate block are left to the boilerplate rule, which
-    deletes the block. ``undefined`` in prose ("an undefined term") is never flagged.
+    Repair safety: a placeholder's lost value is unknown, so its suggestion only explains
+    (manual); markup can go, and its suggestion deletes it, unsafe (an article about HTML
+    quotes its tags on purpose); the text between two shortcodes stays. A placeholder inside page furniture is reported
+    too ("Connecting to %s" under a comment form): deleting the block deletes it.
+    ``undefined`` in prose ("an undefined term") and an editor's "[applause]" are never flagged.
 
     >>> doc = Document.from_text("Posted by {author} on %s; Score: undefined")
     >>> from repairkit.registry import prepared
     >>> [doc.text[h.span.start:h.span.end] for h in find_template_leaks(*prepared(doc, "RK902"))]
     ['{author}', '%s', 'undefined']
+    >>> doc = Document.from_text('[button link=”https://x.org” newwindow=”yes”]Read it[/button]')
+    >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement) for h in find_template_leaks(*prepared(doc, "RK902"))]
+    [('[button link=”https://x.org” newwindow=”yes”]', ''), ('[/button]', '')]
     """
     text = doc.text
-    blocks = profile.boilerplate
-    found = [(m.start(), m.end(), m.group()) for m in PLACEHOLDER_RE.finditer(text)]
-    found += [(m.start(1), m.end(1), m.group(1)) for m in VALUE_WORD_RE.finditer(text)]
-    for start, end, leak in sorted(found):
-        if any(b0 <= start < b1 for b0, b1 in blocks):
+    found = [(m.start(), m.end(), m.group(), False) for m in PLACEHOLDER_RE.finditer(text)]
+    found += [(m.start(1), m.end(1), m.group(1), False) for m in VALUE_WORD_RE.finditer(text)]
+    found += [(a, b, text[a:b], True) for a, b in markup_leaks(text)]
+    taken = 0
+    for start, end, leak, markup in sorted(found, key=lambda f: (f[0], -f[1])):
+        if start < taken:
+            continue
+        taken = end
+        if markup:
+            yield Hit(Span(start, end), f"markup '{_short(leak)}' leaked into the text",
+                      (suggest(Span(start, end), "", DELETE_MARKUP,
+                               "delete the markup (a shortcode, template tag or HTML) the extractor left"),),
+                      {"leak": "markup"})
             continue
         yield Hit(Span(start, end), f"template placeholder '{leak}' leaked into the text",
                   (Suggestion.unknown(Span(start, end),
                                       f"The page template did not fill '{leak}'; the value is unknown: "
-                              "take it from the source page, or delete the placeholder."),))
+                                      "take it from the source page, or delete the placeholder."),),
+                  {"leak": "placeholder"})
+
+
+def _short(text: str, width: int = 50) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis."""
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 BOILERPLATE = DetectorSpec("RK901", "page-boilerplate", "boilerplate", Severity.WARNING,
                            find_boilerplate, FixAvailability.ALWAYS)
 TEMPLATE_LEAK = DetectorSpec("RK902", "template-placeholder", "template-leak", Severity.ERROR,
-                             find_template_leaks, FixAvailability.NEVER)
+                             find_template_leaks, FixAvailability.SOMETIMES)
 
 DETECTORS = (BOILERPLATE, TEMPLATE_LEAK)

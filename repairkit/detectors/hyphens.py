@@ -112,6 +112,30 @@ def find_joined_name_pairs(doc: Document, profile: DocumentProfile) -> Iterator[
                   glued.suggestions("Names run together."))
 
 
+def find_spelling_variants(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
+    """A valid closed spelling of a compound often hyphenated: "worldwide" next to "world-wide".
+
+    What it flags: a token the lexicon or a dictionary knows ("worldwide", "lighthouses",
+    "indepth") that the same document also writes with a hyphen, or whose hyphenated form
+    is attested ("in-depth"), in a text that shows no sign of lost hyphens.
+    Why it matters: two spellings of one word read as careless; nothing was damaged.
+    Example: ``worldwide sales ... a world-wide brand`` -> pick ``world-wide`` or ``worldwide``.
+    Repair safety: manual (0.4), severity info: both spellings are English, and which is
+    the house style is the writer's choice.
+    Trade-off: where the document did lose hyphens (RK301 has evidence), the closed form
+    is reported as a dropped hyphen instead; a valid word whose hyphenated form nothing
+    attests ("preside", "pre-side") is never reported.
+
+    >>> doc = Document.from_text("Sales rose worldwide, the world-wide brand said.")
+    >>> from repairkit.registry import prepared
+    >>> [doc.text[h.span.start:h.span.end] for h in find_spelling_variants(*prepared(doc, "RK304"))]
+    ['worldwide']
+    """
+    for glued in profile.glued_of(Kind.VARIANT):
+        yield Hit(glued.span, f"'{glued.verdict.token}' is a closed spelling of '{glued.replacement}'",
+                  glued.suggestions("Spelling variant."))
+
+
 DROPPED_HYPHEN = DetectorSpec("RK301", "dropped-hyphen", "missing-hyphen", Severity.WARNING,
                               find_dropped_hyphens, FixAvailability.ALWAYS)
 JOINED_NAMES = DetectorSpec("RK302", "joined-names", "missing-hyphen", Severity.WARNING,
@@ -119,4 +143,7 @@ JOINED_NAMES = DetectorSpec("RK302", "joined-names", "missing-hyphen", Severity.
 JOINED_NAME_PAIR = DetectorSpec("RK303", "joined-name-pair", "missing-hyphen", Severity.INFO,
                                 find_joined_name_pairs, FixAvailability.ALWAYS)
 
-DETECTORS = (DROPPED_HYPHEN, JOINED_NAMES, JOINED_NAME_PAIR)
+SPELLING_VARIANT = DetectorSpec("RK304", "hyphen-variant", "style", Severity.INFO,
+                                find_spelling_variants, FixAvailability.ALWAYS)
+
+DETECTORS = (DROPPED_HYPHEN, JOINED_NAMES, JOINED_NAME_PAIR, SPELLING_VARIANT)

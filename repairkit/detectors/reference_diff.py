@@ -3,7 +3,8 @@
 These rules need ``--reference``: on their own they find nothing. When a reference passage
 aligns with the text, :func:`repairkit.repair.build.enrich` reports every restorable
 difference no other detector flagged under the rule for the category of what was lost
-(digits, apostrophe, hyphen, quote, symbol, bracket, paragraph break, space), with the
+(digits, apostrophe, hyphen, quote, symbol, bracket, paragraph break, space, and any
+mark or letter outside ASCII of which the text has none at all), with the
 reference's exact characters as the suggestion and the reference span as evidence.
 
 >>> [s.code for s in DETECTORS][:3]
@@ -51,6 +52,10 @@ _RULES = (
     ("RK006", "reference-bracket-lost", "missing-bracket", "a bracket", "'the WHO agency' vs 'the (WHO) agency'"),
     ("RK007", "reference-paragraph-lost", "lost-structure", "a paragraph break", "'end. Next' vs 'end.\\n\\nNext'"),
     ("RK008", "reference-space-lost", "missing-space", "a space", "'twowords' vs 'two words'"),
+    ("RK009", "reference-punctuation-lost", "stray-punctuation", "a mark this text has nowhere (: ; ? ! … –)",
+     "'said We will' vs 'said: \"We will'"),
+    ("RK010", "reference-letter-lost", "encoding", "a letter outside ASCII (the text has none)",
+     "'So Paulo' vs 'São Paulo'"),
 )
 
 DETECTORS = tuple(

@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from repairkit import wordlists
 from repairkit.analysis.blocks import lines
 from repairkit.analysis.profile import DocumentProfile
 from repairkit.calibration import reading, suggest
 from repairkit.document import Document
-from repairkit.model import Hit, Severity, Span, Suggestion
+from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
 from repairkit.spec import DetectorSpec, FixAvailability
 
 #: The readings these rules propose (measured in data/calibration.tsv).
@@ -28,6 +29,8 @@ PARAGRAPH_BREAK = reading("RK701.paragraph-break")
 FULL_STOP = reading("RK701.full-stop")
 BYLINE_BREAK = reading("RK702.byline-break")
 DATELINE_BREAK = reading("RK704.dateline-break")
+SENTENCE_SPACE = reading("RK705.sentence-space")
+SENTENCE_BREAK = reading("RK705.paragraph-break")
 
 #: Sentence adverbs that open a sentence with a comma after them; capitalised after a
 #: lower-case word with no stop between, they mark a lost break.
@@ -43,11 +46,26 @@ _OPENER_RE = re.compile(
     r"(?:addition|fact|example|instance|contrast|particular|short|general|a result|the other hand|"
     r"the same time|the meantime))(,)")
 _PRONOUN_RE = re.compile(r"\b([a-z]{2,})( )(He|She|They|We)( )(?=[a-z]{2,})")
+#: "Him" or "His" capitalised after a lower-case word: the text writes the pronouns of God with capitals.
+_REVERENT_RE = re.compile(r"\b[a-z]+ (?:Him|His|Himself)\b")
 _BYLINE_RE = re.compile(r"^([A-Z][A-Z .'’\-]{3,}[A-Z])( {3,}|\t+)(?=[A-Z][a-z])", re.MULTILINE)
 _ISO_DATE = r"(?:19|20)\d\d-[01]\d-[0-3]\d(?:[ T][0-2]\d:[0-5]\d)?"
 _DATE_AFTER_WORD_RE = re.compile(rf"(?<=[^\W\d_]){_ISO_DATE}")
 _DATE_BEFORE_WORD_RE = re.compile(rf"{_ISO_DATE}(?=[^\W\d_])")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]?(?=\s+[\"“'‘(]?[A-Z0-9])")
+#: A stop (one ``.``, or ``!``/``?``), perhaps a closing quote or bracket, and a capitalised word
+#: with no space between: "night.The", "said.”He". The letter before the stop is lower case or
+#: a digit, so "U.S.The", "J.K.Rowling" and "3.5" never match; an ellipsis ("best...We") is a
+#: style, not a lost break.
+_GLUED_SENTENCE_RE = re.compile(
+    r"(?<![.!?])(?<=[A-Za-z\d%)\]’”\"'])(?:[.!?]|[!?]{2,3})(?P<close>[\"'”’)\]]?)(?P<open>[“‘]?)"
+    r"(?=(?P<next>[A-Z][a-z]+|[A-Z]{3,}|[A-Z]{2}(?= [a-z])|[AI])(?![\w@]))")
+#: Abbreviations written with one stop that a name or a word may follow: "Mr.Smith" is not two sentences.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st mt ft jr sr prof gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt insp
+    inc ltd co corp bros vs no nos vol fig figs op pp ch sec art ed eds approx dept est""".split())
+#: A token holding one of these is an address, a path, a handle or code, not prose: "www.bbc.Co".
+_NOT_PROSE_RE = re.compile(r"://|www\.|@|/|\\|\.\w+\.\w|\w\.\w+\(|[_=<>{}]")
 
 #: A line at least this long, with at least ONE_LINE_SENTENCES sentences, is a whole article.
 ONE_LINE_CHARS = 1500
@@ -59,7 +77,9 @@ def find_merged_paragraphs(doc: Document, profile: DocumentProfile) -> Iterator[
 
     What it flags: a lower-case word followed by a capitalised sentence adverb and a comma
     ("Recently,", "However,", "In addition,"), or by a capitalised subject pronoun
-    ("He", "She", "They", "We") and a lower-case word.
+    ("He", "She", "They", "We") and a lower-case word, unless the word before is a function
+    word ("which He has", "that He would": no sentence ends on one), and no "He" in a text that
+    capitalises "Him" or "His" after a lower-case word (the pronouns of God in a speech).
     Why it matters: a paragraph break, a heading break or a full stop was lost; the
     sentences now run together.
     Example: ``the new season Meanwhile, the`` -> finding on ``season Meanwhile,``.
@@ -73,8 +93,11 @@ def find_merged_paragraphs(doc: Document, profile: DocumentProfile) -> Iterator[
     ['\\n\\n']
     """
     text = doc.text
+    function_words = wordlists.load("function_words")  # "which He has", "that He would": no sentence ends there
+    reverent = _REVERENT_RE.search(text) is not None  # "render Him thanks": this text capitalises He for God
     matches = [(m, m.group(3)) for m in _OPENER_RE.finditer(text)] + \
-              [(m, m.group(3)) for m in _PRONOUN_RE.finditer(text)]
+              [(m, m.group(3)) for m in _PRONOUN_RE.finditer(text)
+               if m.group(1) not in function_words and not (reverent and m.group(3) == "He")]
     for m, opener in sorted(matches, key=lambda pair: pair[0].start()):
         gap = Span(m.start(2), m.end(2))
         yield Hit(Span(m.start(1), m.end(3) + (1 if text[m.end(3):m.end(3) + 1] == "," else 0)),
@@ -155,6 +178,65 @@ def find_glued_datelines(doc: Document, profile: DocumentProfile) -> Iterator[Hi
                       (suggest(Span(at, at), "\n", DATELINE_BREAK, "a dateline stands on its own line"),))
 
 
+def _token_around(text: str, at: int) -> tuple[int, int]:
+    """``[start, end)`` of the run of non-space characters holding offset ``at``."""
+    start = at
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = at
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end
+
+
+def find_glued_sentences(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
+    """A sentence glued to the next with no space: "on Monday night.The governor later".
+
+    What it flags: a full stop (or ``!``/``?``, perhaps with a closing quote or bracket) after
+    a lower-case letter or a digit and directly before a capitalised word.
+    Why it matters: a paragraph break or a space was lost when the page was extracted (two
+    inline blocks, a ``<br>`` at a sentence end); the two sentences read as one word.
+    Example: ``night.The`` -> a space after the stop.
+    Repair safety: safe: a space between the stop and the capital is right whether a space or
+    a paragraph break was lost (the break is offered too, manual). Never flagged where the
+    stop is not a sentence end: abbreviations and initials ("U.S.The", "Mr.Smith",
+    "J.K.Rowling", "e.g.The"), decimals, domains, e-mail addresses, paths and code
+    ("www.bbc.Co", "System.Console"), an ellipsis.
+
+    >>> doc = Document.from_text('It ended on Monday night.The governor left. He said.”We won.” The U.S.Army and Mr.Smith agreed. He said."It works," and "it is fine."Then they left the UK.His talks.')
+    >>> from repairkit.registry import prepared
+    >>> [(doc.text[h.span.start:h.span.end], doc.text[h.suggestions[0].span.start - 1:h.suggestions[0].span.start + 1])
+    ...  for h in find_glued_sentences(*prepared(doc, "RK705"))]
+    [('night.The', '.T'), ('said.”We', '”W'), ('said."It', '."'), ('fine."Then', '"T'), ('UK.His', '.H')]
+    """
+    text = doc.text
+    for m in _GLUED_SENTENCE_RE.finditer(text):
+        start, end = _token_around(text, m.start())
+        token = text[start:end]
+        if _NOT_PROSE_RE.search(token):
+            continue
+        word = text[start:m.start()].lstrip("\"'“‘([")
+        if word.lower() in _ABBREVIATIONS or "." in word or not any(c.isalpha() for c in word) and not word.isdigit():
+            continue
+        if word[-1:].isupper() and not (len(word) >= 2 and word.isupper() and m.group("next")[1:].islower()):
+            continue  # "UK.His" ends a sentence; "K.Rowling", "AT.NET" may not
+        at = m.end()
+        close = m.group("close")
+        if close in "\"'" and close and not m.group("open"):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if text.count(close, line_start, m.start()) % 2 == 0:
+                at -= 1  # an even count before it: the quote opens the next sentence ('said."The')
+        nxt = re.match(r"[A-Za-z]+", text[m.end():])
+        first = start + len(text[start:m.start()]) - len(word)
+        last = m.end() + (nxt.end() if nxt else 0)
+        yield Hit(Span(first, last),
+                  f"two sentences glued together at '{text[first:last]}': a space or a paragraph break was lost",
+                  (suggest(Span(at, at), " ", SENTENCE_SPACE, "a space after the sentence's stop",
+                           ceiling=Applicability.SAFE),
+                   suggest(Span(at, at), "\n\n", SENTENCE_BREAK, "a paragraph break, if the page set the sentences apart",
+                           alternatives=1)))
+
+
 MERGED_PARAGRAPH = DetectorSpec("RK701", "merged-paragraph", "lost-structure", Severity.WARNING,
                                 find_merged_paragraphs, FixAvailability.SOMETIMES)
 GLUED_BYLINE = DetectorSpec("RK702", "glued-byline", "lost-structure", Severity.WARNING,
@@ -164,4 +246,7 @@ ONE_LINE_ARTICLE = DetectorSpec("RK703", "one-line-article", "lost-structure", S
 GLUED_DATELINE = DetectorSpec("RK704", "glued-dateline", "lost-structure", Severity.WARNING,
                               find_glued_datelines, FixAvailability.ALWAYS)
 
-DETECTORS = (MERGED_PARAGRAPH, GLUED_BYLINE, ONE_LINE_ARTICLE, GLUED_DATELINE)
+GLUED_SENTENCE = DetectorSpec("RK705", "glued-sentence", "lost-structure", Severity.WARNING,
+                              find_glued_sentences, FixAvailability.ALWAYS)
+
+DETECTORS = (MERGED_PARAGRAPH, GLUED_BYLINE, ONE_LINE_ARTICLE, GLUED_DATELINE, GLUED_SENTENCE)

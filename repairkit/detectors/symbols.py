@@ -25,7 +25,7 @@ from repairkit.analysis.digits import (
     claimed_by_numbers,
     lost_digits,
 )
-from repairkit.analysis.names import ampersand_cue
+from repairkit.analysis.names import acronym_occurrences, ampersand_acronyms, ampersand_cue
 from repairkit.analysis.profile import DocumentProfile
 from repairkit.analysis.words import MONTHS, previous_word
 from repairkit.calibration import reading, suggest
@@ -40,6 +40,7 @@ SCHEME_WWW = reading("RK502.scheme-before-www")
 SCHEME = reading("RK502.scheme")
 PATH_SLASH = reading("RK502.path-slash")
 AMPERSAND = reading("RK503.ampersand")
+AMPERSAND_IN_ACRONYM = reading("RK503.ampersand-in-acronym")
 CURRENCY_OF_COMPARED = reading("RK504.currency-of-compared")
 CURRENCY_OF_DOCUMENT = reading("RK504.currency-of-document")
 PERCENT = reading("RK505.percent")
@@ -270,7 +271,9 @@ def find_lost_ampersands(doc: Document, profile: DocumentProfile) -> Iterator[Hi
     "A B" may be initials. The pronoun "I" and the article "A" are never taken for a
     letter of a name, and lines written all in capitals (headings) are skipped. In a text
     that lost its digits a doubled space is a vanished number first, so two names there
-    need evidence (a partner word such as "Sons", the pair again, "firm" before it).
+    need evidence (a partner word such as "Sons", the pair again, "firm" before it, or its
+    acronym). In a text with no ``&``, a two-letter acronym it spells out as such a pair
+    ("Standard  Poors" and "SP", "research and development RD") lost its ``&`` too.
 
     >>> doc = Document.from_text("AT T and P G met Marks  Spencer; I A said.")
     >>> from repairkit.registry import prepared
@@ -279,6 +282,7 @@ def find_lost_ampersands(doc: Document, profile: DocumentProfile) -> Iterator[Hi
     """
     text = doc.text
     hits = []
+    taken: set[int] = set()
     for regex, replacement in ((_INITIALS_RE, "&"), (_DOUBLE_CAPS_RE, " & ")):
         for m in regex.finditer(text):
             first, second = m.group(1), m.group(3)
@@ -294,10 +298,20 @@ def find_lost_ampersands(doc: Document, profile: DocumentProfile) -> Iterator[Hi
             if profile.fact(_capital_lines)(m.start()):
                 continue  # a heading in capitals: "AT A GLANCE"
             span = Span(m.start(2), m.end(2))
+            taken.add(m.start(1))
             hits.append(Hit(span, f"'&' lost between '{first}' and '{second}'",
                             (suggest(span, replacement, AMPERSAND,
                                      f"'{first}{replacement}{second}' reads as one name; "
                                         "check that no other word vanished"),)))
+    if "&" not in text:
+        for start, end in acronym_occurrences(text, ampersand_acronyms(text)):
+            if start in taken or profile.fact(_capital_lines)(start):
+                continue
+            acronym = text[start:end]
+            hits.append(Hit(Span(start, end), f"'&' lost in '{acronym}'",
+                            (suggest(Span(start + 1, start + 1), "&", AMPERSAND_IN_ACRONYM,
+                                     f"this text has no '&' and spells '{acronym}' out as a pair that lost "
+                                        f"its '&': '{acronym[0]}&{acronym[1]}'"),)))
     yield from sorted(hits, key=lambda h: h.span.start)
 
 

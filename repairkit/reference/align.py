@@ -51,13 +51,15 @@ MIN_SENTENCE_LETTERS = 24
 _SENTENCE_RE = re.compile(r"\S.*?(?:[.!?][\"”’)]*(?=\s)|\Z)", re.S)
 
 
-def restorable(ch: str) -> bool:
-    """True for a character the damage removes: digit, whitespace or a lost-class mark.
+def restorable(ch: str, extra: frozenset[str] = frozenset()) -> bool:
+    """True for a character the damage removes: digit, whitespace, a lost-class mark or one of ``extra``.
 
-    >>> restorable("7"), restorable("’"), restorable("a")
-    (True, True, False)
+    ``extra`` holds what this document has lost besides (:func:`repairkit.repair.aligned.lost_marks`).
+
+    >>> restorable("7"), restorable("’"), restorable("a"), restorable(":"), restorable(":", frozenset(":"))
+    (True, True, False, False, True)
     """
-    return ch.isdigit() or ch.isspace() or ch in _RESTORABLE
+    return ch.isdigit() or ch.isspace() or ch in _RESTORABLE or ch in extra
 
 
 def key_view(text: str, start: int = 0, end: int | None = None) -> OffsetMap:
@@ -135,14 +137,14 @@ class Segment:
         return pos + shift
 
 
-def _diffs(doc: str, ref: str, d0: int, r0: int) -> list[Diff]:
+def _diffs(doc: str, ref: str, d0: int, r0: int, extra: frozenset[str] = frozenset()) -> list[Diff]:
     """Character-level differences of two aligned originals, offsets shifted by ``d0``/``r0``."""
     out: list[Diff] = []
     pending: list[int] | None = None
     for op in Indel.opcodes(doc, ref):
         if op.tag == "equal":
             if pending:
-                out.append(_diff(doc, ref, d0, r0, *pending))
+                out.append(_diff(doc, ref, d0, r0, extra, *pending))
                 pending = None
             continue
         if pending is None:
@@ -150,12 +152,12 @@ def _diffs(doc: str, ref: str, d0: int, r0: int) -> list[Diff]:
         else:
             pending[1], pending[3] = op.src_end, op.dest_end
     if pending:
-        out.append(_diff(doc, ref, d0, r0, *pending))
+        out.append(_diff(doc, ref, d0, r0, extra, *pending))
     return out
 
 
-def _diff(doc: str, ref: str, d0: int, r0: int, s: int, e: int, rs: int, re_: int) -> Diff:
-    ok = all(c.isspace() for c in doc[s:e]) and all(restorable(c) for c in ref[rs:re_])
+def _diff(doc: str, ref: str, d0: int, r0: int, extra: frozenset[str], s: int, e: int, rs: int, re_: int) -> Diff:
+    ok = all(c.isspace() for c in doc[s:e]) and all(restorable(c, extra) for c in ref[rs:re_])
     return Diff(s + d0, e + d0, rs + r0, re_ + r0, ok)
 
 
@@ -179,7 +181,7 @@ def _loose(d: Diff) -> bool:
 
 
 def _segment(doc: str, ref: str, doc_map: OffsetMap, hit: tuple[float, int, int, bool],
-             rs: int, re_: int, passage: int, whole: bool) -> Segment | None:
+             rs: int, re_: int, passage: int, whole: bool, extra: frozenset[str]) -> Segment | None:
     score, ks, ke, ambiguous = hit
     ds = doc_map.to_original(ks)
     de = doc_map.to_original(ke - 1) + 1 if ke > ks else ds
@@ -216,7 +218,7 @@ def _segment(doc: str, ref: str, doc_map: OffsetMap, hit: tuple[float, int, int,
             de += 1
     if de <= ds:
         return None
-    diffs = _diffs(doc[ds:de], ref[ref_lo:ref_hi], ds, ref_lo)
+    diffs = _diffs(doc[ds:de], ref[ref_lo:ref_hi], ds, ref_lo, extra)
     # The widened edges may hold text of the neighbouring passage: drop edge differences
     # that are not restorations, and narrow the segment past them.
     while diffs and (diffs[0].start == ds or diffs[0].ref_start == ref_lo) and _loose(diffs[0]):
@@ -228,8 +230,11 @@ def _segment(doc: str, ref: str, doc_map: OffsetMap, hit: tuple[float, int, int,
     return Segment(ds, de, ref_lo, ref_hi, passage, score, whole, ambiguous, tuple(diffs))
 
 
-def align(doc: str, ref: str, passages: Sequence[tuple[int, int]]) -> list[Segment]:
+def align(doc: str, ref: str, passages: Sequence[tuple[int, int]],
+          extra: frozenset[str] = frozenset()) -> list[Segment]:
     """Segments of ``doc`` aligned with the reference ``passages`` (``[start, end)`` in ``ref``).
+
+    ``extra``: characters besides the lost classes that count as restorable in this document.
 
     Returns non-overlapping segments sorted by position in ``doc``; passages (or their
     sentences) that match nowhere well enough are left out.
@@ -243,7 +248,7 @@ def align(doc: str, ref: str, passages: Sequence[tuple[int, int]]) -> list[Segme
             continue
         hit = _locate(doc_key, key, PASSAGE_THRESHOLD)
         if hit[0] >= PASSAGE_THRESHOLD:
-            seg = _segment(doc, ref, doc_map, hit, start, end, index, True)
+            seg = _segment(doc, ref, doc_map, hit, start, end, index, True, extra)
             if seg:
                 found.append(seg)
             continue
@@ -253,7 +258,7 @@ def align(doc: str, ref: str, passages: Sequence[tuple[int, int]]) -> list[Segme
                 continue
             hit = _locate(doc_key, s_key, SENTENCE_THRESHOLD)
             if hit[0] >= SENTENCE_THRESHOLD:
-                seg = _segment(doc, ref, doc_map, hit, m.start(), m.end(), index, False)
+                seg = _segment(doc, ref, doc_map, hit, m.start(), m.end(), index, False, extra)
                 if seg:
                     found.append(seg)
     return _disjoint(doc, found)

@@ -18,6 +18,7 @@ never changes and a reworded passage yields nothing.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -50,11 +51,13 @@ class Site:
     source: Article | None = None
 
 
-def only_restores(damaged: str, repaired: str) -> bool:
-    """True when ``repaired`` differs from ``damaged`` only by restorable characters.
+def only_restores(damaged: str, repaired: str, extra: frozenset[str] = frozenset()) -> bool:
+    """True when ``repaired`` differs from ``damaged`` only by restorable characters (or ``extra``).
 
-    >>> only_restores("Japans", "Japan's"), only_restores("its", "it is")
-    (True, False)
+    >>> only_restores("Japans", "Japan's"), only_restores("its", "it is"), only_restores("said", "said:")
+    (True, False, False)
+    >>> only_restores("said", "said:", frozenset(":"))
+    True
     """
     if damaged == repaired:
         return False
@@ -63,7 +66,7 @@ def only_restores(damaged: str, repaired: str) -> bool:
             continue
         if not damaged[op.src_start:op.src_end].isspace() and op.src_start != op.src_end:
             return False
-        if not all(restorable(c) for c in repaired[op.dest_start:op.dest_end]):
+        if not all(restorable(c, extra) for c in repaired[op.dest_start:op.dest_end]):
             return False
     return True
 
@@ -73,6 +76,8 @@ def lost_category(damaged: str, repaired: str) -> str | None:
 
     >>> lost_category("Japans", "Japan's"), lost_category("ab", "a b"), lost_category("a  b", "a b")
     ('missing-apostrophe', 'missing-space', None)
+    >>> lost_category("said", "said:"), lost_category("caf", "café"), lost_category("x", "x «")
+    ('stray-punctuation', 'encoding', 'missing-quote')
     """
     added = "".join(repaired[op.dest_start:op.dest_end] for op in Indel.opcodes(damaged, repaired)
                     if op.tag != "equal")
@@ -81,15 +86,66 @@ def lost_category(damaged: str, repaired: str) -> str | None:
     for category, chars in LOST_CLASSES.items():
         if any(c in chars for c in added):
             return category
+    by_kind = {_mark_category(c) for c in added if not c.isspace()}
+    for category in _MARK_CATEGORIES:
+        if category in by_kind:
+            return category
     glued = any(op.tag == "insert" and op.src_start == op.src_end and 0 < op.src_start < len(damaged)
                 and not damaged[op.src_start - 1].isspace() and not damaged[op.src_start].isspace()
                 for op in Indel.opcodes(damaged, repaired))
     return "missing-space" if added and glued else None
 
 
+#: Categories of the marks outside :data:`LOST_CLASSES`, most telling first.
+_MARK_CATEGORIES = ("encoding", "missing-quote", "missing-bracket", "missing-symbol", "stray-punctuation")
+
+
+def _mark_category(ch: str) -> str:
+    """The category of a lost mark outside the lost classes (a letter: the scraper's character set)."""
+    kind = unicodedata.category(ch)
+    if kind[0] == "L":
+        return "encoding"
+    if kind in ("Pi", "Pf"):
+        return "missing-quote"
+    if kind in ("Ps", "Pe"):
+        return "missing-bracket"
+    if kind[0] == "S":
+        return "missing-symbol"
+    return "stray-punctuation"
+
+
+@lru_cache(maxsize=32)
+def lost_marks(doc_text: str, ref_text: str) -> frozenset[str]:
+    """What this text lost besides the usual classes: the reference's marks it never has.
+
+    The classes a document has lost are evidence in the document itself: a long text with no
+    colon, no question mark and no bracket where its reference has them was stripped of them.
+    A mark (neither letter nor digit nor space) of the reference counts when the text holds
+    none of it; a letter outside ASCII when the text holds no letter outside ASCII at all
+    (a scraper that kept ``[A-Za-z]`` turns "café" into "caf").
+
+    >>> sorted(lost_marks("Why did he go He said we are, he added.", "Why did he go? He said: “We are”; he added."))
+    [':', ';', '?']
+    >>> sorted(lost_marks("the caf in So Paulo", "the café in São Paulo")), lost_marks("a café", "the café and São")
+    (['ã', 'é'], frozenset())
+    """
+    have = set(doc_text)
+    ascii_letters_only = not any(c.isalpha() and not c.isascii() for c in have)
+    out = set()
+    for c in set(ref_text) - have:
+        if c.isspace() or c.isdigit() or restorable(c):
+            continue
+        if c.isalpha():
+            if ascii_letters_only and not c.isascii():
+                out.add(c)
+        elif not c.isalnum():
+            out.add(c)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=32)
 def _segments(doc_text: str, ref_text: str, passages: tuple[tuple[int, int], ...]) -> tuple[Segment, ...]:
-    return tuple(align(doc_text, ref_text, passages))
+    return tuple(align(doc_text, ref_text, passages, lost_marks(doc_text, ref_text)))
 
 
 def segments_for(doc_text: str, ref: Article) -> tuple[Segment, ...]:
@@ -117,7 +173,7 @@ def _site(doc: str, ref: Article, seg: Segment, start: int, end: int) -> Site | 
         return None
     rs, re_ = seg.ref_offset(start, "left"), seg.ref_offset(end, "right")
     damaged, repaired = doc[start:end], ref.text[rs:re_]
-    if not only_restores(damaged, repaired):
+    if not only_restores(damaged, repaired, lost_marks(doc, ref.text)):
         return None
     category = lost_category(damaged, repaired)
     if category is None:
@@ -188,8 +244,73 @@ def aligned_sites(doc: str, ref: Article) -> list[Site]:
             site = _site(doc, ref, seg, ts, te)
             if site:
                 sites.append(site)
-    sites.extend(_paragraph_sites(doc, ref, segments))
+    gaps = _gap_sites(doc, ref, segments)
+    sites.extend(p for p in _paragraph_sites(doc, ref, segments)  # a gap's restoration holds its breaks
+                 if not any(g.span.start <= p.span.start and p.span.end <= g.span.end for g in gaps))
+    sites.extend(gaps)
     return sorted(sites, key=lambda s: (s.span.start, s.span.end))
+
+
+def _matched(text: str, other: str, i: int) -> int:
+    """The offset in ``other`` of the character that ``text[i]`` is aligned with (``-1``: none).
+
+    >>> _matched("  Anderson", "\\n\\n: Anderson", 2)
+    4
+    """
+    for op in Indel.opcodes(text, other):
+        if op.tag == "equal" and op.src_start <= i < op.src_end:
+            return op.dest_start + i - op.src_start
+    return -1
+
+
+#: The longest stretch between two aligned passages that :func:`_gap_sites` restores.
+MAX_GAP = 200
+
+
+def _gap_sites(doc: str, ref: Article, segments: tuple[Segment, ...]) -> list[Site]:
+    """Restorations between two consecutive aligned passages, where the reference has a passage
+    too short to locate on its own ("78,000", ": Anderson, Diamond.") and the text kept only
+    its letters and commas: the reference's stretch, if it only restores the text's.
+    """
+    out: list[Site] = []
+    extra = lost_marks(doc, ref.text)
+    pairs: list[tuple[Segment | None, Segment | None]] = list(zip(segments, segments[1:], strict=False))
+    if segments:
+        pairs += [(None, segments[0]), (segments[-1], None)]  # the text's head and tail
+    for a, b in pairs:
+        if a is not None and b is not None and (b.start < a.end or b.ref_start < a.ref_end or b.passage <= a.passage):
+            continue
+        start, end = (a.end if a else 0), (b.start if b else len(doc))
+        ref_start, ref_end = (a.ref_end if a else 0), (b.ref_start if b else len(ref.text))
+        gap, ref_gap = doc[start:end], ref.text[ref_start:ref_end]
+        if not ref_gap.strip() or len(ref_gap) > MAX_GAP or not only_restores(gap, ref_gap, extra):
+            continue
+        conf = min([CONF_BOUNDARY] + ([_confidence(a, a.end, a.end)] if a else [])
+                   + ([_confidence(b, b.start, b.start)] if b else []))
+        # the breaks around the short passage, and the passage itself (which findings inside it take)
+        lead, trail = len(gap) - len(gap.lstrip()), len(gap) - len(gap.rstrip())
+        ref_lead, ref_trail = _matched(gap, ref_gap, lead), len(ref_gap) - _matched(gap, ref_gap, len(gap) - trail - 1) - 1
+        if ref_lead < 0 or ref_trail > len(ref_gap) or lead + trail >= len(gap) or ref_lead + ref_trail >= len(ref_gap):
+            parts = [(start, end, ref_start, ref_end)]
+        else:
+            parts = [(start, start + lead, ref_start, ref_start + ref_lead),
+                     (start + lead, end - trail, ref_start + ref_lead, ref_end - ref_trail),
+                     (end - trail, end, ref_end - ref_trail, ref_end)]
+        for s0, e0, r0, r1 in parts:
+            piece, ref_piece = doc[s0:e0], ref.text[r0:r1]
+            if piece == ref_piece or not only_restores(piece, ref_piece, extra):
+                continue
+            category = "lost-structure" if ref_piece.count("\n") > piece.count("\n") else lost_category(piece, ref_piece)
+            if category is None or (category == "lost-structure" and piece.strip()):
+                continue  # several short passages run together: where each mark goes is not certain
+            note = f"The reference has '{' '.join(ref_gap.split())}' beside the aligned passage."
+            suggestion = Suggestion(Span(s0, e0), ref_piece, conf, Applicability.UNSAFE, note,
+                                    (Evidence(ref.path, r0, r1, ref_piece),), "reference-aligned")
+            message = (f"the reference has a paragraph break here ('{' '.join(ref_gap.split())}')"
+                       if category == "lost-structure" and not ref_piece.strip()
+                       else f"the reference has '{' '.join(ref_piece.split())}' beside the aligned passage")
+            out.append(Site(Span(s0, e0), category, message, suggestion))
+    return out
 
 
 def _with_spare_space(doc: str, seg: Segment, spaces: list[Diff], ts: int, te: int) -> tuple[int, int]:

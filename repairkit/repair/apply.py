@@ -44,13 +44,21 @@ def choose(finding: Finding, threshold: Applicability = Applicability.SAFE,
 
 
 def _conflicts(a: Edit, b: Edit) -> bool:
-    """True when two edits touch the same characters (or insert at the same point)."""
+    """True when two edits touch the same characters (or insert at the same point), or one
+    inserts at the edge of the other what the other puts there too (a doubled '$499$499').
+
+    >>> ins = Edit(5, 5, "", '"', "RK604", 0.6, Applicability.UNSAFE, "n")
+    >>> _conflicts(ins, Edit(4, 5, ",", ',"', "RK004", 0.97, Applicability.SAFE, "n"))
+    True
+    >>> _conflicts(ins, Edit(5, 9, "said", "told", "RK999", 0.9, Applicability.SAFE, "n"))
+    False
+    """
     if a.start == a.end and b.start == b.end:
         return a.start == b.start
     if a.start == a.end:
-        return b.start < a.start < b.end
+        return b.start < a.start < b.end or includes(b, a)
     if b.start == b.end:
-        return a.start < b.start < a.end
+        return a.start < b.start < a.end or includes(a, b)
     return a.start < b.end and b.start < a.end
 
 

@@ -40,7 +40,7 @@ from repairkit.repair.terms import term_sites
 _RULE_OF = {
     "missing-number": "RK001", "missing-apostrophe": "RK002", "missing-hyphen": "RK003",
     "missing-quote": "RK004", "missing-symbol": "RK005", "missing-bracket": "RK006",
-    "lost-structure": "RK007", "missing-space": "RK008",
+    "lost-structure": "RK007", "missing-space": "RK008", "stray-punctuation": "RK009", "encoding": "RK010",
 }
 
 

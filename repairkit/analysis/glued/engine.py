@@ -22,14 +22,17 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from repairkit.analysis.glued.compounds import is_function_word
+from repairkit.analysis.glued.compounds import attested_form, is_function_word, is_modifier_head, is_prefix
+from repairkit.analysis.glued.dictionary import dictionary_hyphenated, in_dictionary
 from repairkit.analysis.glued.readings import classify, number_pair
 from repairkit.analysis.glued.stripped import (
+    OPEN_PREFIXES,
     hyphen_for_space,
     name_in_run,
     stripped_reading,
 )
 from repairkit.analysis.glued.verdict import (
+    AMBIGUOUS_CONFIDENCE,
     LIKELY_CONFIDENCE,
     POSSIBLE_CONFIDENCE,
     SAFE_CONFIDENCE,
@@ -65,15 +68,24 @@ HYPHENATED_WORD_RE = re.compile(r"(?<![\w\-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w\-])"
 INTACT_HEADING_RE = re.compile(r"^(\d{1,2})(\.? )([A-Z][A-Za-z]+)\b(?=[^\n]*$)", re.MULTILINE)
 MAX_HEADING_WORDS = 25
 #: Distinct confident glued compounds that show a document's hyphens were stripped ...
-STRIPPED_MIN_COMPOUNDS = 1
+STRIPPED_MIN_COMPOUNDS = 2
 #: ... when at most this many hyphenated words are left per glued compound.
-INTACT_PER_GLUED = 6
+INTACT_PER_GLUED = 3
 #: A text this long without a single hyphen has lost them (news prose has one every few hundred words).
 STRIPPED_MIN_WORDS = 150
 #: Two words with two spaces between them: a spaced dash (" - ") whose hyphen-minus was stripped.
 LOST_DASH_RE = re.compile(r"[^\W\d_]  [^\W\d_]")
+#: Two capitalised words glued this often in one text are a name spelled that way ("TimeWarner").
+NAME_REPEATS = 2
 #: A closed spelling repeated this often in a text that keeps its other hyphens is the house style.
 HOUSE_SPELLING_REPEATS = 4
+#: A token this frequent in wordfreq is a valid word as written ("pretax", "coverup").
+VALID_WORD_ZIPF = 2.0
+#: Parts of a dictionary word that are free words of their own ("long" + "tail", not "pre" + "side").
+FREE_PART_ZIPF = 4.0
+#: A part this short must be very frequent ("man", "car"; not "app", "pro").
+SHORT_FREE_PART = 3
+SHORT_FREE_PART_ZIPF = 5.0
 #: Hyphens proper (not dashes): hyphen-minus, hyphen, non-breaking hyphen.
 HYPHEN_RE = re.compile("[-\u2010\u2011]")
 
@@ -243,7 +255,21 @@ def _first_reading(text: str, m: re.Match[str]) -> Glued | None:
     if verdict.modifier and not _before_noun(text, m.end()):
         # Two content words and no noun after them: two words, or a closed compound ("textphone").
         verdict = verdict.as_spaced(Kind.POSSIBLE_SPACE)
+    elif _unattested_pair(verdict) and not _before_noun(text, m.end()) and not valid_word(verdict.token):
+        # "answerplayed a role": no noun follows and nothing attests the compound, so two words.
+        verdict = verdict.as_spaced()
     return Glued(Span(m.start(), m.end()), verdict)
+
+
+def _unattested_pair(verdict: Verdict) -> bool:
+    """A weak hyphen reading of two words (the spaced one its first alternative), no compound attested.
+
+    A head that makes compound modifiers after a noun or name ("Mandelabacked") keeps its hyphen.
+    """
+    return (verdict.kind is Kind.HYPHEN and verdict.confidence <= POSSIBLE_CONFIDENCE
+            and bool(verdict.alternatives) and " " in verdict.alternatives[0]
+            and not is_modifier_head(verdict.replacement.rsplit("-", 1)[-1])
+            and attested_hyphenation(verdict.token) is None)
 
 
 def _closed_spelling(glued: Glued, stripped: bool) -> bool:
@@ -284,11 +310,7 @@ def stripping_evidence(text: str, found: Iterable[Glued]) -> tuple[Evidence, ...
     lost_dash = LOST_DASH_RE.search(text)
     if lost_dash is not None:
         return (Evidence("document", lost_dash.start(), lost_dash.end(), lost_dash.group()),)
-    confident: dict[str, Glued] = {}
-    for glued in found:
-        v = glued.verdict
-        if v.kind is Kind.HYPHEN and (v.confidence >= LIKELY_CONFIDENCE or not _closed_spelling(glued, False)):
-            confident.setdefault(v.token.lower(), glued)
+    confident = confident_compounds(found)
     if not HYPHEN_RE.search(text):
         if not confident:
             return () if len(text.split()) >= STRIPPED_MIN_WORDS else None  # a long text without a hyphen
@@ -297,6 +319,112 @@ def stripping_evidence(text: str, found: Iterable[Glued]) -> tuple[Evidence, ...
         return None
     first = min(confident.values(), key=lambda g: g.span.start)
     return (Evidence("document", first.span.start, first.span.end, first.verdict.token),)
+
+
+def confident_compounds(found: Iterable[Glued]) -> dict[str, Glued]:
+    """Glued tokens read as compounds with confidence, by lower-cased token: evidence of stripping.
+
+    Only a reading at :data:`LIKELY_CONFIDENCE` or above (an attested compound, a prefix, a
+    phrase, the document's own spelling) of a token that is no valid word counts: two
+    content words run together ("obvioustendency") lost a space as often as a hyphen, and a
+    valid word ("preside", "lighthouses") lost nothing.
+    """
+    confident: dict[str, Glued] = {}
+    for glued in found:
+        v = glued.verdict
+        if v.kind is Kind.HYPHEN and v.confidence >= LIKELY_CONFIDENCE and not valid_word(v.token):
+            confident.setdefault(v.token.lower(), glued)
+    return confident
+
+
+def valid_word(token: str) -> bool:
+    """A word of the general lexicon (wordfreq) or of a dictionary, as written or inflected.
+
+    wordfreq also counts the web's own glue ("wellknown" at Zipf 1.6, "highspeed" 1.9), so
+    below :data:`VALID_WORD_ZIPF` only a dictionary headword counts.
+
+    >>> valid_word("lighthouses"), valid_word("herewith"), valid_word("pretax"), valid_word("wellknown")
+    (True, True, True, False)
+    """
+    return fast_zipf(token) >= VALID_WORD_ZIPF or in_dictionary(token)
+
+
+def attested_hyphenation(token: str) -> str | None:
+    """The hyphenated form of ``token`` that edited text or a dictionary attests, or ``None``.
+
+    >>> attested_hyphenation("wellknown"), attested_hyphenation("Selfgovernment"), attested_hyphenation("preside")
+    ('well-known', 'Self-government', None)
+    """
+    return attested_form(token) or dictionary_hyphenated(token)
+
+
+def independent_evidence(text: str, evidence: tuple[Evidence, ...] | None, found: Iterable[Glued]) -> bool:
+    """True when the document's stripped hyphens show beyond any one token.
+
+    A long text without a hyphen, a lost spaced dash, or two or more distinct glued
+    compounds and no more hyphenated words left than that: a glued compound or two in a
+    text that keeps its hyphens ("carmaking", an old "fortyeight") may be the writer's
+    spelling, and is no evidence for its own repair.
+    """
+    if evidence is None:
+        return False
+    confident = confident_compounds(found)
+    if not evidence or evidence[0].quote.lower() not in confident:
+        return True
+    return len(confident) >= STRIPPED_MIN_COMPOUNDS and \
+        sum(1 for _ in HYPHENATED_WORD_RE.finditer(text)) <= len(confident)
+
+
+def _free_word(part: str) -> bool:
+    """A part that is a frequent word of its own, not a prefix: "long", "tail", not "pre" or "app".
+
+    >>> _free_word("long"), _free_word("man"), _free_word("pre"), _free_word("app"), _free_word("inter")
+    (True, True, False, False, False)
+    """
+    if fast_zipf(part) < FREE_PART_ZIPF or (len(part) <= SHORT_FREE_PART and is_prefix(part)) \
+            or part.lower() in OPEN_PREFIXES:
+        return False  # "inter" + "position", "super" + "intend"
+    return len(part) > SHORT_FREE_PART or fast_zipf(part) >= SHORT_FREE_PART_ZIPF
+
+
+def _judged(glued: Glued, stripped: bool, independent: bool) -> Glued | None:
+    """A hyphen reading held to the evidence: a valid word changes only where hyphens were lost.
+
+    Without evidence that the document lost hyphens, a valid word with a hyphenated
+    spelling elsewhere in the text is a consistency note (:attr:`Kind.VARIANT`), and any
+    other hyphen reading of a valid word is dropped; with evidence, it stays only when the
+    hyphenated form is attested or spelled in the document, or the word is no headword of
+    GCIDE (a rare closed spelling such as "longtail", "cofounders"), and safe only when
+    attested and the stripping shows in more than one place. A reading is
+    safe only when the stripping shows in more than one place (:func:`independent_evidence`).
+    """
+    v = glued.verdict
+    if v.kind is not Kind.HYPHEN:
+        return glued
+    own = any(e.source == "document" and "-" in e.quote for e in glued.evidence)
+    if valid_word(v.token):
+        attested = attested_hyphenation(v.token)
+        if not stripped and (own or attested):
+            reason = v.reason if own else f"'{attested}' is the usual spelling; '{v.token}' is a valid closed one."
+            note = Verdict(Kind.VARIANT, v.token, v.replacement if own else attested, AMBIGUOUS_CONFIDENCE,
+                           Applicability.MANUAL, f"{reason} Nothing shows lost hyphens here: pick one spelling.")
+            return Glued(glued.span, note, glued.evidence)
+        # A headword of the older, smaller dictionary made of fragments ("apprise", "interpose",
+        # "husbandman") is a word of its own, lost hyphens or not; a rarer one ("cofounders"),
+        # or one of two free words or a listed prefix and a free word ("longtail", "nonresident";
+        # also "preside", the price of it), may be a compound that lost its hyphen.
+        parts = v.replacement.split("-")
+        # Two free words ("long" + "tail"), or a listed prefix before one ("non" + "resident").
+        free = all(_free_word(p) for p in parts[-1:]) and (_free_word(parts[0]) or is_prefix(parts[0])) \
+            and len(parts) == 2 and len(parts[-1]) > SHORT_FREE_PART
+        if not stripped or not (own or attested or free or not in_dictionary(v.token, ("gcide",))):
+            return None
+        if independent and attested and v.applicability is Applicability.SAFE:
+            return glued  # "cochairman" where hyphens were stripped all over: the attested form
+        return Glued(glued.span, v.capped(LIKELY_CONFIDENCE), glued.evidence)
+    if v.applicability is Applicability.SAFE and not independent:
+        return Glued(glued.span, v.capped(LIKELY_CONFIDENCE), glued.evidence)
+    return glued
 
 
 def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
@@ -322,7 +450,8 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
         verdict = None
         if evidence is not None:
             verdict = stripped_reading(m.group()) if before is None else hyphen_for_space(before.verdict)
-            if verdict is None and before is None and (m.group().isdigit() or CAMEL_RE.fullmatch(m.group())):
+            camel_pair = before is not None and before.verdict.kind is Kind.CASE_CHANGE and m.group()[0].isupper()
+            if verdict is None and (before is None or camel_pair) and (m.group().isdigit() or CAMEL_RE.fullmatch(m.group())):
                 reader = number_pair if m.group().isdigit() and not _in_figure(text, m) else name_in_run
                 verdict = reader(m.group(), *_neighbours(text, m))
         if verdict is not None:
@@ -332,7 +461,26 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
     if hyphenated:
         for start in _house_spellings(tokens, found):
             del found[start]
-    return [found[k] for k in sorted(found)]
+    for start in _repeated_names(tokens, found):
+        del found[start]
+    independent = independent_evidence(text, evidence, found.values())
+    judged = {start: _judged(g, evidence is not None, independent) for start, g in found.items()}
+    return [judged[k] for k in sorted(judged) if judged[k] is not None]
+
+
+def _repeated_names(tokens: list[re.Match[str]], found: dict[int, Glued]) -> list[int]:
+    """Starts of two capitalised words (or a capitals run) read as glued that the text writes so twice or more.
+
+    "TimeWarner" three times in a text, or "MR. SHADEL:" before each turn of a transcript, is
+    the name as the writer spells it; a line break lost by an extractor ("UnitedStates")
+    glues the words once here and once there.
+    """
+    counts: dict[str, int] = {}
+    for m in tokens:
+        counts[m.group()] = counts.get(m.group(), 0) + 1
+    return [start for start, glued in found.items() if counts.get(glued.verdict.token, 0) >= NAME_REPEATS and (
+            glued.verdict.kind is Kind.CAPITALS or glued.verdict.kind is Kind.CASE_CHANGE
+            and all(p.istitle() for p in glued.verdict.replacement.split(" ")))]
 
 
 def _house_spellings(tokens: list[re.Match[str]], found: dict[int, Glued]) -> list[int]:

@@ -34,6 +34,7 @@ from repairkit.analysis.glued.compounds import (
     reads_as_compound,
     strong_word,
 )
+from repairkit.analysis.glued.dictionary import in_dictionary
 from repairkit.analysis.glued.verdict import (
     AMBIGUOUS_CONFIDENCE,
     LIKELY_CONFIDENCE,
@@ -61,6 +62,8 @@ NAME_PARTICLES = frozenset("mc mac de di da du la le van von fitz".split())
 #: Prefixes that rarely start a surname or place name (unlike "Long-", "High-", "Co-").
 NAME_SAFE_PREFIXES = frozenset("anti non post pre ex self multi cross semi mid ultra counter".split())
 STRONG_NAME_PART_ZIPF = 3.5
+#: Two capitalised words this frequent glued into an unknown token lost a space ("UnitedStates").
+GLUED_CAPITALISED_ZIPF = 4.0
 #: In a pair of names one must be this rare: brands join common words ("CinemaNow").
 RARE_NAME_ZIPF = 2.5
 #: Name particles joined by a hyphen ("al-Rashid").
@@ -136,8 +139,9 @@ def _capitalised_verdict(token: str, glued: float) -> Verdict | None:
         short_ok = len(right) > 3 or is_modifier_head(right)  # "Labourled"; "Greenfield" is no "Greenf"+"ield"
         if short_ok and is_head(right) and fast_zipf(right) >= COMMON_ZIPF and not is_function_word(left):
             return _compound_verdict(token, left, right)
-    cuts = [(a, b) for a, b in splits(token) if len(a) >= 4 and len(b) >= 3 and is_function_word(b)]
-    return space_reading(token, cuts, sure=False) if len(cuts) == 1 else None
+    cuts = [(a, b) for a, b in splits(token) if len(a) >= 4 and is_function_word(b)
+            and (len(b) >= 3 or (b in TRAILING_GLUE_WORDS and fast_zipf(a) >= STRONG_NAME_PART_ZIPF))]
+    return space_reading(token, cuts, sure=False) if len(cuts) == 1 else None  # "Salesare", "Constitutionof"
 
 
 def _capitalised_phrase(token: str, glued: float) -> Verdict | None:
@@ -198,12 +202,19 @@ def _lower_verdict(token: str) -> Verdict | None:
         return None
     left, right = cuts[0]
     if is_number_word(left) and not is_function_word(right) and len(cuts) == 1:
-        return hyphen_reading(token, f"{left}-{right}", LIKELY_CONFIDENCE,
+        # Only before a noun ("a twoyear deal"): "onesovereignty of" lost a space, not a hyphen.
+        return replace(hyphen_reading(token, f"{left}-{right}", POSSIBLE_CONFIDENCE,
                        "A number word joined to a noun or fraction takes a hyphen (\"two-year\", \"one-third\").",
-                       (f"{left} {right}",))
+                       (f"{left} {right}",)), modifier=True)
     if _content_pair(*cuts[0]):
+        glue = [c for c in cuts[1:] if _function_phrase(*c) and not is_function_word(c[0])]
+        if glue and not attested_form(token):
+            # "magazinesand" is "magazines and", not "magazine-sand": a function word glued on.
+            left, right = cuts[0]
+            return space_reading(token, glue[:1], sure=False, also=(f"{left}-{right}",))
         return _modifier_verdict(token, *cuts[0], others=cuts[1:])
-    return space_reading(token, cuts, sure=True)
+    # A word before a particle may be a closed noun ("sickout", "walkout"): never a safe split.
+    return space_reading(token, cuts, sure=cuts[0][1].lower() not in PHRASAL_PARTICLES)
 
 
 def _function_phrase(left: str, right: str) -> bool:
@@ -285,6 +296,12 @@ def _camel_verdict(token: str, parts: list[str]) -> Verdict | None:
     if len(named) == 2 and (is_combining_form(left) or {left.lower(), right.lower()} <= MONTHS):
         return hyphen_reading(token, f"{left}-{right}", LIKELY_CONFIDENCE,
                        f"'{left}' joins the next name with a hyphen (a combining form or a range).")
+    if len(named) == 2 and not is_function_word(right) and min(map(fast_zipf, named)) >= GLUED_CAPITALISED_ZIPF:
+        # "UnitedStates", "HouseRepresentatives": two frequent capitalised words an extractor
+        # glued across a line break; a brand of that shape is rarer than its parts.
+        return Verdict(Kind.CASE_CHANGE, token, f"{left} {right}", POSSIBLE_CONFIDENCE, Applicability.UNSAFE,
+                       "Two capitalised words run together: a space (often a lost line break) is missing, "
+                       "unless it is a brand written this way.", (f"{left}-{right}",))
     if len(named) == 2 and not is_function_word(right) and min(map(fast_zipf, named)) < RARE_NAME_ZIPF:
         # "SmithJones": a double-barrelled name or a pair ("Anglo-French") lost its hyphen.
         return Verdict(Kind.NAME_PAIR, token, f"{left}-{right}", AMBIGUOUS_CONFIDENCE, Applicability.MANUAL,
@@ -337,6 +354,8 @@ PAIR_RE = re.compile(r"(2[4-9]|[3-9]\d)(\d\d)")
 #: The same from 10 ("12-10", "17-16"): read so only when the words around show no clock
 #: time ("1500 GMT") or year ("in 1642", "since 1497").
 LOW_PAIR_RE = re.compile(r"(1\d|2[0-3])(\d\d)")
+#: The two numbers of a low pair lie this close: a score or a range, not a year ("1789").
+LOW_PAIR_SPREAD = 30
 ASCII_FOUR_DIGITS_RE = re.compile(r"[0-9]{4}")
 CLOCK_WORDS = frozenset("gmt bst cet est pst et local hours hrs am pm".split())
 YEAR_WORDS = frozenset("in since from of by until to between and before after around circa c".split())
@@ -376,13 +395,15 @@ def number_pair(token: str, previous: str = "", following: str = "") -> Verdict 
     ('30-39', None, None)
     >>> number_pair("1716", "won", "").replacement, number_pair("1642", "in", ""), number_pair("2004")
     ('17-16', None, None)
+    >>> number_pair("1789", "September,", "")
     """
     if not ASCII_FOUR_DIGITS_RE.fullmatch(token):
         return None
     m = PAIR_RE.fullmatch(token)
     low = LOW_PAIR_RE.fullmatch(token) if m is None and not 1800 <= int(token) <= 2099 else None
-    if low is not None and previous.lower() not in YEAR_WORDS and following.lower() not in CLOCK_WORDS:
-        m = low
+    if low is not None and previous.lower() not in YEAR_WORDS and following.lower() not in CLOCK_WORDS \
+            and abs(int(low.group(2)) - int(low.group(1))) <= LOW_PAIR_SPREAD:
+        m = low  # "17-16", "12-15"; "1789" is a year of the eighteenth century
     if m is None or m.group(2) == "00":
         return None
     first, second = m.groups()
@@ -416,13 +437,28 @@ def _number_verdict(token: str) -> Verdict | None:
     return None
 
 
+#: Readings that split a token into two words.
+SPLIT_KINDS = frozenset({Kind.SPACE, Kind.POSSIBLE_SPACE, Kind.CASE_CHANGE, Kind.CAPITALS})
+
+
 @lru_cache(maxsize=100_000)
 def classify(token: str) -> Verdict | None:
     """The verdict for one token, or ``None`` when it is a word (or nothing can be said).
 
-    >>> classify("companiesjointly").replacement, classify("payout")
-    ('companies jointly', None)
+    A dictionary headword is never split into two words: old and legal English ("herewith",
+    "whereof", "behoof") is no glued text.
+
+    >>> classify("companiesjointly").replacement, classify("payout"), classify("hereunto")
+    ('companies jointly', None, None)
     """
+    verdict = _reading(token)
+    if verdict is not None and verdict.kind in SPLIT_KINDS and in_dictionary(token):
+        return None
+    return verdict
+
+
+def _reading(token: str) -> Verdict | None:
+    """The verdict for one token by its shape (:func:`classify` without the dictionary check)."""
     if len(token) < 4 or ACRONYM_PLURAL_RE.fullmatch(token):
         return None
     if token.isdigit():

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from repairkit.analysis.glued.compounds import (
+    INFLECTIONS,
     apostrophe_residue,
     attested_form,
     is_closing_particle,
@@ -32,13 +33,16 @@ from repairkit.analysis.glued.compounds import (
     is_ly_adverb,
     is_modifier_head,
     is_prefix,
+    looks_plural,
     misspelling_of_common_word,
     phrase_compound,
 )
+from repairkit.analysis.glued.dictionary import dictionary_hyphenated, hyphens_at
 from repairkit.analysis.glued.readings import (
     NAME_PARTICLES,
     PHRASAL_PARTICLES,
     RARE_NAME_ZIPF,
+    TRAILING_GLUE_WORDS,
     case_parts,
     classify,
 )
@@ -75,8 +79,8 @@ PHRASE_PART_ZIPF = 3.5
 MIN_PHRASE_PART = 4
 #: ... and linked by prepositions or conjunctions, not by these (word fragments: "capital-is-at-ions").
 NO_PHRASE_LINKS = frozenset("is as if at".split())
-#: One capital glued to a common word: "XFiles" for "X-Files" ...
-LETTER_WORD_RE = re.compile(r"([A-Z])([A-Z][a-z]{3,}s?)")
+#: One capital glued to a common word: "XFiles" for "X-Files", "Qseries" for "Q-series" ...
+LETTER_WORD_RE = re.compile(r"([A-Z])([A-Z][a-z]{3,}s?|[a-z]{4,})")
 #: ... but not the letters of names that lost an apostrophe ("OBrien", "DArcy", "LEstrange", "IAnson").
 APOSTROPHE_NAME_LETTERS = frozenset("ODLI")
 #: Word endings that are also (rare) words: "ritz" + "ier" is "ritzier", no compound.
@@ -92,6 +96,15 @@ MIN_CONTENT_LEFT = 4
 #: A known token rarer than this, made of two frequent words, is a compound that lost its hyphen.
 RARE_CLOSED_ZIPF = 2.0
 REASON = "Hyphens were stripped from this document, so a compound that lost its hyphen is the likelier reading."
+
+
+def plural_noun(word: str) -> bool:
+    """A plural of a common word: "consequences", "sentiments"; not "gas", "glass" or "thus".
+
+    >>> plural_noun("consequences"), plural_noun("gas")
+    (True, False)
+    """
+    return len(word) > 3 and looks_plural(word) and fast_zipf(word[:-1]) >= COMMON_ZIPF
 
 
 def compound_shape(left: str, right: str) -> bool:
@@ -124,8 +137,9 @@ def hyphen_for_space(verdict: Verdict | None) -> Verdict | None:
     """
     if verdict is None or verdict.kind not in (Kind.SPACE, Kind.POSSIBLE_SPACE, Kind.CASE_CHANGE, Kind.NAME_PAIR):
         return None
-    attested = attested_form(verdict.token)
-    if attested is not None and attested in verdict.alternatives:
+    attested = attested_form(verdict.token) or dictionary_hyphenated(verdict.token)
+    if attested is not None and (attested in verdict.alternatives or verdict.kind is Kind.CASE_CHANGE):
+        # "musthave" is "must-have"; "FellowCitizens" is "Fellow-Citizens" (a dictionary headword).
         return hyphen_reading(verdict.token, attested, POSSIBLE_CONFIDENCE, REASON, (verdict.replacement,))
     if verdict.kind is Kind.NAME_PAIR:
         return None if known_name(verdict.token) else _hyphenated(verdict.token, *verdict.replacement.split("-", 1))
@@ -135,6 +149,15 @@ def hyphen_for_space(verdict: Verdict | None) -> Verdict | None:
     left, right = parts
     if verdict.kind is Kind.CASE_CHANGE:
         return _hyphenated(verdict.token, left, right) if left.lower() in CAMEL_LEFT else None
+    if is_function_word(right) or (is_function_word(left) and left.lower() not in COMPOUND_FUNCTION_LEFT):
+        # "themselvesin", "detailsin", "allpreceding": a function word glued on, unless attested
+        # or a verb before a particle that rarely glues ("sending-off", "shake-up"; not "in", "on").
+        particle = right.lower() in PHRASAL_PARTICLES and right.lower() not in TRAILING_GLUE_WORDS | {"on"} \
+            and not looks_plural(left) and not is_function_word(left)
+        return _hyphenated(verdict.token, left, right) if (attested is not None or particle) \
+            and compound_shape(left, right) else None
+    if plural_noun(left) and attested is None:
+        return None  # "consequencesuniversal": a plural rarely starts a compound; a space or dash was lost
     return _hyphenated(verdict.token, left, right) if compound_shape(left, right) else None
 
 
@@ -208,6 +231,7 @@ def _unknown_compound(token: str) -> Verdict | None:
             return _hyphenated(token, left, right, spaced=False)  # "ebanking", "incourt"
         weakest = min(fast_zipf(left), right_zipf)
         if len(left) >= MIN_PREFIXED_REST and weakest >= KNOWN_PART_ZIPF and compound_shape(left, right) \
+                and not plural_noun(left) \
                 and (best is None or weakest > best[0]):
             best = (weakest, left, right)
     if best:
@@ -277,15 +301,31 @@ def known_name(token: str) -> bool:
 def _acronym_modifier(token: str) -> Verdict | None:
     """A word glued to an acronym after it ("payTV" for "pay-TV"), or a letter to a word ("XFiles")."""
     letter = LETTER_WORD_RE.fullmatch(token)
-    if letter and letter.group(1) not in APOSTROPHE_NAME_LETTERS and fast_zipf(letter.group(2)) >= COMMON_ZIPF:
+    if letter and letter.group(1) not in APOSTROPHE_NAME_LETTERS and fast_zipf(letter.group(2)) >= COMMON_ZIPF \
+            and (letter.group(2)[0].isupper() or fast_zipf(token) < KNOWN_ZIPF):  # "Amoral" is a word
         return _hyphenated(token, *letter.groups())
     parts = case_parts(token)
     if len(parts) != 2 or fast_zipf(token) >= KNOWN_NAME_ZIPF:
         return None
     left, right = parts
-    if left.islower() and right.isupper() and fast_zipf(left) >= COMMON_ZIPF and not is_function_word(left):
-        return _hyphenated(token, left, right)
+    if left.islower() and right.isupper() and len(left) >= MIN_PREFIXED_REST and fast_zipf(left) >= COMMON_ZIPF \
+            and not is_function_word(left):
+        return _hyphenated(token, left, right)  # "payTV"; "eARC", "iOS" are product names
     return None
+
+
+def _attested_inflection(token: str) -> Verdict | None:
+    """An inflection of an attested compound: "kickoffs" ("kick-off"), "Setups" ("set-up")."""
+    lowered = token.lower()
+    found = None
+    for suffix, tail in INFLECTIONS:
+        if found is None and not tail and lowered.endswith(suffix) and len(lowered) > len(suffix) + MIN_PREFIXED_REST:
+            stem = lowered[:-len(suffix)]
+            compound = attested_form(stem) or dictionary_hyphenated(stem)
+            found = hyphens_at(token, compound) if compound is not None else None
+    if found is None or found.count("-") != 1:
+        return None
+    return _hyphenated(token, *found.split("-"), spaced=False)
 
 
 def stripped_reading(token: str) -> Verdict | None:
@@ -305,9 +345,9 @@ def stripped_reading(token: str) -> Verdict | None:
     if not token.isalpha() or len(token) < 4 or fast_zipf(token) >= COMMON_ZIPF:
         return None
     if not token.islower():
-        return _acronym_modifier(token) or _joined_names(token)
+        return _acronym_modifier(token) or _joined_names(token) or _attested_inflection(token)
     if fast_zipf(token) >= RARE_CLOSED_ZIPF:
-        return _prefixed(token)
+        return _prefixed(token) or _attested_inflection(token)
     if fast_zipf(token) >= KNOWN_ZIPF:
         return _prefixed(token) or _rare_prefixed(token) or _rare_closed_compound(token)
     if apostrophe_residue(token) or misspelling_of_common_word(token):

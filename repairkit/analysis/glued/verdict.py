@@ -17,6 +17,8 @@ SAFE_CONFIDENCE = 0.92
 LIKELY_CONFIDENCE = 0.7
 POSSIBLE_CONFIDENCE = 0.6
 AMBIGUOUS_CONFIDENCE = 0.4
+#: A split is safe only when both words have this many letters ("weblogger" is no "we blogger").
+SURE_PART_LENGTH = 3
 
 
 class Kind(StrEnum):
@@ -30,6 +32,7 @@ class Kind(StrEnum):
     CASE_CHANGE = "case-change"    # RK402
     CAPITALS = "capitals"          # RK403
     LIST_NUMBER = "list-number"    # RK404
+    VARIANT = "variant"            # RK304: a closed and a hyphenated spelling in one clean text
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,12 @@ class Verdict:
         return Verdict(kind, self.token, self.alternatives[0], self.confidence, Applicability.UNSAFE,
                        "No noun follows, so not a compound modifier: a space is missing.",
                        (self.replacement, *self.alternatives[1:]))
+
+    def capped(self, confidence: float) -> Verdict:
+        """The same reading, never safe and at most ``confidence`` sure (no evidence of damage)."""
+        return Verdict(self.kind, self.token, self.replacement, min(self.confidence, confidence),
+                       Applicability.UNSAFE if self.applicability is Applicability.SAFE else self.applicability,
+                       self.reason, self.alternatives, self.modifier)
 
     def weakened(self) -> Verdict:
         """The same reading as a weak lost-space verdict: it may be a closed compound ("textphone")."""
@@ -74,7 +83,7 @@ def space_reading(token: str, cuts: list[tuple[str, str]], sure: bool, also: tup
     if len(spaced) > 1:
         return Verdict(Kind.SPACE, token, spaced[0], AMBIGUOUS_CONFIDENCE, Applicability.MANUAL,
                        "Several splits into common words; pick the right one.", (*spaced[1:], *also))
-    if sure:
+    if sure and min(len(cuts[0][0]), len(cuts[0][1])) >= SURE_PART_LENGTH:
         return Verdict(Kind.SPACE, token, spaced[0], HIGH_CONFIDENCE, Applicability.SAFE,
                        "The only split into two common words.")
     return Verdict(Kind.SPACE, token, spaced[0], LIKELY_CONFIDENCE, Applicability.UNSAFE,

@@ -75,6 +75,8 @@ from repairkit.analysis.number_cues import (  # noqa: F401 -- the word lists are
 from repairkit.analysis.profile import DocumentProfile
 from repairkit.analysis.spans import GrowingSpans, SpanIndex
 from repairkit.analysis.words import MONTHS, char_before, next_word, previous_word, unresolved
+from repairkit.detectors.numbers.listings import COMPOUND_UNITS as LISTING_UNITS
+from repairkit.detectors.numbers.listings import layout_spans, listing_readings
 from repairkit.detectors.numbers.stripped import (
     INITIAL_PARTICLES,
     gap_readings,
@@ -128,9 +130,25 @@ def find_orphan_ordinals(doc: Document, profile: DocumentProfile) -> Iterator[Hi
     >>> [doc.text[h.span.start:h.span.end] for h in find_orphan_ordinals(*prepared(doc, "RK101"))]
     ['th']
     """
-    for m in ORDINAL_RE.finditer(doc.text):
-        yield _hit(m.start(), m.end(), m.start(), f"ordinal suffix '{m.group(1)}' has lost its number",
-                   "ordinal", _note(f"an ordinal number before '{m.group(1)}'"), suffix=m.group(1))
+    text = doc.text
+    hits = [_hit(m.start(), m.end(), m.start(), f"ordinal suffix '{m.group(1)}' has lost its number",
+                 "ordinal", _note(f"an ordinal number before '{m.group(1)}'"), suffix=m.group(1))
+            for m in ORDINAL_RE.finditer(text) if text[m.end():m.end() + 2] != "- "]  # "th- it's": a stammer
+    for m in OLD_ORDINAL_RE.finditer(text):
+        before, after = previous_word(text, m.start()), next_word(text, m.end())
+        if before.lower() in OLD_ORDINAL_LEADS or before.lower() in MONTHS or after in OLD_ORDINAL_FOLLOWERS:
+            hits.append(_hit(m.start(), m.end(), m.start(), "ordinal suffix 'd' (as in '22d') has lost its number",
+                             "ordinal", _note("an ordinal number before 'd' (an old spelling of '2nd', '3rd')"),
+                             suffix="d"))
+    yield from sorted(hits, key=lambda h: h.span.start)
+
+
+#: The old ordinal suffix standing alone: "the d day of July" (from "the 22d day"), "August d,".
+OLD_ORDINAL_RE = re.compile(r"(?<![\w'’.\-&])d(?=[\s,.;:)]|$)")
+#: Words before an old ordinal: "the d", "this d", "on the d".
+OLD_ORDINAL_LEADS = frozenset("the this that its his our their".split())
+#: Words after one: "d day", "d of June", "the d Congress", "d District", "d instant".
+OLD_ORDINAL_FOLLOWERS = frozenset("day of instant inst ult ultimo Congress District Session session Regiment".split())
 
 
 def find_objectless_prepositions(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
@@ -141,7 +159,11 @@ def find_objectless_prepositions(doc: Document, profile: DocumentProfile) -> Ite
     there is where a token (usually a year, date or amount) was stripped.
     Example: ``In , the bloc became`` -> finding on ``In ,`` expecting a year.
     Repair safety: never guessed; the note says what kind of value is expected.
-    Trade-off: catches any vanished token, not only numbers; ellipses are skipped.
+    Trade-off: catches any vanished token, not only numbers; ellipses are skipped. A space
+    between two names ("Italy , France", "By Jane Roe , John Doe": a link was cut) is a loose
+    space, not a lost number, when the text kept its digits around it, unless the first is a
+    month or a numbered name ("March , Smith"); in a text without digits it is one ("Robben ,
+    Cole .": the minutes of the goals vanished).
 
     >>> from repairkit.registry import prepared
     >>> [h.data["expects"] for h in find_objectless_prepositions(*prepared(Document.from_text("In , it rose."), "RK102"))]
@@ -151,12 +173,33 @@ def find_objectless_prepositions(doc: Document, profile: DocumentProfile) -> Ite
     for m in SPACE_PUNCT_RE.finditer(text):
         hole = m.start(2)
         before = previous_word(text, m.start())
+        if _between_names(text, before, m.end()) and digit_nearby(text, m.start()):
+            continue  # "By Jane Roe , John Doe" in a text that kept its digits: a cut link, not a number
         if m.group(2) == "?" and before.lower() not in NUMBER_TAKERS:
             continue  # "followed up and prosecuted ?": a loose space, not "happened in ?"
         expects, what = _expectation(text, hole)
         start = m.start() - len(before)
         yield _hit(start, m.end(), hole, f"nothing between '{before}' and '{m.group(2)}': a value is missing",
                    expects, _note(what))
+
+
+def _between_names(text: str, before: str, after_punct: int) -> bool:
+    """True when a loose space before punctuation stands between two names: "Italy , France".
+
+    >>> _between_names("Roe , John", "Roe", 5), _between_names("March , Smith", "March", 7)
+    (True, False)
+    """
+    after = next_word(text, skip_ahead_quotes(text, after_punct))
+    lowered = before.lower()
+    return before[:1].isupper() and after[:1].isupper() and lowered not in MONTHS \
+        and lowered not in NUMBER_TAKERS and before not in NUMBERED_NAMES
+
+
+def skip_ahead_quotes(text: str, pos: int) -> int:
+    """The offset after the spaces and quotation marks that start at ``pos``."""
+    while pos < len(text) and text[pos] in " \t\n\"'”’“‘":
+        pos += 1
+    return pos
 
 
 def find_bare_quantities(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
@@ -191,7 +234,8 @@ def find_bare_quantities(doc: Document, profile: DocumentProfile) -> Iterator[Hi
             start = hole = j - 1  # ". billion": only the decimal point survived
         elif i - j >= 2:
             start, hole = j, j + 1  # "sold  million": the number left a doubled space
-        elif lowered in CURRENCY_WORDS and before[:1].isupper():
+        elif lowered in CURRENCY_WORDS and before[:1].isupper() \
+                and not (before == "A" and char_before(text, j - 1) in ("", ".", "!", "?", "\n")):  # "A million cars"
             start, hole = j - len(before), j
             claimed.add(start)
             yield _hit(start, m.end(), hole, f"'{before} {unit}' has lost its amount", "amount",
@@ -211,15 +255,20 @@ def _punctuation_residue(text: str, claimed: set[int]) -> Iterator[Hit]:
     """Decimal points, commas and currency letters that outlived their number (``claimed``: done)."""
     for m in STRAY_POINT_RE.finditer(text):
         glued = re.match(r"[a-z]+", text[m.end():])
-        if m.start() in claimed or (glued and glued.group() not in UNIT_SUFFIXES):
+        if m.start() in claimed or (glued and glued.group() not in UNIT_SUFFIXES and glued.group() not in LISTING_UNITS):
             continue  # ".png", ".org": a file type or domain, not a number's decimal point
         yield _hit(m.start(), m.end(), m.start(), "a stray decimal point: the number around it vanished",
                    "number", _note("a decimal number"))
     for m in PUNCT_TOKEN_RE.finditer(text):
         lead = char_before(text, m.start())
+        if m.group() == "." and _spaced_ellipsis(text, m.start()):
+            continue  # "equal, . . . endowed": a spaced ellipsis
         if is_number_residue(m.group()) or (lead in (",", ";", ":") and m.group() in (",", ";", ":", ".")) \
-                or (lead == "." and m.group() == ","):  # ". , referee": an attendance figure vanished
-            yield _hit(m.start(), m.end(), m.start(), f"'{m.group()}' is all that is left of a number",
+                or (lead == "." and m.group() == ",") \
+                or (lead in (".", "!", "?") and m.group() == "." and not _spaced_ellipsis(text, m.start())):
+            # ". , referee": an attendance figure vanished; "loans. . The": a list number "1." vanished
+            start = m.start() - 1 if text[m.start() - 2:m.start()] == "  " else m.start()  # "Pro  .,": one hole
+            yield _hit(start, m.end(), m.start(), f"'{m.group()}' is all that is left of a number",
                        "number", _note("a number (its punctuation survived)"))
     for m in GLUED_UNIT_RE.finditer(text):
         if m.group(1) in UNIT_SUFFIXES:
@@ -231,6 +280,41 @@ def _punctuation_residue(text: str, claimed: set[int]) -> Iterator[Hit]:
             continue  # "Am I": a word, not "A$...m"
         yield _hit(m.start(), m.end(), m.start(1) + len(m.group(1)), f"'{m.group()}' has lost its amount",
                    "amount", _note(f"an amount in {m.group(1)} {m.group(2)}"), currency=m.group(1), unit=m.group(2))
+
+
+def _spaced_ellipsis(text: str, pos: int) -> bool:
+    """True when the lone point at ``pos`` belongs to a spaced ellipsis (". . .") or a run of points.
+
+    >>> _spaced_ellipsis("then . . . again", 7), _spaced_ellipsis("loans. . The", 7)
+    (True, False)
+    """
+    return text[pos + 1:pos + 3] in (" .", "..") or text[max(0, pos - 4):pos] in (". . ", " .. ") \
+        or not text[pos + 1:pos + 40].strip()  # a point at the end of the text: a typo ("the US. .")
+
+
+#: What a rate is counted per: "earn  an hour", "cost an extra  a month" (an amount vanished before it).
+RATE_PERIODS = frozenset("month year week day hour night head share barrel tonne ton gallon litre pound kilo minute".split())
+#: A lone capital in a text with a digit this close keeps its name whole ("killer T cells", 2019).
+DIGIT_WINDOW = 200
+
+
+def digit_nearby(text: str, pos: int) -> bool:
+    """True when a digit stands within ``DIGIT_WINDOW`` characters of ``pos``: the text kept its numbers there.
+
+    >>> digit_nearby("T cells in 2019", 0), digit_nearby("the G meeting", 4)
+    (True, False)
+    """
+    return any(ch.isdigit() for ch in text[max(0, pos - DIGIT_WINDOW):pos + DIGIT_WINDOW])
+
+
+def letters_paired(text: str, start: int, end: int) -> bool:
+    """True when the lone capital is one of two joined by "and"/"or": "S and P", "Q and A", "R or B".
+
+    >>> letters_paired("the S and P index", 4, 5), letters_paired("the G meeting", 4, 5)
+    (True, False)
+    """
+    return bool(re.match(r"[ \t]+(?:and|or|n)[ \t]+[A-Z]\b", text[end:end + 8])) \
+        or bool(re.search(r"\b[A-Z][ \t]+(?:and|or|n)[ \t]+$", text[max(0, start - 8):start]))
 
 
 def _residue_start(text: str, pos: int) -> int:
@@ -249,8 +333,8 @@ def is_number_residue(token: str) -> bool:
     >>> [is_number_residue(t) for t in ("..", ".,", "(-)", "-,", "...", "--", ":-", "-", ").")]
     [True, True, True, True, False, False, False, False, False]
     """
-    if token in ("...", "--") or len(token) < 2:
-        return False
+    if token in ("...", "--") or len(token) < 2 or (len(token) >= 3 and set(token) == {"."}):
+        return False  # an ellipsis, with its full stop ("....")
     if set(token) <= set(".,:;"):
         return True
     if any(pair in token for pair in ("()", "(-", "-)", "(,", "(.")):
@@ -296,8 +380,10 @@ def find_orphan_signs(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     signs = [h.span for h in hits]
     for m in UNIT_RESIDUE_RE.finditer(text):
         before = previous_word(text, m.start()).lower()
-        if (m.group(1) == "m" and before in ("i", "im")) or before[-1:].isdigit():
-            continue  # "I m" (a lost apostrophe), "100 km" (the number is there)
+        if (m.group(1) == "m" and before in ("i", "im")) or before[-1:].isdigit() \
+                or (before == "per" and digit_nearby(text, m.start())) \
+                or (text[m.start() - 1] == "(" and text[m.start() - 2:m.start() - 1].isalnum()):
+            continue  # "I m" (a lost apostrophe), "100 km" (the number is there), "12.5 cts per lb", "401(k)"
         if any(span.start <= m.start() < span.end for span in signs):
             continue  # "£ bn": already reported with its currency sign
         start, end = _residue_start(text, m.start()), m.end()
@@ -309,6 +395,8 @@ def find_orphan_signs(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
                          "time" if m.group(1) == "pm" else "amount", _note(f"a number before '{m.group(1)}'"),
                          unit=m.group(1)))
     for m in DECADE_RE.finditer(text):
+        if previous_word(text, m.start())[-1:].isdigit():
+            continue  # "146 s", "0.4 s": seconds after their number
         if previous_word(text, m.start()).lower() in DECADE_LEADS or text[m.start() - 1] == "-":
             hits.append(_hit(m.start(), m.end(), m.start(), "decade suffix 's' has lost its number", "decade",
                              _note("a decade (such as the year of its start) before 's'")))
@@ -329,7 +417,8 @@ def _names_without_numbers(text: str) -> Iterator[Hit]:
                    _note("the decade after 'mid-' (such as the years of a 'mid-decade')"))
     for m in LONE_CAPITAL_RE.finditer(text):
         if previous_word(text, m.start()).islower() and not letter_in_pair(text, m.start(), m.end()) \
-                and next_word(text, m.end()) not in INITIAL_PARTICLES:
+                and next_word(text, m.end()) not in INITIAL_PARTICLES and not letters_paired(text, m.start(), m.end()) \
+                and not digit_nearby(text, m.start()):
             # not "Group B game", "Cooper S which", "the R & B act", "with R de Marigny"
             yield _hit(m.start(), m.end(), m.end(), f"'{m.group()}' has lost the number of its name",
                        "number", _note(f"the number after '{m.group()}' (a model, group or series)"))
@@ -341,7 +430,8 @@ def _names_without_numbers(text: str) -> Iterator[Hit]:
                    _note(f"a year or decade after '{m.group()}'"))
     for m in DATA_UNIT_RE.finditer(text):
         before = previous_word(text, m.start())
-        if before.islower() and before != "the" and not before[-1:].isdigit():  # not "the GB team"
+        if before.islower() and before != "the" and not before[-1:].isdigit() \
+                and next_word(text, m.end()) not in ("the", "and"):  # not "the GB team", "colonies of GB the"
             yield _hit(_residue_start(text, m.start()), m.end(), m.start(),
                        f"unit '{m.group()}' has no number before it", "amount",
                        _note(f"a number before '{m.group()}'"), unit=m.group())
@@ -364,7 +454,13 @@ def _names_without_numbers(text: str) -> Iterator[Hit]:
 
 def _compound_tail(word: str) -> bool:
     """True when ``word`` can be the noun after "N-year", "N-man": not "ago", "who", "ended", "says"."""
-    return not (word in FUNCTION_WORDS or word in AFTER_UNIT_WORDS or word.endswith(("s", "ed", "ly", "ing")))
+    return not (word in FUNCTION_WORDS or word in AFTER_UNIT_WORDS or word in PLAIN_AFTER_UNIT
+                or word.endswith(("s", "ed", "ly", "ing")))
+
+
+#: More words after "a day", "a man", "a year" in plain English: "a man already known", "a day
+#: full of hope", "a year prior to", "a day like this".
+PLAIN_AFTER_UNIT = frozenset("already full prior like whose whom".split())
 
 
 def _unit_compounds(text: str, stripped: bool) -> Iterator[Hit]:
@@ -401,13 +497,16 @@ def find_range_holes(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     """
     text = doc.text
     seen: set[int] = set()
+    layout = layout_spans(text)
     for m in RANGE_HOLE_RE.finditer(text):
+        if m.group(3).lower() == "and" and next_word(text, m.end()).lower() == "after":
+            continue  # "from and after its passage": a legal phrase
         seen.update(range(m.start(2), m.end(2) + 1))
         yield _hit(m.start(), m.end(), m.start(2) + 1, f"'{m.group(1)} {m.group(3)}' has lost the start of its range",
                    "number", _note("the first value of a range"))
     for m in DOUBLE_SPACE_RE.finditer(text):
-        if m.start() in seen:
-            continue
+        if m.start() in seen or layout.inside(m.start()):
+            continue  # reported above, or the columns of an aligned table
         if m.end() - m.start() >= 3 and _RUN_RE.match(text, m.start()):
             continue  # reported below as a run
         before = previous_word(text, m.start())
@@ -418,7 +517,8 @@ def find_range_holes(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
             continue  # a unit after the gap is reported with the unit
         lb, la = before.lower(), after.lower()
         takes = (lb == "," or lb in NUMBER_TAKERS or lb in GAP_LEADS or lb in MONTHS or la in COUNT_NOUNS or la in MONTHS
-                 or la in ("to", "of") or la in SCORE_NOUNS)
+                 or la in ("to", "of") or la in SCORE_NOUNS
+                 or (la in ("a", "an", "per") and next_word(text, m.end() + len(after)).lower() in RATE_PERIODS))
         named = after and before[:1].isupper() and after[:1].isupper()  # "Marks  Spencer": a lost "&"
         if not takes or (named and lb not in MONTHS and lb not in GAP_LEADS and la not in MONTHS):
             continue
@@ -426,7 +526,7 @@ def find_range_holes(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
         yield _hit(m.start() - len(before), m.end() + len(after), m.start() + 1,
                    f"doubled space after '{before}': a value vanished here", expects, _note(what))
     for m in _RUN_RE.finditer(text):
-        if m.start() + 1 not in seen:  # "beat Smith    and": the scores of several sets vanished
+        if m.start() + 1 not in seen and not layout.inside(m.start()):  # "beat Smith    and": the scores of several sets vanished
             yield _hit(m.start(), m.end(), m.start() + 1, f"{m.end() - m.start()} spaces in a row: several values "
                        "vanished here", "number", _note("the numbers in this gap (a score, a list of figures)"))
     for m in LONE_DASH_RE.finditer(text):
@@ -474,9 +574,10 @@ def find_numbers_in_stripped_text(doc: Document, profile: DocumentProfile) -> It
     taken = _context_free_spans(profile)
     taken_index = SpanIndex(taken)
     hits: list[Hit] = []
+    layout = layout_spans(text)
     for m in _GAP_RE.finditer(text):
-        if taken_index.covers(m.start() + 1, m.end() - 1):
-            continue  # the whole gap is already reported
+        if taken_index.covers(m.start() + 1, m.end() - 1) or layout.inside(m.start()):
+            continue  # the whole gap is already reported, or it aligns a table
         if m.end() - m.start() < 3 and taken_index.touches(m.start() + 1):
             continue
         before, after = previous_word(text, m.start()), next_word(text, m.end())
@@ -525,6 +626,9 @@ def find_numbers_in_stripped_text(doc: Document, profile: DocumentProfile) -> It
     for m in CURRENCY_POINT_RE.finditer(text):
         hits.append(_hit(m.start(), m.end(), m.start(1) + len(m.group(1)), f"'{m.group()}' has lost its amount",
                          "amount", _note(f"an amount in {m.group(1)}$ (its sign and digits vanished)")))
+    for start, end, hole, message, what in listing_readings(text):
+        if not taken_index.touches(hole):  # "Warranty  years": RK105 has it
+            hits.append(_hit(start, end, hole, message, "number", _note(what)))
     found = taken + [h.span for h in hits]
     claimed = GrowingSpans(found)  # asked by bisection, not span by span
     for start, end, hole, message, what in (*gap_readings(text, found), *token_readings(text)):

@@ -1,0 +1,92 @@
+"""A general English dictionary: headwords of GCIDE (Webster's 1913) and Webster's Second.
+
+wordfreq counts what today's web writes; it misses old, legal and formal words that a
+dictionary lists ("herewith", "whereof", "behoof", "twelvemonth") and it cannot say how a
+compound is spelled, since it splits words at hyphens. The ``english-words`` package ships
+both word lists offline; GCIDE also lists about 4,700 hyphenated headwords made of letters ("well-known",
+"self-government", "all-time"). Both are read lazily, once per process.
+
+>>> in_dictionary("whereof"), in_dictionary("husbandmen"), in_dictionary("companiesjointly")
+(True, True, False)
+>>> dictionary_hyphenated("Selfgovernment"), dictionary_hyphenated("yearends"), dictionary_hyphenated("preside")
+('Self-government', 'year-ends', None)
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from repairkit.analysis.glued.compounds import INFLECTIONS
+
+#: The word lists of ``english-words`` read here (lower-cased headwords).
+SOURCES = ("gcide", "web2")
+#: Endings besides the inflections: superlatives ("sorest") and "-most" ("northwesternmost").
+ENDINGS = (*INFLECTIONS, ("est", ""), ("est", "e"), ("iest", "y"), ("most", ""))
+#: A stem shorter than this is no evidence ("ins" is no inflection of "in").
+MIN_STEM = 4
+
+
+@cache
+def _headwords(source: str) -> frozenset[str]:
+    """Lower-cased headwords of one dictionary (hyphenated ones included)."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set([source], lower=True))
+
+
+@cache
+def _hyphenated_by_closed_form() -> dict[str, str]:
+    """Hyphenated headwords made of letters only, keyed by their letters run together."""
+    out: dict[str, str] = {}
+    for word in _headwords("gcide"):
+        if "-" in word and not word.startswith("-") and not word.endswith("-"):
+            closed = word.replace("-", "")
+            if closed.isalpha():
+                out.setdefault(closed, word)
+    return out
+
+
+def _forms(token: str) -> list[tuple[str, str]]:
+    """``token`` lower-cased and its stems, each with the ending that was cut off."""
+    lowered = token.lower()
+    forms = [(lowered, "")]
+    for suffix, tail in ENDINGS:
+        if lowered.endswith(suffix) and len(lowered) - len(suffix) + len(tail) >= MIN_STEM:
+            forms.append((lowered[:-len(suffix)] + tail, suffix))
+    return forms
+
+
+@lru_cache(maxsize=100_000)
+def in_dictionary(token: str, sources: tuple[str, ...] = SOURCES) -> bool:
+    """True when ``token``, or a regular inflection of it, is a closed headword of a dictionary.
+
+    >>> in_dictionary("antismoking"), in_dictionary("antismoking", ("gcide",)), in_dictionary("sorest")
+    (True, False, True)
+    """
+    forms = [form for form, _ in _forms(token)]
+    return any(form in _headwords(source) for source in sources for form in forms)
+
+
+@lru_cache(maxsize=100_000)
+def dictionary_hyphenated(token: str) -> str | None:
+    """``token`` with the hyphens of a hyphenated headword it spells (or inflects), or ``None``."""
+    table = _hyphenated_by_closed_form()
+    for form, _ in _forms(token):
+        compound = table.get(form)
+        if compound is not None:
+            return hyphens_at(token, compound)
+    return None
+
+
+def hyphens_at(token: str, compound: str) -> str:
+    """``token`` with hyphens after the letters where ``compound`` has them; case and ending kept.
+
+    >>> hyphens_at("Yearends", "year-end")
+    'Year-ends'
+    """
+    cuts, letters = [], 0
+    for part in compound.split("-")[:-1]:
+        letters += len(part)
+        cuts.append(letters)
+    pieces = [token[a:b] for a, b in zip((0, *cuts), (*cuts, len(token)), strict=True)]
+    return "-".join(pieces)
