@@ -73,7 +73,7 @@ def find_mojibake(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
     >>> doc = Document.from_text("AT&amp;T said itâ€™s fine")
     >>> from repairkit.registry import prepared
     >>> [(h.suggestions[0].replacement, h.suggestions[0].applicability.label) for h in find_mojibake(*prepared(doc, "RK801"))]
-    [('&', 'manual'), ('’', 'safe')]
+    [('&', 'unsafe'), ('’', 'safe')]
     """
     for stretch in profile.mojibake:
         span, steps = stretch.span, stretch.steps
@@ -126,7 +126,7 @@ def find_control_characters(doc: Document, profile: DocumentProfile) -> Iterator
     >>> from repairkit.registry import prepared
     >>> [(doc.text[h.span.start:h.span.end], h.suggestions[0].replacement, h.suggestions[0].applicability.label)
     ...  for h in find_control_characters(*prepared(doc, "RK802"))]
-    [('\\x01', '', 'safe'), ('\\x0b', '\\n', 'manual'), ('\\x1b[31m', '', 'manual'), ('\\x1b[0m', '', 'manual'), ('\\x19', '’', 'manual')]
+    [('\\x01', '', 'safe'), ('\\x0b', '\\n', 'manual'), ('\\x1b[31m', '', 'safe'), ('\\x1b[0m', '', 'safe'), ('\\x19', '’', 'unsafe')]
     """
     text = doc.text
     mojibake = profile.mojibake_spans
