@@ -32,6 +32,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -132,17 +133,14 @@ def with_invisibles(text: str, seed: int) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
+@cache
 def _rules() -> Any:
+    """All registered rules, selected once per process."""
     return select_rules(Config())
 
 
-_RULES: list[Any] = []
-
-
 def _suggestions(text: str) -> list[tuple[int, int, str, str]]:
-    if not _RULES:
-        _RULES.extend(_rules())
-    findings = scan_document(Document.from_text(text), _RULES).findings
+    findings = scan_document(Document.from_text(text), _rules()).findings
     return [(s.span.start, s.span.end, s.replacement, s.reading) for f in findings for s in f.suggestions
             if s.replacement is not None and s.reading]
 

@@ -81,8 +81,8 @@ def dictionary_hyphenated(token: str) -> str | None:
 def hyphens_at(token: str, compound: str) -> str:
     """``token`` with hyphens after the letters where ``compound`` has them; case and ending kept.
 
-    >>> hyphens_at("Yearends", "year-end")
-    'Year-ends'
+    >>> hyphens_at("Yearends", "year-end"), hyphens_at("semifinalists", "semi-final"), hyphens_at("Teammate", "team-mates")
+    ('Year-ends', 'semi-finalists', 'Team-mate')
     """
     cuts, letters = [], 0
     for part in compound.split("-")[:-1]:

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from repairkit.analysis.glued.compounds import attested_form, is_function_word, is_modifier_head, is_prefix
-from repairkit.analysis.glued.dictionary import dictionary_hyphenated, in_dictionary
+from repairkit.analysis.glued.dictionary import dictionary_hyphenated, hyphens_at, in_dictionary
 from repairkit.analysis.glued.readings import classify, number_pair
 from repairkit.analysis.glued.stripped import (
     OPEN_PREFIXES,
@@ -223,23 +223,9 @@ def _last_hyphen(word: str) -> int:
     return len(word[:word.rindex("-")].replace("-", ""))
 
 
-def _hyphens_like(token: str, intact: str) -> str:
-    """``token`` with hyphens where ``intact`` has them (counted in letters from the start).
-
-    >>> _hyphens_like("semifinalists", "semi-final"), _hyphens_like("Teammate", "team-mates")
-    ('semi-finalists', 'Team-mate')
-    """
-    cuts, letters = [], 0
-    for part in intact.split("-")[:-1]:
-        letters += len(part)
-        cuts.append(letters)
-    pieces = [token[a:b] for a, b in zip((0, *cuts), (*cuts, len(token)), strict=True)]
-    return "-".join(pieces)
-
-
 def _spelled_elsewhere(token: str, intact: re.Match[str]) -> tuple[Verdict, tuple[Evidence, ...]]:
     """The document spells ``token`` with hyphens elsewhere: the strongest evidence there is."""
-    replacement = _hyphens_like(token, intact.group())
+    replacement = hyphens_at(token, intact.group())
     common = fast_zipf(token) >= COMMON_ZIPF  # "email" next to "e-mail": maybe just two spellings
     verdict = Verdict(Kind.HYPHEN, token, replacement, POSSIBLE_CONFIDENCE if common else SAFE_CONFIDENCE,
                       Applicability.UNSAFE if common else Applicability.SAFE,
