@@ -5,11 +5,14 @@
 exact damage, the listed mix, and each damage class alone at rate 0.5, one per article in turn),
 the same articles undamaged, with invisible characters (zero-width and soft hyphens, no-break spaces, control
 characters) put inside words, terminal colour codes between them and some curly apostrophes
-replaced by U+0019 (their high byte dropped), and with the space between two words taken out here and there
-(what an extractor does at a lost line break or tag). Each suggestion that has a
+replaced by U+0019 (their high byte dropped), with the space between two words taken out here and there
+(what an extractor does at a lost line break or tag), and *crawled* (:func:`with_crawl`: sentences glued
+across a lost space or paragraph break, "night.The", and page furniture and markup leaks put between
+the paragraphs, in the crawler benchmark's held-out phrasing). Each suggestion that has a
 value is judged against the undamaged original: it is right when applying it brings the text
 around it (40 characters either side) closer to the original (Levenshtein distance, RapidFuzz);
-every change on undamaged text is wrong. Per reading (and score band) it counts right / all,
+every change on undamaged text is wrong (in a crawled text whitespace runs compare as one space: a
+space or a paragraph break both part two glued sentences). Per reading (and score band) it counts right / all,
 and writes the precision, the sample, and the confidence a rule gets: the lower end of the 95%
 Wilson interval, rounded down to two decimals.
 
@@ -28,6 +31,7 @@ import argparse
 import datetime
 import math
 import random
+import re
 import sys
 import time
 from collections import Counter
@@ -38,6 +42,7 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
+from benchmarks.crawler import PHRASINGS
 from benchmarks.damage import PROFILES, damage
 from benchmarks.quality import parallel_map
 from benchmarks.sources import held_out_half, load_articles
@@ -65,18 +70,27 @@ TYPOGRAPHIC = str.maketrans({"‘": "'", "’": "'", "‛": "'", "“": '"', "�
 
 
 def judge(damaged: str, clean: str, edits: Sequence[tuple[int, int, str]],
-          to_clean: Callable[[int], int] | None = None) -> list[bool]:
+          to_clean: Callable[[int], int] | None = None, loose_space: bool = False) -> list[bool]:
     """For each edit ``(start, end, replacement)`` of ``damaged``: does it bring the text closer to ``clean``?
 
-    Typographic variants count as equal (``don't`` restores ``don’t``).
+    Typographic variants count as equal (``don't`` restores ``don’t``); with ``loose_space`` a run of
+    whitespace counts as one space (``night. The`` restores ``night.\\n\\nThe``).
+
+    >>> judge("night.The", "night.\\n\\nThe", [(6, 6, " ")]), judge("night.The", "night.\\n\\nThe", [(6, 6, " ")], loose_space=True)
+    ([False], [True])
     """
     mapping = to_clean or (lambda i: i)
+
+    def norm(text: str) -> str:
+        text = text.translate(TYPOGRAPHIC)
+        return " ".join(text.split()) if loose_space else text
+
     verdicts = []
     for start, end, replacement in edits:
         a, b = max(0, start - WINDOW), min(len(damaged), end + WINDOW)
-        truth = clean[mapping(a):mapping(b)].translate(TYPOGRAPHIC)
-        before = damaged[a:b].translate(TYPOGRAPHIC)
-        after = (damaged[a:start] + replacement + damaged[end:b]).translate(TYPOGRAPHIC)
+        truth = norm(clean[mapping(a):mapping(b)])
+        before = norm(damaged[a:b])
+        after = norm(damaged[a:start] + replacement + damaged[end:b])
         verdicts.append(Levenshtein.distance(after, truth) < Levenshtein.distance(before, truth))
     return verdicts
 
@@ -97,6 +111,56 @@ def with_glued(text: str, seed: int) -> tuple[str, list[int]]:
             continue
         out.append(ch)
         origin.append(i)
+    origin.append(len(text))
+    return "".join(out), origin
+
+
+#: The furniture and leaks a crawled text gets, in the phrasing the detectors were not developed on.
+CRAWL_PHRASING = PHRASINGS["heldout"]
+#: Share of sentence junctions glued: within a paragraph (". The" -> ".The"), and across a paragraph break.
+GLUE_SENTENCE, GLUE_PARAGRAPH = 0.25, 0.4
+_JUNCTION = re.compile(r"(?<=[a-z0-9][.!?])(?: |\n\n)(?=[A-Z][a-z])")
+
+
+def with_crawl(text: str, seed: int) -> tuple[str, list[int]]:
+    """``text`` as a careless extractor returns it: glued sentences, furniture and leaks added; offsets map back.
+
+    A menu (four to six items, one per line) before the text, a share or subscribe line and a leak between
+    two paragraphs, a comment form after the text; some sentence junctions lose their space or paragraph
+    break ("night.The").
+
+    >>> crawled, origin = with_crawl("One day it rained. Then it stopped.\\n\\nThe end came. It was late.", 4)
+    >>> len(origin) == len(crawled) + 1, crawled.count("\\n") > 2
+    (True, True)
+    """
+    rng = random.Random(seed)
+    out: list[str] = []
+    origin: list[int] = []
+
+    def insert(chunk: str, at: int) -> None:
+        out.append(chunk)
+        origin.extend([at] * len(chunk))
+
+    phr = CRAWL_PHRASING
+    insert("\n".join(rng.sample(phr["nav"], rng.randint(4, 6))) + "\n\n", 0)
+    breaks = [m.start() for m in re.finditer(r"\n\n", text)]
+    furniture_at = rng.choice(breaks) if breaks else None
+    leak_at = rng.choice(breaks) if len(breaks) > 1 else None
+    glued = {m.start(): m.end() for m in _JUNCTION.finditer(text)
+             if rng.random() < (GLUE_PARAGRAPH if m.group() == "\n\n" else GLUE_SENTENCE)}
+    i = 0
+    while i < len(text):
+        if i in glued:
+            i = glued[i]
+            continue
+        if i == furniture_at:
+            insert("\n\n" + rng.choice(phr["share"] + phr["subscribe"]), i)
+        if i == leak_at:
+            insert("\n\n" + rng.choice(phr["leaks"]), i)
+        out.append(text[i])
+        origin.append(i)
+        i += 1
+    insert("\n\n" + "\n".join(rng.sample(phr["comments"], 3)), len(text))
     origin.append(len(text))
     return "".join(out), origin
 
@@ -152,10 +216,12 @@ def _score(job: tuple[int, str, str]) -> Counter[tuple[str, bool]]:
         found = _suggestions(text)
         counts.update((r, False) for *_, r in found)
         return counts
-    if profile in ("invisible", "glued"):
-        damaged_text, origin = (with_invisibles if profile == "invisible" else with_glued)(text, index)
+    if profile in ("invisible", "glued", "crawled"):
+        damaged_text, origin = {"invisible": with_invisibles, "glued": with_glued, "crawled": with_crawl}[profile](
+            text, index)
         found = _suggestions(damaged_text)
-        verdicts = judge(damaged_text, text, [(a, b, r) for a, b, r, _ in found], origin.__getitem__)
+        verdicts = judge(damaged_text, text, [(a, b, r) for a, b, r, _ in found], origin.__getitem__,
+                         loose_space=profile == "crawled")
     else:
         d = damage(text, profile, 1.0 if profile in ("seed", "listed") else MILD_RATE, index)
         damaged_text = d.text
@@ -171,7 +237,7 @@ def measure(articles: Sequence[dict[str, str]], workers: int) -> Counter[tuple[s
     for i, article in enumerate(articles):
         text = article["text"]
         jobs += [(i, text, "seed"), (i, text, "listed"), (i, text, MILD[i % len(MILD)]), (i, text, "clean"),
-                 (i, text, "invisible"), (i, text, "glued")]
+                 (i, text, "invisible"), (i, text, "glued"), (i, text, "crawled")]
         if i % 4 == 0:
             jobs.append((i, text, "mojibake"))
     total: Counter[tuple[str, bool]] = Counter()
@@ -232,7 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         header = [calibration.HEADER,
                   f"# measured by python -m benchmarks.calibration --write --limit {args.limit}: {len(articles)} "
                   "articles of the even halves of news.jsonl and speeches.jsonl, damaged (seed, listed, one "
-                  "mild class), undamaged, with invisible characters, with glued words; confidence = 95% Wilson lower bound",
+                  "mild class), undamaged, with invisible characters, with glued words, crawled; confidence = 95% Wilson lower bound",
                   "# " + "\t".join(calibration.COLUMNS)]
         TABLE.write_text("\n".join(header + rows(counts, "benchmarks.calibration", datetime.date.today())) + "\n",
                          encoding="utf-8")
