@@ -10,6 +10,19 @@ passage already covers are left to the alignment (it knows whether the token is 
 ...               {"francogerman": [Term("Franco-German", "francogerman", ((4, 17),))]})
 >>> [(s.suggestion.replacement, s.category) for s in term_sites("Trade in the FrancoGerman zone grew", ref)]
 [('Franco-German', 'missing-hyphen')]
+
+A token that is a word of its own is left alone unless the document shows it lost what the
+reference's spelling has: a name whose reference form carries digits ("COVID" for "COVID-19")
+in a text with no digit at all, or a plural before a name's next word that the reference writes
+as a plural possessive ("the ROK Leaders Meeting" for "Leaders' Meeting") in a text with no
+apostrophe at all.
+
+>>> from repairkit.reference.parse import parse_text
+>>> ref = parse_text("Notes\\n\\nThe COVID-19 wave reached the ROK Leaders' Meeting.")
+>>> [(s.suggestion.replacement, s.suggestion.applicability.name) for s in term_sites("Then COVID spread. The Leaders Meeting met", ref)]
+[('COVID-19', 'MANUAL'), ("Leaders'", 'UNSAFE')]
+>>> term_sites("Then COVID spread in 2020. The Leaders Meeting met, it's said", ref)
+[]
 """
 
 from __future__ import annotations
@@ -33,6 +46,13 @@ _APOSTROPHES = "'’"
 MIN_TERM_LETTERS = 3
 #: A damaged token that is itself this common a word may be right as it is ("its", "customers").
 COMMON_WORD_ZIPF = 3.0
+#: Confidence of a name that is a word as written ("COVID"), in a text that lost its digits: an
+#: editor decides (manual); the reference's spelling and the text's lost class are the evidence.
+CONF_LOST_CLASS = 0.55
+#: A plural before a name's next word ("Leaders Meeting") that the reference writes as a possessive.
+CONF_NAME_POSSESSIVE = CONF_ONCE
+#: The word after a plural, as the possessive name's next word: "Leaders Meeting".
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][a-z]+)")
 
 
 def _choose(token: str, forms: Sequence[Term]) -> tuple[Term, float] | None:
@@ -50,6 +70,42 @@ def _choose(token: str, forms: Sequence[Term]) -> tuple[Term, float] | None:
     return fitting[0], conf
 
 
+def _added(token: str, form: str) -> str:
+    """The characters ``form`` has beyond ``token`` (``only_restores`` has shown it only adds)."""
+    rest = list(form)
+    for ch in token:
+        if ch in rest:
+            rest.remove(ch)
+    return "".join(rest)
+
+
+def _lost_class(doc: str, token: str, forms: Sequence[Term]) -> tuple[Term, float] | None:
+    """A word-like token ("COVID") whose one reference form adds digits the whole text never has."""
+    if not token[:1].isupper() or any(t.form == token for t in forms) or any(ch.isdigit() for ch in doc):
+        return None
+    fitting = {t.form: t for t in forms if only_restores(token, t.form) and t.form[-1:] not in _APOSTROPHES}
+    if len(fitting) != 1:
+        return None
+    term = next(iter(fitting.values()))
+    added = _added(token, term.form)
+    if not any(ch.isdigit() for ch in added) or any(ch in doc for ch in added if not ch.isdigit()):
+        return None
+    return term, CONF_LOST_CLASS
+
+
+def _name_possessive(doc: str, m: re.Match[str], ref: Article) -> tuple[Term, str] | None:
+    """A plural before a capitalised word ("Leaders Meeting") that the reference writes "Leaders' Meeting"."""
+    token = m.group()
+    nxt = _NEXT_NAME_WORD.match(doc, m.end())
+    if not nxt or not token.endswith("s") or not token[:1].isupper() or any(c in doc for c in _APOSTROPHES):
+        return None
+    for term in ref.terms.get(term_key(token + nxt.group(1)), ()):
+        for mark in _APOSTROPHES:
+            if term.form == f"{token}{mark} {nxt.group(1)}":
+                return term, token + mark
+    return None
+
+
 def term_sites(doc: str, ref: Article) -> list[Site]:
     """Tokens outside the aligned passages that a reference term restores."""
     if not ref.terms:
@@ -57,11 +113,16 @@ def term_sites(doc: str, ref: Article) -> list[Site]:
     covered = [(s.start, s.end) for s in segments_for(doc, ref)]
     sites: list[Site] = []
     for m in _TOKEN_RE.finditer(doc):
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        if (possessive := _name_possessive(doc, m, ref)) is not None:
+            sites.append(_possessive_site(m, ref, *possessive))
+            continue
         key = term_key(m.group())
         forms = ref.terms.get(key) if len(key) >= MIN_TERM_LETTERS else None
-        if not forms or any(s <= m.start() < e for s, e in covered):
+        if not forms:
             continue
-        chosen = _choose(m.group(), forms)
+        chosen = _choose(m.group(), forms) or _lost_class(doc, m.group(), forms)
         if chosen is None:
             continue
         term, conf = chosen
@@ -71,10 +132,22 @@ def term_sites(doc: str, ref: Article) -> list[Site]:
         start, end = term.occurrences[0]
         others = f" ({len(forms)} spellings in the reference)" if len(forms) > 1 else ""
         note = (f"The reference writes '{term.form}' {len(term.occurrences)} time(s){others}; "
-                "this token has the same letters without its marks.")
+                "this token has the same letters without its marks"
+                + (", and this text has no digit anywhere (it lost them); check the name is the same."
+                   if conf == CONF_LOST_CLASS else "."))
         suggestion = Suggestion(Span(m.start(), m.end()), term.form, conf,
                                 Applicability.MANUAL if conf < 0.6 else Applicability.UNSAFE,
                                 note, (Evidence(ref.path, start, end, ref.text[start:end]),), "reference-term")
         sites.append(Site(Span(m.start(), m.end()), category,
                           f"the reference spells this '{term.form}'", suggestion))
     return sites
+
+
+def _possessive_site(m: re.Match[str], ref: Article, term: Term, repaired: str) -> Site:
+    start, end = term.occurrences[0]
+    note = (f"The reference writes the name '{term.form}' {len(term.occurrences)} time(s); this text has "
+            "no apostrophe anywhere (it lost them).")
+    suggestion = Suggestion(Span(m.start(), m.end()), repaired, CONF_NAME_POSSESSIVE, Applicability.UNSAFE, note,
+                            (Evidence(ref.path, start, end, ref.text[start:end]),), "reference-term")
+    return Site(Span(m.start(), m.end()), "missing-apostrophe", f"the reference spells this name '{term.form}'",
+                suggestion)
