@@ -119,14 +119,17 @@ def _corpus_sample(count: int) -> list[str]:
 
 
 def test_corpus_sample_recall_precision_and_clean_silence() -> None:
-    compound = re.compile(r"(?<![\w\-])[A-Za-z]{2,}(?:-[A-Za-z]{2,})+(?![\w\-])")
+    compound = re.compile(r"(?<![\w\-])\w+(?:-\w+)+(?![\w\-])")
     sites = found = true = words = alarms = 0
     for text in _corpus_sample(40):
         words += len(text.split())
         alarms += len(_scan(text))
-        damaged = compound.sub(lambda m: m.group().replace("-", ""), text)
+        # A scraper strips a class of characters wholesale: every hyphen between word characters goes
+        # ("12-year-old" too), so the text shows its loss. (A text that keeps some hyphens reads an
+        # unattested glued pair as two words: see test_a_text_that_keeps_its_hyphens_reads_a_glued_pair_as_two_words.)
+        damaged = re.sub(r"(?<=\w)-(?=\w)", "", text)
         truth = {m.group().replace("-", "") for m in compound.finditer(text) if zipf(m.group().replace("-", "")) < 3}
-        sites += sum(1 for m in re.finditer(r"[A-Za-z]+", damaged) if m.group() in truth)
+        sites += sum(1 for m in re.finditer(r"\w+", damaged) if m.group() in truth)
         for f in _scan(damaged):
             found += 1
             true += f.category == "missing-hyphen" and damaged[f.span.start:f.span.end] in truth
@@ -201,3 +204,15 @@ def test_no_safe_fix_changes_a_valid_word_without_evidence() -> None:
 def test_a_stripped_text_keeps_safe_repairs() -> None:
     stripped = " ".join(["The wellknown firm saw a yearonyear rise in its monthonmonth sales."] * 20)
     assert {g.verdict.applicability for g in glued_tokens(stripped)} == {Applicability.SAFE}
+
+
+def test_a_text_that_keeps_its_hyphens_reads_a_glued_pair_as_two_words() -> None:
+    # An extractor that lost a line break glues two words; the text's own hyphens show no hyphen was lost.
+    text = "A well-known firm said the singlebiggest reason was cost. Its long-term plan stands."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == "singlebiggest"]
+    assert (finding.category, finding.best.replacement) == ("missing-space", "single biggest")
+    assert [s.replacement for s in finding.suggestions][1:] == ["single-biggest"]
+    # with no hyphen anywhere in a long text, the same pair reads as a compound that lost its hyphen
+    stripped = " ".join(["The firm said its plan stands."] * 50) + " The singlebiggest reason was cost."
+    (finding,) = [f for f in _scan(stripped) if stripped[f.span.start:f.span.end] == "singlebiggest"]
+    assert (finding.category, finding.best.replacement) == ("missing-hyphen", "single-biggest")

@@ -440,6 +440,10 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
             if verdict is None and (before is None or camel_pair) and (m.group().isdigit() or CAMEL_RE.fullmatch(m.group())):
                 reader = number_pair if m.group().isdigit() and not _in_figure(text, m) else name_in_run
                 verdict = reader(m.group(), *_neighbours(text, m))
+        elif before is not None and hyphenated and _unattested_pair(before.verdict):
+            # The text keeps its hyphens and nothing attests "themselves-in": two words lost their space.
+            verdict = before.verdict.as_spaced(reason=f"This text shows no lost hyphens and nothing attests "
+                                                      f"'{before.verdict.replacement}': a space is missing.")
         if verdict is not None:
             found[m.start()] = Glued(Span(m.start(), m.end()), verdict, evidence or ())
         elif before is not None and _closed_spelling(before, evidence is not None):

@@ -49,11 +49,11 @@ class Verdict:
     #: The hyphen holds only for a modifier before a noun ("twin-engine planes").
     modifier: bool = False
 
-    def as_spaced(self, kind: Kind = Kind.SPACE) -> Verdict:
+    def as_spaced(self, kind: Kind = Kind.SPACE,
+                  reason: str = "No noun follows, so not a compound modifier: a space is missing.") -> Verdict:
         """The two-word reading of a modifier verdict, for a token that stands before no noun."""
         return Verdict(kind, self.token, self.alternatives[0], self.confidence, Applicability.UNSAFE,
-                       "No noun follows, so not a compound modifier: a space is missing.",
-                       (self.replacement, *self.alternatives[1:]))
+                       reason, (self.replacement, *self.alternatives[1:]))
 
     def capped(self, confidence: float) -> Verdict:
         """The same reading, never safe and at most ``confidence`` sure (no evidence of damage)."""
