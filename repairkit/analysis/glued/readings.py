@@ -82,8 +82,9 @@ KNOWN_NAME_ZIPF = 1.5
 PREFIXED_MAX_ZIPF = 3.0
 #: An attested compound's closed form rarer than this is surely a dropped hyphen.
 ATTESTED_SAFE_ZIPF = 2.0
-#: A number from 21 to 99 in words, its hyphen lost: "twentyone", "Fortyfour".
-TENS_UNITS_RE = re.compile(r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:one|two|three|four|five|six|seven|eight|nine)")
+#: A number from 21 to 99 in words, or its ordinal, its hyphen lost: "twentyone", "Fortyfour", "thirtyninth".
+TENS_UNITS_RE = re.compile(r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:one|two|three|four|five|six|seven|eight|nine"
+                           r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)")
 #: Word pairs written with a slash ("and/or", "his/her"): no lost space.
 SLASH_PAIRS = frozenset("andor hisher heshe himher".split())
 #: Possessive determiners start brand names ("MySpace", "YourView"), not glued phrases.
@@ -158,7 +159,7 @@ def _lower_verdict(token: str) -> Verdict | None:
     if TENS_UNITS_RE.fullmatch(token.lower()):
         cut = token.lower().index("y") + 1
         return hyphen_reading(token, f"{token[:cut]}-{token[cut:]}", SAFE_CONFIDENCE,
-                              "A number from 21 to 99 in words takes a hyphen (\"twenty-one\").")
+                              "A number from 21 to 99 in words takes a hyphen (\"twenty-one\", \"Forty-first\").")
     glued = fast_zipf(token)
     if glued >= REAL_WORD_ZIPF:
         return None
