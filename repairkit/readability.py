@@ -17,11 +17,14 @@ True
 from __future__ import annotations
 
 import importlib.util
+import marshal
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
+
+from repairkit.analysis.wordtable import cached
 
 #: Documents shorter than this get no figures: the formulas mean little on a few words.
 SUMMARY_MIN_WORDS = 30
@@ -46,14 +49,29 @@ def _patterns() -> tuple[dict[str, tuple[int, tuple[int, ...]]], frozenset[str]]
 
     The table is what ``Pyphen(lang="en_US").hd.patterns`` holds, read from the dictionary
     pyphen ships by :func:`_read_patterns` (3 times faster than pyphen's parser, which handles
-    forms this file does not use; ``tests/test_readability.py`` compares the tables).
+    forms this file does not use; ``tests/test_readability.py`` compares the tables), and kept
+    in the cache of :mod:`repairkit.analysis.wordtable` (marshal: a few milliseconds to load,
+    where parsing the 11,000 patterns takes 50-100 ms at every start).
     :func:`_hyphenation_points` walks them, stopping a substring as soon as no pattern starts
     with it: 2.4 times faster than ``Pyphen.positions``, with the same points.
     """
+    path = _pyphen_file()
+    if path is None:
+        return _build_patterns(None)
+    return cached("pyphen-en-US", [path], lambda: _build_patterns(path), marshal.dumps, _load_patterns)
+
+
+def _pyphen_file() -> Path | None:
+    """The English hyphenation dictionary pyphen ships, or ``None`` if it is not where expected."""
     spec = importlib.util.find_spec("pyphen")
     folder = Path(next(iter(spec.submodule_search_locations or ()))) if spec else None
     path = folder / "dictionaries" / "hyph_en_US.dic" if folder else None
-    text = path.read_text(encoding="utf-8") if path and path.is_file() else ""
+    return path if path is not None and path.is_file() else None
+
+
+def _build_patterns(path: Path | None) -> tuple[dict[str, tuple[int, tuple[int, ...]]], frozenset[str]]:
+    """The table and prefixes of :func:`_patterns`, from the dictionary file at ``path``."""
+    text = path.read_text(encoding="utf-8") if path else ""
     if not text.startswith("UTF-8\n") or "^^" in text or "/" in text:  # not the plain form: pyphen parses it
         import pyphen  # loaded only when a figure is needed
 
@@ -61,6 +79,13 @@ def _patterns() -> tuple[dict[str, tuple[int, tuple[int, ...]]], frozenset[str]]
     else:
         table = _read_patterns(text)
     prefixes = frozenset(letters[:k] for letters in table for k in range(1, len(letters) + 1))
+    return table, prefixes
+
+
+def _load_patterns(data: bytes) -> tuple[dict[str, tuple[int, tuple[int, ...]]], frozenset[str]]:
+    table, prefixes = marshal.loads(data)
+    if not isinstance(table, dict) or not isinstance(prefixes, frozenset):
+        raise ValueError("not a pattern table")
     return table, prefixes
 
 
