@@ -15,6 +15,7 @@ import gzip
 import importlib.util
 import math
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 from itertools import repeat
 from pathlib import Path
@@ -44,7 +45,7 @@ def zipf(word: str) -> float:
     (True, 0.0, True)
     """
     if _ONE_TOKEN_RE.match(word):
-        freq = _frequencies().get(word.lower())
+        freq = _get(word.lower())
         return _rounded_zipf(freq) if freq else 0.0
     from wordfreq import zipf_frequency  # digits, other scripts, several tokens: wordfreq's own rules
 
@@ -102,10 +103,11 @@ class _Frequencies:
 
     PROMOTE_AFTER = 8_000
 
-    def __init__(self, table: SortedWords) -> None:
+    def __init__(self, table: SortedWords, on_full: Callable[[dict[str, float]], None] | None = None) -> None:
         self._table = table
         self._seen: dict[str, float | None] = {}
         self._full: dict[str, float] | None = None
+        self._on_full = on_full
 
     def get(self, word: str) -> float | None:
         full = self._full
@@ -130,6 +132,8 @@ class _Frequencies:
             of_cb = [10 ** (-cb / 100) for cb in range(max(values, default=0) + 1)]
             self._full = dict(zip(self._table.words(), map(of_cb.__getitem__, values)))
             self._seen = {}
+            if self._on_full is not None:
+                self._on_full(self._full)
         return self._full
 
 
@@ -144,7 +148,24 @@ def _frequencies() -> _Frequencies | dict[str, float]:
         return fallback
     table = cached("wordfreq-en", [path], lambda: SortedWords.build(_read_wordfreq(path)),
                    SortedWords.to_bytes, SortedWords.from_bytes)
-    return _Frequencies(table)
+    return _Frequencies(table, on_full=_use_dict)
+
+
+def _first_get(word: str) -> float | None:
+    """Load the table on the first lookup, then look up through it directly."""
+    global _get
+    _get = _frequencies().get
+    return _get(word)
+
+
+def _use_dict(full: dict[str, float]) -> None:
+    """Once the full dict is built, :func:`fast_zipf` reads it without a method in between."""
+    global _get
+    _get = full.get
+
+
+#: word (lower case) -> frequency or ``None``: the fastest lookup available so far.
+_get: Callable[[str], float | None] = _first_get
 
 
 def frequency_dict() -> dict[str, float]:
@@ -168,7 +189,7 @@ def fast_zipf(word: str) -> float:
     >>> fast_zipf("station") > 4 > fast_zipf("stationjointly")
     True
     """
-    freq = _frequencies().get(word.lower())
+    freq = _get(word.lower())
     return math.log10(freq) + 9.0 if freq else 0.0
 
 

@@ -186,16 +186,22 @@ class Readability:
 
     @classmethod
     def of(cls, text: str) -> Readability:
-        """Measure ``text``; an empty text measures 0, 0."""
-        words = _WORD_RE.findall(text)
-        if not words:
-            return cls(0.0, 0.0)
-        sentences = max(1, sum(1 for m in _SENTENCE_END_RE.finditer(text.strip()) if m.start() > 0))
-        per_sentence = len(words) / sentences
-        per_word = sum(map(syllables, words)) / len(words)
-        ease = 206.835 - 1.015 * per_sentence - 84.6 * per_word
-        grade = 0.39 * per_sentence + 11.8 * per_word - 15.59
-        return cls(round(ease, 1), round(grade, 1), len(words), sentences)
+        """Measure ``text``; an empty text measures 0, 0 (the last few texts measured are kept:
+        a document of one paragraph is measured by RK753 and again for its summary)."""
+        return _measure(text)
+
+
+@lru_cache(maxsize=16)
+def _measure(text: str) -> Readability:
+    words = _WORD_RE.findall(text)
+    if not words:
+        return Readability(0.0, 0.0)
+    sentences = max(1, sum(1 for m in _SENTENCE_END_RE.finditer(text.strip()) if m.start() > 0))
+    per_sentence = len(words) / sentences
+    per_word = sum(map(syllables, words)) / len(words)
+    ease = 206.835 - 1.015 * per_sentence - 84.6 * per_word
+    grade = 0.39 * per_sentence + 11.8 * per_word - 15.59
+    return Readability(round(ease, 1), round(grade, 1), len(words), sentences)
 
 
 def summary(text: str) -> dict[str, Any]:
@@ -204,9 +210,8 @@ def summary(text: str) -> dict[str, Any]:
     Words always; sentences, reading ease, grade and band for texts of 30 words or more
     (``None`` below that).
     """
-    words = len(_WORD_RE.findall(text))
-    if words < SUMMARY_MIN_WORDS:
-        return {"words": words, "sentences": None, "reading_ease": None, "grade": None, "band": None}
-    r = Readability.of(text)
+    r = Readability.of(text)  # its word count is the same findall's
+    if r.words < SUMMARY_MIN_WORDS:
+        return {"words": r.words, "sentences": None, "reading_ease": None, "grade": None, "band": None}
     return {"words": r.words, "sentences": r.sentences, "reading_ease": r.reading_ease, "grade": r.grade,
             "band": r.band}
