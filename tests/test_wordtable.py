@@ -87,14 +87,27 @@ def test_bisected_frequencies_equal_wordfreqs_dict() -> None:
 def test_cached_headwords_equal_the_packages_set(source: str) -> None:
     theirs = dictionary._read_headwords(source)
     ours = dictionary._headwords(source)
-    assert isinstance(ours, SortedWords) and len(ours) == len(theirs)
+    assert isinstance(ours, wordtable.WordSet) and len(ours) == len(theirs)
     rng = random.Random(5)
     sample = list(theirs)[::13] + ["".join(rng.choice("aeilnorstu") for _ in range(7)) for _ in range(3000)]
-    assert all((w in ours) == (w in theirs) for w in sample)
-    assert set(ours.words()) == theirs
+    assert all((w in ours) == (w in theirs) for w in sample)  # past PROMOTE_AFTER: the set
+    assert ours.promoted and set(ours.words()) == theirs
+    bisected = wordtable.WordSet(ours._table, promote_after=len(sample) + 1)
+    assert all((w in bisected) == (w in theirs) for w in sample) and not bisected.promoted
 
 
 def test_cached_tables_equal_fresh_ones() -> None:
     assert dictionary._hyphenated_by_closed_form() == dictionary._build_hyphenated()
     assert readability._pyphen_file() is not None
     assert readability._patterns() == readability._build_patterns(readability._pyphen_file())
+
+
+def test_any_common_by_set_equals_word_by_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    lexicon.frequency_dict()  # the full table: any_common intersects the set of common words
+    rng = random.Random(2)
+    groups = [["".join(rng.choice("aeinorstlcdu") for _ in range(rng.randint(1, 9))) for _ in range(20)]
+              for _ in range(2000)]
+    by_set = [lexicon.any_common(g) for g in groups]
+    monkeypatch.setattr(lexicon, "_get", lexicon._frequencies().get)  # as while still bisecting
+    assert [lexicon.any_common(g) for g in groups] == by_set
+    assert 0 < sum(by_set) < len(groups)

@@ -118,6 +118,45 @@ class SortedWords:
         return cls(blob, starts, values)
 
 
+class WordSet:
+    """Membership in a :class:`SortedWords`, by bisection for the first :data:`PROMOTE_AFTER`
+    questions, then by a ``frozenset`` of all its words (built once): a short document asks a
+    few hundred words and never pays for the set, a long one asks hundreds of thousands.
+
+    >>> words = WordSet(SortedWords.build(["cat", "dog"]), promote_after=1)
+    >>> "cat" in words, "cow" in words, "dog" in words, words.promoted
+    (True, False, True, True)
+    """
+
+    PROMOTE_AFTER = 5_000
+
+    __slots__ = ("_table", "_set", "_left")
+
+    def __init__(self, table: SortedWords, promote_after: int = PROMOTE_AFTER) -> None:
+        self._table = table
+        self._set: frozenset[str] | None = None
+        self._left = promote_after
+
+    @property
+    def promoted(self) -> bool:
+        return self._set is not None
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def __contains__(self, word: object) -> bool:
+        if self._set is not None:
+            return word in self._set
+        self._left -= 1
+        if self._left < 0:
+            self._set = frozenset(self._table.words())
+            return word in self._set
+        return word in self._table
+
+    def words(self) -> list[str]:
+        return self._table.words()
+
+
 def cache_dir() -> Path | None:
     """The cache directory (``None`` when caching is off)."""
     named = os.environ.get(CACHE_ENV)

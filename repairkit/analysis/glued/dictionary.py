@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from repairkit.analysis.glued.compounds import INFLECTIONS
-from repairkit.analysis.wordtable import SortedWords, cached
+from repairkit.analysis.wordtable import SortedWords, WordSet, cached
 
 #: The word lists of ``english-words`` read here (lower-cased headwords).
 SOURCES = ("gcide", "web2")
@@ -50,15 +50,16 @@ def _read_headwords(source: str) -> frozenset[str]:
 
 
 @cache
-def _headwords(source: str) -> SortedWords | frozenset[str]:
+def _headwords(source: str) -> WordSet | frozenset[str]:
     """Lower-cased headwords of one dictionary (hyphenated ones included): a sorted table from the
     cache (:mod:`repairkit.analysis.wordtable`: a millisecond to load, where the package's
-    pickled set takes 0.07-0.15 s), or the package's set when its file is not where expected."""
+    pickled set takes 0.07-0.15 s; a set once a long document has asked thousands of words),
+    or the package's set when its file is not where expected."""
     path = _english_words_file(source)
     if path is None:
         return _read_headwords(source)
-    return cached(f"english-words-{source}", [path], lambda: SortedWords.build(_read_headwords(source)),
-                  SortedWords.to_bytes, SortedWords.from_bytes)
+    return WordSet(cached(f"english-words-{source}", [path], lambda: SortedWords.build(_read_headwords(source)),
+                          SortedWords.to_bytes, SortedWords.from_bytes))
 
 
 def _build_hyphenated() -> dict[str, str]:
