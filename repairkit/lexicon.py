@@ -169,7 +169,8 @@ _get: Callable[[str], float | None] = _first_get
 
 
 def frequency_dict() -> dict[str, float]:
-    """The English word -> frequency table of wordfreq, as a dict (built once).
+    """The English word -> frequency table of wordfreq, as a dict (built once; its words in the
+    order of their UTF-8 bytes, not wordfreq's order of frequency).
 
     It is the table of wordfreq's ``get_frequency_dict("en", "best")``, read from the file
     wordfreq ships (``large_en.msgpack.gz``) without importing wordfreq, whose import

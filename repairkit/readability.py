@@ -124,17 +124,22 @@ _NO_DIGITS = str.maketrans("", "", "0123456789")
 def _hyphenation_points(word: str) -> int:
     """How many hyphenation points Liang's algorithm finds in lower-case ``word`` with pyphen's
     English patterns, none within :data:`_LEFT` / :data:`_RIGHT` letters of its ends (as
-    ``len(Pyphen(lang="en_US").positions(word))``)."""
-    table, prefixes = _patterns()
+    ``len(Pyphen(lang="en_US").positions(word))``).
+
+    The patterns are walked as a trie (:func:`_trie`), a letter at a time, so no substring is
+    built or hashed; a walk stops where no pattern goes on, as the prefix set of
+    :func:`_patterns` stopped it."""
+    trie = _trie()
     dotted = f".{word}."
     size = len(dotted)
     values = [0] * (size + 1)  # values[k]: the gap before dotted[k]
     for i in range(size - 1):
-        for j in range(i + 1, size + 1):
-            piece = dotted[i:j]
-            if piece not in prefixes:
+        node = trie
+        for j in range(i, size):
+            node = node.get(dotted[j])
+            if node is None:
                 break
-            found = table.get(piece)
+            found = node.get("")
             if found:
                 k = i + found[0]
                 for v in found[1]:
@@ -145,6 +150,40 @@ def _hyphenation_points(word: str) -> int:
                     k += 1
     # an odd value allows a break; the gap before dotted[k] is after the word's (k - 1)th letter
     return sum(values[k] & 1 for k in range(_LEFT + 1, len(word) - _RIGHT + 2))
+
+
+@cache
+def _trie() -> dict[str, Any]:
+    """pyphen's English patterns as nested dicts, a letter per level; the key ``""`` of a node
+    holds the pattern ending there (offset of its first value, the values). Kept in the cache
+    of :mod:`repairkit.analysis.wordtable` beside the table it is built from."""
+    path = _pyphen_file()
+    if path is None:
+        return _build_trie(_build_patterns(None)[0])
+    return cached("pyphen-en-US-trie", [path], lambda: _build_trie(_build_patterns(path)[0]), marshal.dumps,
+                  _load_trie)
+
+
+def _build_trie(table: dict[str, tuple[int, tuple[int, ...]]]) -> dict[str, Any]:
+    """The trie of ``table``.
+
+    >>> _build_trie({"ab": (1, (2,)), "a": (0, (1,))})
+    {'a': {'b': {'': (1, (2,))}, '': (0, (1,))}}
+    """
+    root: dict[str, Any] = {}
+    for letters, found in table.items():
+        node = root
+        for ch in letters:
+            node = node.setdefault(ch, {})
+        node[""] = found
+    return root
+
+
+def _load_trie(data: bytes) -> dict[str, Any]:
+    trie = marshal.loads(data)
+    if not isinstance(trie, dict):
+        raise ValueError("not a pattern trie")
+    return trie
 
 
 @lru_cache(maxsize=65536)
