@@ -12,17 +12,26 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from repairkit import __version__, readability
 from repairkit.document import Document
-from repairkit.model import Evidence, Finding, Suggestion
+from repairkit.model import Applicability, Evidence, Finding, Severity, Suggestion, level_of
 from repairkit.pipeline import DocumentResult
 
 SCHEMA_TAG = "repairkit.findings/1"
 #: Minor version of the contract: 1.1 adds each document's ``summary`` (readability, once a
 #: finding RK751) and ``notices``; a 1.0 reader that ignores unknown keys reads it unchanged.
 SCHEMA_VERSION = "1.1"
+
+
+#: Labels of the enums, looked up once (an enum's ``name`` is a slow property; a big report asks
+#: it tens of thousands of times).
+_SEVERITY_LABELS = {s: s.label for s in Severity}
+_APPLICABILITY_LABELS = {a: a.label for a in Applicability}
+#: ``Suggestion.level`` (``model.level_of``) for each confidence met.
+_level_of = lru_cache(maxsize=4096)(level_of)
 
 
 def finding_id(doc: Document, finding: Finding) -> str:
@@ -42,8 +51,8 @@ def suggestion_dict(s: Suggestion) -> dict[str, Any]:
         "end": s.span.end,
         "replacement": s.replacement,
         "confidence": round(s.confidence, 4),
-        "level": s.level,
-        "applicability": s.applicability.label,
+        "level": _level_of(s.confidence),
+        "applicability": _APPLICABILITY_LABELS[s.applicability],
         "note": s.note,
         "evidence": [evidence_dict(e) for e in s.evidence],
     }
@@ -60,7 +69,7 @@ def finding_dict(doc: Document, f: Finding) -> dict[str, Any]:
         "code": f.code,
         "rule": f.rule,
         "category": f.category,
-        "severity": f.severity.label,
+        "severity": _SEVERITY_LABELS[f.severity],
         "start": f.span.start,
         "end": f.span.end,
         "line": line,
