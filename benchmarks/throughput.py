@@ -302,13 +302,14 @@ def children_cpu() -> float:
 
 
 def wall(cmd: Sequence[str], timeout: float, ok_codes: Iterable[int] = (0,), cwd: Path | None = None,
-         cpu: Timing | None = None) -> Callable[[], float]:
+         cpu: Timing | None = None, env: Callable[[], dict[str, str]] | None = None) -> Callable[[], float]:
     """A run to hand to :meth:`Timing.measure`: the wall seconds of ``cmd``; its CPU seconds
     (user + system) go to ``cpu``. On a shared machine the CPU time is the steadier figure:
-    a busy spell stretches the wall time of a run, much less the CPU time it needs."""
+    a busy spell stretches the wall time of a run, much less the CPU time it needs.
+    ``env``, if given, makes the environment of each run."""
     def run() -> float:
         before = children_cpu()
-        seconds = run_process(cmd, timeout, ok_codes, cwd)[0]
+        seconds = run_process(cmd, timeout, ok_codes, cwd, env() if env else None)[0]
         if cpu is not None:
             cpu.samples.append(children_cpu() - before)
         return seconds
@@ -499,6 +500,23 @@ def section_startup(runs: int, timeout: float, tmp: Path) -> None:
                      f"{verdict(used.median, target)}" if target else ""])
     say(table(["command", "wall", "target", "CPU (user + system)", "CPU under the target"], rows))
     say()
+    # The word tables load from a cache (repairkit/analysis/wordtable.py); the first start of a
+    # machine builds it. Timed here with a new, empty cache folder at every run.
+    cold, cold_cpu = Timing(), Timing()
+    folders = iter(range(1_000_000))
+
+    def fresh_cache() -> dict[str, str]:
+        return {**USER_ENV, "REPAIRKIT_CACHE_DIR": str(tmp / f"cold-cache-{next(folders)}")}
+
+    for _ in range(min(runs, COLD_RUNS)):
+        cold.measure(wall([*rk, "scan", str(FIXTURE)], timeout, (0, 1), cwd=tmp, cpu=cold_cpu, env=fresh_cache))
+    say(f"The same fixture scan with an empty word-table cache (the first start on a machine builds it): "
+        f"wall {cold.cell(1000, 'ms', 0)}, CPU {cold_cpu.cell(1000, 'ms', 0)}, {min(runs, COLD_RUNS)} runs.")
+    say()
+
+
+#: Runs of the fixture scan with an empty cache (each builds the word tables: ~2 s).
+COLD_RUNS = 3
 
 
 def section_linear(inputs: Sequence[tuple[str, Path, Path]], single_line_4n: Path, runs: int, timeout: float,

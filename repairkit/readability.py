@@ -17,11 +17,14 @@ True
 from __future__ import annotations
 
 import importlib.util
+import marshal
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
+
+from repairkit.analysis.wordtable import cached
 
 #: Documents shorter than this get no figures: the formulas mean little on a few words.
 SUMMARY_MIN_WORDS = 30
@@ -46,14 +49,29 @@ def _patterns() -> tuple[dict[str, tuple[int, tuple[int, ...]]], frozenset[str]]
 
     The table is what ``Pyphen(lang="en_US").hd.patterns`` holds, read from the dictionary
     pyphen ships by :func:`_read_patterns` (3 times faster than pyphen's parser, which handles
-    forms this file does not use; ``tests/test_readability.py`` compares the tables).
+    forms this file does not use; ``tests/test_readability.py`` compares the tables), and kept
+    in the cache of :mod:`repairkit.analysis.wordtable` (marshal: a few milliseconds to load,
+    where parsing the 11,000 patterns takes 50-100 ms at every start).
     :func:`_hyphenation_points` walks them, stopping a substring as soon as no pattern starts
     with it: 2.4 times faster than ``Pyphen.positions``, with the same points.
     """
+    path = _pyphen_file()
+    if path is None:
+        return _build_patterns(None)
+    return cached("pyphen-en-US", [path], lambda: _build_patterns(path), marshal.dumps, _load_patterns)
+
+
+def _pyphen_file() -> Path | None:
+    """The English hyphenation dictionary pyphen ships, or ``None`` if it is not where expected."""
     spec = importlib.util.find_spec("pyphen")
     folder = Path(next(iter(spec.submodule_search_locations or ()))) if spec else None
     path = folder / "dictionaries" / "hyph_en_US.dic" if folder else None
-    text = path.read_text(encoding="utf-8") if path and path.is_file() else ""
+    return path if path is not None and path.is_file() else None
+
+
+def _build_patterns(path: Path | None) -> tuple[dict[str, tuple[int, tuple[int, ...]]], frozenset[str]]:
+    """The table and prefixes of :func:`_patterns`, from the dictionary file at ``path``."""
+    text = path.read_text(encoding="utf-8") if path else ""
     if not text.startswith("UTF-8\n") or "^^" in text or "/" in text:  # not the plain form: pyphen parses it
         import pyphen  # loaded only when a figure is needed
 
@@ -61,6 +79,13 @@ def _patterns() -> tuple[dict[str, tuple[int, tuple[int, ...]]], frozenset[str]]
     else:
         table = _read_patterns(text)
     prefixes = frozenset(letters[:k] for letters in table for k in range(1, len(letters) + 1))
+    return table, prefixes
+
+
+def _load_patterns(data: bytes) -> tuple[dict[str, tuple[int, tuple[int, ...]]], frozenset[str]]:
+    table, prefixes = marshal.loads(data)
+    if not isinstance(table, dict) or not isinstance(prefixes, frozenset):
+        raise ValueError("not a pattern table")
     return table, prefixes
 
 
@@ -99,17 +124,22 @@ _NO_DIGITS = str.maketrans("", "", "0123456789")
 def _hyphenation_points(word: str) -> int:
     """How many hyphenation points Liang's algorithm finds in lower-case ``word`` with pyphen's
     English patterns, none within :data:`_LEFT` / :data:`_RIGHT` letters of its ends (as
-    ``len(Pyphen(lang="en_US").positions(word))``)."""
-    table, prefixes = _patterns()
+    ``len(Pyphen(lang="en_US").positions(word))``).
+
+    The patterns are walked as a trie (:func:`_trie`), a letter at a time, so no substring is
+    built or hashed; a walk stops where no pattern goes on, as the prefix set of
+    :func:`_patterns` stopped it."""
+    trie = _trie()
     dotted = f".{word}."
     size = len(dotted)
     values = [0] * (size + 1)  # values[k]: the gap before dotted[k]
     for i in range(size - 1):
-        for j in range(i + 1, size + 1):
-            piece = dotted[i:j]
-            if piece not in prefixes:
+        node = trie
+        for j in range(i, size):
+            node = node.get(dotted[j])
+            if node is None:
                 break
-            found = table.get(piece)
+            found = node.get("")
             if found:
                 k = i + found[0]
                 for v in found[1]:
@@ -120,6 +150,40 @@ def _hyphenation_points(word: str) -> int:
                     k += 1
     # an odd value allows a break; the gap before dotted[k] is after the word's (k - 1)th letter
     return sum(values[k] & 1 for k in range(_LEFT + 1, len(word) - _RIGHT + 2))
+
+
+@cache
+def _trie() -> dict[str, Any]:
+    """pyphen's English patterns as nested dicts, a letter per level; the key ``""`` of a node
+    holds the pattern ending there (offset of its first value, the values). Kept in the cache
+    of :mod:`repairkit.analysis.wordtable` beside the table it is built from."""
+    path = _pyphen_file()
+    if path is None:
+        return _build_trie(_build_patterns(None)[0])
+    return cached("pyphen-en-US-trie", [path], lambda: _build_trie(_build_patterns(path)[0]), marshal.dumps,
+                  _load_trie)
+
+
+def _build_trie(table: dict[str, tuple[int, tuple[int, ...]]]) -> dict[str, Any]:
+    """The trie of ``table``.
+
+    >>> _build_trie({"ab": (1, (2,)), "a": (0, (1,))})
+    {'a': {'b': {'': (1, (2,))}, '': (0, (1,))}}
+    """
+    root: dict[str, Any] = {}
+    for letters, found in table.items():
+        node = root
+        for ch in letters:
+            node = node.setdefault(ch, {})
+        node[""] = found
+    return root
+
+
+def _load_trie(data: bytes) -> dict[str, Any]:
+    trie = marshal.loads(data)
+    if not isinstance(trie, dict):
+        raise ValueError("not a pattern trie")
+    return trie
 
 
 @lru_cache(maxsize=65536)
@@ -161,16 +225,22 @@ class Readability:
 
     @classmethod
     def of(cls, text: str) -> Readability:
-        """Measure ``text``; an empty text measures 0, 0."""
-        words = _WORD_RE.findall(text)
-        if not words:
-            return cls(0.0, 0.0)
-        sentences = max(1, sum(1 for m in _SENTENCE_END_RE.finditer(text.strip()) if m.start() > 0))
-        per_sentence = len(words) / sentences
-        per_word = sum(map(syllables, words)) / len(words)
-        ease = 206.835 - 1.015 * per_sentence - 84.6 * per_word
-        grade = 0.39 * per_sentence + 11.8 * per_word - 15.59
-        return cls(round(ease, 1), round(grade, 1), len(words), sentences)
+        """Measure ``text``; an empty text measures 0, 0 (the last few texts measured are kept:
+        a document of one paragraph is measured by RK753 and again for its summary)."""
+        return _measure(text)
+
+
+@lru_cache(maxsize=16)
+def _measure(text: str) -> Readability:
+    words = _WORD_RE.findall(text)
+    if not words:
+        return Readability(0.0, 0.0)
+    sentences = max(1, sum(1 for m in _SENTENCE_END_RE.finditer(text.strip()) if m.start() > 0))
+    per_sentence = len(words) / sentences
+    per_word = sum(map(syllables, words)) / len(words)
+    ease = 206.835 - 1.015 * per_sentence - 84.6 * per_word
+    grade = 0.39 * per_sentence + 11.8 * per_word - 15.59
+    return Readability(round(ease, 1), round(grade, 1), len(words), sentences)
 
 
 def summary(text: str) -> dict[str, Any]:
@@ -179,9 +249,8 @@ def summary(text: str) -> dict[str, Any]:
     Words always; sentences, reading ease, grade and band for texts of 30 words or more
     (``None`` below that).
     """
-    words = len(_WORD_RE.findall(text))
-    if words < SUMMARY_MIN_WORDS:
-        return {"words": words, "sentences": None, "reading_ease": None, "grade": None, "band": None}
-    r = Readability.of(text)
+    r = Readability.of(text)  # its word count is the same findall's
+    if r.words < SUMMARY_MIN_WORDS:
+        return {"words": r.words, "sentences": None, "reading_ease": None, "grade": None, "band": None}
     return {"words": r.words, "sentences": r.sentences, "reading_ease": r.reading_ease, "grade": r.grade,
             "band": r.band}

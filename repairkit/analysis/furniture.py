@@ -139,9 +139,10 @@ class _Line:
         self.start, self.end, self.text = start, end, text.strip()
         self.words = self.text.split()
         tokens = [w.strip(".,:;!?()[]\"'“”‘’*|").lower() for w in self.words]
-        self.web = sum(t in WEB_WORDS for t in tokens) + len(_SIGN_RE.findall(self.text))
-        self.strong = sum(t in STRONG_WEB_WORDS for t in tokens) + len(_SIGN_RE.findall(self.text))
-        self.low = sum(w[:1].islower() for w in self.words)
+        signs = len(_SIGN_RE.findall(self.text))
+        self.web = sum(map(WEB_WORDS.__contains__, tokens)) + signs  # map: a C loop per line, not a generator
+        self.strong = sum(map(STRONG_WEB_WORDS.__contains__, tokens)) + signs
+        self.low = sum(map(str.islower, [w[0] for w in self.words]))  # split() gives no empty word
 
     @property
     def stops(self) -> bool:

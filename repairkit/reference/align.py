@@ -65,6 +65,11 @@ def restorable(ch: str, extra: frozenset[str] = frozenset()) -> bool:
 def key_view(text: str, start: int = 0, end: int | None = None) -> OffsetMap:
     """The damage-tolerant key of ``text[start:end]``: letters only, case folded.
 
+    A run of letters that lower-cases letter for letter is one piece of the map (the same
+    offsets as a piece per letter, a Python step per word instead of one per character);
+    any other run (a digit-like letter, "İ" that lower-cases to two characters, a final
+    sigma) is mapped letter by letter.
+
     >>> m = key_view("It's 24th-rate!")
     >>> m.view, m.to_original(3)
     ('itsthrate', 7)
@@ -72,13 +77,23 @@ def key_view(text: str, start: int = 0, end: int | None = None) -> OffsetMap:
     stop = len(text) if end is None else end
     pieces: list[tuple[int, int] | tuple[int, int, str]] = []
     gap = start
-    for i in range(start, stop):
-        ch = text[i]
-        if ch.isalpha():
-            if gap < i:
-                pieces.append((gap, i, ""))
-            pieces.append((i, i + 1, ch.lower()))
-            gap = i + 1
+    for m in _LETTER_RUN_RE.finditer(text, start, stop):
+        a, b = m.span()
+        run = m.group()
+        low = run.lower()
+        if len(low) == b - a and "Σ" not in run and run.isalpha():
+            if gap < a:
+                pieces.append((gap, a, ""))
+            pieces.append((a, b, low))
+            gap = b
+            continue
+        for i in range(a, b):
+            ch = text[i]
+            if ch.isalpha():
+                if gap < i:
+                    pieces.append((gap, i, ""))
+                pieces.append((i, i + 1, ch.lower()))
+                gap = i + 1
     if gap < stop:
         pieces.append((gap, stop, ""))
     if start:
@@ -86,6 +101,11 @@ def key_view(text: str, start: int = 0, end: int | None = None) -> OffsetMap:
     if stop < len(text):
         pieces.append((stop, len(text), ""))
     return OffsetMap.build(text, pieces)
+
+
+#: Runs of word characters that are no digit or underscore: every letter (``str.isalpha``) is
+#: in one (and a few numeric characters such as "²", which :func:`key_view` checks letter by letter).
+_LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,18 +11,27 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from repairkit import __version__, readability
 from repairkit.document import Document
-from repairkit.model import Evidence, Finding, Suggestion
+from repairkit.model import Applicability, Evidence, Finding, Severity, Suggestion, level_of
 from repairkit.pipeline import DocumentResult
 
 SCHEMA_TAG = "repairkit.findings/1"
 #: Minor version of the contract: 1.1 adds each document's ``summary`` (readability, once a
 #: finding RK751) and ``notices``; a 1.0 reader that ignores unknown keys reads it unchanged.
 SCHEMA_VERSION = "1.1"
+
+
+#: Labels of the enums, looked up once (an enum's ``name`` is a slow property; a big report asks
+#: it tens of thousands of times).
+_SEVERITY_LABELS = {s: s.label for s in Severity}
+_APPLICABILITY_LABELS = {a: a.label for a in Applicability}
+#: ``Suggestion.level`` (``model.level_of``) for each confidence met.
+_level_of = lru_cache(maxsize=4096)(level_of)
 
 
 def finding_id(doc: Document, finding: Finding) -> str:
@@ -42,8 +51,8 @@ def suggestion_dict(s: Suggestion) -> dict[str, Any]:
         "end": s.span.end,
         "replacement": s.replacement,
         "confidence": round(s.confidence, 4),
-        "level": s.level,
-        "applicability": s.applicability.label,
+        "level": _level_of(s.confidence),
+        "applicability": _APPLICABILITY_LABELS[s.applicability],
         "note": s.note,
         "evidence": [evidence_dict(e) for e in s.evidence],
     }
@@ -60,7 +69,7 @@ def finding_dict(doc: Document, f: Finding) -> dict[str, Any]:
         "code": f.code,
         "rule": f.rule,
         "category": f.category,
-        "severity": f.severity.label,
+        "severity": _SEVERITY_LABELS[f.severity],
         "start": f.span.start,
         "end": f.span.end,
         "line": line,
@@ -109,5 +118,93 @@ def to_dict(results: Sequence[DocumentResult]) -> dict[str, Any]:
 
 def render(results: Sequence[DocumentResult]) -> str:
     """Render the JSON contract, pretty-printed, UTF-8 (non-ASCII kept)."""
-    return json.dumps(to_dict(results), ensure_ascii=False, indent=2) + "\n"
+    return pretty_json(to_dict(results)) + "\n"
+
+
+class _Unusual(Exception):
+    """A value :func:`pretty_json` leaves to the standard encoder (a subclass, a non-string key)."""
+
+
+def pretty_json(data: Any) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2)``, the same text 2.4 times faster.
+
+    With ``indent`` the standard library encodes in pure Python, a generator per container
+    (0.36 s for the 11,700 findings of 1.2 MB; 0.075 s compact, in C). This writes the same
+    layout with one recursive function and C's string escaping; any value of another type
+    than the plain JSON ones (a ``str`` subclass, a non-string key) is left to ``json.dumps``.
+
+    >>> data = {"a": [1, 2.5, None, True, {}], "b": {"c": "x\\"\u00e9\\n"}, "d": [], "e": float("nan")}
+    >>> pretty_json(data) == json.dumps(data, ensure_ascii=False, indent=2)
+    True
+    """
+    parts: list[str] = []
+    try:
+        _encode(data, "", parts.append)
+    except _Unusual:
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    return "".join(parts)
+
+
+_encode_str = json.encoder.encode_basestring  # C's, for ensure_ascii=False (as json.dumps uses)
+_int_repr = int.__repr__
+_float_repr = float.__repr__
+_INFINITY = float("inf")
+
+
+def _scalar(value: Any) -> str:
+    kind = type(value)
+    if kind is str:
+        return _encode_str(value)
+    if kind is int:
+        return _int_repr(value)
+    if kind is float:
+        if value != value:
+            return "NaN"
+        if value == _INFINITY:
+            return "Infinity"
+        if value == -_INFINITY:
+            return "-Infinity"
+        return _float_repr(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    raise _Unusual(kind)
+
+
+def _encode(value: Any, indent: str, out: Callable[[str], None]) -> None:
+    """Append the indented JSON of ``value`` (at depth ``indent``) to ``out``, piece by piece."""
+    kind = type(value)
+    if kind is dict:
+        if not value:
+            out("{}")
+            return
+        inner = indent + "  "
+        sep = "{\n" + inner
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _Unusual(type(key))
+            kind = type(item)
+            if kind is str or kind is int:
+                out(sep + _encode_str(key) + ": " + (_encode_str(item) if kind is str else _int_repr(item)))
+            else:
+                out(sep + _encode_str(key) + ": ")
+                _encode(item, inner, out)
+            sep = ",\n" + inner
+        out("\n" + indent + "}")
+    elif kind is list or kind is tuple:
+        if not value:
+            out("[]")
+            return
+        inner = indent + "  "
+        sep = "[\n" + inner
+        for item in value:
+            out(sep)
+            _encode(item, inner, out)
+            sep = ",\n" + inner
+        out("\n" + indent + "]")
+    else:
+        out(_scalar(value))
 

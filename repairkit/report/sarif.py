@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from functools import cache
-from importlib.metadata import PackageNotFoundError, metadata
 from typing import Any
 
 from repairkit import __version__
@@ -42,6 +41,8 @@ def project_urls() -> dict[str, str]:
     repairkit is not published on a package index, so SARIF points only where the installed
     package says it lives: none declared, no ``informationUri`` (it is optional in SARIF).
     """
+    from importlib.metadata import PackageNotFoundError, metadata  # 20-40 ms to import: only for SARIF
+
     try:
         entries = metadata("repairkit").get_all("Project-URL") or []
     except PackageNotFoundError:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from repairkit.lexicon import COMMON_ZIPF, fast_zipf
+from repairkit.lexicon import COMMON_ZIPF, any_common, fast_zipf
 from repairkit.wordlists import load
 
 #: A word ending this many attested two-word compounds is a compound head ("based", "style").
@@ -257,7 +257,7 @@ def misspelling_of_common_word(token: str) -> bool:
     edits |= {w[:i] + c + w[i + 1:] for i in range(len(w)) for c in LETTERS}
     edits |= {w[:i] + c + w[i:] for i in range(len(w) + 1) for c in LETTERS}
     edits.discard(w)
-    return any(fast_zipf(e) >= COMMON_ZIPF for e in edits)
+    return any_common(edits)
 
 
 def apostrophe_residue(token: str) -> bool:

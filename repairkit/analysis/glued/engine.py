@@ -19,6 +19,7 @@ one is decided by evidence, once, so a token gets one finding only:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -422,67 +423,81 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
     found = {g.span.start: g for g in _heading_verdicts(text)}
     hyphenated = _hyphenated_in(text) if "-" in text else {}
     tokens = [m for m in TOKEN_RE.finditer(text) if m.start() not in found]
-    for m in tokens:
-        intact = _intact_form(m.group(), hyphenated) if hyphenated else None
+    words = [m.group() for m in tokens]
+    read: list[int] = []  # indexes of the tokens read glued alone
+    for k, m in enumerate(tokens):
+        word = words[k]
+        intact = _intact_form(word, hyphenated) if hyphenated else None
         if intact is not None:
-            found[m.start()] = Glued(Span(m.start(), m.end()), *_spelled_elsewhere(m.group(), intact))
+            found[m.start()] = Glued(Span(m.start(), m.end()), *_spelled_elsewhere(word, intact))
+            read.append(k)
+            continue
+        if classify(word) is None:  # the common case: a word (cached per token), nothing to read
             continue
         glued = _first_reading(text, m)
         if glued is not None:
             found[m.start()] = glued
+            read.append(k)
     evidence = stripping_evidence(text, found.values()) if stripped else None
-    for m in tokens:
-        before = found.get(m.start())
-        verdict = None
-        if evidence is not None:
-            verdict = stripped_reading(m.group()) if before is None else hyphen_for_space(before.verdict)
-            camel_pair = before is not None and before.verdict.kind is Kind.CASE_CHANGE and m.group()[0].isupper()
-            if verdict is None and (before is None or camel_pair) and (m.group().isdigit() or CAMEL_RE.fullmatch(m.group())):
-                reader = number_pair if m.group().isdigit() and not _in_figure(text, m) else name_in_run
-                verdict = reader(m.group(), *_neighbours(text, m))
-        elif before is not None and hyphenated and _unattested_pair(before.verdict):
-            # The text keeps its hyphens and nothing attests "themselves-in": two words lost their space.
-            verdict = before.verdict.as_spaced(reason=f"This text shows no lost hyphens and nothing attests "
-                                                      f"'{before.verdict.replacement}': a space is missing.")
-        if verdict is not None:
-            found[m.start()] = Glued(Span(m.start(), m.end()), verdict, evidence or ())
-        elif before is not None and _closed_spelling(before, evidence is not None):
-            del found[m.start()]  # "breadline", "carmaker": a closed compound the lexicon knows
+    if evidence is None:  # only the tokens read glued above can change: a closed spelling stands
+        for k in read:
+            start = tokens[k].start()
+            before = found[start]
+            if hyphenated and _unattested_pair(before.verdict):
+                # The text keeps its hyphens and nothing attests "themselves-in": two words lost their space.
+                found[start] = Glued(before.span, before.verdict.as_spaced(
+                    reason=f"This text shows no lost hyphens and nothing attests '{before.verdict.replacement}': "
+                           "a space is missing."), ())
+            elif _closed_spelling(before, False):
+                del found[start]
+    else:
+        shapes: dict[str, tuple[Verdict | None, bool]] = {}  # token -> its stripped reading, digits or camel case
+        for k, m in enumerate(tokens):
+            word = words[k]
+            before = found.get(m.start())
+            shape = shapes.get(word)
+            if shape is None:
+                shape = shapes[word] = (stripped_reading(word), bool(word.isdigit() or CAMEL_RE.fullmatch(word)))
+            verdict = shape[0] if before is None else hyphen_for_space(before.verdict)
+            if verdict is None and shape[1] and (before is None or (before.verdict.kind is Kind.CASE_CHANGE
+                                                                   and word[0].isupper())):
+                reader = number_pair if word.isdigit() and not _in_figure(text, m) else name_in_run
+                verdict = reader(word, *_neighbours(text, m))
+            if verdict is not None:
+                found[m.start()] = Glued(Span(m.start(), m.end()), verdict, evidence)
+            elif before is not None and _closed_spelling(before, True):
+                del found[m.start()]  # "breadline", "carmaker": a closed compound the lexicon knows
     if hyphenated:
-        for start in _house_spellings(tokens, found):
+        for start in _house_spellings(words, found):
             del found[start]
-    for start in _repeated_names(tokens, found):
+    for start in _repeated_names(words, found):
         del found[start]
     independent = independent_evidence(text, evidence, found.values())
     judged = {start: _judged(g, evidence is not None, independent) for start, g in found.items()}
     return [judged[k] for k in sorted(judged) if judged[k] is not None]
 
 
-def _repeated_names(tokens: list[re.Match[str]], found: dict[int, Glued]) -> list[int]:
+def _repeated_names(words: list[str], found: dict[int, Glued]) -> list[int]:
     """Starts of two capitalised words (or a capitals run) read as glued that the text writes so twice or more.
 
     "TimeWarner" three times in a text, or "MR. SHADEL:" before each turn of a transcript, is
     the name as the writer spells it; a line break lost by an extractor ("UnitedStates")
     glues the words once here and once there.
     """
-    counts: dict[str, int] = {}
-    for m in tokens:
-        counts[m.group()] = counts.get(m.group(), 0) + 1
+    counts = Counter(words)
     return [start for start, glued in found.items() if counts.get(glued.verdict.token, 0) >= NAME_REPEATS and (
             glued.verdict.kind is Kind.CAPITALS or glued.verdict.kind is Kind.CASE_CHANGE
             and all(p.istitle() for p in glued.verdict.replacement.split(" ")))]
 
 
-def _house_spellings(tokens: list[re.Match[str]], found: dict[int, Glued]) -> list[int]:
+def _house_spellings(words: list[str], found: dict[int, Glued]) -> list[int]:
     """Starts of hyphen readings of a token the document spells closed again and again.
 
     A text that keeps hyphens elsewhere and writes "tiebreak" three times or more, never
     "tie-break", follows a house style; a stripped copy loses the hyphen only now and then.
     Readings backed by the document itself (the hyphenated form elsewhere) stay.
     """
-    counts: dict[str, int] = {}
-    for m in tokens:
-        counts[m.group().lower()] = counts.get(m.group().lower(), 0) + 1
+    counts = Counter(map(str.lower, words))
     return [start for start, glued in found.items() if glued.verdict.kind is Kind.HYPHEN
             and counts.get(glued.verdict.token.lower(), 0) >= HOUSE_SPELLING_REPEATS
             and not any(e.source == "document" and "-" in e.quote for e in glued.evidence)]

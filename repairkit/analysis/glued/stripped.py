@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from repairkit.analysis.glued.compounds import (
     INFLECTIONS,
@@ -328,6 +329,7 @@ def _attested_inflection(token: str) -> Verdict | None:
     return _hyphenated(token, *found.split("-"), spaced=False)
 
 
+@lru_cache(maxsize=100_000)
 def stripped_reading(token: str) -> Verdict | None:
     """A hyphen reading for a token nothing else flags, in a document whose hyphens were stripped.
 
