@@ -443,13 +443,13 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
         for k in read:
             start = tokens[k].start()
             before = found[start]
-            if hyphenated and _unattested_pair(before.verdict):
+            if _closed_spelling(before, False):
+                del found[start]
+            elif hyphenated and _unattested_pair(before.verdict):
                 # The text keeps its hyphens and nothing attests "themselves-in": two words lost their space.
                 found[start] = Glued(before.span, before.verdict.as_spaced(
                     reason=f"This text shows no lost hyphens and nothing attests '{before.verdict.replacement}': "
                            "a space is missing."), ())
-            elif _closed_spelling(before, False):
-                del found[start]
     else:
         shapes: dict[str, tuple[Verdict | None, bool]] = {}  # token -> its stripped reading, digits or camel case
         for k, m in enumerate(tokens):
