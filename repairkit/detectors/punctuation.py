@@ -549,12 +549,18 @@ def _in_aligned_table(text: str, at: int) -> bool:
     >>> _in_aligned_table("Team    P  W\\nLuton  12  5", 14), _in_aligned_table("it rose  and fell", 7)
     (True, False)
     """
-    lo = text.rfind("\n", 0, at) + 1
-    hi = text.find("\n", at)
+    # Only a line of at most _TABLE_LINE_MAX characters can be a table row: look no further for
+    # its ends (a text on one long line would otherwise be searched whole at every gap).
+    window = max(0, at - _TABLE_LINE_MAX - 1)
+    lo = text.rfind("\n", window, at) + 1
+    hi = text.find("\n", at, at + _TABLE_LINE_MAX + 1)
+    if (lo == 0 and window > 0) or (hi < 0 and at + _TABLE_LINE_MAX + 1 < len(text)):
+        return False
     line = text[lo:hi if hi >= 0 else len(text)]
+    if len(line) > _TABLE_LINE_MAX:
+        return False
     runs = [len(r) for r in _SPACE_RUN_RE.findall(line.strip())]
-    return len(line) <= _TABLE_LINE_MAX and len(runs) >= 2 and max(runs) >= 3 or (
-        len(line) <= _TABLE_LINE_MAX and len(runs) >= 2 and _neighbour_has_runs(text, lo, hi))
+    return len(runs) >= 2 and (max(runs) >= 3 or _neighbour_has_runs(text, lo, hi))
 
 
 def _neighbour_has_runs(text: str, lo: int, hi: int) -> bool:
