@@ -178,14 +178,23 @@ def find_glued_datelines(doc: Document, profile: DocumentProfile) -> Iterator[Hi
                       (suggest(Span(at, at), "\n", DATELINE_BREAK, "a dateline stands on its own line"),))
 
 
-def _token_around(text: str, at: int) -> tuple[int, int]:
-    """``[start, end)`` of the run of non-space characters holding offset ``at``."""
+#: A run of non-space characters longer than this is no pair of glued words (a URL, a code dump).
+_MAX_TOKEN = 200
+_LETTERS_RE = re.compile(r"[A-Za-z]+")
+
+
+def _token_around(text: str, at: int) -> tuple[int, int] | None:
+    """``[start, end)`` of the run of non-space characters holding offset ``at``; ``None`` past :data:`_MAX_TOKEN`."""
     start = at
     while start > 0 and not text[start - 1].isspace():
         start -= 1
+        if at - start > _MAX_TOKEN:
+            return None
     end = at
     while end < len(text) and not text[end].isspace():
         end += 1
+        if end - start > _MAX_TOKEN:
+            return None
     return start, end
 
 
@@ -210,8 +219,13 @@ def find_glued_sentences(doc: Document, profile: DocumentProfile) -> Iterator[Hi
     [('night.The', '.T'), ('said.”We', '”W'), ('said."It', '."'), ('fine."Then', '"T'), ('UK.His', '.H')]
     """
     text = doc.text
+    quotes_before: dict[str, tuple[int, int, int]] = {}  # quote -> (line start, counted up to, count): one pass per line
+    line_start = scanned = 0  # the start of the line of the last match that needed it, and how far it was looked for
     for m in _GLUED_SENTENCE_RE.finditer(text):
-        start, end = _token_around(text, m.start())
+        around = _token_around(text, m.start())
+        if around is None:
+            continue
+        start, end = around
         token = text[start:end]
         if _NOT_PROSE_RE.search(token):
             continue
@@ -223,12 +237,18 @@ def find_glued_sentences(doc: Document, profile: DocumentProfile) -> Iterator[Hi
         at = m.end()
         close = m.group("close")
         if close in "\"'" and close and not m.group("open"):
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            if text.count(close, line_start, m.start()) % 2 == 0:
+            newline = text.rfind("\n", scanned, m.start())
+            line_start, scanned = (newline + 1 if newline >= 0 else line_start), m.start()
+            seen_line, upto, count = quotes_before.get(close, (-1, 0, 0))
+            if seen_line != line_start:
+                upto, count = line_start, 0
+            count += text.count(close, upto, m.start())
+            quotes_before[close] = (line_start, m.start(), count)
+            if count % 2 == 0:
                 at -= 1  # an even count before it: the quote opens the next sentence ('said."The')
-        nxt = re.match(r"[A-Za-z]+", text[m.end():])
+        nxt = _LETTERS_RE.match(text, m.end())
         first = start + len(text[start:m.start()]) - len(word)
-        last = m.end() + (nxt.end() if nxt else 0)
+        last = nxt.end() if nxt else m.end()
         yield Hit(Span(first, last),
                   f"two sentences glued together at '{text[first:last]}': a space or a paragraph break was lost",
                   (suggest(Span(at, at), " ", SENTENCE_SPACE, "a space after the sentence's stop",
