@@ -394,8 +394,8 @@ def find_unbalanced_quotes(doc: Document, profile: DocumentProfile) -> Iterator[
                                                 f"A {missing} quotation mark is missing; where the quotation "
                                         f"{'ends' if missing == 'closing' else 'starts'} is unknown: check the source."),)))
     for m in _SAID_COLON_RE.finditer(text):
-        first = re.match(r"\S+", text[m.end():])
-        span = Span(m.start(), m.end() + (first.end() if first else 0))
+        first = _NON_SPACE_RE.match(text, m.end())
+        span = Span(m.start(), first.end() if first else m.end())
         hits.append(Hit(span, f"'{m.group(1)}:' introduces a quotation with no quotation marks",
                         (Suggestion.unknown(Span(m.end(), m.end()),
                                             "The quotation marks were lost; where the quotation ends is unknown."),)))
@@ -541,6 +541,9 @@ _DOUBLED_GAP_RE = re.compile(r"(?<=[\w,)\]\"”’'%])  (?=[\w\"“‘(£$€])"
 #: A short line with columns: runs of spaces, one of three or more ("Luton         12   5  1").
 _TABLE_LINE_MAX = 120
 _SPACE_RUN_RE = re.compile(r" {2,}")
+
+
+_NON_SPACE_RE = re.compile(r"\S+")
 
 
 def _in_aligned_table(text: str, at: int) -> bool:

@@ -87,6 +87,7 @@ CHANGE_VERBS = tuple(
     declined slip slips slipped gain gains gained slump slumps slumped soar soars soared surge surges
     surged dip dips dipped plunge plunges plunged tumble tumbles tumbled sink sinks sank""".split())
 
+_WORD_THEN_DIGIT_RE = re.compile(r"\s+\w+\s+\d")
 _DOMAIN_RE = re.compile(r"(?<![\w@/.:\-])[A-Za-z0-9][A-Za-z0-9_+\-]*(?:\.[A-Za-z0-9\-]+)+(?![\w@/\-]|\.\w)")
 _SCHEME_RE = re.compile(r"\b(https?)(?!://)( |:/?|/{1,2}|)(?=www\.)|\b(https?)(:/?(?!/)|//?)(?=[a-z0-9\-]+\.[a-z]{2,})",
                         re.IGNORECASE)
@@ -360,7 +361,7 @@ def find_lost_currency_signs(doc: Document, profile: DocumentProfile) -> Iterato
         amount, follower = m.group(2), (m.group(5) or "").strip().lower()
         if follower and follower.isalpha() and follower not in AMOUNT_FOLLOWERS:
             continue  # "cost 10 lives", "paid 3 visits"
-        if follower in ("to", "and", "or") and re.match(r"\s+\w+\s+\d", text[m.end(2):]):
+        if follower in ("to", "and", "or") and _WORD_THEN_DIGIT_RE.match(text, m.end(2)):
             continue  # a range: "spending 10 to 15 hours" names its unit after the second number
         if follower and not follower.isalpha() and not re.fullmatch(r"[.,;:)]?", follower[:1]):
             continue

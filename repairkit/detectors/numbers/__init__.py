@@ -144,6 +144,9 @@ def find_orphan_ordinals(doc: Document, profile: DocumentProfile) -> Iterator[Hi
 
 
 #: The old ordinal suffix standing alone: "the d day of July" (from "the 22d day"), "August d,".
+#: A run of lower-case letters after a stray point (".png" is a file type) and an amount's unit word.
+_LOWER_RUN_RE = re.compile(r"[a-z]+")
+_AMOUNT_TAIL_RE = re.compile(r"[.,]?\s?(bn|m|k|million|billion|trillion)?\b")
 OLD_ORDINAL_RE = re.compile(r"(?<![\w'’.\-&])d(?=[\s,.;:)]|$)")
 #: Words before an old ordinal: "the d", "this d", "on the d".
 OLD_ORDINAL_LEADS = frozenset("the this that its his our their".split())
@@ -254,7 +257,7 @@ def find_bare_quantities(doc: Document, profile: DocumentProfile) -> Iterator[Hi
 def _punctuation_residue(text: str, claimed: set[int]) -> Iterator[Hit]:
     """Decimal points, commas and currency letters that outlived their number (``claimed``: done)."""
     for m in STRAY_POINT_RE.finditer(text):
-        glued = re.match(r"[a-z]+", text[m.end():])
+        glued = _LOWER_RUN_RE.match(text, m.end())
         if m.start() in claimed or (glued and glued.group() not in UNIT_SUFFIXES and glued.group() not in LISTING_UNITS):
             continue  # ".png", ".org": a file type or domain, not a number's decimal point
         yield _hit(m.start(), m.end(), m.start(), "a stray decimal point: the number around it vanished",
@@ -366,9 +369,9 @@ def find_orphan_signs(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
         if text[m.start() - 1:m.start()] == "â" or profile.in_mojibake(m.start()):
             continue  # "â€™", "â€œ": UTF-8 punctuation read as cp1252 (mojibake), not a euro sign
         end = m.end()
-        tail = re.match(r"[.,]?\s?(bn|m|k|million|billion|trillion)?\b", text[end:])
+        tail = _AMOUNT_TAIL_RE.match(text, end)
         if tail and tail.group(1):
-            end += tail.end()
+            end = tail.end()
         hits.append(_hit(m.start(), end, m.end(), f"'{m.group()}' has no amount after it", "amount",
                          _note(f"an amount after '{m.group()}'"), currency=m.group()))
     for m in PERCENT_RE.finditer(text):
