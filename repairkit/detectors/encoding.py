@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from repairkit import lexicon
+from repairkit.analysis.cut_links import cut_link_spaces
 from repairkit.analysis.digits import DIGIT_EVIDENCE, lost_digits
 from repairkit.analysis.profile import DocumentProfile
 from repairkit.calibration import reading, suggest
@@ -34,6 +35,7 @@ LOST_HIGH_BYTE = reading("RK802.lost-high-byte")
 DELETE_INVISIBLE = reading("RK804.delete-invisible")
 JOIN_SPLIT_WORD = reading("RK804.join-split-word")
 COLLAPSE_SPACES = reading("RK805.collapse-spaces")
+DELETE_LOOSE_SPACE = reading("RK806.delete-space")
 
 #: Control characters that plain text may hold.
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f")
@@ -251,6 +253,29 @@ def find_doubled_spaces(doc: Document, profile: DocumentProfile) -> Iterator[Hit
                            "collapse to one space, after checking that no word or number vanished here"),))
 
 
+def find_cut_link_spaces(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
+    """A space before a comma between two names where a link or tag was cut: "By Jane Roe , John Doe".
+
+    What it flags: a loose space before a comma or semicolon between two capitalised words,
+    in a text that kept its digits close by (:mod:`repairkit.analysis.cut_links`).
+    Why it matters: the extractor dropped a linked name or a tag and kept the spaces around it;
+    the text reads with a stray space (and perhaps a missing name).
+    Example: ``By Jane Roe , John Doe`` -> info finding on the space before the comma.
+    Repair safety: deleting the space is unsafe: a name may be missing there.
+    Trade-off: in a text without digits the same gap is a lost number ("Robben , Cole ." lost the
+    minutes of its goals): RK102 reports it then.
+
+    >>> from repairkit.registry import prepared
+    >>> doc = Document.from_text("By Jane Roe , John Doe. On 3 May, it rose.")
+    >>> [(h.span, h.suggestions[0].replacement) for h in find_cut_link_spaces(*prepared(doc, "RK806"))]
+    [(Span(start=11, end=12), '')]
+    """
+    for start, end in cut_link_spaces(doc.text):
+        span = Span(start, end)
+        yield Hit(span, "a loose space before the punctuation: a link or tag was cut here",
+                  (suggest(span, "", DELETE_LOOSE_SPACE, "delete the space; check whether a linked name was lost"),))
+
+
 MOJIBAKE = DetectorSpec("RK801", "mojibake", "encoding", Severity.ERROR, find_mojibake, FixAvailability.ALWAYS)
 CONTROL_CHARACTER = DetectorSpec("RK802", "control-character", "encoding", Severity.WARNING,
                                  find_control_characters, FixAvailability.ALWAYS)
@@ -261,4 +286,8 @@ WORD_BREAKING_SPACE = DetectorSpec("RK804", "word-breaking-space", "whitespace",
 DOUBLED_SPACE = DetectorSpec("RK805", "doubled-space", "whitespace", Severity.INFO,
                              find_doubled_spaces, FixAvailability.ALWAYS, reads=DIGIT_EVIDENCE)
 
-DETECTORS = (MOJIBAKE, CONTROL_CHARACTER, REPLACEMENT_CHARACTER, WORD_BREAKING_SPACE, DOUBLED_SPACE)
+CUT_LINK_SPACE = DetectorSpec("RK806", "cut-link-space", "whitespace", Severity.INFO,
+                              find_cut_link_spaces, FixAvailability.ALWAYS)
+
+DETECTORS = (MOJIBAKE, CONTROL_CHARACTER, REPLACEMENT_CHARACTER, WORD_BREAKING_SPACE, DOUBLED_SPACE,
+             CUT_LINK_SPACE)

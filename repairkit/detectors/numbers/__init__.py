@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from repairkit.analysis.apostrophe_context import contractions
+from repairkit.analysis.cut_links import digit_nearby, is_cut_link
 from repairkit.analysis.digits import DIGIT_EVIDENCE, lost_digits
 from repairkit.analysis.number_cues import (  # noqa: F401 -- the word lists are re-exported
     AFTER_AMOUNT_WORDS,
@@ -164,7 +165,7 @@ def find_objectless_prepositions(doc: Document, profile: DocumentProfile) -> Ite
     Repair safety: never guessed; the note says what kind of value is expected.
     Trade-off: catches any vanished token, not only numbers; ellipses are skipped. A space
     between two names ("Italy , France", "By Jane Roe , John Doe": a link was cut) is a loose
-    space, not a lost number, when the text kept its digits around it, unless the first is a
+    space (RK806), not a lost number, when the text kept its digits around it, unless the first is a
     month or a numbered name ("March , Smith"); in a text without digits it is one ("Robben ,
     Cole .": the minutes of the goals vanished).
 
@@ -176,33 +177,14 @@ def find_objectless_prepositions(doc: Document, profile: DocumentProfile) -> Ite
     for m in SPACE_PUNCT_RE.finditer(text):
         hole = m.start(2)
         before = previous_word(text, m.start())
-        if _between_names(text, before, m.end()) and digit_nearby(text, m.start()):
-            continue  # "By Jane Roe , John Doe" in a text that kept its digits: a cut link, not a number
+        if is_cut_link(text, m):
+            continue  # "By Jane Roe , John Doe" in a text that kept its digits: a cut link (RK806), not a number
         if m.group(2) == "?" and before.lower() not in NUMBER_TAKERS:
             continue  # "followed up and prosecuted ?": a loose space, not "happened in ?"
         expects, what = _expectation(text, hole)
         start = m.start() - len(before)
         yield _hit(start, m.end(), hole, f"nothing between '{before}' and '{m.group(2)}': a value is missing",
                    expects, _note(what))
-
-
-def _between_names(text: str, before: str, after_punct: int) -> bool:
-    """True when a loose space before punctuation stands between two names: "Italy , France".
-
-    >>> _between_names("Roe , John", "Roe", 5), _between_names("March , Smith", "March", 7)
-    (True, False)
-    """
-    after = next_word(text, skip_ahead_quotes(text, after_punct))
-    lowered = before.lower()
-    return before[:1].isupper() and after[:1].isupper() and lowered not in MONTHS \
-        and lowered not in NUMBER_TAKERS and before not in NUMBERED_NAMES
-
-
-def skip_ahead_quotes(text: str, pos: int) -> int:
-    """The offset after the spaces and quotation marks that start at ``pos``."""
-    while pos < len(text) and text[pos] in " \t\n\"'”’“‘":
-        pos += 1
-    return pos
 
 
 def find_bare_quantities(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
@@ -297,19 +279,6 @@ def _spaced_ellipsis(text: str, pos: int) -> bool:
 
 #: What a rate is counted per: "earn  an hour", "cost an extra  a month" (an amount vanished before it).
 RATE_PERIODS = frozenset("month year week day hour night head share barrel tonne ton gallon litre pound kilo minute".split())
-#: A lone capital in a text with a digit this close keeps its name whole ("killer T cells", 2019).
-DIGIT_WINDOW = 200
-
-
-def digit_nearby(text: str, pos: int) -> bool:
-    """True when a digit stands within ``DIGIT_WINDOW`` characters of ``pos``: the text kept its numbers there.
-
-    >>> digit_nearby("T cells in 2019", 0), digit_nearby("the G meeting", 4)
-    (True, False)
-    """
-    return any(ch.isdigit() for ch in text[max(0, pos - DIGIT_WINDOW):pos + DIGIT_WINDOW])
-
-
 def letters_paired(text: str, start: int, end: int) -> bool:
     """True when the lone capital is one of two joined by "and"/"or": "S and P", "Q and A", "R or B".
 
