@@ -40,8 +40,8 @@ from pathlib import Path
 from repairkit.document import InputError
 from repairkit.fileio import atomic_output_path
 from repairkit.reference.library import (
-    DEFAULT_TOP_K, MIN_SHARE_OF_BEST, Match, Query, _directory_files, _Entry, _load_file, idf_weights, index_keys,
-    jsonl_entry, key_sequence, tf_idf, vector_norm,
+    DEFAULT_TOP_K, MIN_SHARE_OF_BEST, Match, Query, _directory_files, _Entry, _load_file, idf_weights,
+    jsonl_entry, key_sequence, run_share, spread_keys, tf_idf, vector_norm,
 )
 from repairkit.reference.model import Article
 from repairkit.reference.serialize import article_from_json, article_to_dict
@@ -56,6 +56,7 @@ QUERY_KEYS = 16
 CANDIDATES = 12
 #: Parsed articles kept per open library (retrieval parses an article only when it is taken).
 PARSED_CACHE = 64
+_STAGE1 = "coverage"
 _FLUSH_EVERY = 2000
 
 _SCHEMA = """
@@ -218,6 +219,12 @@ class LibraryStore:
             rowids = [row[0] for row in self._conn.execute("SELECT rowid FROM articles ORDER BY rowid")]
         return [self._article(r) for r in rowids]
 
+    def rowid(self, ident: str) -> int | None:
+        """The row id of the article with this id (``Match.index`` of its matches), or None."""
+        with self._lock:
+            row = self._conn.execute("SELECT rowid FROM articles WHERE ident = ?", (ident,)).fetchone()
+        return None if row is None else int(row[0])
+
     def by_ids(self, idents: Sequence[str]) -> list[Article]:
         """The articles with these ids (a JSONL record's ``id``, or a file's path), in that order.
 
@@ -235,29 +242,49 @@ class LibraryStore:
     def matches(self, text: str) -> list[Match]:
         """The best candidates for ``text``, best first; ``Match.index`` is a row id.
 
-        FTS5 ranks the articles holding the text's :data:`QUERY_KEYS` rarest keys with BM25; the
-        first :data:`CANDIDATES` get the in-memory library's TF-IDF cosine and coverage, and are
-        ordered by coverage (how much of the text the article holds), then cosine. Coverage
-        first because a scraped text is usually an excerpt of its source: a short article
-        sharing one paragraph can be more *similar* than the long source that holds all of it
-        (top-1 accuracy on damaged half-articles, benchmarks/library_scale.py).
+        Two stages. FTS5 ranks by BM25 the articles holding any of :data:`QUERY_KEYS` keys of the
+        text, the rarest of each of as many equal stretches of it (:func:`spread_keys`), and the
+        first :data:`CANDIDATES` are scored exactly: the in-memory library's TF-IDF cosine and
+        coverage, from the key counts kept for each article. They are ordered by coverage (how much
+        of the text the article holds), then cosine. Coverage first because a scraped text is
+        usually an excerpt of its source: a short article sharing one paragraph can be more
+        *similar* than the long source that holds all of it. Articles tied at the best coverage
+        (each holds every key of the text: the same paragraphs in other articles) are ordered by
+        :func:`run_share` first, read from their stored text: the source holds the text's words
+        as one run, in its order (top-1 accuracy on damaged half-articles,
+        benchmarks/library_scale.py).
         """
-        freq = index_keys(text)
+        sequence = key_sequence(text)
+        freq = Counter(sequence)
         with self._lock:
             df = self._document_frequencies(freq)
             idf = idf_weights(self._count, df)  # the library's formula, from the counts kept in the file
-            query = sorted(idf, key=lambda k: (df[k], k))[:QUERY_KEYS]
+            query = spread_keys(sequence, {k: df[k] for k in idf}, QUERY_KEYS)
             if not query:
                 return []
-            expression = " OR ".join(f'"{k}"' for k in query)
-            # FTS5's own top-N by rank (BM25) first; joining before the limit would read every match.
-            rows = self._conn.execute(
-                "SELECT a.rowid, a.key_counts, a.norm FROM (SELECT rowid FROM article_keys WHERE article_keys "
-                "MATCH ? ORDER BY rank LIMIT ?) AS hit JOIN articles AS a ON a.rowid = hit.rowid",
-                (expression, CANDIDATES)).fetchall()
-        scored = Query.of(freq, idf)
-        found = [scored.match(json.loads(key_counts), idf, doc_norm, rowid) for rowid, key_counts, doc_norm in rows]
-        return sorted(found, key=lambda m: (-round(m.coverage, 6), -m.similarity, m.index))
+            scored = Query.of(freq, idf)
+            if _STAGE1 == "bm25":
+                expression = " OR ".join(f'"{k}"' for k in query)
+                rows = self._conn.execute(
+                    "SELECT a.rowid, a.key_counts, a.norm FROM (SELECT rowid FROM article_keys WHERE article_keys "
+                    "MATCH ? ORDER BY rank LIMIT ?) AS hit JOIN articles AS a ON a.rowid = hit.rowid",
+                    (expression, CANDIDATES)).fetchall()
+            else:
+                # Each key's articles from FTS5, summed by the key's weight in the text: the share
+                # of the chosen keys' weight an article holds, its coverage of them.
+                union = " UNION ALL ".join(["SELECT rowid, ? AS weight FROM article_keys WHERE article_keys MATCH ?"]
+                                           * len(query))
+                rows = self._conn.execute(
+                    f"SELECT a.rowid, a.key_counts, a.norm FROM (SELECT rowid, sum(weight) AS held FROM ({union}) "
+                    "GROUP BY rowid ORDER BY held DESC, rowid LIMIT ?) AS hit JOIN articles AS a ON a.rowid = hit.rowid",
+                    [v for k in query for v in (scored.weights[k], f'"{k}"')] + [CANDIDATES]).fetchall()
+        found = sorted((scored.match(json.loads(key_counts), idf, doc_norm, rowid) for rowid, key_counts, doc_norm in rows),
+                       key=lambda m: (-round(m.coverage, 6), -m.similarity, m.index))
+        tied = [m for m in found if round(m.coverage, 6) == round(found[0].coverage, 6)] if found else []
+        if len(tied) > 1:
+            order = {m.index: run_share(sequence, key_sequence(self._text(m.index))) for m in tied}
+            found[:len(tied)] = sorted(tied, key=lambda m: (-order[m.index], -m.similarity, m.index))
+        return found
 
     def retrieve(self, text: str, k: int = DEFAULT_TOP_K) -> list[tuple[float, Article]]:
         """The ``k`` most similar relevant articles, parsed, as ``Library.retrieve`` picks them."""
@@ -284,6 +311,10 @@ class LibraryStore:
         wanted = json.dumps(sorted(keys), ensure_ascii=False)
         return dict(self._conn.execute(
             "SELECT key, df FROM key_df WHERE key IN (SELECT value FROM json_each(?))", (wanted,)).fetchall())
+
+    def _text(self, rowid: int) -> str:
+        with self._lock:
+            return self._conn.execute("SELECT text FROM articles WHERE rowid = ?", (rowid,)).fetchone()[0]
 
     def _article(self, rowid: int) -> Article:
         """The parsed article of a row, from a small per-library cache."""
