@@ -4,11 +4,12 @@
 then opens it read-only in every command and every batch worker, without re-indexing. The index
 is SQLite's FTS5 (in Python's standard library) over the same damage-tolerant word keys as the
 in-memory :class:`~repairkit.reference.library.Library` (letters only, lower case, so
-"Euro-Asian" and "EuroAsian" meet), ranked with its BM25. The few best candidates are then scored
-as the in-memory library scores them (TF-IDF cosine and coverage, with document frequencies and
-article key counts kept in the file) and taken as references by the same thresholds; they are
-ordered by coverage first (see :meth:`LibraryStore.matches`). A retrieval reads a handful of rows
-however large the library is.
+"Euro-Asian" and "EuroAsian" meet). A retrieval asks it for the articles holding the most of a
+few keys spread over the text, scores those candidates as the in-memory library scores them
+(TF-IDF cosine and coverage, with document frequencies and article key counts kept in the file),
+takes them as references by the same thresholds, and orders them by coverage first (see
+:meth:`LibraryStore.matches`). A retrieval reads a few hundred index rows and a few dozen
+articles however large the library is.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -49,14 +50,15 @@ from repairkit.reference.serialize import article_from_json, article_to_dict
 #: The ``format`` row of a library file; opening checks it.
 FORMAT_TAG = "repairkit.library/2"
 LIBRARY_SUFFIX = ".db"
-#: How many of a text's rarer keys go into the full-text query, and how many BM25 candidates
-#: are re-scored exactly. Chosen on the even half (benchmarks/library_scale.py --half even: 16 rarest keys
-#: put the source among the candidates for 40 of 40 queries at 10,000 articles, 8 for 39).
+#: How many keys of a text (one from each of as many stretches of it) go into the full-text query,
+#: and how many candidates are scored exactly. Chosen on the even half (benchmarks/library_scale.py
+#: --half even, 200 queries): the cheapest setting that put the source among the candidates of
+#: every query both at 100,000 articles and at 10,000 with --pool-share 0.1 (16 keys and 12
+#: candidates missed one there; 24 and 32 keys cost 2-3x the time at 100,000 for nothing more).
 QUERY_KEYS = 16
-CANDIDATES = 12
+CANDIDATES = 24
 #: Parsed articles kept per open library (retrieval parses an article only when it is taken).
 PARSED_CACHE = 64
-_STAGE1 = "coverage"
 _FLUSH_EVERY = 2000
 
 _SCHEMA = """
@@ -242,10 +244,12 @@ class LibraryStore:
     def matches(self, text: str) -> list[Match]:
         """The best candidates for ``text``, best first; ``Match.index`` is a row id.
 
-        Two stages. FTS5 ranks by BM25 the articles holding any of :data:`QUERY_KEYS` keys of the
-        text, the rarest of each of as many equal stretches of it (:func:`spread_keys`), and the
-        first :data:`CANDIDATES` are scored exactly: the in-memory library's TF-IDF cosine and
-        coverage, from the key counts kept for each article. They are ordered by coverage (how much
+        Two stages. First FTS5 finds the articles holding :data:`QUERY_KEYS` keys of the text,
+        the rarest of each of as many equal stretches of it (:func:`spread_keys`), and ranks them
+        by the weight of those keys they hold (their coverage of the chosen keys; BM25's length
+        normalisation ranked short articles sharing one paragraph above the longer source). Then
+        the first :data:`CANDIDATES` are scored exactly: the in-memory library's TF-IDF cosine
+        and coverage, from the key counts kept for each article. They are ordered by coverage (how much
         of the text the article holds), then cosine. Coverage first because a scraped text is
         usually an excerpt of its source: a short article sharing one paragraph can be more
         *similar* than the long source that holds all of it. Articles tied at the best coverage
@@ -263,21 +267,14 @@ class LibraryStore:
             if not query:
                 return []
             scored = Query.of(freq, idf)
-            if _STAGE1 == "bm25":
-                expression = " OR ".join(f'"{k}"' for k in query)
-                rows = self._conn.execute(
-                    "SELECT a.rowid, a.key_counts, a.norm FROM (SELECT rowid FROM article_keys WHERE article_keys "
-                    "MATCH ? ORDER BY rank LIMIT ?) AS hit JOIN articles AS a ON a.rowid = hit.rowid",
-                    (expression, CANDIDATES)).fetchall()
-            else:
-                # Each key's articles from FTS5, summed by the key's weight in the text: the share
-                # of the chosen keys' weight an article holds, its coverage of them.
-                union = " UNION ALL ".join(["SELECT rowid, ? AS weight FROM article_keys WHERE article_keys MATCH ?"]
-                                           * len(query))
-                rows = self._conn.execute(
-                    f"SELECT a.rowid, a.key_counts, a.norm FROM (SELECT rowid, sum(weight) AS held FROM ({union}) "
-                    "GROUP BY rowid ORDER BY held DESC, rowid LIMIT ?) AS hit JOIN articles AS a ON a.rowid = hit.rowid",
-                    [v for k in query for v in (scored.weights[k], f'"{k}"')] + [CANDIDATES]).fetchall()
+            # Each chosen key's articles from FTS5, summed by the key's weight in the text (the
+            # share of the chosen keys' weight an article holds); only the best rows are joined.
+            union = " UNION ALL ".join(["SELECT rowid, ? AS weight FROM article_keys WHERE article_keys MATCH ?"]
+                                       * len(query))
+            rows = self._conn.execute(
+                f"SELECT a.rowid, a.key_counts, a.norm FROM (SELECT rowid, sum(weight) AS held FROM ({union}) "
+                "GROUP BY rowid ORDER BY held DESC, rowid LIMIT ?) AS hit JOIN articles AS a ON a.rowid = hit.rowid",
+                [v for k in query for v in (scored.weights[k], f'"{k}"')] + [CANDIDATES]).fetchall()
         found = sorted((scored.match(json.loads(key_counts), idf, doc_norm, rowid) for rowid, key_counts, doc_norm in rows),
                        key=lambda m: (-round(m.coverage, 6), -m.similarity, m.index))
         tied = [m for m in found if round(m.coverage, 6) == round(found[0].coverage, 6)] if found else []
@@ -416,7 +413,7 @@ def _pack(article: Article) -> bytes:
 
 
 def _key_text(text: str) -> str:
-    """The text as its keys in reading order, for FTS5 (which then counts them for BM25).
+    """The text as its keys in reading order, for FTS5 (which keeps their positions).
 
     >>> text = "Euro-Asian trade rose 5% in 2021; EuroAsian"
     >>> _key_text(text)
