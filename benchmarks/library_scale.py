@@ -1,7 +1,7 @@
 """Reference library at scale: build time, size on disk, retrieval + comparison time, top-1 accuracy.
 
 Usage: .venv/bin/python -m benchmarks.library_scale [--sizes 100,1000,10000,100000] [--queries 200]
-       [--half odd] [--seed 0] [--in-memory] [--workdir DIR]
+       [--half odd] [--seed 0] [--pool-share 1] [--in-memory] [--variants K,C;...] [--keep DIR] [--workdir DIR]
 
 Synthetic libraries: article ``i`` is 4 to 9 paragraphs drawn at random from the news corpus's
 paragraphs (of one half of the articles with ``--half even|odd``: constants were chosen on the
@@ -39,6 +39,7 @@ from benchmarks.damage import damage, load_corpus
 from repairkit.config import Config
 from repairkit.document import Document
 from repairkit.pipeline import scan_document, select_rules
+from repairkit.reference import store as library_store
 from repairkit.reference.library import Library
 from repairkit.reference.store import LibraryStore, build_library
 from repairkit.repair.build import enrich
@@ -122,6 +123,26 @@ def measure(library: object, queries: Sequence[tuple[str, Document, list]], rule
             "top1": hits / len(queries), "candidates": found / len(queries)}
 
 
+def compare_setting(store: LibraryStore, queries: Sequence[tuple[str, Document, list]], keys: int,
+                    candidates: int) -> str:
+    """Candidate recall, top-1 and median retrieval CPU of the store with other key and candidate counts."""
+    saved = library_store.QUERY_KEYS, library_store.CANDIDATES
+    library_store.QUERY_KEYS, library_store.CANDIDATES = keys, candidates
+    try:
+        found = hits = 0
+        cpu = []
+        for ident, doc, _ in queries:
+            c0 = time.process_time()
+            refs = store.references_for(doc.text)
+            cpu.append(1000 * (time.process_time() - c0))
+            hits += bool(refs) and refs[0].path.endswith(f"#{ident}")
+            found += store.rowid(ident) in {m.index for m in store.matches(doc.text)}
+    finally:
+        library_store.QUERY_KEYS, library_store.CANDIDATES = saved
+    return (f"keys {keys}, candidates {candidates}: in cand. {found / len(queries):.3f}, top-1 {hits / len(queries):.3f}, "
+            f"retrieval CPU median {statistics.median(cpu):.1f} ms")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Build each library size, run the damaged half-article queries, print a table."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -133,6 +154,9 @@ def main(argv: Sequence[str] | None = None) -> None:
                     help="draw articles from this share of the paragraphs (harder: more articles share each)")
     ap.add_argument("--in-memory", action="store_true", help="also the in-memory Library, up to 10,000 articles")
     ap.add_argument("--workdir", type=Path, default=None)
+    ap.add_argument("--variants", default="",
+                    help="also score these settings of the store, 'KEYS,CANDIDATES;...' (e.g. '16,12;24,24'): "
+                         "source among the candidates, top-1, retrieval CPU (after the timed run: caches warm)")
     ap.add_argument("--keep", type=Path, default=None,
                     help="keep each built library in this directory and use it again in a later run "
                          "(with the build time measured when it was built)")
@@ -175,6 +199,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             print(f"{n:>9} {'sqlite':<7} {build_s:>8.1f} {db.stat().st_size / 1e6:>10.1f} {m['retrieval']:>12.1f} "
                   f"{m['comparison']:>13.1f} {m['total']:>8.1f} {m['total_p90']:>7.1f} {m['cpu']:>12.1f} "
                   f"{m['retrieval_cpu']:>9.1f} {m['top1']:>6.3f} {m['candidates']:>8.3f} {same:>9}", flush=True)
+            for variant in filter(None, args.variants.split(";")):
+                print(f"{'':>9} {variant:<7} " + compare_setting(store, queries, *map(int, variant.split(","))), flush=True)
             store.close()
             if args.in_memory and n <= 10_000:
                 if not source.exists():
