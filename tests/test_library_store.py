@@ -48,7 +48,10 @@ def same_scores(store: LibraryStore, memory: Library, query: str) -> None:
         other = theirs[paths[m.index - 1]]
         assert m.similarity == pytest.approx(other.similarity, abs=1e-9)
         assert m.coverage == pytest.approx(other.coverage, abs=1e-9)
-    assert mine == sorted(mine, key=lambda m: (-round(m.coverage, 6), -m.similarity))
+    assert [round(m.coverage, 6) for m in mine] == sorted((round(m.coverage, 6) for m in mine), reverse=True)
+    for a, b in zip(mine, mine[1:]):  # by cosine but among those tied at the best coverage
+        if round(a.coverage, 6) == round(b.coverage, 6) < round(mine[0].coverage, 6):
+            assert a.similarity >= b.similarity
 
 
 def test_a_library_file_scores_as_the_in_memory_library_and_finds_the_source(tmp_path, refs):
@@ -99,6 +102,51 @@ def test_retrieval_on_a_corpus_sample_scores_as_memory_and_finds_the_source(tmp_
         mine = [a.path for _, a in store.retrieve(query)]
         found += bool(mine) and mine[0].endswith(f"#{records[i]['id']}")
     assert found >= 39
+
+
+def made_up_paragraph(rng: random.Random, words: int = 30) -> str:
+    """A paragraph of made-up words (letters only: each word is a key of its own)."""
+    return " ".join("".join(rng.choice("bcdfghjklmnpqrstvwxz") + rng.choice("aeiou") for _ in range(4))
+                    for _ in range(words)) + "."
+
+
+def write_articles(path: Path, articles: dict[str, list[str]]) -> Path:
+    path.write_text("".join(json.dumps({"id": ident, "text": "\n\n".join(paragraphs)}) + "\n"
+                            for ident, paragraphs in articles.items()), encoding="utf-8")
+    return path
+
+
+def test_the_source_is_found_among_many_articles_sharing_its_rarest_paragraph(tmp_path):
+    # Paragraph a is in 41 articles, b in 61: a text's rarest keys are all a's, and they alone
+    # would rank the 40 other articles holding a (of the same length) with the source.
+    rng = random.Random(5)
+    a, b = made_up_paragraph(rng), made_up_paragraph(rng)
+    articles = {f"a{j}": [a, made_up_paragraph(rng)] for j in range(40)}
+    articles |= {f"b{j}": [made_up_paragraph(rng), b] for j in range(60)}
+    articles |= {f"other{j}": [made_up_paragraph(rng)] for j in range(100)}
+    articles["source"] = [a, b]
+    db = tmp_path / "refs.db"
+    build_library(db, [write_articles(tmp_path / "refs.jsonl", articles)])
+    store = LibraryStore.open(db)
+    query = f"{a} {b}"
+    ranked = store.matches(query)
+    assert ranked[0].index == store.rowid("source") and ranked[0].coverage == pytest.approx(1.0)
+    assert [art.path for art in store.references_for(query)][0].endswith("#source")
+    assert ranked[1].coverage < 0.7  # every other article holds one of the two paragraphs
+
+
+def test_articles_holding_every_key_are_ordered_by_the_text_order(tmp_path):
+    rng = random.Random(6)
+    a, b, x, y, z = (made_up_paragraph(rng) for _ in range(5))
+    articles = {"source": [a, b, y, z], "shuffled": [b, x, a]} | {f"other{j}": [made_up_paragraph(rng)] for j in range(6)}
+    db = tmp_path / "refs.db"
+    build_library(db, [write_articles(tmp_path / "refs.jsonl", articles)])
+    store = LibraryStore.open(db)
+    first, second = store.matches(f"{a} {b}")[:2]
+    assert first.coverage == second.coverage == pytest.approx(1.0)
+    assert (first.index, second.index) == (store.rowid("source"), store.rowid("shuffled"))
+    assert second.similarity > first.similarity  # the shorter article is more similar, not the source
+    assert [art.path for art in store.references_for(f"{a} {b}")][0].endswith("#source")
 
 
 def test_add_is_one_transaction_and_skips_what_is_there(tmp_path, refs):

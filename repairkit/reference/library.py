@@ -24,6 +24,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from repairkit.document import InputError, decode_bytes, read_input
@@ -77,6 +78,49 @@ def idf_weights(articles: int, df: Mapping[str, int]) -> dict[str, float]:
     """
     limit = max(1, int(articles * MAX_DOC_SHARE)) if articles > 4 else articles
     return {k: math.log((1 + articles) / (1 + c)) + 1.0 for k, c in df.items() if c <= limit}
+
+
+def spread_keys(sequence: Sequence[str], df: Mapping[str, int], count: int) -> list[str]:
+    """The rarest key of each of ``count`` equal stretches of a text's keys: a full-text query.
+
+    Only keys in ``df`` (key -> document frequency) are used, each once. Taking the text's
+    rarest keys overall would often take them all from one paragraph, and find the many articles
+    that share that paragraph as well as the source; one key from each stretch of the text finds
+    the article that holds all of it (benchmarks/library_scale.py). Ties go to the first key in
+    alphabetical order, so a query does not depend on hashing.
+
+    >>> spread_keys("the bank raised rates the striker scored twice".split(),
+    ...             {"the": 9, "bank": 3, "raised": 5, "rates": 4, "striker": 2, "scored": 4, "twice": 6}, 2)
+    ['bank', 'striker']
+    """
+    usable = [k for k in sequence if k in df]
+    stretches = min(count, len(usable))
+    chosen: dict[str, None] = {}
+    for i in range(stretches):
+        stretch = [k for k in usable[i * len(usable) // stretches:(i + 1) * len(usable) // stretches]
+                   if k not in chosen]
+        if stretch:
+            chosen[min(stretch, key=lambda k: (df[k], k))] = None
+    return list(chosen)
+
+
+def run_share(query: Sequence[str], article: Sequence[str]) -> float:
+    """The share of the query's keys that the article holds as one run, in the query's order.
+
+    The longest block the two key sequences have in common (``difflib``), over the query's
+    length: an exact, order-aware signal for articles that hold every key of a text. The source
+    of an excerpt holds its paragraphs one after the other (1.0); another article that holds the
+    same paragraphs elsewhere, or in another order, holds only the longest of them as one run.
+
+    >>> run_share("one two three four".split(), "three four zero one two".split())
+    0.5
+    >>> run_share("one two three four".split(), "zero one two three four".split())
+    1.0
+    """
+    if not query:
+        return 0.0
+    block = SequenceMatcher(None, query, article, autojunk=False).find_longest_match(0, len(query), 0, len(article))
+    return block.size / len(query)
 
 
 def tf_idf(freq: Mapping[str, int], idf: Mapping[str, float]) -> dict[str, float]:

@@ -4,11 +4,12 @@
 then opens it read-only in every command and every batch worker, without re-indexing. The index
 is SQLite's FTS5 (in Python's standard library) over the same damage-tolerant word keys as the
 in-memory :class:`~repairkit.reference.library.Library` (letters only, lower case, so
-"Euro-Asian" and "EuroAsian" meet), ranked with its BM25. The few best candidates are then scored
-as the in-memory library scores them (TF-IDF cosine and coverage, with document frequencies and
-article key counts kept in the file) and taken as references by the same thresholds; they are
-ordered by coverage first (see :meth:`LibraryStore.matches`). A retrieval reads a handful of rows
-however large the library is.
+"Euro-Asian" and "EuroAsian" meet). A retrieval asks it for the articles holding the most of a
+few keys spread over the text, scores those candidates as the in-memory library scores them
+(TF-IDF cosine and coverage, with document frequencies and article key counts kept in the file),
+takes them as references by the same thresholds, and orders them by coverage first (see
+:meth:`LibraryStore.matches`). A retrieval reads a few hundred index rows and a few dozen
+articles however large the library is.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -40,8 +41,8 @@ from pathlib import Path
 from repairkit.document import InputError
 from repairkit.fileio import atomic_output_path
 from repairkit.reference.library import (
-    DEFAULT_TOP_K, MIN_SHARE_OF_BEST, Match, Query, _directory_files, _Entry, _load_file, idf_weights, index_keys,
-    jsonl_entry, key_sequence, tf_idf, vector_norm,
+    DEFAULT_TOP_K, MIN_SHARE_OF_BEST, Match, Query, _directory_files, _Entry, _load_file, idf_weights,
+    jsonl_entry, key_sequence, run_share, spread_keys, tf_idf, vector_norm,
 )
 from repairkit.reference.model import Article
 from repairkit.reference.serialize import article_from_json, article_to_dict
@@ -49,11 +50,13 @@ from repairkit.reference.serialize import article_from_json, article_to_dict
 #: The ``format`` row of a library file; opening checks it.
 FORMAT_TAG = "repairkit.library/2"
 LIBRARY_SUFFIX = ".db"
-#: How many of a text's rarer keys go into the full-text query, and how many BM25 candidates
-#: are re-scored exactly. Chosen on the even half (benchmarks/library_scale.py --half even: 16 rarest keys
-#: put the source among the candidates for 40 of 40 queries at 10,000 articles, 8 for 39).
+#: How many keys of a text (one from each of as many stretches of it) go into the full-text query,
+#: and how many candidates are scored exactly. Chosen on the even half (benchmarks/library_scale.py
+#: --half even, 200 queries): the cheapest setting that put the source among the candidates of
+#: every query both at 100,000 articles and at 10,000 with --pool-share 0.1 (16 keys and 12
+#: candidates missed one there; 24 and 32 keys cost 2-3x the time at 100,000 for nothing more).
 QUERY_KEYS = 16
-CANDIDATES = 12
+CANDIDATES = 24
 #: Parsed articles kept per open library (retrieval parses an article only when it is taken).
 PARSED_CACHE = 64
 _FLUSH_EVERY = 2000
@@ -218,6 +221,12 @@ class LibraryStore:
             rowids = [row[0] for row in self._conn.execute("SELECT rowid FROM articles ORDER BY rowid")]
         return [self._article(r) for r in rowids]
 
+    def rowid(self, ident: str) -> int | None:
+        """The row id of the article with this id (``Match.index`` of its matches), or None."""
+        with self._lock:
+            row = self._conn.execute("SELECT rowid FROM articles WHERE ident = ?", (ident,)).fetchone()
+        return None if row is None else int(row[0])
+
     def by_ids(self, idents: Sequence[str]) -> list[Article]:
         """The articles with these ids (a JSONL record's ``id``, or a file's path), in that order.
 
@@ -235,29 +244,44 @@ class LibraryStore:
     def matches(self, text: str) -> list[Match]:
         """The best candidates for ``text``, best first; ``Match.index`` is a row id.
 
-        FTS5 ranks the articles holding the text's :data:`QUERY_KEYS` rarest keys with BM25; the
-        first :data:`CANDIDATES` get the in-memory library's TF-IDF cosine and coverage, and are
-        ordered by coverage (how much of the text the article holds), then cosine. Coverage
-        first because a scraped text is usually an excerpt of its source: a short article
-        sharing one paragraph can be more *similar* than the long source that holds all of it
-        (top-1 accuracy on damaged half-articles, benchmarks/library_scale.py).
+        Two stages. First FTS5 finds the articles holding :data:`QUERY_KEYS` keys of the text,
+        the rarest of each of as many equal stretches of it (:func:`spread_keys`), and ranks them
+        by the weight of those keys they hold (their coverage of the chosen keys; BM25's length
+        normalisation ranked short articles sharing one paragraph above the longer source). Then
+        the first :data:`CANDIDATES` are scored exactly: the in-memory library's TF-IDF cosine
+        and coverage, from the key counts kept for each article. They are ordered by coverage (how much
+        of the text the article holds), then cosine. Coverage first because a scraped text is
+        usually an excerpt of its source: a short article sharing one paragraph can be more
+        *similar* than the long source that holds all of it. Articles tied at the best coverage
+        (each holds every key of the text: the same paragraphs in other articles) are ordered by
+        :func:`run_share` first, read from their stored text: the source holds the text's words
+        as one run, in its order (top-1 accuracy on damaged half-articles,
+        benchmarks/library_scale.py).
         """
-        freq = index_keys(text)
+        sequence = key_sequence(text)
+        freq = Counter(sequence)
         with self._lock:
             df = self._document_frequencies(freq)
             idf = idf_weights(self._count, df)  # the library's formula, from the counts kept in the file
-            query = sorted(idf, key=lambda k: (df[k], k))[:QUERY_KEYS]
+            query = spread_keys(sequence, {k: df[k] for k in idf}, QUERY_KEYS)
             if not query:
                 return []
-            expression = " OR ".join(f'"{k}"' for k in query)
-            # FTS5's own top-N by rank (BM25) first; joining before the limit would read every match.
+            scored = Query.of(freq, idf)
+            # Each chosen key's articles from FTS5, summed by the key's weight in the text (the
+            # share of the chosen keys' weight an article holds); only the best rows are joined.
+            union = " UNION ALL ".join(["SELECT rowid, ? AS weight FROM article_keys WHERE article_keys MATCH ?"]
+                                       * len(query))
             rows = self._conn.execute(
-                "SELECT a.rowid, a.key_counts, a.norm FROM (SELECT rowid FROM article_keys WHERE article_keys "
-                "MATCH ? ORDER BY rank LIMIT ?) AS hit JOIN articles AS a ON a.rowid = hit.rowid",
-                (expression, CANDIDATES)).fetchall()
-        scored = Query.of(freq, idf)
-        found = [scored.match(json.loads(key_counts), idf, doc_norm, rowid) for rowid, key_counts, doc_norm in rows]
-        return sorted(found, key=lambda m: (-round(m.coverage, 6), -m.similarity, m.index))
+                f"SELECT a.rowid, a.key_counts, a.norm FROM (SELECT rowid, sum(weight) AS held FROM ({union}) "
+                "GROUP BY rowid ORDER BY held DESC, rowid LIMIT ?) AS hit JOIN articles AS a ON a.rowid = hit.rowid",
+                [v for k in query for v in (scored.weights[k], f'"{k}"')] + [CANDIDATES]).fetchall()
+        found = sorted((scored.match(json.loads(key_counts), idf, doc_norm, rowid) for rowid, key_counts, doc_norm in rows),
+                       key=lambda m: (-round(m.coverage, 6), -m.similarity, m.index))
+        tied = [m for m in found if round(m.coverage, 6) == round(found[0].coverage, 6)] if found else []
+        if len(tied) > 1:
+            order = {m.index: run_share(sequence, key_sequence(self._text(m.index))) for m in tied}
+            found[:len(tied)] = sorted(tied, key=lambda m: (-order[m.index], -m.similarity, m.index))
+        return found
 
     def retrieve(self, text: str, k: int = DEFAULT_TOP_K) -> list[tuple[float, Article]]:
         """The ``k`` most similar relevant articles, parsed, as ``Library.retrieve`` picks them."""
@@ -284,6 +308,10 @@ class LibraryStore:
         wanted = json.dumps(sorted(keys), ensure_ascii=False)
         return dict(self._conn.execute(
             "SELECT key, df FROM key_df WHERE key IN (SELECT value FROM json_each(?))", (wanted,)).fetchall())
+
+    def _text(self, rowid: int) -> str:
+        with self._lock:
+            return self._conn.execute("SELECT text FROM articles WHERE rowid = ?", (rowid,)).fetchone()[0]
 
     def _article(self, rowid: int) -> Article:
         """The parsed article of a row, from a small per-library cache."""
@@ -385,7 +413,7 @@ def _pack(article: Article) -> bytes:
 
 
 def _key_text(text: str) -> str:
-    """The text as its keys in reading order, for FTS5 (which then counts them for BM25).
+    """The text as its keys in reading order, for FTS5 (which keeps their positions).
 
     >>> text = "Euro-Asian trade rose 5% in 2021; EuroAsian"
     >>> _key_text(text)
