@@ -515,7 +515,7 @@ def section_startup(runs: int, timeout: float, tmp: Path) -> None:
     say()
 
 
-#: Runs of the fixture scan with an empty cache (each builds the word tables: ~2 s).
+#: Runs of the fixture scan with an empty cache (each builds the word tables: ~3 s of CPU).
 COLD_RUNS = 3
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from repairkit.document import OffsetMap
-from repairkit.reference.align import key_view
+from repairkit.reference.align import key_text, key_view
 
 
 def _per_letter(text: str, start: int = 0, end: int | None = None) -> OffsetMap:
@@ -34,6 +34,6 @@ def test_same_view_and_offsets_as_letter_by_letter() -> None:
         start = rng.randint(0, len(text))
         end = rng.choice([None, rng.randint(start, len(text))])
         ours, theirs = key_view(text, start, end), _per_letter(text, start, end)
-        assert ours.view == theirs.view, text
+        assert ours.view == theirs.view == key_text(text, start, end), text
         assert [ours.to_original(v) for v in range(len(ours.view) + 1)] == \
                [theirs.to_original(v) for v in range(len(theirs.view) + 1)], text

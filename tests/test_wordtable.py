@@ -111,3 +111,13 @@ def test_any_common_by_set_equals_word_by_word(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(lexicon, "_get", lexicon._frequencies().get)  # as while still bisecting
     assert [lexicon.any_common(g) for g in groups] == by_set
     assert 0 < sum(by_set) < len(groups)
+
+
+def test_build_sorts_by_utf8_bytes() -> None:
+    # the table sorts strings in C (code-point order) and bisects bytes: the two orders must agree
+    rng = random.Random(0)
+    words = ["".join(chr(rng.choice([rng.randint(32, 0x2FFF), rng.randint(0xD800, 0xDFFF), rng.randint(0xE000, 0x10FFFF)]))
+                     for _ in range(rng.randint(0, 6))) for _ in range(5000)]
+    table = SortedWords.build(words)
+    assert table._blob == b"\n".join(sorted(w.encode("utf-8", "surrogatepass") for w in words if "\n" not in w))
+    assert all(w in table for w in words if "\n" not in w and not any(0xD800 <= ord(c) <= 0xDFFF for c in w))

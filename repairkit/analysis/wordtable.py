@@ -30,6 +30,7 @@ import tempfile
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
+from itertools import accumulate
 from pathlib import Path
 from typing import TypeVar
 
@@ -59,12 +60,13 @@ class SortedWords:
     def build(cls, words: Iterable[str] | Mapping[str, int]) -> SortedWords:
         """The table of ``words`` (a mapping gives each word its value, 0 to 65,535)."""
         mapping = words if isinstance(words, Mapping) else None
-        encoded = sorted((w.encode("utf-8", "surrogatepass"), w) for w in words if "\n" not in w)
-        blob = b"\n".join(e for e, _ in encoded)
-        starts = array("I", [0])
-        for e, _ in encoded:
-            starts.append(starts[-1] + len(e) + 1)
-        values = array("H", (mapping[w] for _, w in encoded)) if mapping is not None else None
+        # str order is code-point order, which UTF-8 keeps (surrogates included): sorting the
+        # strings in C sorts their bytes
+        ordered = sorted(w for w in words if "\n" not in w)
+        encoded = [w.encode("utf-8", "surrogatepass") for w in ordered]
+        blob = b"\n".join(encoded)
+        starts = array("I", accumulate((len(e) + 1 for e in encoded), initial=0))
+        values = array("H", map(mapping.__getitem__, ordered)) if mapping is not None else None
         return cls(blob, starts, values)
 
     def __len__(self) -> int:

@@ -103,6 +103,26 @@ def key_view(text: str, start: int = 0, end: int | None = None) -> OffsetMap:
     return OffsetMap.build(text, pieces)
 
 
+def key_text(text: str, start: int = 0, end: int | None = None) -> str:
+    """``key_view(text, start, end).view`` without the offset map (the reference passages and
+    sentences are only compared, never mapped back: building their maps was half the cost of
+    aligning a long reference).
+
+    >>> key_text("It's 24th-rate!"), key_text("ΟΔΟΣ and İ", 0, 4)
+    ('itsthrate', 'οδοσ')
+    """
+    stop = len(text) if end is None else end
+    parts = []
+    for m in _LETTER_RUN_RE.finditer(text, start, stop):
+        run = m.group()
+        low = run.lower()
+        if len(low) == len(run) and "Σ" not in run and run.isalpha():
+            parts.append(low)
+        else:
+            parts.extend(ch.lower() for ch in run if ch.isalpha())
+    return "".join(parts)
+
+
 #: Runs of word characters that are no digit or underscore: every letter (``str.isalpha``) is
 #: in one (and a few numeric characters such as "²", which :func:`key_view` checks letter by letter).
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
@@ -263,7 +283,7 @@ def align(doc: str, ref: str, passages: Sequence[tuple[int, int]],
     doc_key = doc_map.view
     found: list[Segment] = []
     for index, (start, end) in enumerate(passages):
-        key = key_view(ref, start, end).view
+        key = key_text(ref, start, end)
         if len(key) < MIN_PASSAGE_LETTERS:
             continue
         hit = _locate(doc_key, key, PASSAGE_THRESHOLD)
@@ -273,7 +293,7 @@ def align(doc: str, ref: str, passages: Sequence[tuple[int, int]],
                 found.append(seg)
             continue
         for m in _SENTENCE_RE.finditer(ref, start, end):
-            s_key = key_view(ref, m.start(), m.end()).view
+            s_key = key_text(ref, m.start(), m.end())
             if len(s_key) < MIN_SENTENCE_LETTERS:
                 continue
             hit = _locate(doc_key, s_key, SENTENCE_THRESHOLD)
