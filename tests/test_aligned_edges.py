@@ -38,3 +38,12 @@ def test_what_the_next_sentence_starts_with_stays_out_when_its_words_differ():
     doc = ("Theatre The musical is not expected to open in London before December . The producer "
            "said it would be worth waiting for.")
     assert _numbers(doc, ref) == [(".", "2006.")]
+
+
+def test_a_shared_edge_about_another_period_is_not_restored():
+    ref = REF.replace("caused damage of around $10 billion in 1998.",
+                      "cut its market share this year, down to less than 70%.")
+    doc = DOC.replace("led the team to a clean sweep in .", "cut its market share last year, down to less than .")
+    assert _numbers(doc, ref) == []
+    same = DOC.replace("led the team to a clean sweep in .", "cut its market share this year, down to less than .")
+    assert _numbers(same, ref) == [(" .", " 70%.")]

@@ -27,7 +27,7 @@ from rapidfuzz.distance import Indel
 
 from repairkit.model import HIGH_CONFIDENCE, Applicability, Evidence, Span, Suggestion
 from repairkit.reference.align import LOST_CLASSES, Diff, Segment, align, restorable
-from repairkit.reference.dates import periods
+from repairkit.reference.dates import period_kind, periods
 from repairkit.reference.model import Article
 
 #: Confidence of an aligned repair, by the quality of its alignment (calibrated on the
@@ -175,7 +175,8 @@ def _site(doc: str, ref: Article, seg: Segment, start: int, end: int) -> Site | 
     rs, re_ = seg.ref_offset(start, "left"), seg.ref_offset(end, "right")
     lo_cut, hi_cut = inner_span(ref.text, seg)
     if rs < lo_cut:
-        if shared_letters(doc, start, ref.text, rs, -1) < EDGE_CONTEXT:
+        if shared_letters(doc, start, ref.text, rs, -1) < EDGE_CONTEXT or \
+                not same_periods(_sentence_to(doc, start), _sentence_to(ref.text, rs)):
             rs = lo_cut  # the end of the sentence before the aligned one: the reference does not vouch for it
         elif start == seg.start:  # it does, by its words: the spaces the lost figures left go with them
             i, j = start, rs
@@ -185,7 +186,8 @@ def _site(doc: str, ref: Article, seg: Segment, start: int, end: int) -> Site | 
                 j -= 1
             if i < start and j < rs:
                 start, rs = i, j
-    if re_ > hi_cut and shared_letters(doc, end, ref.text, re_, 1) < EDGE_CONTEXT:
+    if re_ > hi_cut and (shared_letters(doc, end, ref.text, re_, 1) < EDGE_CONTEXT
+                         or not same_periods(_sentence_from(doc, end), _sentence_from(ref.text, re_))):
         re_ = hi_cut  # the start of the sentence after it, likewise
     if re_ < rs:
         return None
@@ -240,6 +242,42 @@ def inner_span(ref_text: str, seg: Segment) -> tuple[int, int]:
     if stop:
         hi = stop.end()
     return lo, hi
+
+
+#: How far (in code points) the sentence of an edge restoration is read for its periods.
+_SENTENCE_WINDOW = 400
+
+
+def _sentence_to(text: str, pos: int) -> str:
+    """The sentence of ``text`` up to ``pos``."""
+    lo = max(0, pos - _SENTENCE_WINDOW)
+    stops = list(_STOP_RE.finditer(text, lo, pos))
+    start = max(stops[-1].end() if stops else lo, text.rfind("\n", lo, pos) + 1)
+    return text[start:pos]
+
+
+def _sentence_from(text: str, pos: int) -> str:
+    """The sentence of ``text`` from ``pos``."""
+    hi = min(len(text), pos + _SENTENCE_WINDOW)
+    stop = _STOP_RE.search(text, pos, hi)
+    end = stop.end() if stop else hi
+    nl = text.find("\n", pos, end)
+    return text[pos:nl if nl >= 0 else end]
+
+
+def same_periods(a: str, b: str) -> bool:
+    """False when the two passages name different periods of one kind ("last year" / "this year").
+
+    >>> same_periods("market share over the last year, down to", "market share over this year, down to")
+    False
+    >>> same_periods("in the fourth quarter sales", "sales rose in December"), same_periods("a", "in 2004")
+    (True, True)
+    """
+    pa, pb = periods(a), periods(b)
+    for kind in {period_kind(p) for p in pa} & {period_kind(p) for p in pb}:
+        if {p for p in pa if period_kind(p) == kind} != {p for p in pb if period_kind(p) == kind}:
+            return False
+    return True
 
 
 def _key_before(text: str, pos: int, width: int) -> str:
