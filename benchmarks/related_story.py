@@ -489,9 +489,10 @@ def write_calibration(tally: Tally, path: str, name: str) -> None:
     lines = [CALIBRATION_HEADER,
              f"# Measured by `python -m benchmarks.related_story --half even --seeds 2 --write-calibration` ({name}).",
              "# Score of a fact match: its frame fit less what its best competitor takes (repairkit.repair.facts.score_of);",
-             "# precision: share of the reference-fact suggestions in the bucket that were right (isotonic).",
+             "# precision: share of the reference-fact suggestions in the bucket that were right",
+             f"# (isotonic, merged until its standard error, articles as clusters, is at most {MAX_SE}).",
              "# reading\tbucket\tscore from\tscore to\tmeasured precision\tsample size\tbenchmark\tdate"]
-    for reading in READINGS:
+    for reading in sorted(READINGS):  # data files keep their entries sorted
         rows = [(score, ok, article) for score, _, ok, r, article in tally.rows if r == reading]
         for k, (low, high, precision, n) in enumerate(calibrate(rows), 1):
             lines.append(f"{reading}\t{k:02d}\t{low}\t{high}\t{precision}\t{n}\tbenchmarks.related_story\t{today}")
@@ -608,7 +609,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--plot", metavar="FILE", help="write a reliability diagram (needs matplotlib)")
     parser.add_argument("--show", type=int, default=0, help="print this many misses")
     parser.add_argument("--rows", metavar="FILE",
-                        help="write every reference-fact suggestion (seed, score, confidence, right, reading, article) as TSV")
+                        help="write every reference-fact suggestion as TSV: seed, score, confidence, right, "
+                        "reading, article")
     parser.add_argument("--write-calibration", action="store_true",
                         help="write repairkit/data/fact_calibration.tsv from this run (the even half only)")
     args = parser.parse_args(argv)
