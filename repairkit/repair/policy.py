@@ -12,7 +12,7 @@ bucket (written by ``python -m benchmarks.related_story --half even --seeds 2 --
 
 >>> row = fact_calibration()[-1]
 >>> row.reading, row.low <= row.high, 0.0 <= row.precision <= 1.0, row.benchmark
-('frame', True, True, 'benchmarks.related_story')
+('weak', True, True, 'benchmarks.related_story')
 """
 
 from __future__ import annotations
