@@ -281,7 +281,7 @@ def test_each_reading_has_its_own_measured_rows_and_a_conflict_stays_below_mediu
 
 def test_a_weak_frame_is_manual_whatever_it_measures(monkeypatch):
     import repairkit.repair.facts as facts_module
-    monkeypatch.setattr(facts_module, "fact_confidence", lambda score, reading: 0.95)
+    monkeypatch.setattr(facts_module, "fact_confidence", lambda score, reading: 0.95 if reading == "weak" else 0.0)
     text = "The fund, he said on Monday, had grown to . billion by the end of the summer."
     ref = "Investors in Zurich and Geneva poured money into equities, lifting assets to $4.5 billion."
     with facts_module.recording() as probe:
