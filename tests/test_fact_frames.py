@@ -300,3 +300,10 @@ def test_the_probe_records_every_fact_suggestion_with_its_score():
     made = {(s.span.start, s.span.end, s.replacement, s.confidence) for f in findings for s in f.suggestions
             if s.origin == "reference-fact"}
     assert made and made == {row[:4] for row in probe}
+
+
+def test_a_scale_written_against_a_counted_number_fills_a_scale_hole():
+    text = "His relay triumph made up for his displays in the individual m and m events in Athens, he said."
+    ref = "The relay triumph made up for his disappointing displays in the individual 100m and 200m events in Athens."
+    s = best_fact(facts_for(text, ref), text, "m events")
+    assert s is not None and "and 200m events in" in applied(text, s)

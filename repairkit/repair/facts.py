@@ -542,6 +542,21 @@ _NUMBER_WORDS = frozenset(SCALES) | {"percent", "per", "cent", "percentage", "po
                                      "st", "nd", "rd", "th", "s"}
 
 
+def fact_scale(fact: Fact) -> str:
+    """The scale word of a fact, as its unit or written against its number ("200m events": "m").
+
+    >>> events = Fact("count", "200m events", "200000000", 0, 11, "events", None, "", "", 0)
+    >>> days = Fact("count", "9 days", "9", 0, 6, "days", None, "", "", 0)
+    >>> fact_scale(events), fact_scale(days)
+    ('m', '')
+    """
+    unit = (fact.unit or "").lower()
+    if unit in SCALES:
+        return unit
+    m = re.search(r"\d\s?([a-z]+)\b", fact.text.lower())
+    return m.group(1) if m and m.group(1) in SCALES else ""
+
+
 def _unit_words(fact: Fact) -> frozenset[str]:
     words = {w.lower() for w in _LETTERS_RE.findall(fact.text)}
     if fact.unit:
@@ -584,8 +599,7 @@ def candidates(doc: Document, findings: Sequence[Finding], references: Sequence[
                 if year and expects in ("year", "decade") and fact.value[:4].isdigit() and int(fact.value[:4]) > year:
                     continue  # a text cannot report a year after its own date as past
                 if unit and (fact.unit or "").lower() not in (unit, unit + "s") and unit not in fact.text.lower().split() \
-                        and not (unit in SCALES and (fact.unit or "").lower() in SCALES
-                                 and SCALES[unit] == SCALES[(fact.unit or "").lower()]):
+                        and not (unit in SCALES and SCALES[unit] == SCALES.get(fact_scale(fact), 0)):
                     if not (fact.kind == "percent" and unit in ("percent", "pct")):
                         continue
                 fitting = [(abs(sp.start - hole), n, w, sp) for n, w in enumerate(_forms(fact, expects, suffix))
