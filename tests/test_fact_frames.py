@@ -270,3 +270,40 @@ def test_a_number_two_holes_want_as_much_is_a_doubt_for_the_one_that_takes_it():
     found = candidates(doc, holes, [parse_text("A related story\n\n" + ref, "related.txt")])
     owners = [c for cs in found.values() for c in cs if c.fact.value == "25" and c.taken_by is None]
     assert owners and all(c.contest > 0 and c.score < c.fit for c in owners)
+
+
+def test_each_reading_has_its_own_measured_rows_and_a_conflict_stays_below_medium():
+    from repairkit.repair.policy import fact_confidence
+    assert set(READINGS) == {"frame", "tie", "weak", "conflict"}
+    assert all(fact_confidence(score, "conflict") < MEDIUM_CONFIDENCE for score in (-1.0, 0.0, 0.5, 1.5))
+    assert fact_confidence(1.5, "frame") > fact_confidence(-0.9, "frame")
+
+
+def test_a_weak_frame_is_manual_whatever_it_measures(monkeypatch):
+    import repairkit.repair.facts as facts_module
+    monkeypatch.setattr(facts_module, "fact_confidence", lambda score, reading: 0.95 if reading == "weak" else 0.0)
+    text = "The fund, he said on Monday, had grown to . billion by the end of the summer."
+    ref = "Investors in Zurich and Geneva poured money into equities, lifting assets to $4.5 billion."
+    with facts_module.recording() as probe:
+        findings = facts_for(text, ref)
+    weak = [(start, end, rep) for start, end, rep, _, _, reading in probe if reading == "weak"]
+    assert weak, "the sentences share little: a weak frame"
+    checked = [s for f in findings for s in f.suggestions if (s.span.start, s.span.end, s.replacement) in weak]
+    assert checked and all(s.applicability is Applicability.MANUAL and s.confidence == 0.95 for s in checked)
+
+
+def test_the_probe_records_every_fact_suggestion_with_its_score():
+    import repairkit.repair.facts as facts_module
+    text = "Sales at the chain rose . percent in the fourth quarter, it said."
+    with facts_module.recording() as probe:
+        findings = facts_for(text, "Sales at the chain climbed 7.2 percent in the fourth quarter, it stated.")
+    made = {(s.span.start, s.span.end, s.replacement, s.confidence) for f in findings for s in f.suggestions
+            if s.origin == "reference-fact"}
+    assert made and made == {row[:4] for row in probe}
+
+
+def test_a_scale_written_against_a_counted_number_fills_a_scale_hole():
+    text = "His relay triumph made up for his displays in the individual m and m events in Athens, he said."
+    ref = "The relay triumph made up for his disappointing displays in the individual 100m and 200m events in Athens."
+    s = best_fact(facts_for(text, ref), text, "m events")
+    assert s is not None and "and 200m events in" in applied(text, s)

@@ -18,6 +18,7 @@ never changes and a reworded passage yields nothing.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,7 +27,7 @@ from rapidfuzz.distance import Indel
 
 from repairkit.model import HIGH_CONFIDENCE, Applicability, Evidence, Span, Suggestion
 from repairkit.reference.align import LOST_CLASSES, Diff, Segment, align, restorable
-from repairkit.reference.dates import periods
+from repairkit.reference.dates import period_kind, periods
 from repairkit.reference.model import Article
 
 #: Confidence of an aligned repair, by the quality of its alignment (calibrated on the
@@ -172,6 +173,24 @@ def _site(doc: str, ref: Article, seg: Segment, start: int, end: int) -> Site | 
     if any(not d.restorable and d.start <= end and d.end >= start for d in seg.diffs):
         return None
     rs, re_ = seg.ref_offset(start, "left"), seg.ref_offset(end, "right")
+    lo_cut, hi_cut = inner_span(ref.text, seg)
+    if rs < lo_cut:
+        if shared_letters(doc, start, ref.text, rs, -1) < EDGE_CONTEXT or \
+                not same_periods(_sentence_to(doc, start), _sentence_to(ref.text, rs)):
+            rs = lo_cut  # the end of the sentence before the aligned one: the reference does not vouch for it
+        elif start == seg.start:  # it does, by its words: the spaces the lost figures left go with them
+            i, j = start, rs
+            while i > 0 and doc[i - 1] in " \t":
+                i -= 1
+            while j > 0 and ref.text[j - 1] in " \t":
+                j -= 1
+            if i < start and j < rs:
+                start, rs = i, j
+    if re_ > hi_cut and (shared_letters(doc, end, ref.text, re_, 1) < EDGE_CONTEXT
+                         or not same_periods(_sentence_from(doc, end), _sentence_from(ref.text, re_))):
+        re_ = hi_cut  # the start of the sentence after it, likewise
+    if re_ < rs:
+        return None
     damaged, repaired = doc[start:end], ref.text[rs:re_]
     if not only_restores(damaged, repaired, lost_marks(doc, ref.text)):
         return None
@@ -190,6 +209,111 @@ def _site(doc: str, ref: Article, seg: Segment, start: int, end: int) -> Site | 
                             note, (Evidence(ref.path, rs, re_, repaired),), "reference-aligned")
     message = f"the reference has '{repaired.strip()}' where this text has {what}"
     return Site(Span(start, end), category, message, suggestion, seg, ref)
+
+
+#: Letters of context (case folded, marks and digits ignored) the damaged text and the reference
+#: must share beyond an aligned sentence's own stop for a restoration reaching past it to count.
+EDGE_CONTEXT = 16
+_STOP_RE = re.compile(r"[.!?][\"”’)\]]*(?=\s)")
+
+
+def inner_span(ref_text: str, seg: Segment) -> tuple[int, int]:
+    """``[start, end)`` of the reference stretch of ``seg`` that its alignment vouches for.
+
+    An aligned segment widens from its sentence's letters over the digits and marks around
+    them; past a sentence stop ("… in 1998. With England" aligned by "With England …") those
+    belong to the neighbouring sentence, which the alignment did not compare.
+
+    >>> ref = "damage of around $10 billion in 1998. With England visiting. 25 children"
+    >>> seg = Segment(0, 0, ref.index("1998"), ref.index(" 25") + 3, 0, 100.0, False, False, ())
+    >>> lo, hi = inner_span(ref, seg)
+    >>> ref[lo:hi]
+    ' With England visiting.'
+    """
+    lo, hi = seg.ref_start, seg.ref_end
+    first = next((i for i in range(lo, hi) if ref_text[i].isalpha()), hi)
+    last = next((i + 1 for i in range(hi - 1, lo - 1, -1) if ref_text[i].isalpha()), lo)
+    if last <= first:
+        return lo, hi
+    stops = list(_STOP_RE.finditer(ref_text, lo, first))
+    if stops:
+        lo = stops[-1].end()
+    stop = _STOP_RE.search(ref_text, last, hi)
+    if stop:
+        hi = stop.end()
+    return lo, hi
+
+
+#: How far (in code points) the sentence of an edge restoration is read for its periods.
+_SENTENCE_WINDOW = 400
+
+
+def _sentence_to(text: str, pos: int) -> str:
+    """The sentence of ``text`` up to ``pos``."""
+    lo = max(0, pos - _SENTENCE_WINDOW)
+    stops = list(_STOP_RE.finditer(text, lo, pos))
+    start = max(stops[-1].end() if stops else lo, text.rfind("\n", lo, pos) + 1)
+    return text[start:pos]
+
+
+def _sentence_from(text: str, pos: int) -> str:
+    """The sentence of ``text`` from ``pos``."""
+    hi = min(len(text), pos + _SENTENCE_WINDOW)
+    stop = _STOP_RE.search(text, pos, hi)
+    end = stop.end() if stop else hi
+    nl = text.find("\n", pos, end)
+    return text[pos:nl if nl >= 0 else end]
+
+
+def same_periods(a: str, b: str) -> bool:
+    """False when the two passages name different periods of one kind ("last year" / "this year").
+
+    >>> same_periods("market share over the last year, down to", "market share over this year, down to")
+    False
+    >>> same_periods("in the fourth quarter sales", "sales rose in December"), same_periods("a", "in 2004")
+    (True, True)
+    """
+    pa, pb = periods(a), periods(b)
+    for kind in {period_kind(p) for p in pa} & {period_kind(p) for p in pb}:
+        if {p for p in pa if period_kind(p) == kind} != {p for p in pb if period_kind(p) == kind}:
+            return False
+    return True
+
+
+def _key_before(text: str, pos: int, width: int) -> str:
+    out: list[str] = []
+    i = pos
+    while i > 0 and len(out) < width and pos - i < 8 * width:
+        i -= 1
+        if text[i].isalpha():
+            out.append(text[i].lower())
+    return "".join(out)  # nearest first
+
+
+def _key_after(text: str, pos: int, width: int) -> str:
+    out: list[str] = []
+    i = pos
+    while i < len(text) and len(out) < width and i - pos < 8 * width:
+        if text[i].isalpha():
+            out.append(text[i].lower())
+        i += 1
+    return "".join(out)
+
+
+def shared_letters(doc: str, pos: int, ref_text: str, ref_pos: int, side: int, width: int = 40) -> int:
+    """How many letters (case folded) the two texts share next to ``pos`` / ``ref_pos`` (``side`` -1: before).
+
+    >>> shared_letters("beat Russias Elena Bovina   .", 26, "defeated Russia's Elena Bovina 1-6", 31, -1)
+    18
+    >>> shared_letters("a clean sweep in .", 17, "around $10 billion in 1998.", 22, -1)
+    2
+    """
+    take = _key_before if side < 0 else _key_after
+    a, b = take(doc, pos, width), take(ref_text, ref_pos, width)
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
 
 def _context(text: str, start: int, end: int, width: int = 30) -> str:

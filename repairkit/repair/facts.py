@@ -43,7 +43,9 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -367,6 +369,20 @@ def placements(doc: str, finding: Finding, written: str) -> list[Span]:
     return spans
 
 
+#: Scale words written against the number: "$365m", "1.5bn".
+_ABBREVIATED_SCALES = frozenset({"k", "m", "mn", "bn", "b", "tn"})
+
+
+def _spaced_from_scale(text: str, span: Span, written: str) -> bool:
+    """True when ``written`` put at ``span`` would stand a space before an abbreviated scale ("$365 m").
+
+    >>> _spaced_from_scale("in  m;", Span(3, 3), "$365"), _spaced_from_scale("in  m;", Span(4, 4), "$365")
+    (True, False)
+    """
+    return written[-1:].isdigit() and text[span.end:span.end + 1] == " " and \
+        _scale_word(text, span.end) in _ABBREVIATED_SCALES
+
+
 def _scale_word(text: str, pos: int) -> str:
     """The scale word right at or after ``pos`` ("bn", " million"), lower case, or ``""``."""
     m = re.compile(r"\s?([A-Za-z]+)\b").match(text, pos)
@@ -526,6 +542,21 @@ _NUMBER_WORDS = frozenset(SCALES) | {"percent", "per", "cent", "percentage", "po
                                      "st", "nd", "rd", "th", "s"}
 
 
+def fact_scale(fact: Fact) -> str:
+    """The scale word of a fact, as its unit or written against its number ("200m events": "m").
+
+    >>> events = Fact("count", "200m events", "200000000", 0, 11, "events", None, "", "", 0)
+    >>> days = Fact("count", "9 days", "9", 0, 6, "days", None, "", "", 0)
+    >>> fact_scale(events), fact_scale(days)
+    ('m', '')
+    """
+    unit = (fact.unit or "").lower()
+    if unit in SCALES:
+        return unit
+    m = re.search(r"\d\s?([a-z]+)\b", fact.text.lower())
+    return m.group(1) if m and m.group(1) in SCALES else ""
+
+
 def _unit_words(fact: Fact) -> frozenset[str]:
     words = {w.lower() for w in _LETTERS_RE.findall(fact.text)}
     if fact.unit:
@@ -568,15 +599,16 @@ def candidates(doc: Document, findings: Sequence[Finding], references: Sequence[
                 if year and expects in ("year", "decade") and fact.value[:4].isdigit() and int(fact.value[:4]) > year:
                     continue  # a text cannot report a year after its own date as past
                 if unit and (fact.unit or "").lower() not in (unit, unit + "s") and unit not in fact.text.lower().split() \
-                        and not (unit in SCALES and (fact.unit or "").lower() in SCALES
-                                 and SCALES[unit] == SCALES[(fact.unit or "").lower()]):
+                        and not (unit in SCALES and SCALES[unit] == SCALES.get(fact_scale(fact), 0)):
                     if not (fact.kind == "percent" and unit in ("percent", "pct")):
                         continue
                 fitting = [(abs(sp.start - hole), n, w, sp) for n, w in enumerate(_forms(fact, expects, suffix))
                            for sp in placements(text, finding, w) if _reads_as_fact(text, sp, w, fact, suffix)]
                 if not fitting:
                     continue
-                _, _, written, span = min(fitting, key=lambda t: (t[0], t[1]))
+                # an abbreviated scale is written against its number ("$365m"), so a place right
+                # before it beats one a space away ("in  m;": the year's gap, then "$365m")
+                _, _, written, span = min(fitting, key=lambda t: (_spaced_from_scale(text, t[3], t[2]), t[0], t[1]))
                 fr = frames[(r, k)]
                 own = _NUMBER_WORDS | _unit_words(fact) | {unit, suffix}
                 here = replace(hole_frame, after=_word_after(text, hole, own),
@@ -716,17 +748,57 @@ def _strength(rival: Candidate) -> float:
     return max(rival.fit, 2 * rival.raw_fit - rival.owner_fit)
 
 
+def reading_of(c: Candidate) -> str:
+    """The calibration reading of a candidate, each measured on its own.
+
+    ``weak``: the frame fits below WEAK_FIT; ``conflict``: another period or date; ``tie``: it
+    wins, but a competitor fits almost as well (:func:`near_tie`); ``frame``: the rest (a
+    candidate a rival beats among them: its score says by how much).
+    """
+    if c.weak:
+        return "weak"
+    if c.conflict:
+        return "conflict"
+    competitor = max(_strength(c.rival) if c.rival else 0.0, c.contest)
+    return "tie" if near_tie(c) and competitor <= c.fit else "frame"
+
+
+#: While :func:`recording` runs: ``(start, end, replacement, confidence, score, reading)`` of each suggestion made.
+_PROBE: ContextVar[list[tuple[int, int, str, float, float, str]] | None] = ContextVar("fact_probe", default=None)
+
+
+@contextmanager
+def recording() -> Iterator[list[tuple[int, int, str, float, float, str]]]:
+    """Collect the score and reading behind every fact suggestion made inside the block (for calibration).
+
+    >>> with recording() as rows:
+    ...     pass
+    >>> rows
+    []
+    """
+    rows: list[tuple[int, int, str, float, float, str]] = []
+    token = _PROBE.set(rows)
+    try:
+        yield rows
+    finally:
+        _PROBE.reset(token)
+
+
 def fact_suggestions_for(doc: Document, findings: Sequence[Finding],
                          references: Sequence[Article]) -> dict[int, list[Suggestion]]:
     """Suggestions from reference facts for each finding (by index), best first."""
     out: dict[int, list[Suggestion]] = {}
+    probe = _PROBE.get()
     for i, found in candidates(doc, findings, references).items():
         chosen = found[:MAX_CANDIDATES]
-        confs = [fact_confidence(c.score, bool(c.conflict)) for c in chosen]
+        confs = [fact_confidence(c.score, reading_of(c)) for c in chosen]
         out[i] = [_suggestion(doc, findings[i], c, conf, sum(1 for j, o in enumerate(confs)
                                                              if o >= MEDIUM_CONFIDENCE and chosen[j] is not c)
                               + near_tie(c))
                   for c, conf in zip(chosen, confs, strict=True)]
+        if probe is not None:
+            probe.extend((s.span.start, s.span.end, s.replacement or "", s.confidence, c.score, reading_of(c))
+                         for s, c in zip(out[i], chosen, strict=True))
     return out
 
 
@@ -778,7 +850,10 @@ def _suggestion(doc: Document, finding: Finding, c: Candidate, conf: float, alte
     if (here := doc_date(doc)) and not c.conflict:
         why.append(f"this text is dated {here}")
     text = f"{said}; {'; '.join(why)}. A related story may give a different figure: check it is the same."
-    return Suggestion(c.span, c.replacement, conf, applicability(conf, alternatives, False, Applicability.UNSAFE),
+    # A weak frame says what its measured precision is, but a person compares: a related story
+    # worded further from the text than the benchmark's rewrites gives right and wrong figures such fits.
+    ceiling = Applicability.MANUAL if c.weak else Applicability.UNSAFE
+    return Suggestion(c.span, c.replacement, conf, applicability(conf, alternatives, False, ceiling),
                       text, (Evidence(ref.path, fact.start, fact.end, ref.text[fact.start:fact.end]),),
                       "reference-fact")
 

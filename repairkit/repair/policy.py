@@ -12,7 +12,7 @@ bucket (written by ``python -m benchmarks.related_story --half even --seeds 2 --
 
 >>> row = fact_calibration()[-1]
 >>> row.reading, row.low <= row.high, 0.0 <= row.precision <= 1.0, row.benchmark
-('frame', True, True, 'benchmarks.related_story')
+('weak', True, True, 'benchmarks.related_story')
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ __all__ = ["applicability", "fact_calibration", "fact_confidence", "parse_calibr
 
 #: First line of the calibration file; the loader refuses any other format.
 CALIBRATION_HEADER = "# repairkit fact calibration, format 1"
-#: Readings of a fact match: a frame match, or one about another period, place or subject.
-READINGS = ("frame", "conflict")
+#: Readings of a fact match: a frame match, a near tie (a competitor fits almost as well), a weak
+#: frame (the sentences share little), or one about another period, place or subject.
+READINGS = ("frame", "tie", "weak", "conflict")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,20 +89,21 @@ def fact_calibration() -> tuple[CalibrationRow, ...]:
     return tuple(parse_calibration(text.splitlines()))
 
 
-def fact_confidence(score: float, conflict: bool) -> float:
-    """The measured precision of fact matches scored like ``score`` (a conflicting reading stays below medium).
+def fact_confidence(score: float, reading: str) -> float:
+    """The measured precision of fact matches of ``reading`` scored like ``score``.
 
-    >>> 0.0 <= fact_confidence(-5.0, False) <= fact_confidence(5.0, False) <= 1.0
+    A conflicting reading (another period, place or subject) stays below medium whatever it measured.
+
+    >>> 0.0 <= fact_confidence(-5.0, "frame") <= fact_confidence(5.0, "frame") <= 1.0
     True
-    >>> fact_confidence(5.0, True) < MEDIUM_CONFIDENCE
+    >>> fact_confidence(5.0, "conflict") < MEDIUM_CONFIDENCE
     True
     """
-    reading = "conflict" if conflict else "frame"
     rows = [r for r in fact_calibration() if r.reading == reading]
     if not rows:
         return 0.0
     row = next((r for r in rows if r.low <= score < r.high), rows[0] if score < rows[0].low else rows[-1])
-    if conflict:  # another period, place or subject: a person compares, whatever the wording says
+    if reading == "conflict":  # another period, place or subject: a person compares, whatever the wording says
         return min(row.precision, _below(MEDIUM_CONFIDENCE))
     return row.precision
 
