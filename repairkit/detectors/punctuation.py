@@ -418,7 +418,7 @@ def lost_quotes(profile: DocumentProfile) -> bool:
     >>> lost_quotes(prepared('It rose  to a high. In , the th "year", he said.', "RK607")[1])
     False
     """
-    return lost_digits(profile) and not any(c in _DOUBLE_QUOTES for c in profile.text)
+    return lost_digits(profile) and not any(q in profile.text for q in _DOUBLE_QUOTES)
 
 
 def find_unquoted_speech(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:

@@ -87,6 +87,7 @@ CHANGE_VERBS = tuple(
     declined slip slips slipped gain gains gained slump slumps slumped soar soars soared surge surges
     surged dip dips dipped plunge plunges plunged tumble tumbles tumbled sink sinks sank""".split())
 
+_DIGIT_RE = re.compile(r"\d")
 _WORD_THEN_DIGIT_RE = re.compile(r"\s+\w+\s+\d")
 _DOMAIN_RE = re.compile(r"(?<![\w@/.:\-])[A-Za-z0-9][A-Za-z0-9_+\-]*(?:\.[A-Za-z0-9\-]+)+(?![\w@/\-]|\.\w)")
 _SCHEME_RE = re.compile(r"\b(https?)(?!://)( |:/?|/{1,2}|)(?=www\.)|\b(https?)(:/?(?!/)|//?)(?=[a-z0-9\-]+\.[a-z]{2,})",
@@ -254,7 +255,7 @@ def _capital_lines(profile: DocumentProfile) -> Callable[[int], bool]:
         k = bisect_right(starts, offset) - 1
         if k not in verdicts:
             line = profile.text[slice(*profile.lines[k])]
-            verdicts[k] = sum(c.isupper() for c in line) > 0.6 * sum(c.isalpha() for c in line)
+            verdicts[k] = sum(map(str.isupper, line)) > 0.6 * sum(map(str.isalpha, line))
         return verdicts[k]
 
     return in_capitals
@@ -338,7 +339,7 @@ def find_lost_currency_signs(doc: Document, profile: DocumentProfile) -> Iterato
     """
     text = doc.text
     signs = sorted(set(_CURRENCY_SIGN_RE.findall(text)))
-    for sentence in _SENTENCE_RE.finditer(text):
+    for sentence in _SENTENCE_RE.finditer(text) if signs else ():  # no sign in the text: none to copy
         kinds = set(_CURRENCY_SIGN_RE.findall(sentence.group()))
         if len(kinds) != 1:
             continue  # no sign to copy, or several currencies in play ("4bn rupees ($98m; £52m)")
@@ -398,6 +399,8 @@ def find_lost_percent_signs(doc: Document, profile: DocumentProfile) -> Iterator
     [('2', ' percent')]
     """
     text = doc.text
+    if not _DIGIT_RE.search(text):
+        return  # every shape below holds the number's digits
     words = len(_PERCENT_WORD_RE.findall(text))
     sign = " " + _PERCENT_WORD_RE.findall(text)[0] if words > text.count("%") else "%"
     seen: set[int] = set()
