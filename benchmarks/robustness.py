@@ -1,6 +1,6 @@
 """Inputs from the wild and hostile references: time per MB, peak memory, true spans (issue 18).
 
-    python -m benchmarks.robustness [--size-mb 1] [--big-mb 50] [--line-mb 10] [--only inputs,big,references]
+    python -m benchmarks.robustness [--size-mb 1] [--big-mb 50] [--line-mb 10|0.5,1,2] [--only inputs,big,references]
                                     [--runs 1] [--timeout 1800]
 
 Every case is one ``repairkit scan --format json --isolated`` in a new process (start included),
@@ -14,7 +14,8 @@ scraped control characters (``\\x01``, ``\\x1b[0m``, ``\\x7f`` between words), m
 and lone CRs, zero-width spaces and soft hyphens inside words (every one must be reported at its
 exact offset), a byte-order mark in mid-file. Then ``fix --write`` and
 ``revert`` of the ``--size-mb`` texts: the original bytes come back exactly. **big**: the
-``--big-mb`` file and the ``--line-mb`` line.
+``--big-mb`` file and the ``--line-mb`` line (each a size or a list of sizes; each row is printed,
+and kept in ``--json``, as soon as it is measured).
 
 **references**: one damaged article scanned with a hostile ``--reference``: empty, unrelated (a
 speech), identical to the document, 100 MB, one sentence repeated 100,000 times, malformed JSON,
@@ -35,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -182,19 +183,27 @@ def bench_inputs(folder: Path, size_mb: float, timeout: float) -> list[dict[str,
     return rows
 
 
-def bench_big(folder: Path, big_mb: float, line_mb: float, timeout: float) -> list[dict[str, Any]]:
-    """One ``big_mb`` file of articles and one ``line_mb`` single line of seed-damaged news."""
+def bench_big(folder: Path, big_mb: Sequence[float], line_mb: Sequence[float], timeout: float,
+              show: Callable[[dict[str, Any]], None] | None = None) -> list[dict[str, Any]]:
+    """A file of articles of each of ``big_mb`` and a single line of seed-damaged news of each of
+    ``line_mb`` (several sizes show how the time grows); ``show`` gets each row as it is measured
+    (a run of an hour is not lost when a later one is stopped)."""
     rows = []
-    big = sized(corpus("news"), int(big_mb * MB))
-    line = " ".join(damage(a).text for a in corpus("news")[:2000])
-    while len(line) < int(line_mb * MB):
-        line = line + " " + line
-    line = line[: int(line_mb * MB)]
-    for name, text in ((f"{big_mb:g} MB file of articles", big), (f"{line_mb:g} MB single line (seed damage)", line)):
+    cases = [(f"{mb:g} MB file of articles", lambda mb=mb: sized(corpus("news"), int(mb * MB))) for mb in big_mb if mb]
+    if any(line_mb):
+        line = " ".join(damage(a).text for a in corpus("news")[:2000])
+        while len(line) < int(max(line_mb) * MB):
+            line = line + " " + line
+        cases += [(f"{mb:g} MB single line (seed damage)", lambda mb=mb: line[: int(mb * MB)]) for mb in line_mb if mb]
+    for name, make in cases:
+        text = make()
         path = folder / "input.txt"
         path.write_text(text, encoding="utf-8")
         got = run_scan(path, timeout=timeout)
-        rows.append({"class": name, "chars": len(text), "scale": 1, **_figures(got, text), "missed_marks": 0})
+        rows.append({"class": name, "chars": len(text), "scale": 1, **_figures(got, text), "missed_marks": 0,
+                     "cpu_seconds": got["cpu_seconds"]})
+        if show:
+            show(rows[-1])
     return rows
 
 
@@ -280,6 +289,15 @@ def bench_references(folder: Path, timeout: float) -> dict[str, Any]:
     return {"hostile": rows, "scaling": scaling, "no_reference_seconds": base}
 
 
+def _sizes(value: str) -> list[float]:
+    """``"0.5,1,2"`` -> ``[0.5, 1.0, 2.0]`` (``0`` skips that input).
+
+    >>> _sizes("50"), _sizes("0.5,1,2")
+    ([50.0], [0.5, 1.0, 2.0])
+    """
+    return [float(v) for v in value.split(",") if v.strip()]
+
+
 def _table(rows: list[dict[str, Any]], keys: Sequence[str]) -> str:
     lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
     lines += ["| " + " | ".join(str(r.get(k, "")) for k in keys) + " |" for r in rows]
@@ -289,8 +307,8 @@ def _table(rows: list[dict[str, Any]], keys: Sequence[str]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--size-mb", type=float, default=1.0)
-    parser.add_argument("--big-mb", type=float, default=50.0)
-    parser.add_argument("--line-mb", type=float, default=10.0)
+    parser.add_argument("--big-mb", type=_sizes, default=[50.0], help="sizes of the file of articles, e.g. 50 or 4,50")
+    parser.add_argument("--line-mb", type=_sizes, default=[10.0], help="sizes of the single line, e.g. 10 or 0.5,1,2")
     parser.add_argument("--only", default="inputs,big,references")
     parser.add_argument("--timeout", type=float, default=3600)
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
@@ -309,9 +327,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             out["fix_revert"] = fix_revert_exact(folder, args.size_mb)
             print(_table(out["fix_revert"], ["class", "fix_exit", "changed", "revert_exit", "byte_exact"]), flush=True)
         if "big" in args.only:
-            out["big"] = bench_big(folder, args.big_mb, args.line_mb, args.timeout)
-            print(_table(out["big"], ["class", "chars", "exit", "seconds", "s_per_mb", "cpu_s_per_mb", "peak_rss_mb",
-                                      "rss_over_base_per_mb", "findings", "invalid_spans", "traceback"]), flush=True)
+            keys = ["class", "chars", "exit", "seconds", "cpu_seconds", "s_per_mb", "cpu_s_per_mb", "peak_rss_mb",
+                    "rss_over_base_per_mb", "findings", "invalid_spans", "traceback", "timeout"]
+            print(_table([], keys), flush=True)
+
+            def show(row: dict[str, Any]) -> None:
+                print(_table([row], keys).splitlines()[-1], flush=True)
+                if args.json:  # kept as it goes
+                    args.json.write_text(json.dumps({**out, "big_so_far": out.get("big_so_far", []) + [row]}, indent=1))
+                out["big_so_far"] = out.get("big_so_far", []) + [row]
+
+            out["big"] = bench_big(folder, args.big_mb, args.line_mb, args.timeout, show)
+            out.pop("big_so_far", None)
         if "references" in args.only:
             out["references"] = bench_references(folder, args.timeout)
             print(_table(out["references"]["hostile"], ["reference", "mb", "exit", "seconds", "cpu_seconds", "peak_rss_mb",

@@ -59,3 +59,69 @@ def test_the_command_line_never_shows_a_traceback(tmp_path_factory, data: bytes)
     assert "Traceback" not in result.stderr and result.exception is None or isinstance(result.exception, SystemExit)
     if result.exit_code == 2:
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def _report(text: str) -> dict:
+    import json
+
+    from repairkit.document import Document
+    from repairkit.pipeline import scan_document
+    from repairkit.report import json_report
+
+    result = scan_document(Document.from_text(text, "x.txt"), fuzz._setup()["rules"])
+    return json.loads(json_report.render([result]))
+
+
+@pytest.mark.parametrize("damage", [
+    lambda f: f.update(start=-1),
+    lambda f: f.pop("code"),
+    lambda f: f.update(surprise=1),
+    lambda f: f.update(severity="catastrophic"),
+    lambda f: f["suggestions"].append({"replacement": 3}),
+])
+def test_the_fast_findings_validator_rejects_what_the_schema_rejects(damage) -> None:
+    """The inlined, compiled validator that runs on every input is as strict as jsonschema."""
+    import copy
+
+    env = fuzz._setup()
+    report = _report(fuzz.SEEDS[0])
+    assert report["documents"][0]["findings"]
+    env["findings_fast"](report)
+    env["findings"].validate(report)
+    broken = copy.deepcopy(report)
+    damage(broken["documents"][0]["findings"][0])
+    with pytest.raises(Exception) as fast:
+        env["findings_fast"](broken)
+    with pytest.raises(Exception) as slow:
+        env["findings"].validate(broken)
+    assert "valid" in type(fast.value).__name__.lower() + type(slow.value).__name__.lower()
+
+
+def test_both_round_trips_are_checked(monkeypatch) -> None:
+    """In memory and through the files: a revert that gives back other bytes is a failure."""
+    seed = fuzz.SEEDS[0].encode()
+    assert fuzz.check_one(seed, files_every=1) == "fixed"
+    assert fuzz.check_one(seed, files_every=0) == "fixed"
+    from repairkit.repair import audit
+
+    real = audit.make_entry
+    monkeypatch.setattr(audit, "make_entry", lambda s, t, before, *a: real(s, t, before + b"!", *a))
+    for every in (0, 1):
+        with pytest.raises(fuzz.PropertyFailure):
+            fuzz.check_one(seed, files_every=every)
+
+
+def test_the_parallel_figures_are_summed(tmp_path) -> None:
+    import json
+
+    for n, count in enumerate((120, 80)):
+        (tmp_path / f"summary-{n}-0.json").write_text(json.dumps({
+            "executions": count, "cpu_seconds": 10.0, "outcomes": {"fixed": count},
+            "property_failures": {"x": n}, "examples": {"x": ["a"] * n}}))
+        (tmp_path / f"worker-{n}-0.log").write_text(f"#64 pulse\n#{count - 20} NEW cov: 1\n#{count} DONE (time is up)\n")
+    (tmp_path / "crash-abc").write_bytes(b"")
+    total = fuzz.combine(tmp_path, seconds=10.0, exits=[0, 1], jobs=2, out=tmp_path / "all.json")
+    assert (total["executions"], total["libfuzzer_executions"], total["crashes"]) == (200, 200, 1)
+    assert total["outcomes"] == {"fixed": 200} and total["property_failures"] == {"x": 1}
+    assert total["per_second"] == 20.0 and total["per_cpu_second"] == 10.0
+    assert json.loads((tmp_path / "all.json").read_text())["executions"] == 200
