@@ -207,8 +207,9 @@ def find_glued_sentences(doc: Document, profile: DocumentProfile) -> Iterator[Hi
     inline blocks, a ``<br>`` at a sentence end); the two sentences read as one word.
     Example: ``night.The`` -> a space after the stop.
     Repair safety: safe: a space between the stop and the capital is right whether a space or
-    a paragraph break was lost (the break is offered too, manual); unsafe before an acronym,
-    which may end a name instead ("Bagle.BB", a virus variant). Never flagged where the
+    a paragraph break was lost (the break is offered too, manual); unsafe before an acronym or
+    a word with a comma after it, which may end a name instead ("Bagle.BB", a virus variant;
+    "One.Tel, which"). Never flagged where the
     stop is not a sentence end: abbreviations and initials ("U.S.The", "Mr.Smith",
     "J.K.Rowling", "e.g.The"), decimals, domains, e-mail addresses, paths and code
     ("www.bbc.Co", "System.Console"), an ellipsis.
@@ -251,12 +252,15 @@ def find_glued_sentences(doc: Document, profile: DocumentProfile) -> Iterator[Hi
         first = start + len(text[start:m.start()]) - len(word)
         last = nxt.end() if nxt else m.end()
         # An acronym after the stop may open a sentence ("said.US troops") or end a name ("Bagle.BB",
-        # a virus variant; "Win32.AT"): the space is offered, not applied unasked.
+        # a virus variant; "Win32.AT"), and so may a word with a comma right after it, unless it is a
+        # sentence adverb ("such as TalkTalk and One.Tel, which": "However," opens a sentence): the
+        # space is offered then, not applied unasked.
         acronym = m.group("next").isupper() and len(m.group("next")) > 1
+        named = nxt is not None and text[nxt.end():nxt.end() + 1] in ",;:)" and nxt.group() not in SENTENCE_OPENERS
         yield Hit(Span(first, last),
                   f"two sentences glued together at '{text[first:last]}': a space or a paragraph break was lost",
                   (suggest(Span(at, at), " ", SENTENCE_SPACE, "a space after the sentence's stop",
-                           ceiling=Applicability.UNSAFE if acronym else Applicability.SAFE),
+                           ceiling=Applicability.UNSAFE if acronym or named else Applicability.SAFE),
                    suggest(Span(at, at), "\n\n", SENTENCE_BREAK, "a paragraph break, if the page set the sentences apart",
                            alternatives=1)))
 
