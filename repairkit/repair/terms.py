@@ -28,6 +28,7 @@ apostrophe at all.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from repairkit.lexicon import zipf
@@ -79,25 +80,27 @@ def _added(token: str, form: str) -> str:
     return "".join(rest)
 
 
-def _lost_class(doc: str, token: str, forms: Sequence[Term]) -> tuple[Term, float] | None:
-    """A word-like token ("COVID") whose one reference form adds digits the whole text never has."""
-    if not token[:1].isupper() or any(t.form == token for t in forms) or any(ch.isdigit() for ch in doc):
+def _lost_class(chars: frozenset[str], token: str, forms: Sequence[Term]) -> tuple[Term, float] | None:
+    """A word-like token ("COVID") whose one reference form adds digits the whole text (its ``chars``) never has."""
+    if not token[:1].isupper() or any(t.form == token for t in forms) or any(ch.isdigit() for ch in chars):
         return None
     fitting = {t.form: t for t in forms if only_restores(token, t.form) and t.form[-1:] not in _APOSTROPHES}
     if len(fitting) != 1:
         return None
     term = next(iter(fitting.values()))
     added = _added(token, term.form)
-    if not any(ch.isdigit() for ch in added) or any(ch in doc for ch in added if not ch.isdigit()):
+    if not any(ch.isdigit() for ch in added) or any(ch in chars for ch in added if not ch.isdigit()):
         return None
     return term, CONF_LOST_CLASS
 
 
-def _name_possessive(doc: str, m: re.Match[str], ref: Article) -> tuple[Term, str] | None:
+def _name_possessive(doc: str, chars: frozenset[str], m: re.Match[str], ref: Article) -> tuple[Term, str] | None:
     """A plural before a capitalised word ("Leaders Meeting") that the reference writes "Leaders' Meeting"."""
     token = m.group()
+    if not token.endswith("s") or not token[:1].isupper() or any(c in chars for c in _APOSTROPHES):
+        return None
     nxt = _NEXT_NAME_WORD.match(doc, m.end())
-    if not nxt or not token.endswith("s") or not token[:1].isupper() or any(c in doc for c in _APOSTROPHES):
+    if not nxt:
         return None
     for term in ref.terms.get(term_key(token + nxt.group(1)), ()):
         for mark in _APOSTROPHES:
@@ -110,19 +113,22 @@ def term_sites(doc: str, ref: Article) -> list[Site]:
     """Tokens outside the aligned passages that a reference term restores."""
     if not ref.terms:
         return []
-    covered = [(s.start, s.end) for s in segments_for(doc, ref)]
+    covered = _merged(sorted((s.start, s.end) for s in segments_for(doc, ref)))
+    starts = [start for start, _ in covered]
+    chars = frozenset(doc)  # the classes the text has at all, read once
     sites: list[Site] = []
     for m in _TOKEN_RE.finditer(doc):
-        if any(s <= m.start() < e for s, e in covered):
-            continue
-        if (possessive := _name_possessive(doc, m, ref)) is not None:
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.start() < covered[k][1]:
+            continue  # inside an aligned passage: the alignment knows whether the token is intact
+        if (possessive := _name_possessive(doc, chars, m, ref)) is not None:
             sites.append(_possessive_site(m, ref, *possessive))
             continue
         key = term_key(m.group())
         forms = ref.terms.get(key) if len(key) >= MIN_TERM_LETTERS else None
         if not forms:
             continue
-        chosen = _choose(m.group(), forms) or _lost_class(doc, m.group(), forms)
+        chosen = _choose(m.group(), forms) or _lost_class(chars, m.group(), forms)
         if chosen is None:
             continue
         term, conf = chosen
@@ -141,6 +147,17 @@ def term_sites(doc: str, ref: Article) -> list[Site]:
         sites.append(Site(Span(m.start(), m.end()), category,
                           f"the reference spells this '{term.form}'", suggestion))
     return sites
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted ``[start, end)`` spans joined where they overlap."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _possessive_site(m: re.Match[str], ref: Article, term: Term, repaired: str) -> Site:
