@@ -15,6 +15,8 @@ elsewhere it is a lost value (RK102).
 
 from __future__ import annotations
 
+import re
+
 from repairkit.analysis.number_cues import NUMBER_TAKERS, NUMBERED_NAMES, SPACE_PUNCT_RE
 from repairkit.analysis.words import MONTHS, next_word, previous_word
 
@@ -50,7 +52,7 @@ def between_names(text: str, before: str, after_punct: int) -> bool:
         and lowered not in NUMBER_TAKERS and before not in NUMBERED_NAMES
 
 
-def is_cut_link(text: str, m) -> bool:  # noqa: ANN001 -- a match of SPACE_PUNCT_RE
+def is_cut_link(text: str, m: re.Match[str]) -> bool:
     """Whether a :data:`SPACE_PUNCT_RE` match is a cut link: a gap between names, digits close by."""
     return between_names(text, previous_word(text, m.start()), m.end()) and digit_nearby(text, m.start())
 

@@ -75,7 +75,8 @@ _CONJUNCTIONS = frozenset("and or but nor".split())
 _DETERMINERS = frozenset("the a an his her their its".split())
 #: After a speech verb, a "that" clause shows it introduces the words that follow instead of
 #: closing those before it ("told his countrymen that", "told me something that"; not "that day").
-_INTRODUCES_RE = re.compile(r"\s(?:[a-z]+\s){0,3}?that\s(?!(?:day|week|month|year|morning|afternoon|evening|night|time)\b)")
+_INTRODUCES_RE = re.compile(
+    r"\s(?:[a-z]+\s){0,3}?that\s(?!(?:day|week|month|year|morning|afternoon|evening|night|time)\b)")
 
 
 def _attributes(text: str, m: re.Match[str]) -> bool:
