@@ -10,7 +10,7 @@ from repairkit.reference.parse import parse_text
 from repairkit.repair.build import enrich
 from repairkit.repair.terms import term_sites
 
-REFERENCE = parse_text("Health notes\n\nCOVID-19 cases rose in Seoul before the ROK Leaders' Meeting of the year.")
+REFERENCE = parse_text("Music notes\n\nBlink-182 tickets sold out in Leeds before the Farmers' Union hall opened.")
 
 
 def _sites(text: str) -> list[tuple[str, str, str]]:
@@ -19,21 +19,21 @@ def _sites(text: str) -> list[tuple[str, str, str]]:
 
 
 def test_a_name_the_text_writes_without_its_digits_gets_the_reference_form_for_an_editor():
-    text = "Officials said COVID had spread to every province, and the Leaders Meeting was held online."
-    assert _sites(text) == [("COVID", "COVID-19", "MANUAL"), ("Leaders", "Leaders'", "UNSAFE")]
+    text = "Fans said Blink had played every town, and the Farmers Union hall was full."
+    assert _sites(text) == [("Blink", "Blink-182", "MANUAL"), ("Farmers", "Farmers'", "UNSAFE")]
 
 
 def test_without_evidence_that_the_text_lost_the_class_a_word_stays_as_written():
-    # the text keeps its digits and apostrophes elsewhere: "COVID" and "Leaders Meeting" are its own spellings
-    assert _sites("In 2020 officials said COVID had spread, and the Leaders Meeting met in the year's last week.") == []
+    # the text keeps its digits and apostrophes elsewhere: "Blink" and "Farmers Union" are its own spellings
+    assert _sites("In 2020 fans said Blink had played, and the Farmers Union met in the year's last week.") == []
     # a plural before another word than the reference's name is not that name
-    assert _sites("Officials said the Leaders Summit was held online.") == []
+    assert _sites("Fans said the Farmers Market was full.") == []
 
 
 def test_the_possessive_name_becomes_a_missing_apostrophe_finding_with_the_reference_quoted():
-    doc = Document.from_text("Health notes. The Leaders Meeting was held online, officials said.")
+    doc = Document.from_text("Music notes. The Farmers Union hall was full, fans said.")
     findings = enrich(doc, scan_document(doc, select_rules(Config())).findings, [REFERENCE])
-    possessive = [f for f in findings if f.best and f.best.replacement == "Leaders'"]
+    possessive = [f for f in findings if f.best and f.best.replacement == "Farmers'"]
     assert [f.category for f in possessive] == ["missing-apostrophe"]
     best = possessive[0].best
-    assert best.applicability is Applicability.UNSAFE and best.evidence[0].quote == "Leaders' Meeting"
+    assert best.applicability is Applicability.UNSAFE and best.evidence[0].quote == "Farmers' Union"

@@ -1,7 +1,7 @@
 """Loose spaces before punctuation that are no lost number: a link or tag cut out between two names.
 
 An extractor that drops a link keeps the spaces around it: "By Jane Roe and <a>Sam Lee</a>, John
-Doe" becomes "By Jane Roe , John Doe". A stripped number leaves the same shape ("In , ASEAN
+Doe" becomes "By Jane Roe , John Doe". A stripped number leaves the same shape ("In , the bloc
 became"), so the two are told apart by the words around the gap and by the digits the text kept:
 a gap between two names, in a text with digits close by, is a cut link (RK806, whitespace);
 elsewhere it is a lost value (RK102).

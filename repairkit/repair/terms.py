@@ -12,16 +12,16 @@ passage already covers are left to the alignment (it knows whether the token is 
 [('Franco-German', 'missing-hyphen')]
 
 A token that is a word of its own is left alone unless the document shows it lost what the
-reference's spelling has: a name whose reference form carries digits ("COVID" for "COVID-19")
+reference's spelling has: a name whose reference form carries digits ("Blink" for "Blink-182")
 in a text with no digit at all, or a plural before a name's next word that the reference writes
-as a plural possessive ("the ROK Leaders Meeting" for "Leaders' Meeting") in a text with no
-apostrophe at all.
+as a plural possessive ("the Farmers Union" for "Farmers' Union") in a text with no apostrophe
+at all.
 
 >>> from repairkit.reference.parse import parse_text
->>> ref = parse_text("Notes\\n\\nThe COVID-19 wave reached the ROK Leaders' Meeting.")
->>> [(s.suggestion.replacement, s.suggestion.applicability.name) for s in term_sites("Then COVID spread. The Leaders Meeting met", ref)]
-[('COVID-19', 'MANUAL'), ("Leaders'", 'UNSAFE')]
->>> term_sites("Then COVID spread in 2020. The Leaders Meeting met, it's said", ref)
+>>> ref = parse_text("Notes\\n\\nThe Blink-182 tour reached the Farmers' Union hall.")
+>>> [(s.suggestion.replacement, s.suggestion.applicability.name) for s in term_sites("Then Blink played. The Farmers Union met", ref)]
+[('Blink-182', 'MANUAL'), ("Farmers'", 'UNSAFE')]
+>>> term_sites("Then Blink played in 2020. The Farmers Union met, it's said", ref)
 []
 """
 
@@ -47,12 +47,12 @@ _APOSTROPHES = "'’"
 MIN_TERM_LETTERS = 3
 #: A damaged token that is itself this common a word may be right as it is ("its", "customers").
 COMMON_WORD_ZIPF = 3.0
-#: Confidence of a name that is a word as written ("COVID"), in a text that lost its digits: an
+#: Confidence of a name that is a word as written ("Blink"), in a text that lost its digits: an
 #: editor decides (manual); the reference's spelling and the text's lost class are the evidence.
 CONF_LOST_CLASS = 0.55
-#: A plural before a name's next word ("Leaders Meeting") that the reference writes as a possessive.
+#: A plural before a name's next word ("Farmers Union") that the reference writes as a possessive.
 CONF_NAME_POSSESSIVE = CONF_ONCE
-#: The word after a plural, as the possessive name's next word: "Leaders Meeting".
+#: The word after a plural, as the possessive name's next word: "Farmers Union".
 _NEXT_NAME_WORD = re.compile(r" ([A-Z][a-z]+)")
 
 
@@ -81,7 +81,7 @@ def _added(token: str, form: str) -> str:
 
 
 def _lost_class(chars: frozenset[str], token: str, forms: Sequence[Term]) -> tuple[Term, float] | None:
-    """A word-like token ("COVID") whose one reference form adds digits the whole text (its ``chars``) never has."""
+    """A word-like token ("Blink") whose one reference form adds digits the whole text (its ``chars``) never has."""
     if not token[:1].isupper() or any(t.form == token for t in forms) or any(ch.isdigit() for ch in chars):
         return None
     fitting = {t.form: t for t in forms if only_restores(token, t.form) and t.form[-1:] not in _APOSTROPHES}
@@ -95,7 +95,7 @@ def _lost_class(chars: frozenset[str], token: str, forms: Sequence[Term]) -> tup
 
 
 def _name_possessive(doc: str, chars: frozenset[str], m: re.Match[str], ref: Article) -> tuple[Term, str] | None:
-    """A plural before a capitalised word ("Leaders Meeting") that the reference writes "Leaders' Meeting"."""
+    """A plural before a capitalised word ("Farmers Union") that the reference writes "Farmers' Union"."""
     token = m.group()
     if not token.endswith("s") or not token[:1].isupper() or any(c in chars for c in _APOSTROPHES):
         return None
