@@ -23,6 +23,7 @@ from repairkit import lexicon, wordlists
 from repairkit.analysis.digits import (
     NUMBER_RULES,
     claimed_by_numbers,
+    has_digit,
     lost_digits,
 )
 from repairkit.analysis.names import acronym_occurrences, ampersand_acronyms, ampersand_cue
@@ -87,7 +88,6 @@ CHANGE_VERBS = tuple(
     declined slip slips slipped gain gains gained slump slumps slumped soar soars soared surge surges
     surged dip dips dipped plunge plunges plunged tumble tumbles tumbled sink sinks sank""".split())
 
-_DIGIT_RE = re.compile(r"\d")
 _WORD_THEN_DIGIT_RE = re.compile(r"\s+\w+\s+\d")
 _DOMAIN_RE = re.compile(r"(?<![\w@/.:\-])[A-Za-z0-9][A-Za-z0-9_+\-]*(?:\.[A-Za-z0-9\-]+)+(?![\w@/\-]|\.\w)")
 _SCHEME_RE = re.compile(r"\b(https?)(?!://)( |:/?|/{1,2}|)(?=www\.)|\b(https?)(:/?(?!/)|//?)(?=[a-z0-9\-]+\.[a-z]{2,})",
@@ -399,7 +399,7 @@ def find_lost_percent_signs(doc: Document, profile: DocumentProfile) -> Iterator
     [('2', ' percent')]
     """
     text = doc.text
-    if not _DIGIT_RE.search(text):
+    if not has_digit(text):
         return  # every shape below holds the number's digits
     words = len(_PERCENT_WORD_RE.findall(text))
     sign = " " + _PERCENT_WORD_RE.findall(text)[0] if words > text.count("%") else "%"
