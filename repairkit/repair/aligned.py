@@ -72,6 +72,16 @@ def only_restores(damaged: str, repaired: str, extra: frozenset[str] = frozenset
     return True
 
 
+def added_characters(damaged: str, repaired: str) -> str:
+    """What ``repaired`` has that ``damaged`` lacks, in order.
+
+    >>> added_characters("Blink", "Blink-182"), added_characters("Japans", "Japan's")
+    ('-182', "'")
+    """
+    return "".join(repaired[op.dest_start:op.dest_end] for op in Indel.opcodes(damaged, repaired)
+                   if op.tag != "equal")
+
+
 def lost_category(damaged: str, repaired: str) -> str | None:
     """The category of what ``repaired`` adds to ``damaged``; ``None`` for whitespace only.
 
@@ -80,8 +90,7 @@ def lost_category(damaged: str, repaired: str) -> str | None:
     >>> lost_category("said", "said:"), lost_category("caf", "café"), lost_category("x", "x «")
     ('stray-punctuation', 'encoding', 'missing-quote')
     """
-    added = "".join(repaired[op.dest_start:op.dest_end] for op in Indel.opcodes(damaged, repaired)
-                    if op.tag != "equal")
+    added = added_characters(damaged, repaired)
     if any(c.isdigit() for c in added):
         return "missing-number"
     for category, chars in LOST_CLASSES.items():

@@ -35,7 +35,7 @@ from repairkit.lexicon import zipf
 from repairkit.model import Applicability, Evidence, Span, Suggestion
 from repairkit.reference.model import Article, Term
 from repairkit.reference.terms import term_key
-from repairkit.repair.aligned import Site, lost_category, only_restores, segments_for
+from repairkit.repair.aligned import Site, added_characters, lost_category, only_restores, segments_for
 
 #: A damaged token: letters and digits with any inner marks that survived.
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -71,15 +71,6 @@ def _choose(token: str, forms: Sequence[Term]) -> tuple[Term, float] | None:
     return fitting[0], conf
 
 
-def _added(token: str, form: str) -> str:
-    """The characters ``form`` has beyond ``token`` (``only_restores`` has shown it only adds)."""
-    rest = list(form)
-    for ch in token:
-        if ch in rest:
-            rest.remove(ch)
-    return "".join(rest)
-
-
 def _lost_class(chars: frozenset[str], token: str, forms: Sequence[Term]) -> tuple[Term, float] | None:
     """A word-like token ("Blink") whose one reference form adds digits the whole text (its ``chars``) never has."""
     if not token[:1].isupper() or any(t.form == token for t in forms) or any(ch.isdigit() for ch in chars):
@@ -88,7 +79,7 @@ def _lost_class(chars: frozenset[str], token: str, forms: Sequence[Term]) -> tup
     if len(fitting) != 1:
         return None
     term = next(iter(fitting.values()))
-    added = _added(token, term.form)
+    added = added_characters(token, term.form)
     if not any(ch.isdigit() for ch in added) or any(ch in chars for ch in added if not ch.isdigit()):
         return None
     return term, CONF_LOST_CLASS
