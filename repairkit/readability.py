@@ -42,25 +42,6 @@ _LEFT = _RIGHT = 2
 _NOT_PATTERNS = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
 
 
-@cache
-def _patterns() -> tuple[dict[str, tuple[int, tuple[int, ...]]], frozenset[str]]:
-    """pyphen's English patterns (letters -> offset of the first non-zero value, the values) and
-    every prefix of a pattern.
-
-    The table is what ``Pyphen(lang="en_US").hd.patterns`` holds, read from the dictionary
-    pyphen ships by :func:`_read_patterns` (3 times faster than pyphen's parser, which handles
-    forms this file does not use; ``tests/test_readability.py`` compares the tables), and kept
-    in the cache of :mod:`repairkit.analysis.wordtable` (marshal: a few milliseconds to load,
-    where parsing the 11,000 patterns takes 50-100 ms at every start).
-    :func:`_hyphenation_points` walks them, stopping a substring as soon as no pattern starts
-    with it: 2.4 times faster than ``Pyphen.positions``, with the same points.
-    """
-    path = _pyphen_file()
-    if path is None:
-        return _build_patterns(None)
-    return cached("pyphen-en-US", [path], lambda: _build_patterns(path), marshal.dumps, _load_patterns)
-
-
 def _pyphen_file() -> Path | None:
     """The English hyphenation dictionary pyphen ships, or ``None`` if it is not where expected."""
     spec = importlib.util.find_spec("pyphen")
@@ -69,8 +50,16 @@ def _pyphen_file() -> Path | None:
     return path if path is not None and path.is_file() else None
 
 
-def _build_patterns(path: Path | None) -> tuple[dict[str, tuple[int, tuple[int, ...]]], frozenset[str]]:
-    """The table and prefixes of :func:`_patterns`, from the dictionary file at ``path``."""
+def _pattern_table(path: Path | None) -> tuple[dict[str, tuple[int, tuple[int, ...]]], frozenset[str]]:
+    """pyphen's English patterns (letters -> offset of the first non-zero value, the values) and
+    every prefix of a pattern, from the dictionary file at ``path``.
+
+    The table is what ``Pyphen(lang="en_US").hd.patterns`` holds, read from the dictionary
+    pyphen ships by :func:`_read_patterns` (3 times faster than pyphen's parser, which handles
+    forms this file does not use; ``tests/test_readability.py`` compares the tables).
+    :func:`_trie` is built from it once and kept in the cache of :mod:`repairkit.analysis.wordtable`
+    (marshal: a few milliseconds to load, where parsing the 11,000 patterns takes 50-100 ms).
+    """
     text = path.read_text(encoding="utf-8") if path else ""
     if not text.startswith("UTF-8\n") or "^^" in text or "/" in text:  # not the plain form: pyphen parses it
         import pyphen  # loaded only when a figure is needed
@@ -79,13 +68,6 @@ def _build_patterns(path: Path | None) -> tuple[dict[str, tuple[int, tuple[int, 
     else:
         table = _read_patterns(text)
     prefixes = frozenset(letters[:k] for letters in table for k in range(1, len(letters) + 1))
-    return table, prefixes
-
-
-def _load_patterns(data: bytes) -> tuple[dict[str, tuple[int, tuple[int, ...]]], frozenset[str]]:
-    table, prefixes = marshal.loads(data)
-    if not isinstance(table, dict) or not isinstance(prefixes, frozenset):
-        raise ValueError("not a pattern table")
     return table, prefixes
 
 
@@ -127,8 +109,8 @@ def _hyphenation_points(word: str) -> int:
     ``len(Pyphen(lang="en_US").positions(word))``).
 
     The patterns are walked as a trie (:func:`_trie`), a letter at a time, so no substring is
-    built or hashed; a walk stops where no pattern goes on, as the prefix set of
-    :func:`_patterns` stopped it."""
+    built or hashed; a walk stops where no pattern goes on (no pattern has the letters so far as
+    a prefix)."""
     trie = _trie()
     dotted = f".{word}."
     size = len(dotted)
@@ -159,8 +141,8 @@ def _trie() -> dict[str, Any]:
     of :mod:`repairkit.analysis.wordtable` beside the table it is built from."""
     path = _pyphen_file()
     if path is None:
-        return _build_trie(_build_patterns(None)[0])
-    return cached("pyphen-en-US-trie", [path], lambda: _build_trie(_build_patterns(path)[0]), marshal.dumps,
+        return _build_trie(_pattern_table(None)[0])
+    return cached("pyphen-en-US-trie", [path], lambda: _build_trie(_pattern_table(path)[0]), marshal.dumps,
                   _load_trie)
 
 

@@ -27,8 +27,8 @@ def test_reading_ease_falls_with_long_words() -> None:
 
 
 def test_patterns_are_pyphens_table() -> None:
-    from repairkit.readability import _patterns
+    from repairkit.readability import _pattern_table, _pyphen_file
 
-    table, prefixes = _patterns()
+    table, prefixes = _pattern_table(_pyphen_file())
     assert table == pyphen.Pyphen(lang="en_US").hd.patterns
     assert len(table) > 10_000 and all(p[:1] in prefixes for p in table)

@@ -99,7 +99,7 @@ def test_cached_headwords_equal_the_packages_set(source: str) -> None:
 def test_cached_tables_equal_fresh_ones() -> None:
     assert dictionary._hyphenated_by_closed_form() == dictionary._build_hyphenated()
     assert readability._pyphen_file() is not None
-    assert readability._patterns() == readability._build_patterns(readability._pyphen_file())
+    assert readability._trie() == readability._build_trie(readability._pattern_table(readability._pyphen_file())[0])
 
 
 def test_any_common_by_set_equals_word_by_word(monkeypatch: pytest.MonkeyPatch) -> None:
