@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -118,93 +118,4 @@ def to_dict(results: Sequence[DocumentResult]) -> dict[str, Any]:
 
 def render(results: Sequence[DocumentResult]) -> str:
     """Render the JSON contract, pretty-printed, UTF-8 (non-ASCII kept)."""
-    return pretty_json(to_dict(results)) + "\n"
-
-
-class _Unusual(Exception):
-    """A value :func:`pretty_json` leaves to the standard encoder (a subclass, a non-string key)."""
-
-
-def pretty_json(data: Any) -> str:
-    """``json.dumps(data, ensure_ascii=False, indent=2)``, the same text 2.4 times faster.
-
-    With ``indent`` the standard library encodes in pure Python, a generator per container
-    (0.36 s for the 11,700 findings of 1.2 MB; 0.075 s compact, in C). This writes the same
-    layout with one recursive function and C's string escaping; any value of another type
-    than the plain JSON ones (a ``str`` subclass, a non-string key) is left to ``json.dumps``.
-
-    >>> data = {"a": [1, 2.5, None, True, {}], "b": {"c": "x\\"\u00e9\\n"}, "d": [], "e": float("nan")}
-    >>> pretty_json(data) == json.dumps(data, ensure_ascii=False, indent=2)
-    True
-    """
-    parts: list[str] = []
-    try:
-        _encode(data, "", parts.append)
-    except _Unusual:
-        return json.dumps(data, ensure_ascii=False, indent=2)
-    return "".join(parts)
-
-
-_encode_str = json.encoder.encode_basestring  # C's, for ensure_ascii=False (as json.dumps uses)
-_int_repr = int.__repr__
-_float_repr = float.__repr__
-_INFINITY = float("inf")
-
-
-def _scalar(value: Any) -> str:
-    kind = type(value)
-    if kind is str:
-        return _encode_str(value)
-    if kind is int:
-        return _int_repr(value)
-    if kind is float:
-        if value != value:
-            return "NaN"
-        if value == _INFINITY:
-            return "Infinity"
-        if value == -_INFINITY:
-            return "-Infinity"
-        return _float_repr(value)
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    raise _Unusual(kind)
-
-
-def _encode(value: Any, indent: str, out: Callable[[str], None]) -> None:
-    """Append the indented JSON of ``value`` (at depth ``indent``) to ``out``, piece by piece."""
-    kind = type(value)
-    if kind is dict:
-        if not value:
-            out("{}")
-            return
-        inner = indent + "  "
-        sep = "{\n" + inner
-        for key, item in value.items():
-            if type(key) is not str:
-                raise _Unusual(type(key))
-            kind = type(item)
-            if kind is str or kind is int:
-                out(sep + _encode_str(key) + ": " + (_encode_str(item) if kind is str else _int_repr(item)))
-            else:
-                out(sep + _encode_str(key) + ": ")
-                _encode(item, inner, out)
-            sep = ",\n" + inner
-        out("\n" + indent + "}")
-    elif kind is list or kind is tuple:
-        if not value:
-            out("[]")
-            return
-        inner = indent + "  "
-        sep = "[\n" + inner
-        for item in value:
-            out(sep)
-            _encode(item, inner, out)
-            sep = ",\n" + inner
-        out("\n" + indent + "]")
-    else:
-        out(_scalar(value))
-
+    return json.dumps(to_dict(results), ensure_ascii=False, indent=2) + "\n"
