@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
+from repairkit.analysis.words import skip_back
 from repairkit.model import HIGH_CONFIDENCE, Applicability, Evidence, Span, Suggestion
 from repairkit.reference.align import LOST_CLASSES, Diff, Segment, align, restorable
 from repairkit.reference.dates import period_kind, periods
@@ -188,11 +189,7 @@ def _site(doc: str, ref: Article, seg: Segment, start: int, end: int) -> Site | 
                 not same_periods(_sentence_to(doc, start), _sentence_to(ref.text, rs)):
             rs = lo_cut  # the end of the sentence before the aligned one: the reference does not vouch for it
         elif start == seg.start:  # it does, by its words: the spaces the lost figures left go with them
-            i, j = start, rs
-            while i > 0 and doc[i - 1] in " \t":
-                i -= 1
-            while j > 0 and ref.text[j - 1] in " \t":
-                j -= 1
+            i, j = skip_back(doc, start), skip_back(ref.text, rs)
             if i < start and j < rs:
                 start, rs = i, j
     if re_ > hi_cut and (shared_letters(doc, end, ref.text, re_, 1) < EDGE_CONTEXT
@@ -289,23 +286,19 @@ def same_periods(a: str, b: str) -> bool:
     return True
 
 
-def _key_before(text: str, pos: int, width: int) -> str:
+def _letters_beside(text: str, pos: int, side: int, width: int) -> str:
+    """Up to ``width`` letters (lower case) of ``text`` next to ``pos``, nearest first, looking at most
+    ``8 * width`` characters before it (``side`` -1) or after it (1)."""
+    if side < 0:
+        reach = range(pos - 1, max(-1, pos - 1 - 8 * width), -1)
+    else:
+        reach = range(pos, min(len(text), pos + 8 * width))
     out: list[str] = []
-    i = pos
-    while i > 0 and len(out) < width and pos - i < 8 * width:
-        i -= 1
+    for i in reach:
         if text[i].isalpha():
             out.append(text[i].lower())
-    return "".join(out)  # nearest first
-
-
-def _key_after(text: str, pos: int, width: int) -> str:
-    out: list[str] = []
-    i = pos
-    while i < len(text) and len(out) < width and i - pos < 8 * width:
-        if text[i].isalpha():
-            out.append(text[i].lower())
-        i += 1
+            if len(out) == width:
+                break
     return "".join(out)
 
 
@@ -317,8 +310,7 @@ def shared_letters(doc: str, pos: int, ref_text: str, ref_pos: int, side: int, w
     >>> shared_letters("a clean sweep in .", 17, "around $10 billion in 1998.", 22, -1)
     2
     """
-    take = _key_before if side < 0 else _key_after
-    a, b = take(doc, pos, width), take(ref_text, ref_pos, width)
+    a, b = _letters_beside(doc, pos, side, width), _letters_beside(ref_text, ref_pos, side, width)
     n = 0
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
