@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,6 +32,7 @@ from typing import Any
 from repairkit import __version__
 from repairkit.document import InputError
 from repairkit.fileio import atomic_write, directory_lock, read_json, remove_stale_temporaries
+from repairkit.jsontext import pretty
 from repairkit.repair.apply import Edit
 
 SCHEMA_TAG = "repairkit.audit/1"
@@ -100,7 +100,7 @@ def _entry_ok(entry: object) -> bool:
 
 
 def _save(path: Path, data: dict[str, Any]) -> None:
-    atomic_write(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    atomic_write(path, (pretty(data) + "\n").encode("utf-8"))
 
 
 def record(log: str | Path, entries: Sequence[dict[str, Any]]) -> None:

@@ -9,13 +9,13 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
 from repairkit import __version__, readability
+from repairkit.jsontext import pretty
 from repairkit.document import Document
 from repairkit.model import Applicability, Evidence, Finding, Severity, Suggestion, level_of
 from repairkit.pipeline import DocumentResult
@@ -94,7 +94,7 @@ def document_dict(result: DocumentResult) -> dict[str, Any]:
 
 
 def to_dict(results: Sequence[DocumentResult]) -> dict[str, Any]:
-    """The whole report as plain data, ready for ``json.dumps``."""
+    """The whole report as plain data, ready for :func:`repairkit.jsontext.pretty`."""
     documents = []
     by_category: Counter[str] = Counter()
     by_severity: Counter[str] = Counter()
@@ -118,4 +118,4 @@ def to_dict(results: Sequence[DocumentResult]) -> dict[str, Any]:
 
 def render(results: Sequence[DocumentResult]) -> str:
     """Render the JSON contract, pretty-printed, UTF-8 (non-ASCII kept)."""
-    return json.dumps(to_dict(results), ensure_ascii=False, indent=2) + "\n"
+    return pretty(to_dict(results)) + "\n"

@@ -16,7 +16,6 @@ the same offsets as the JSON contract. Each result carries a ``partialFingerprin
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -24,6 +23,7 @@ from typing import Any
 from repairkit import __version__
 from repairkit.document import Document
 from repairkit.fingerprint import fingerprints
+from repairkit.jsontext import pretty
 from repairkit.model import Applicability, Finding, Suggestion
 from repairkit.pipeline import DocumentResult
 from repairkit.registry import DetectorSpec, all_detectors
@@ -147,4 +147,4 @@ def to_dict(results: Sequence[DocumentResult], omitted: int = 0, limit: int | No
 
 def render(results: Sequence[DocumentResult], omitted: int = 0, limit: int | None = None) -> str:
     """Render a SARIF 2.1.0 log (JSON, UTF-8)."""
-    return json.dumps(to_dict(results, omitted, limit), ensure_ascii=False, indent=2) + "\n"
+    return pretty(to_dict(results, omitted, limit)) + "\n"
