@@ -1,6 +1,6 @@
 """Mojibake as ftfy explains it: the stretches of a text that its encoding repairs would change.
 
-Each line is fixed with only ftfy's encoding repairs switched on (no quote uncurling, no
+Each line (a very long one piece by piece, around its non-ASCII characters) is fixed with only ftfy's encoding repairs switched on (no quote uncurling, no
 width or ligature changes, no normalisation), and the changed stretches are found with
 rapidfuzz's Indel opcodes, so every span is an exact stretch of the original. Legitimate
 non-ASCII text (accents, ``£``, curly quotes, emoji, CJK) is never changed by these fixes.
@@ -12,6 +12,7 @@ The encoding family reports the stretches; every other family leaves their chara
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -35,6 +36,11 @@ _DECODE_STEPS = ("encode", "decode", "transcode")
 #: ftfy fixers that re-decode mojibake inside a line; on simulated UTF-8-read-as-cp1252
 #: damage of 300 news articles their fixes restored 1,727 of 1,727 tokens exactly.
 _DECODE_FIXERS = ("decode_inconsistent_utf8",)
+#: A line longer than this is fixed piece by piece, around what mojibake shows (:func:`_pieces`).
+LONG_LINE = 10_000
+#: Characters of context a piece keeps on each side of a non-ASCII character, before it ends at a space.
+WINDOW_MARGIN = 64
+_SHOWN_RE = re.compile(r"[^\x00-\x7f]|[&\x1b]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +50,7 @@ class Stretch:
     span: Span
     original: str
     fixed: str
-    #: ftfy re-decoded the line and its badness heuristic scores the fix lower than the original
+    #: ftfy re-decoded the line (the piece of a long line) and its badness heuristic scores the fix lower than the original
     decoded: bool
     #: ftfy's explanation, "step fixer, ..."
     steps: str
@@ -121,15 +127,45 @@ def _ftfy() -> tuple[Callable[[str], tuple[str, Any]], Callable[[str], int]]:
     return (lambda line: fix_and_explain(line, config=config)), badness
 
 
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The line ``text[start:end]`` itself, or for a line longer than :data:`LONG_LINE` the
+    stretches of it around the characters mojibake and entities show (non-ASCII, ``&``, ESC),
+    widened by :data:`WINDOW_MARGIN` and out to a space, overlapping ones joined: ftfy's
+    badness measure reads its whole input, and one 1.2 MB line held a few accented names.
+
+    >>> line = "a " * 3000 + "caf\u00c3\u00a9 " + "b " * 3000
+    >>> [(i, j, len(line[i:j].split())) for i, j in _pieces(line, 0, len(line))]
+    [(5938, 6069, 64)]
+    """
+    if end - start <= LONG_LINE:
+        yield start, end
+        return
+    window: tuple[int, int] | None = None
+    for m in _SHOWN_RE.finditer(text, start, end):
+        left = text.rfind(" ", start, max(start, m.start() - WINDOW_MARGIN)) + 1 or start
+        right = text.find(" ", min(end, m.end() + WINDOW_MARGIN), end)
+        right = end if right < 0 else right
+        if window and left <= window[1]:
+            window = (window[0], right)
+            continue
+        if window:
+            yield window
+        window = (max(left, start), right)
+    if window:
+        yield window
+
+
 def _line_fixes(text: str) -> Iterator[tuple[int, str, str, list[tuple[str, str]]]]:
-    """``(line start, line, ftfy's fix, explanation)`` for each line ftfy would change."""
-    for start, end in lines(text):
-        line = text[start:end]
-        if line.isascii() and "&" not in line and "\x1b" not in line:
-            continue  # mojibake always shows non-ASCII; entities need "&"
-        fixed, explanation = _ftfy()[0](line)
-        if fixed != line:
-            yield start, line, fixed, [(step[0], step[1]) for step in explanation or []]
+    """``(piece start, piece, ftfy's fix, explanation)`` for each line (or piece of a long
+    line, :func:`_pieces`) ftfy would change."""
+    for line_start, line_end in lines(text):
+        for start, end in _pieces(text, line_start, line_end):
+            line = text[start:end]
+            if line.isascii() and "&" not in line and "\x1b" not in line:
+                continue  # mojibake always shows non-ASCII; entities need "&"
+            fixed, explanation = _ftfy()[0](line)
+            if fixed != line:
+                yield start, line, fixed, [(step[0], step[1]) for step in explanation or []]
 
 
 def mojibake_stretches(text: str) -> list[Stretch]:
