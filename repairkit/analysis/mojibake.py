@@ -1,7 +1,8 @@
 """Mojibake as ftfy explains it: the stretches of a text that its encoding repairs would change.
 
-Each line (a very long one piece by piece, around its non-ASCII characters) is fixed with only ftfy's encoding repairs switched on (no quote uncurling, no
-width or ligature changes, no normalisation), and the changed stretches are found with
+Each line (a very long one piece by piece, around its non-ASCII characters) is fixed with only
+ftfy's encoding repairs switched on (no quote uncurling, no width or ligature changes, no
+normalisation), and the changed stretches are found with
 rapidfuzz's Indel opcodes, so every span is an exact stretch of the original. Legitimate
 non-ASCII text (accents, ``£``, curly quotes, emoji, CJK) is never changed by these fixes.
 The encoding family reports the stretches; every other family leaves their characters alone.
