@@ -45,6 +45,10 @@ T = TypeVar("T")
 _NO_EVIDENCE: Mapping[str, tuple[Hit, ...]] = MappingProxyType({})
 
 
+def _match_start(m: re.Match[str]) -> int:
+    return m.start()
+
+
 class DocumentProfile:
     """Text facts of one document (lazily, once) and the evidence of earlier phases."""
 
@@ -130,6 +134,30 @@ class DocumentProfile:
         if found is None:
             found = table[pattern] = list(pattern.finditer(self.text))
         return found
+
+    def matches_where(self, pattern: re.Pattern[str], keep: Callable[[str], bool]) -> list[re.Match[str]]:
+        """The :meth:`matches` of ``pattern`` whose text ``keep`` accepts, in order; ``keep`` is asked
+        once per distinct text, not per match (a long text repeats its words: 200,000 words, 17,000
+        distinct, in 1.2 MB of news).
+
+        >>> from repairkit.document import Document
+        >>> p = DocumentProfile(Document.from_text("its a dog, its own dog; Its"))
+        >>> [(m.group(), m.start()) for m in p.matches_where(re.compile(r"\\w+"), lambda w: w.lower() == "its")]
+        [('its', 0), ('its', 11), ('Its', 24)]
+        """
+        by_text = self.__dict__.setdefault("_by_text", {})
+        groups: dict[str, list[re.Match[str]]] | None = by_text.get(pattern)
+        if groups is None:
+            groups = by_text[pattern] = {}
+            for m in self.matches(pattern):
+                found = groups.get(m.group())
+                if found is None:
+                    groups[m.group()] = [m]
+                else:
+                    found.append(m)
+        kept = [m for text, found in groups.items() if keep(text) for m in found]
+        kept.sort(key=_match_start)
+        return kept
 
     # -- evidence of earlier phases ---------------------------------------------------------
 

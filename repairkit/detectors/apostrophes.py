@@ -152,17 +152,15 @@ def _suggest(start: int, end: int, replacements: list[str], probability: float, 
     return (first, *(suggest(span, r, OTHER_READING, note, alternatives=others) for r in replacements[1:]))
 
 
-def _words(profile: DocumentProfile) -> Iterator[re.Match[str]]:
-    return iter(profile.matches(_WORD_RE))  # found once per document, shared by the rules here
-
-
 def _possessive_candidates(profile: DocumentProfile) -> list[re.Match[str]]:
-    """The words :func:`_prior_of` can score: an ``s`` after a stem of two letters or more."""
+    """The words :func:`_prior_of` scores: an ``s`` after a stem of two letters or more, with a prior."""
     return profile.fact(_s_words)
 
 
 def _s_words(profile: DocumentProfile) -> list[re.Match[str]]:
-    return [m for m in profile.matches(_WORD_RE) if m.end() - m.start() > 2 and profile.text[m.end() - 1] == "s"]
+    # the rules here share one tokeniser, found once per document (DocumentProfile.matches)
+    return profile.matches_where(_WORD_RE, lambda token: len(token) > 2 and token[-1] == "s"
+                                 and _possessive_prior(profile, token) is not None)
 
 
 def find_bare_contractions(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
@@ -184,7 +182,7 @@ def find_bare_contractions(doc: Document, profile: DocumentProfile) -> Iterator[
     ["They're", "won't", "I'm"]
     """
     text, table = doc.text, contractions()
-    for m in _words(profile):
+    for m in profile.matches_where(_WORD_RE, lambda token: token.lower() in table):
         token = m.group()
         low = token.lower()
         repaired = table.get(low)
@@ -413,9 +411,7 @@ def find_its_contractions(doc: Document, profile: DocumentProfile) -> Iterator[H
     text = doc.text
     rows = context_counts()["its-next"]
     prior = math.log(sum(a for a, _ in rows.values()) / sum(p for _, p in rows.values()))
-    for m in _words(profile):
-        if m.group().lower() != "its":
-            continue
+    for m in profile.matches_where(_WORD_RE, lambda token: token.lower() == "its"):
         prev, nxt = features(text, m.start(), m.end())
         if nxt not in rows and nxt.endswith("s") and not nxt.endswith(("ss", "us", "is")):
             continue  # "its designers", "its revenues": a plural noun follows a possessive
@@ -529,7 +525,7 @@ def find_contraction_homographs(doc: Document, profile: DocumentProfile) -> Iter
     text = doc.text
     if stripped_share(profile) < 0.5:
         return  # more apostrophes in place than stripped: the homographs are the plain words
-    for m in _words(profile):
+    for m in profile.matches_where(_WORD_RE, lambda token: token.lower() in HOMOGRAPHS):
         token = m.group()
         low = token.lower()
         entry = HOMOGRAPHS.get(low)
@@ -593,7 +589,7 @@ def find_bare_name_apostrophes(doc: Document, profile: DocumentProfile) -> Itera
     >>> [h.suggestions[0].replacement for h in find_bare_name_apostrophes(*prepared(Document.from_text("OBrien met OPEC."), "RK206"))]
     ["O'Brien"]
     """
-    for m in _words(profile):
+    for m in profile.matches_where(_WORD_RE, lambda token: _irish_name(token) is not None):
         repaired = _irish_name(m.group())
         if repaired is not None:
             yield Hit(Span(m.start(), m.end()), f"'{m.group()}' has lost the apostrophe of its 'O'",
