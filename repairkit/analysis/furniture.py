@@ -39,6 +39,10 @@ MARKUP_RE = re.compile(
     r"|(?<![\w-])(?:class|id|style|href|src|srcset|alt|width|height|align|target|rel|loading|sizes"
     r"|frameborder|onclick|onload|(?:data|aria)-[\w-]+)=(?:\"[^\"\n]*\"|'[^'\n]*'|[”“][^”“\n]*[”“])",  # class="x"
     re.IGNORECASE)
+#: Every match of :data:`MARKUP_RE` holds one of these: a text without them has no markup to look for.
+MARKUP_SIGNS = "[{<="
+#: ... and every match of :data:`PLACEHOLDER_RE` one of these (or "NaN").
+PLACEHOLDER_SIGNS = "{%["
 #: A bare shortcode opening ("[embed]") is markup only when its closing tag is in the text too;
 #: alone, "[applause]" and "[sic]" are an editor's brackets.
 BARE_SHORTCODE_RE = re.compile(r"\[([a-z][a-z0-9_-]*)\]")
@@ -51,6 +55,8 @@ def markup_leaks(text: str) -> list[tuple[int, int]]:
     >>> [text[a:b] for a, b in markup_leaks(text)]
     ['[caption id="a_1" align="alignnone"]', '[/caption]', '[embed]', '[/embed]', '<br/>', 'class="wp-1"']
     """
+    if not any(sign in text for sign in MARKUP_SIGNS):
+        return []  # a scan of a long text for nothing, in C: a few milliseconds instead of 0.1 s a megabyte
     found = [(m.start(), m.end()) for m in MARKUP_RE.finditer(text)]
     closing = {m.group().lower() for m in re.finditer(r"\[/[a-z][a-z0-9_-]*\]", text, re.IGNORECASE)}
     found += [(m.start(), m.end()) for m in BARE_SHORTCODE_RE.finditer(text) if f"[/{m.group(1).lower()}]" in closing]
@@ -65,6 +71,15 @@ def markup_leaks(text: str) -> list[tuple[int, int]]:
 #: ``undefined``/``null`` are English words; only where a value belongs (after a label or
 #: alone on a line) are they leaks.
 VALUE_WORD_RE = re.compile(r"(?:(?<=:\s)|(?<=:)|(?<=\|\s)|^)(undefined|null)\s*$", re.MULTILINE)
+
+
+def may_hold_placeholders(text: str) -> bool:
+    """False when ``text`` cannot hold a match of :data:`PLACEHOLDER_RE` (none of its signs).
+
+    >>> may_hold_placeholders("Posted by {author}"), may_hold_placeholders("Posted by the author")
+    (True, False)
+    """
+    return "NaN" in text or any(sign in text for sign in PLACEHOLDER_SIGNS)
 
 
 def _is_leak_line(line: str) -> bool:

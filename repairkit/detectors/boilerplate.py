@@ -17,7 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from repairkit.analysis.furniture import PLACEHOLDER_RE, VALUE_WORD_RE, furniture_lines, markup_leaks
+from repairkit.analysis.furniture import (
+    PLACEHOLDER_RE,
+    VALUE_WORD_RE,
+    furniture_lines,
+    markup_leaks,
+    may_hold_placeholders,
+)
 from repairkit.analysis.profile import DocumentProfile
 from repairkit.calibration import reading, suggest
 from repairkit.document import Document
@@ -106,7 +112,8 @@ def find_template_leaks(doc: Document, profile: DocumentProfile) -> Iterator[Hit
     [('[button link=”https://x.org” newwindow=”yes”]', ''), ('[/button]', '')]
     """
     text = doc.text
-    found = [(m.start(), m.end(), m.group(), False) for m in PLACEHOLDER_RE.finditer(text)]
+    found = [(m.start(), m.end(), m.group(), False)
+             for m in (PLACEHOLDER_RE.finditer(text) if may_hold_placeholders(text) else ())]
     found += [(m.start(1), m.end(1), m.group(1), False) for m in VALUE_WORD_RE.finditer(text)]
     found += [(a, b, text[a:b], True) for a, b in markup_leaks(text)]
     taken = 0

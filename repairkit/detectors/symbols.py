@@ -351,14 +351,15 @@ def find_lost_currency_signs(doc: Document, profile: DocumentProfile) -> Iterato
             yield Hit(span, f"amount '{m.group(1)}' has no currency; the other amounts in its sentence are in '{sign}'",
                       (suggest(Span(span.start, span.start), sign, CURRENCY_OF_COMPARED,
                                f"the amount it is compared with is in '{sign}'; check the source"),))
-    for m in _CONVERTED_BARE_RE.finditer(text):
+    digits = has_digit(text)  # both patterns below need one
+    for m in _CONVERTED_BARE_RE.finditer(text) if digits else ():
         group = next(g for g in (1, 2, 3) if m.group(g))
         amount, span = m.group(group), Span(m.start(group), m.end(group))
         yield Hit(span, f"amount '{amount}' next to a currency conversion has no currency",
                   (Suggestion.unknown(Span(span.start, span.start),
                                       "A conversion stands next to this amount, so it had its own currency sign; "
                               "which one is unknown: check the source."),))
-    for m in _MONEY_RE.finditer(text):
+    for m in _MONEY_RE.finditer(text) if digits else ():
         amount, follower = m.group(2), (m.group(5) or "").strip().lower()
         if follower and follower.isalpha() and follower not in AMOUNT_FOLLOWERS:
             continue  # "cost 10 lives", "paid 3 visits"

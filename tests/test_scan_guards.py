@@ -1,0 +1,45 @@
+"""The fast paths that skip a whole-text pattern: the characters they test for are in every match."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from repairkit.analysis.digits import has_digit
+from repairkit.analysis.furniture import MARKUP_RE, MARKUP_SIGNS, PLACEHOLDER_RE, markup_leaks, may_hold_placeholders
+from repairkit.detectors import symbols
+
+# Pieces of markup, templates and prose, glued at random: matches of every alternative appear.
+_PIECES = ["[", "]", "/", "{", "}", "{%", "%}", "{#", "#}", "<%", "%>", "<", ">", "=", '"', "'", "“", "”",
+           "caption", "vc_row", " id", "class", "data-x", "p", "br", "img src", " ", "a", "x_1", "%s", "%d",
+           "%(user)", "${", "NaN", "object Object", "if user", "paid", "worth", " 500", "3bn", "(£2m)", "euros"]
+_TEXTS = st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=400)
+@given(_TEXTS)
+def test_markup_needs_its_signs(text: str) -> None:
+    for m in MARKUP_RE.finditer(text):
+        assert any(sign in m.group() for sign in MARKUP_SIGNS)
+    if not any(sign in text for sign in MARKUP_SIGNS):
+        assert markup_leaks(text) == []
+
+
+@settings(max_examples=400)
+@given(_TEXTS)
+def test_placeholders_need_their_signs(text: str) -> None:
+    if PLACEHOLDER_RE.search(text):
+        assert may_hold_placeholders(text)
+
+
+@settings(max_examples=400)
+@given(_TEXTS)
+def test_amount_patterns_need_a_digit(text: str) -> None:
+    for pattern in (symbols._MONEY_RE, symbols._CONVERTED_BARE_RE):
+        for m in pattern.finditer(text):
+            assert has_digit(m.group())
+
+
+def test_the_examples_still_match() -> None:
+    assert markup_leaks('<p class="x">Hi</p> [/caption]') != []
+    assert may_hold_placeholders("Connecting to %s") and not may_hold_placeholders("Connecting to the server")
