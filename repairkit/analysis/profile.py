@@ -112,14 +112,6 @@ class DocumentProfile:
         """How often each run of ASCII letters occurs, case kept."""
         return Counter(WORD_LETTERS_RE.findall(self.text))
 
-    @cached_property
-    def word_starts(self) -> dict[str, int]:
-        """Where each run of ASCII letters first occurs, case kept."""
-        starts: dict[str, int] = {}
-        for m in WORD_LETTERS_RE.finditer(self.text):
-            starts.setdefault(m.group(), m.start())
-        return starts
-
     def matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
         """Every match of ``pattern`` over the text, found once per profile: the token table of
         the rules that share a tokeniser (they iterate the list instead of re-scanning).
@@ -145,6 +137,18 @@ class DocumentProfile:
         >>> [(m.group(), m.start()) for m in p.matches_where(re.compile(r"\\w+"), lambda w: w.lower() == "its")]
         [('its', 0), ('its', 11), ('Its', 24)]
         """
+        kept = [m for text, found in self.match_groups(pattern).items() if keep(text) for m in found]
+        kept.sort(key=_match_start)
+        return kept
+
+    def match_groups(self, pattern: re.Pattern[str]) -> dict[str, list[re.Match[str]]]:
+        """The :meth:`matches` of ``pattern`` by their text, each list in order (found once per profile).
+
+        >>> from repairkit.document import Document
+        >>> p = DocumentProfile(Document.from_text("a dog, a cat"))
+        >>> {w: [m.start() for m in ms] for w, ms in p.match_groups(re.compile(r"\\w+")).items()}
+        {'a': [0, 7], 'dog': [2], 'cat': [9]}
+        """
         by_text = self.__dict__.setdefault("_by_text", {})
         groups: dict[str, list[re.Match[str]]] | None = by_text.get(pattern)
         if groups is None:
@@ -155,9 +159,7 @@ class DocumentProfile:
                     groups[m.group()] = [m]
                 else:
                     found.append(m)
-        kept = [m for text, found in groups.items() if keep(text) for m in found]
-        kept.sort(key=_match_start)
-        return kept
+        return groups
 
     # -- evidence of earlier phases ---------------------------------------------------------
 

@@ -254,7 +254,10 @@ def _after_title(profile: DocumentProfile, token: str) -> bool:
     """True when ``token`` occurs once in the document, right after a title ("Mr", "Dr", "President")."""
     if profile.word_counts[token] != 1:
         return False  # a name repeated without its stem ("Mr Kenteris ... Mr Kenteris") is a name
-    text, at = profile.text, profile.word_starts[token]  # the only run of these letters
+    found = profile.match_groups(_WORD_RE).get(token)  # the candidates are these matches
+    if not found:
+        return False
+    text, at = profile.text, found[0].start()  # the only run of these letters
     end = at + len(token)
     if (at and (text[at - 1].isalnum() or text[at - 1] == "_")) or (end < len(text) and (text[end].isalnum()
                                                                                       or text[end] == "_")):
