@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from repairkit.analysis.digits import has_digit
 from repairkit.analysis.furniture import MARKUP_RE, MARKUP_SIGNS, PLACEHOLDER_RE, markup_leaks, may_hold_placeholders
 from repairkit.detectors import symbols
+from repairkit.detectors.numbers import listings
 
 # Pieces of markup, templates and prose, glued at random: matches of every alternative appear.
 _PIECES = ["[", "]", "/", "{", "}", "{%", "%}", "{#", "#}", "<%", "%>", "<", ">", "=", '"', "'", "“", "”",
@@ -43,3 +44,15 @@ def test_amount_patterns_need_a_digit(text: str) -> None:
 def test_the_examples_still_match() -> None:
     assert markup_leaks('<p class="x">Hi</p> [/caption]') != []
     assert may_hold_placeholders("Connecting to %s") and not may_hold_placeholders("Connecting to the server")
+
+
+_UNIT_PIECES = ["kg", "km", "W", "kWh", "GHz", "inches", "watts", "x", " ", "  ", ".", ",", "-", "/", "5", "'",
+                "the", "of", "Hz", "µm", "kgs", "mAh"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_UNIT_PIECES), max_size=16).map("".join))
+def test_unit_tokens_are_the_tokeniser_s_units(text: str) -> None:
+    units = listings.unit_symbols() | listings.unit_words()
+    wanted = [(m.start(), m.end()) for m in listings._UNIT_TOKEN_RE.finditer(text) if m.group(1) in units]
+    assert [(m.start(), m.end()) for m in listings._unit_tokens(text, units)] == wanted
