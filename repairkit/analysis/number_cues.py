@@ -86,15 +86,18 @@ COMPOUND_UNITS = frozenset(
     strong page game seat nation member storey story part""".split()
 )
 
-ORDINAL_RE = re.compile(r"(?<![\w'’.\-])(st|nd|rd|th)(?=[\s\-,.;:)]|$)")
-SPACE_PUNCT_RE = re.compile(r"(?<=[^\W_])([ \t]+)([,;:?]|\.(?![.\w])(?![ \t]+[a-z%.]))(?=[\s\"'”’)]|$)")
-STRAY_POINT_RE = re.compile(r"(?:(?<=[ \t(])|^)(?<!\. )\.(?=[ \t]*[a-z%])(?![ \t]?(com|net|org)\b)", re.MULTILINE)
+#: A pattern that opens with a look-behind opens with a look-ahead at its first character too,
+#: "(?=[snrt])": the engine drops the positions that cannot start a match before it tries the
+#: look-behind (about 3x faster over a long text; the matches are the same).
+ORDINAL_RE = re.compile(r"(?=[snrt])(?<![\w'’.\-])(st|nd|rd|th)(?=[\s\-,.;:)]|$)")
+SPACE_PUNCT_RE = re.compile(r"(?=[ \t])(?<=[^\W_])([ \t]+)([,;:?]|\.(?![.\w])(?![ \t]+[a-z%.]))(?=[\s\"'”’)]|$)")
+STRAY_POINT_RE = re.compile(r"(?=\.)(?:(?<=[ \t(])|^)(?<!\. )\.(?=[ \t]*[a-z%])(?![ \t]?(com|net|org)\b)", re.MULTILINE)
 #: A token of nothing but number punctuation: "..", ".,", ",.", ":." (an ellipsis is not one).
-PUNCT_TOKEN_RE = re.compile(r"(?<!\S)[.,:;()\-/]+(?!\S)")
+PUNCT_TOKEN_RE = re.compile(r"(?=[.,:;()\-/])(?<!\S)[.,:;()\-/]+(?!\S)")
 #: A unit glued to the comma or colon of a vanished number: ",m" (from "5,000m"), ":secs".
-GLUED_UNIT_RE = re.compile(r"(?<!\S)[.,:]*[,:][.,:]*([a-z]+)\b")
+GLUED_UNIT_RE = re.compile(r"(?=[.,:])(?<!\S)[.,:]*[,:][.,:]*([a-z]+)\b")
 #: A dimension or relay whose numbers vanished around the "x": "xm" (from "4x100m"), "xin".
-DIMENSION_RE = re.compile(r"(?<![\w.])x(m|km|in|cm|mm|ft)\b")
+DIMENSION_RE = re.compile(r"(?=x)(?<![\w.])x(m|km|in|cm|mm|ft)\b")
 #: A spaced hyphen: a dash in edited text, or all that is left of a score or range ("a 2-1 win").
 LONE_DASH_RE = re.compile(r"(?<=[ \t])-(?=[ \t])")
 #: A lone capital between lower-case words: "the G meeting" (from "G7"); "A" and "I" are words.
@@ -104,10 +107,10 @@ LEAD_HYPHEN_RE = re.compile(r"(?<!\S)-[A-Z]+\b")
 #: A period prefix left hanging by its year: "in mid-." (but not "mid- to late-").
 HANGING_PREFIX_RE = re.compile(r"(?<![\w\-])(mid|early|late|pre|post)-(?=[.,;:)]|$|[ \t](?!to\b|and\b|or\b))")
 #: A currency written as letters glued to its unit: "USbn", "A.bn", "HKm," (the "$" and amount went).
-CURRENCY_UNIT_RE = re.compile(r"(?<![\w.$£€])(A|C|NZ|HK|US|S|R)\.?(bn|m|tn|k)(?=[\s,.;:)]|$)")
-COMPOUND_RE = re.compile(r"(?<![\w\-])-(" + "|".join(sorted(COMPOUND_UNITS)) + r")s?\b")
-UNIT_WORD_RE = re.compile(r"\b(million|billion|trillion|bn|mn|percent|pct|per cent)\b")
-DOUBLE_SPACE_RE = re.compile(r"(?<=[^\s.!?:;])([ \t]{2,3})(?=[^\s])")
+CURRENCY_UNIT_RE = re.compile(r"(?=[ACNHUSR])(?<![\w.$£€])(A|C|NZ|HK|US|S|R)\.?(bn|m|tn|k)(?=[\s,.;:)]|$)")
+COMPOUND_RE = re.compile(r"(?=-)(?<![\w\-])-(" + "|".join(sorted(COMPOUND_UNITS)) + r")s?\b")
+UNIT_WORD_RE = re.compile(r"(?=[mbtp])\b(million|billion|trillion|bn|mn|percent|pct|per cent)\b")
+DOUBLE_SPACE_RE = re.compile(r"(?=[ \t])(?<=[^\s.!?:;])([ \t]{2,3})(?=[^\s])")
 ORPHAN_SIGN_RE = re.compile(r"[£€$¥](?![\d\s]*\d)")
 PERCENT_RE = re.compile(r"%(?![sdifr]\b|\(\w+\)[sdif])")  # skip printf placeholders ("%s", "%(n)d")
 RANGE_HOLE_RE = re.compile(r"\b(from|between)([ \t]+)(to|and)\b", re.IGNORECASE)
@@ -147,7 +150,7 @@ AFTER_UNIT_WORDS = frozenset(
 )
 #: A compound that lost its number and hyphen: determiner, unit, then a lower-case word.
 UNIT_COMPOUND_RE = re.compile(
-    r"(?<![\w\-])([Aa]n?|[Tt]he|its|their|his|her|our|my|your|whose|(?!This)[A-Z][a-z]*s)[ \t]+("
+    r"(?=[A-Zahimotwy])(?<![\w\-])([Aa]n?|[Tt]he|its|their|his|her|our|my|your|whose|(?!This)[A-Z][a-z]*s)[ \t]+("
     + "|".join(sorted(TIME_UNITS)) + r")(?=[ \t]+([a-z]+)\b(?![\-']))"
 )
 #: An HTML numeric character reference whose digits (and "&") vanished: "caf#;", "S#;o".
@@ -169,9 +172,9 @@ TIME_PHRASE_LEADS = frozenset(
 #: A currency prefix left with only its decimal point: "a low of A., before" (from "A$4.50,").
 CURRENCY_POINT_RE = re.compile(r"(?<=[ \t])(A|C|NZ|HK)\.[,;]?(?=[ \t]+[a-z])")
 #: Two equal capitals, a name that lost the digit between them: "PP" (from "P2P"), "BB" (from "B2B").
-TWIN_CAPITALS_RE = re.compile(r"(?<![\w\-'’])([B-HJ-Z])\1(?![\w\-'’])")
+TWIN_CAPITALS_RE = re.compile(r"(?=[B-HJ-Z])(?<![\w\-'’])([B-HJ-Z])\1(?![\w\-'’])")
 #: An ellipsis after a word that takes a number, at the end of a sentence: "fell to ..." (from "to 3,817.69.").
-NUMBER_ELLIPSIS_RE = re.compile(r"(?<=[a-z][ \t])\.\.\.(?=[ \t]+[A-Z]|$)", re.MULTILINE)
+NUMBER_ELLIPSIS_RE = re.compile(r"(?=\.)(?<=[a-z][ \t])\.\.\.(?=[ \t]+[A-Z]|$)", re.MULTILINE)
 #: Capitalised words that name one of a numbered series: "Radio  and" (from "Radio 4 and").
 NUMBERED_NAMES = frozenset(
     """Radio Channel No Number Route Room Platform Gate Terminal Phase Level Chapter Article
