@@ -19,6 +19,7 @@ from __future__ import annotations
 import importlib.util
 import marshal
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -219,7 +220,7 @@ def _measure(text: str) -> Readability:
         return Readability(0.0, 0.0)
     sentences = max(1, sum(1 for m in _SENTENCE_END_RE.finditer(text.strip()) if m.start() > 0))
     per_sentence = len(words) / sentences
-    per_word = sum(map(syllables, words)) / len(words)
+    per_word = sum(syllables(w) * n for w, n in Counter(words).items()) / len(words)  # each distinct word once
     ease = 206.835 - 1.015 * per_sentence - 84.6 * per_word
     grade = 0.39 * per_sentence + 11.8 * per_word - 15.59
     return Readability(round(ease, 1), round(grade, 1), len(words), sentences)
