@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+import re
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -56,3 +60,40 @@ def test_unit_tokens_are_the_tokeniser_s_units(text: str) -> None:
     units = listings.unit_symbols() | listings.unit_words()
     wanted = [(m.start(), m.end()) for m in listings._UNIT_TOKEN_RE.finditer(text) if m.group(1) in units]
     assert [(m.start(), m.end()) for m in listings._unit_tokens(text, units)] == wanted
+
+
+# The patterns that open with a look-ahead at their first character ("(?=[snrt])(?<!...)"): the
+# look-ahead must admit every character the rest can start a match with. Probed with the
+# pattern's own words and characters in typical surroundings.
+_PREFIXED_MODULES = ("repairkit.detectors.numbers", "repairkit.detectors.numbers.listings",
+                     "repairkit.detectors.numbers.stripped", "repairkit.analysis.number_cues",
+                     "repairkit.detectors.apostrophes", "repairkit.analysis.furniture")
+_FIRST_RE = re.compile(r"\(\?=(\[[^\]]+\]|.)\)")
+_CONTEXTS = (" %s ", " %s.", "(%s)", "the %s then", " ,%s and", " .%s x", "the  %s  x", "a %s-day", "-%s", "%s")
+
+
+def _prefixed() -> list[tuple[str, re.Pattern[str]]]:
+    found = {}
+    for name in _PREFIXED_MODULES:
+        for key, value in vars(importlib.import_module(name)).items():
+            if isinstance(value, re.Pattern) and _FIRST_RE.match(value.pattern):
+                found[value.pattern] = (f"{name}.{key}", value)
+    return list(found.values())
+
+
+def test_there_are_prefixed_patterns() -> None:
+    assert len(_prefixed()) > 30
+
+
+@pytest.mark.parametrize(("name", "pattern"), _prefixed(), ids=lambda x: x if isinstance(x, str) else "")
+def test_look_ahead_admits_every_match_of_the_rest(name: str, pattern: re.Pattern[str]) -> None:
+    first = _FIRST_RE.match(pattern.pattern)
+    assert first
+    rest = re.compile(pattern.pattern[first.end():], pattern.flags)
+    prefix = re.compile(first.group(1), pattern.flags)
+    probes = set(re.findall(r"[A-Za-z]{2,}|.", rest.pattern))
+    for probe in probes:
+        for context in _CONTEXTS:
+            text = context % probe
+            for m in rest.finditer(text):
+                assert prefix.match(text, m.start()), (name, text, m.group())

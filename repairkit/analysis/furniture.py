@@ -110,7 +110,7 @@ homepage password username notifications notify website browser required fields"
 #: The strongest of them: a line holding one and speaking to the reader is a banner or a form.
 STRONG_WEB_WORDS = frozenset("""subscribe subscriber subscribers subscription newsletter newsletters inbox cookie
 cookies login logout signup unsubscribe password username notifications""".split())
-_SIGN_RE = re.compile(r"\b(?:sign|log)(?:\s|-)?(?:up|in|out)\b", re.IGNORECASE)
+_SIGN_RE = re.compile(r"(?=[sl])\b(?:sign|log)(?:\s|-)?(?:up|in|out)\b", re.IGNORECASE)
 #: Words that address the reader: furniture talks to "you"; an article rarely does in a short line.
 _READER_WORDS = frozenset("you your yours we our us my i".split())
 #: Toggles and link labels that stand alone on a line.

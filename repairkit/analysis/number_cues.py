@@ -99,13 +99,13 @@ GLUED_UNIT_RE = re.compile(r"(?=[.,:])(?<!\S)[.,:]*[,:][.,:]*([a-z]+)\b")
 #: A dimension or relay whose numbers vanished around the "x": "xm" (from "4x100m"), "xin".
 DIMENSION_RE = re.compile(r"(?=x)(?<![\w.])x(m|km|in|cm|mm|ft)\b")
 #: A spaced hyphen: a dash in edited text, or all that is left of a score or range ("a 2-1 win").
-LONE_DASH_RE = re.compile(r"(?<=[ \t])-(?=[ \t])")
+LONE_DASH_RE = re.compile(r"(?=-)(?<=[ \t])-(?=[ \t])")
 #: A lone capital between lower-case words: "the G meeting" (from "G7"); "A" and "I" are words.
-LONE_CAPITAL_RE = re.compile(r"(?<=[a-z][ \t])[B-HJ-Z](?=[ \t][a-z])")
+LONE_CAPITAL_RE = re.compile(r"(?=[B-HJ-Z])(?<=[a-z][ \t])[B-HJ-Z](?=[ \t][a-z])")
 #: A model or part name that lost its leading number: "the -LR" (from a model number such as "300-LR").
-LEAD_HYPHEN_RE = re.compile(r"(?<!\S)-[A-Z]+\b")
+LEAD_HYPHEN_RE = re.compile(r"(?=-)(?<!\S)-[A-Z]+\b")
 #: A period prefix left hanging by its year: "in mid-." (but not "mid- to late-").
-HANGING_PREFIX_RE = re.compile(r"(?<![\w\-])(mid|early|late|pre|post)-(?=[.,;:)]|$|[ \t](?!to\b|and\b|or\b))")
+HANGING_PREFIX_RE = re.compile(r"(?=[melp])(?<![\w\-])(mid|early|late|pre|post)-(?=[.,;:)]|$|[ \t](?!to\b|and\b|or\b))")
 #: A currency written as letters glued to its unit: "USbn", "A.bn", "HKm," (the "$" and amount went).
 CURRENCY_UNIT_RE = re.compile(r"(?=[ACNHUSR])(?<![\w.$£€])(A|C|NZ|HK|US|S|R)\.?(bn|m|tn|k)(?=[\s,.;:)]|$)")
 COMPOUND_RE = re.compile(r"(?=-)(?<![\w\-])-(" + "|".join(sorted(COMPOUND_UNITS)) + r")s?\b")
@@ -113,17 +113,17 @@ UNIT_WORD_RE = re.compile(r"(?=[mbtp])\b(million|billion|trillion|bn|mn|percent|
 DOUBLE_SPACE_RE = re.compile(r"(?=[ \t])(?<=[^\s.!?:;])([ \t]{2,3})(?=[^\s])")
 ORPHAN_SIGN_RE = re.compile(r"[£€$¥](?![\d\s]*\d)")
 PERCENT_RE = re.compile(r"%(?![sdifr]\b|\(\w+\)[sdif])")  # skip printf placeholders ("%s", "%(n)d")
-RANGE_HOLE_RE = re.compile(r"\b(from|between)([ \t]+)(to|and)\b", re.IGNORECASE)
-UNIT_RESIDUE_RE = re.compile(r"(?<=[ \t(])(bn|mn|m|tn|pm|p|k|km|kg|mg|ml|cm|mm|ft|lbs?|yd|mph|ghz|mbps|secs)(?=[\s,.;:)]|$)")
+RANGE_HOLE_RE = re.compile(r"(?=[fb])\b(from|between)([ \t]+)(to|and)\b", re.IGNORECASE)
+UNIT_RESIDUE_RE = re.compile(r"(?=[bmtpkcflygs])(?<=[ \t(])(bn|mn|m|tn|pm|p|k|km|kg|mg|ml|cm|mm|ft|lbs?|yd|mph|ghz|mbps|secs)(?=[\s,.;:)]|$)")
 #: "5ft 10in" stripped to "ft in": the inches lost their number too. Only where "in" cannot be
 #: the preposition: before punctuation, "tall", "and", or a lower-case word that is not an article.
 FEET_INCHES_RE = re.compile(
     r"[ \t]+in(?=[ \t]*[,.;:)]|[ \t]+(?:tall|and)\b|[ \t]+(?!(?:the|a|an|his|her|its|their|some|length|height|width|depth|diameter|size|total)\b)[a-z]+[ \t]+[a-z])")
 #: Storage and speed units written in capitals: "can hold GB", "up to Mbps" ("TB" is also a disease).
-DATA_UNIT_RE = re.compile(r"(?<=[ \t(])(GB|MB|KB|Mbps|Kbps|kbps|GHz|MHz)(?=[\s,.;:)]|$)")
+DATA_UNIT_RE = re.compile(r"(?=[GMKk])(?<=[ \t(])(GB|MB|KB|Mbps|Kbps|kbps|GHz|MHz)(?=[\s,.;:)]|$)")
 #: An age or duration whose number (and hyphens) vanished: "a yearold man" (hyphens gone too).
-AGE_RE = re.compile(r"(?<![\w\-])(?:year|month|week|day)olds?\b")
-DECADE_RE = re.compile(r"(?<=[ \t\-(])['’]?s(?=[\s,.;:)\"”]|$)")
+AGE_RE = re.compile(r"(?=[ymwd])(?<![\w\-])(?:year|month|week|day)olds?\b")
+DECADE_RE = re.compile(r"(?=['’s])(?<=[ \t\-(])['’]?s(?=[\s,.;:)\"”]|$)")
 
 
 #: Closed-class words (and reporting verbs) that open a clause or phrase: after a doubled
@@ -156,13 +156,13 @@ UNIT_COMPOUND_RE = re.compile(
 #: An HTML numeric character reference whose digits (and "&") vanished: "caf#;", "S#;o".
 ENTITY_REMNANT_RE = re.compile(r"&?#x?;")
 #: A decade after "mid" that lost its digits and hyphen: "in the mids" (from "mid-1970s").
-MID_DECADE_RE = re.compile(r"(?<![\w\-])mids\b")
+MID_DECADE_RE = re.compile(r"(?=m)(?<![\w\-])mids\b")
 #: Words after a doubled space that stand after an amount: "close  down", "still  higher".
 AFTER_AMOUNT_WORDS = frozenset("higher lower above below ahead cent cents".split())
 #: A decimal point or comma glued to a data unit whose number vanished: ".GB", ".Mbps".
-POINT_DATA_UNIT_RE = re.compile(r"(?<!\S)[.,]+(?:GB|MB|KB|TB|Mbps|Kbps|kbps|GHz|MHz)\b")
+POINT_DATA_UNIT_RE = re.compile(r"(?=[.,])(?<!\S)[.,]+(?:GB|MB|KB|TB|Mbps|Kbps|kbps|GHz|MHz)\b")
 #: A unit after any word, in a text that lost its digits: "a late yard bullet", "for hour drinking".
-LOOSE_UNIT_RE = re.compile(r"(?<=[a-z][ \t])(" + "|".join(sorted(TIME_UNITS)) + r")(?=[ \t]+([a-z]+)\b(?![\-']))")
+LOOSE_UNIT_RE = re.compile(r"(?=[dhmwy])(?<=[a-z][ \t])(" + "|".join(sorted(TIME_UNITS)) + r")(?=[ \t]+([a-z]+)\b(?![\-']))")
 #: Words before "year", "day"... that make a plain time phrase: "last year profits", "each day".
 TIME_PHRASE_LEADS = frozenset(
     """a an last next this that every each per one same whole entire previous following coming new
@@ -170,7 +170,7 @@ TIME_PHRASE_LEADS = frozenset(
     third fourth fifth final""".split()
 )
 #: A currency prefix left with only its decimal point: "a low of A., before" (from "A$4.50,").
-CURRENCY_POINT_RE = re.compile(r"(?<=[ \t])(A|C|NZ|HK)\.[,;]?(?=[ \t]+[a-z])")
+CURRENCY_POINT_RE = re.compile(r"(?=[ACNH])(?<=[ \t])(A|C|NZ|HK)\.[,;]?(?=[ \t]+[a-z])")
 #: Two equal capitals, a name that lost the digit between them: "PP" (from "P2P"), "BB" (from "B2B").
 TWIN_CAPITALS_RE = re.compile(r"(?=[B-HJ-Z])(?<![\w\-'’])([B-HJ-Z])\1(?![\w\-'’])")
 #: An ellipsis after a word that takes a number, at the end of a sentence: "fell to ..." (from "to 3,817.69.").

@@ -49,14 +49,14 @@ from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
 from repairkit.spec import DetectorSpec, FixAvailability
 
 #: A bare word of letters that touches no apostrophe, hyphen, digit or URL/e-mail punctuation.
-_WORD_RE = re.compile(r"(?<![\w'’\-@/.])[A-Za-z]+(?![\w'’\-@/]|\.[A-Za-z])")
+_WORD_RE = re.compile(r"(?=[A-Za-z])(?<![\w'’\-@/.])[A-Za-z]+(?![\w'’\-@/]|\.[A-Za-z])")
 #: An apostrophe still in place: inside a word ("it's") or closing a plural possessive ("firms' staff").
 _INTACT_RE = re.compile(r"[A-Za-z]['’][A-Za-z]|[A-Za-z]s['’](?=[ \t][a-z])")
 #: A year (not a decade: those end in 0 and take a plural s) or a name ending in a digit
 #: ("Channel4", "U2") with a bare possessive s: "2004s record", "U2s album".
-_YEAR_S_RE = re.compile(r"(?<![\w'’\-.,$£€])(?:(?:1[5-9]|20)\d[1-9]|(?P<name>[A-Z][A-Za-z]*\d+))s(?![\w'’\-])")
+_YEAR_S_RE = re.compile(r"(?=[12A-Z])(?<![\w'’\-.,$£€])(?:(?:1[5-9]|20)\d[1-9]|(?P<name>[A-Z][A-Za-z]*\d+))s(?![\w'’\-])")
 #: A capitalised hyphenated name with a bare possessive s: "Wal-Marts", "Lloyd-Webbers".
-_HYPHEN_NAME_S_RE = re.compile(r"(?<![\w'’\-@/.])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+s(?![\w'’\-@/])")
+_HYPHEN_NAME_S_RE = re.compile(r"(?=[A-Z])(?<![\w'’\-@/.])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+s(?![\w'’\-@/])")
 #: A name ending in a digit needs its possessive this much (log10) more frequent than its plural.
 DIGIT_NAME_MARGIN = 2.0
 #: "O" (or "D", "d", "L", "l") glued to a capitalised name: "OBrien", "DSouza", "dEstaing".

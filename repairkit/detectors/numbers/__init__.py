@@ -148,7 +148,7 @@ def find_orphan_ordinals(doc: Document, profile: DocumentProfile) -> Iterator[Hi
 #: A run of lower-case letters after a stray point (".png" is a file type) and an amount's unit word.
 _LOWER_RUN_RE = re.compile(r"[a-z]+")
 _AMOUNT_TAIL_RE = re.compile(r"[.,]?\s?(bn|m|k|million|billion|trillion)?\b")
-OLD_ORDINAL_RE = re.compile(r"(?<![\w'’.\-&])d(?=[\s,.;:)]|$)")
+OLD_ORDINAL_RE = re.compile(r"(?=d)(?<![\w'’.\-&])d(?=[\s,.;:)]|$)")
 #: Words before an old ordinal: "the d", "this d", "on the d".
 OLD_ORDINAL_LEADS = frozenset("the this that its his our their".split())
 #: Words after one: "d day", "d of June", "the d Congress", "d District", "d instant".
@@ -510,8 +510,8 @@ def find_range_holes(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
                        "range", _note("the numbers either side of the hyphen (a score, range or date)"))
 
 
-_GAP_RE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
-_LONE_LETTER_RE = re.compile(r"(?<=[ \t])([A-HJ-Z])(?=[ \t]+[a-z]|[.,;:](?:\s|$))")
+_GAP_RE = re.compile(r"(?=[ \t])(?<=\S)[ \t]{2,}(?=\S)")
+_LONE_LETTER_RE = re.compile(r"(?=[A-HJ-Z])(?<=[ \t])([A-HJ-Z])(?=[ \t]+[a-z]|[.,;:](?:\s|$))")
 _DETERMINERS = frozenset("the a an its their his her our this that these those whose".split())
 
 
@@ -628,7 +628,7 @@ def _named_number(text: str, gap: int) -> bool:
 
 #: Four or more spaces (three vanished tokens) between a word or comma and a lower-case word;
 #: three spaces are as often a layout slip, so they count only in a text that lost its digits (RK106).
-_RUN_RE = re.compile(r"(?<=[\w,])[ \t]{4,}(?=[a-z])")
+_RUN_RE = re.compile(r"(?=[ \t])(?<=[\w,])[ \t]{4,}(?=[a-z])")
 
 
 ORPHAN_ORDINAL = DetectorSpec("RK101", "orphan-ordinal", "missing-number", Severity.ERROR,

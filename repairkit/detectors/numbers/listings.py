@@ -82,10 +82,10 @@ YEAR_LEADS = frozenset("the fiscal calendar financial tax school model".split())
 _DETERMINERS = frozenset("a an the its their his her our this that these those every each".split())
 
 _UNIT_TOKEN_RE = re.compile(r"(?<![\w.,'’\-/])([A-Za-zµ]+)(?![\w'’\-/])")
-_GAP_RE = re.compile(r"(?<=\S) {2}(?=\S)")
-_RUN_RE = re.compile(r"(?<=[A-Za-z,])[ \t]{3,}(?=[A-Za-z])")  # not after a full stop: an indent
-_LONE_X_RE = re.compile(r"(?<![\w.'’\-])x(?![\w'’\-])")
-_LONE_CAPITAL_RE = re.compile(r"(?<=[a-z][ \t])[B-HJ-Z](?=[ \t]+[A-Z]{2,}\b)")
+_GAP_RE = re.compile(r"(?= )(?<=\S) {2}(?=\S)")
+_RUN_RE = re.compile(r"(?=[ \t])(?<=[A-Za-z,])[ \t]{3,}(?=[A-Za-z])")  # not after a full stop: an indent
+_LONE_X_RE = re.compile(r"(?=x)(?<![\w.'’\-])x(?![\w'’\-])")
+_LONE_CAPITAL_RE = re.compile(r"(?=[B-HJ-Z])(?<=[a-z][ \t])[B-HJ-Z](?=[ \t]+[A-Z]{2,}\b)")
 #: Residue of a number just before a unit: a comma or point standing alone (", W", ". kg").
 _RESIDUE_BEFORE_RE = re.compile(r"(?:^|(?<=\s))[.,]+[ \t]+$")
 #: Lower-case words after which a unit symbol of two letters or more wants a number: "rate of Hz".

@@ -67,7 +67,7 @@ from repairkit.model import Span
 Reading = tuple[int, int, int, str, str]
 
 #: Two spaces between tokens (a tab is layout, not a vanished token).
-GAP_RE = re.compile(r"(?<=\S) {2}(?=\S)")
+GAP_RE = re.compile(r"(?= )(?<=\S) {2}(?=\S)")
 #: Words that open a clause or phrase: after a gap they point to a lost dash ("the film  which").
 CLAUSE_OPENERS = FUNCTION_WORDS - SUBJECT_VERBS
 #: Words after which a clause follows; a gap then a finite verb means its subject vanished.
@@ -87,9 +87,9 @@ _SENTENCE_PUNCT = re.compile(r"[.;:!?]")
 #: A full stop after a word of two letters or more ("said." but not ". " alone, "Mr" is one word too).
 SENTENCE_END_RE = re.compile(r"[A-Za-z]{2}\.$")
 #: A comma glued to a word: what a number such as "6,000-strong" leaves.
-GLUED_RESIDUE_RE = re.compile(r"(?<![^\s(]),([a-z]{2,})\b(?![.\-/@])")
+GLUED_RESIDUE_RE = re.compile(r"(?=,)(?<![^\s(]),([a-z]{2,})\b(?![.\-/@])")
 #: A capital letter standing alone ("A" and "I" are words), before a word, punctuation or a gap.
-LONE_LETTER_RE = re.compile(r"(?<![\w'’\-.&/])[B-HJ-Z](?![\w'’\-&/])(?=[ \t]|[.,;:](?:\s|$))")
+LONE_LETTER_RE = re.compile(r"(?=[B-HJ-Z])(?<![\w'’\-.&/])[B-HJ-Z](?![\w'’\-&/])(?=[ \t]|[.,;:](?:\s|$))")
 #: Words that name a thing by a letter: "Group B", "Plan C", "Grade E", "vitamin D", "Malcolm X".
 LETTER_LABELS = frozenset(
     """Group group Plan plan Grade grade Category category Class class Section section Type type
@@ -101,7 +101,7 @@ LETTER_LABELS = frozenset(
 #: Lower-case name particles after an initial: "R de Marigny", "P van Persie".
 INITIAL_PARTICLES = frozenset("de da dal del della di du dos das van von der den le la al bin ben".split())
 #: A short name in capitals (an "IPv" too), standing alone: "MP", "PS", "IPv".
-STEM_RE = re.compile(r"(?<![\w'’\-.&/])[A-Z]{2,3}v?(?![\w'’\-&/])")
+STEM_RE = re.compile(r"(?=[A-Z])(?<![\w'’\-.&/])[A-Z]{2,3}v?(?![\w'’\-&/])")
 #: Zipf points by which the name with a digit may be rarer than the bare name (MP 4.3, MP3 3.6).
 NUMBERED_STEM_GAP = 0.7
 #: A word in -s whose -ed or -ing form is this common (Zipf) reads as a verb: "claimed" 4.4, "playered" 0.
@@ -109,13 +109,13 @@ VERB_ZIPF = 2.5
 #: ... and a plural noun's singular is at least this common ("player"; not "alway", "perhap").
 COMMON_SINGULAR_ZIPF = 3.0
 #: "mid" standing alone before punctuation: "from mid." (a year after "mid-" vanished).
-MID_RE = re.compile(r"(?<![\w\-])mid(?=[.,;:)])")
+MID_RE = re.compile(r"(?=m)(?<![\w\-])mid(?=[.,;:)])")
 #: An age group whose number vanished: "the overs", "of unders" ("over-55s", "under-18s").
-AGE_GROUP_RE = re.compile(r"\b(?:[Tt]he|of|for|among)[ \t]+((?:over|under)s)\b(?![ \t]+(?:of|and|the)\b)")
+AGE_GROUP_RE = re.compile(r"(?=[Ttofa])\b(?:[Tt]he|of|for|among)[ \t]+((?:over|under)s)\b(?![ \t]+(?:of|and|the)\b)")
 #: After a preposition of time, "am" (a word: "I am") or a time zone is a clock time whose hour
 #: vanished with its glued digits: "opened at am", "woke up at GMT" ("0530GMT"). Not "to"/"from"
 #: before a zone ("clocks go back to GMT"), and only in a text that lost its digits.
-CLOCK_RE = re.compile(r"\b(?:at|until|till|by|before|after) (am|GMT|BST|UTC|CET)(?=[\s,.;:)]|$)|\b(?:from|to) (am)(?=[ \t]+(?:to|on|and|until)\b)")
+CLOCK_RE = re.compile(r"(?=[aubft])\b(?:at|until|till|by|before|after) (am|GMT|BST|UTC|CET)(?=[\s,.;:)]|$)|\b(?:from|to) (am)(?=[ \t]+(?:to|on|and|until)\b)")
 #: Natural-log odds (number over dash, by the words around a gap) from which a gap left over
 #: by the other readings is reported: ``_gap_context.number_log_odds``. At 0 (even): a gap that
 #: fits a number at least as well as a dash is shown, so that a lost number is looked at
@@ -123,7 +123,7 @@ CLOCK_RE = re.compile(r"\b(?:at|until|till|by|before|after) (am|GMT|BST|UTC|CET)
 CONTEXT_LOG_ODDS = 0.0
 #: "Under" in mid-sentence before a lower-case word or punctuation: "an Under side", "England
 #: Under match"; "the under squad" (a preposition never follows "the").
-AGE_BAND_RE = re.compile(r"(?<=[ \t])(Under)s?(?=[ \t]+[a-z]|[.,;:])|(?<=\b[Tt]he )(under)(?=[ \t]+[A-Za-z])")
+AGE_BAND_RE = re.compile(r"(?=[Uu])(?<=[ \t])(Under)s?(?=[ \t]+[a-z]|[.,;:])|(?<=\b[Tt]he )(under)(?=[ \t]+[A-Za-z])")
 
 
 def gap_readings(text: str, claimed: Iterable[Span]) -> Iterator[Reading]:
