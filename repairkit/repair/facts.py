@@ -235,7 +235,35 @@ def frame_at(text: str, start: int, end: int, unit_words: frozenset[str] = froze
     surface = tuple({stem(m.group()): m.group().lower() for m in _LETTERS_RE.finditer(text, s, e)}.items())
     return Frame(sentence, near_before, near_after,
                  _word_before(text, start), _word_after(text, end, frozenset(unit_words)),
-                 periods(text[s:e]), " ".join(text[s:e].split()), surface=surface, clause=(lo, hi))
+                 text_periods(text[s:e]), " ".join(text[s:e].split()), surface=surface, clause=(lo, hi))
+
+
+#: Month names in full, for the periods written glued ("JanuarytoMarch": damage took the hyphens).
+_MONTH_NAMES = "|".join(m for m in MONTHS if len(m) > 3 or m == "may")
+#: Periods :func:`~repairkit.reference.dates.periods` misses: a month range whose hyphens went
+#: ("JanuarytoMarch"), a half or quarter written with a hyphen or glued ("first-half",
+#: "firsthalf"), a period whose apostrophe went ("last weeks top film").
+_MORE_PERIODS_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?P<m1>" + _MONTH_NAMES + r")(?:-?to-?|-)(?P<m2>" + _MONTH_NAMES + r")"
+    r"|(?P<ord>first|second|third|fourth|last|final)-?(?P<part>quarter|half)"
+    r"|(?P<rel>last|this|next|previous) (?P<unit>year|month|week|quarter)s)(?![^\W\d_])", re.IGNORECASE)
+
+
+def text_periods(text: str) -> frozenset[str]:
+    """The periods a sentence names, as :func:`~repairkit.reference.dates.periods` and those it misses.
+
+    >>> sorted(text_periods("In the JanuarytoMarch quarter, as in last weeks firsthalf report"))
+    ['first half', 'january', 'last week', 'march']
+    """
+    found = set(periods(text))
+    for m in _MORE_PERIODS_RE.finditer(text):
+        if m.group("m1"):
+            found |= {m.group("m1").lower(), m.group("m2").lower()}
+        elif m.group("ord"):
+            found.add(f"{m.group('ord').lower()} {m.group('part').lower()}")
+        else:
+            found.add(f"{m.group('rel').lower()} {m.group('unit').lower()}")
+    return frozenset(found)
 
 
 def _weights(frames: Sequence[Frame]) -> dict[str, float]:
@@ -612,7 +640,7 @@ def candidates(doc: Document, findings: Sequence[Finding], references: Sequence[
                 fr = frames[(r, k)]
                 own = _NUMBER_WORDS | _unit_words(fact) | {unit, suffix}
                 here = replace(hole_frame, after=_word_after(text, hole, own),
-                               before=_word_before(text, hole, own))
+                               before=_word_before(text, hole, _unit_words(fact) | {unit, suffix}))
                 fit, shared = fit_of(here, fr, ref_weights[r])
                 conflict = _conflict(hole_frame, fr)
                 passage_date = _passage_date(ref, fact) if dated else None
@@ -752,15 +780,18 @@ def reading_of(c: Candidate) -> str:
     """The calibration reading of a candidate, each measured on its own.
 
     ``weak``: the frame fits below WEAK_FIT; ``conflict``: another period or date; ``tie``: it
-    wins, but a competitor fits almost as well (:func:`near_tie`); ``frame``: the rest (a
-    candidate a rival beats among them: its score says by how much).
+    wins, but a competitor fits almost as well (:func:`near_tie`); ``contested``: a competitor
+    fits better, or its number fits another hole better (a pairing it lost, on the even half
+    right one time in four, the beaten ones that score high included); ``frame``: the rest.
     """
     if c.weak:
         return "weak"
     if c.conflict:
         return "conflict"
     competitor = max(_strength(c.rival) if c.rival else 0.0, c.contest)
-    return "tie" if near_tie(c) and competitor <= c.fit else "frame"
+    if near_tie(c) and competitor <= c.fit:
+        return "tie"
+    return "contested" if c.taken_by is not None or competitor > c.fit else "frame"
 
 
 #: While :func:`recording` runs: ``(start, end, replacement, confidence, score, reading)`` of each suggestion made.

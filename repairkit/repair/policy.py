@@ -31,7 +31,7 @@ __all__ = ["applicability", "fact_calibration", "fact_confidence", "parse_calibr
 CALIBRATION_HEADER = "# repairkit fact calibration, format 1"
 #: Readings of a fact match: a frame match, a near tie (a competitor fits almost as well), a weak
 #: frame (the sentences share little), or one about another period, place or subject.
-READINGS = ("frame", "tie", "weak", "conflict")
+READINGS = ("frame", "tie", "contested", "weak", "conflict")
 
 
 @dataclass(frozen=True, slots=True)
