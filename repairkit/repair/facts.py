@@ -498,6 +498,34 @@ def _reads_as_fact(doc: str, span: Span, written: str, fact: Fact, suffix: str) 
     return True
 
 
+#: Marks that join two numbers with no space ("31:41", "6-4", "3/4").
+_JOINS = ":/-–"
+
+
+def _wrong_side_of_join(doc: str, span: Span, ref_text: str, fact: Fact) -> bool:
+    """True when the reference writes the number on one side of a joining mark and ``span`` is on the other.
+
+    "31:41": "41" follows the ":", so it never fills the hole before a ":" ("in a time of :."),
+    where its partner stood.
+
+    >>> ref = "a time of 31:41, it emerged"
+    >>> f41 = Fact("cardinal", "41", "41", 13, 15, None, None, "", "", 0)
+    >>> f31 = Fact("cardinal", "31", "31", 10, 12, None, None, "", "", 0)
+    >>> doc = "a time of :."
+    >>> _wrong_side_of_join(doc, Span(10, 10), ref, f41), _wrong_side_of_join(doc, Span(10, 10), ref, f31)
+    (True, False)
+    """
+    ref_before = ref_text[fact.start - 1:fact.start] if fact.start else ""
+    ref_after = ref_text[fact.end:fact.end + 1]
+    doc_before = doc[span.start - 1:span.start] if span.start else ""
+    doc_after = doc[span.end:span.end + 1]
+    if ref_before and ref_before in _JOINS and ref_after != ref_before:
+        return doc_after == ref_before and doc_before != ref_before
+    if ref_after and ref_after in _JOINS and ref_before != ref_after:
+        return doc_before == ref_after and doc_after != ref_after
+    return False
+
+
 _SIGNS = "$£€¥₹"
 #: A currency word right after a hole, past a scale word: ". bn euros", " million dollars".
 _CURRENCY_AFTER_RE = re.compile(r"\s?(?:(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b\s?)?("
@@ -631,7 +659,8 @@ def candidates(doc: Document, findings: Sequence[Finding], references: Sequence[
                     if not (fact.kind == "percent" and unit in ("percent", "pct")):
                         continue
                 fitting = [(abs(sp.start - hole), n, w, sp) for n, w in enumerate(_forms(fact, expects, suffix))
-                           for sp in placements(text, finding, w) if _reads_as_fact(text, sp, w, fact, suffix)]
+                           for sp in placements(text, finding, w) if _reads_as_fact(text, sp, w, fact, suffix)
+                           and not _wrong_side_of_join(text, sp, ref.text, fact)]
                 if not fitting:
                     continue
                 # an abbreviated scale is written against its number ("$365m"), so a place right
