@@ -274,7 +274,7 @@ def test_a_number_two_holes_want_as_much_is_a_doubt_for_the_one_that_takes_it():
 
 def test_each_reading_has_its_own_measured_rows_and_a_conflict_stays_below_medium():
     from repairkit.repair.policy import fact_confidence
-    assert set(READINGS) == {"frame", "tie", "weak", "conflict"}
+    assert set(READINGS) == {"frame", "tie", "contested", "weak", "conflict"}
     assert all(fact_confidence(score, "conflict") < MEDIUM_CONFIDENCE for score in (-1.0, 0.0, 0.5, 1.5))
     assert fact_confidence(1.5, "frame") > fact_confidence(-0.9, "frame")
 
@@ -307,3 +307,53 @@ def test_a_scale_written_against_a_counted_number_fills_a_scale_hole():
     ref = "The relay triumph made up for his disappointing displays in the individual 100m and 200m events in Athens."
     s = best_fact(facts_for(text, ref), text, "m events")
     assert s is not None and "and 200m events in" in applied(text, s)
+
+
+def test_a_month_range_whose_hyphens_went_still_names_its_months():
+    text = "In the ApriltoJune quarter, output at the plants grew by . percent, the agency said."
+    ref = ("Output at the plants grew by 2.4 percent, the agency stated in the May-to-June quarter. "
+           "Output at the plants grew by 3.1 percent, the agency stated in the April-to-June quarter.")
+    [found] = values(text, ref, missing(text, ". percent", "percentage", unit="percent"))
+    assert found[:1] == ["3.1 percent"]
+
+
+def test_a_period_whose_apostrophe_went_conflicts_with_another_period():
+    from repairkit.repair.facts import text_periods
+
+    assert "last week" in text_periods("knocked last weeks top film down")
+    text = "The film knocked last weeks top film down to third place, with .m in takings."
+    ref = ("The film knocked this week's top film down to third place, with $32.8m in takings. "
+           "The film knocked last week's top film down to third place, with $12.5m in takings.")
+    [found] = values(text, ref, missing(text, ".m", "amount", unit="m"))
+    assert found[:1] == ["$12.5m"]
+
+
+def test_a_number_written_after_a_joining_mark_never_fills_the_hole_before_it():
+    text = "The runner finished fourth in the long race in a time of :."
+    ref = "The runner finished fourth in the long race in a time of 28:15, it emerged."
+    [found] = values(text, ref, missing(text, ":.", "number"))
+    assert found[:1] == ["28"] and "15" not in found
+
+
+def test_a_number_another_hole_takes_reads_as_contested():
+    from repairkit.repair.facts import candidates, reading_of
+
+    text = "Between  and ,  children have died in secure training centres."
+    ref = "Figures showed 25 children have died in secure training centres between 1990 and 2004."
+    doc = Document.from_text(text)
+    holes = [missing(text, "and ,"), missing(text, ",  children", "count", unit="children")]
+    found = candidates(doc, holes, [parse_text("A related story\n\n" + ref, "related.txt")])
+    taken = [c for cs in found.values() for c in cs if c.taken_by is not None and not c.conflict]
+    assert taken and all(reading_of(c) == "contested" for c in taken)
+
+
+def test_the_word_before_a_hole_is_not_skipped_as_a_number_word_the_fact_does_not_hold():
+    """ "per" before the hole is the word before "1,000" in the reference, not a part of the number."""
+    from repairkit.repair.facts import candidates
+
+    text = "The firm agreed to lower the fee charged by  per , cubic metres of gas, bringing it down."
+    ref = "The firm agreed to lower the fee charged by $3 per 1,000 cubic metres of gas, bringing it down."
+    found = candidates(Document.from_text(text), [missing(text, "per ,")],
+                       [parse_text("A related story\n\n" + ref, "related.txt")])[0]
+    assert found[0].replacement == "1,000" and found[0].fit > 0.99  # the same sentence, the same role words
+    assert all(c.fit <= found[0].fit / 2 for c in found[1:])

@@ -235,7 +235,35 @@ def frame_at(text: str, start: int, end: int, unit_words: frozenset[str] = froze
     surface = tuple({stem(m.group()): m.group().lower() for m in _LETTERS_RE.finditer(text, s, e)}.items())
     return Frame(sentence, near_before, near_after,
                  _word_before(text, start), _word_after(text, end, frozenset(unit_words)),
-                 periods(text[s:e]), " ".join(text[s:e].split()), surface=surface, clause=(lo, hi))
+                 text_periods(text[s:e]), " ".join(text[s:e].split()), surface=surface, clause=(lo, hi))
+
+
+#: Month names in full, for the periods written glued ("JanuarytoMarch": damage took the hyphens).
+_MONTH_NAMES = "|".join(m for m in MONTHS if len(m) > 3 or m == "may")
+#: Periods :func:`~repairkit.reference.dates.periods` misses: a month range whose hyphens went
+#: ("JanuarytoMarch"), a half or quarter written with a hyphen or glued ("first-half",
+#: "firsthalf"), a period whose apostrophe went ("last weeks top film").
+_MORE_PERIODS_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?P<m1>" + _MONTH_NAMES + r")(?:-?to-?|-)(?P<m2>" + _MONTH_NAMES + r")"
+    r"|(?P<ord>first|second|third|fourth|last|final)-?(?P<part>quarter|half)"
+    r"|(?P<rel>last|this|next|previous) (?P<unit>year|month|week|quarter)s)(?![^\W\d_])", re.IGNORECASE)
+
+
+def text_periods(text: str) -> frozenset[str]:
+    """The periods a sentence names, as :func:`~repairkit.reference.dates.periods` and those it misses.
+
+    >>> sorted(text_periods("In the JanuarytoMarch quarter, as in last weeks firsthalf report"))
+    ['first half', 'january', 'last week', 'march']
+    """
+    found = set(periods(text))
+    for m in _MORE_PERIODS_RE.finditer(text):
+        if m.group("m1"):
+            found |= {m.group("m1").lower(), m.group("m2").lower()}
+        elif m.group("ord"):
+            found.add(f"{m.group('ord').lower()} {m.group('part').lower()}")
+        else:
+            found.add(f"{m.group('rel').lower()} {m.group('unit').lower()}")
+    return frozenset(found)
 
 
 def _weights(frames: Sequence[Frame]) -> dict[str, float]:
@@ -470,6 +498,34 @@ def _reads_as_fact(doc: str, span: Span, written: str, fact: Fact, suffix: str) 
     return True
 
 
+#: Marks that join two numbers with no space ("31:41", "6-4", "3/4").
+_JOINS = ":/-–"
+
+
+def _wrong_side_of_join(doc: str, span: Span, ref_text: str, fact: Fact) -> bool:
+    """True when the reference writes the number on one side of a joining mark and ``span`` is on the other.
+
+    "31:41": "41" follows the ":", so it never fills the hole before a ":" ("in a time of :."),
+    where its partner stood.
+
+    >>> ref = "a time of 31:41, it emerged"
+    >>> f41 = Fact("cardinal", "41", "41", 13, 15, None, None, "", "", 0)
+    >>> f31 = Fact("cardinal", "31", "31", 10, 12, None, None, "", "", 0)
+    >>> doc = "a time of :."
+    >>> _wrong_side_of_join(doc, Span(10, 10), ref, f41), _wrong_side_of_join(doc, Span(10, 10), ref, f31)
+    (True, False)
+    """
+    ref_before = ref_text[fact.start - 1:fact.start] if fact.start else ""
+    ref_after = ref_text[fact.end:fact.end + 1]
+    doc_before = doc[span.start - 1:span.start] if span.start else ""
+    doc_after = doc[span.end:span.end + 1]
+    if ref_before and ref_before in _JOINS and ref_after != ref_before:
+        return doc_after == ref_before and doc_before != ref_before
+    if ref_after and ref_after in _JOINS and ref_before != ref_after:
+        return doc_before == ref_after and doc_after != ref_after
+    return False
+
+
 _SIGNS = "$£€¥₹"
 #: A currency word right after a hole, past a scale word: ". bn euros", " million dollars".
 _CURRENCY_AFTER_RE = re.compile(r"\s?(?:(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b\s?)?("
@@ -603,7 +659,8 @@ def candidates(doc: Document, findings: Sequence[Finding], references: Sequence[
                     if not (fact.kind == "percent" and unit in ("percent", "pct")):
                         continue
                 fitting = [(abs(sp.start - hole), n, w, sp) for n, w in enumerate(_forms(fact, expects, suffix))
-                           for sp in placements(text, finding, w) if _reads_as_fact(text, sp, w, fact, suffix)]
+                           for sp in placements(text, finding, w) if _reads_as_fact(text, sp, w, fact, suffix)
+                           and not _wrong_side_of_join(text, sp, ref.text, fact)]
                 if not fitting:
                     continue
                 # an abbreviated scale is written against its number ("$365m"), so a place right
@@ -612,7 +669,7 @@ def candidates(doc: Document, findings: Sequence[Finding], references: Sequence[
                 fr = frames[(r, k)]
                 own = _NUMBER_WORDS | _unit_words(fact) | {unit, suffix}
                 here = replace(hole_frame, after=_word_after(text, hole, own),
-                               before=_word_before(text, hole, own))
+                               before=_word_before(text, hole, _unit_words(fact) | {unit, suffix}))
                 fit, shared = fit_of(here, fr, ref_weights[r])
                 conflict = _conflict(hole_frame, fr)
                 passage_date = _passage_date(ref, fact) if dated else None
@@ -752,15 +809,18 @@ def reading_of(c: Candidate) -> str:
     """The calibration reading of a candidate, each measured on its own.
 
     ``weak``: the frame fits below WEAK_FIT; ``conflict``: another period or date; ``tie``: it
-    wins, but a competitor fits almost as well (:func:`near_tie`); ``frame``: the rest (a
-    candidate a rival beats among them: its score says by how much).
+    wins, but a competitor fits almost as well (:func:`near_tie`); ``contested``: a competitor
+    fits better, or its number fits another hole better (a pairing it lost, on the even half
+    right one time in four, the beaten ones that score high included); ``frame``: the rest.
     """
     if c.weak:
         return "weak"
     if c.conflict:
         return "conflict"
     competitor = max(_strength(c.rival) if c.rival else 0.0, c.contest)
-    return "tie" if near_tie(c) and competitor <= c.fit else "frame"
+    if near_tie(c) and competitor <= c.fit:
+        return "tie"
+    return "contested" if c.taken_by is not None or competitor > c.fit else "frame"
 
 
 #: While :func:`recording` runs: ``(start, end, replacement, confidence, score, reading)`` of each suggestion made.

@@ -29,9 +29,10 @@ __all__ = ["applicability", "fact_calibration", "fact_confidence", "parse_calibr
 
 #: First line of the calibration file; the loader refuses any other format.
 CALIBRATION_HEADER = "# repairkit fact calibration, format 1"
-#: Readings of a fact match: a frame match, a near tie (a competitor fits almost as well), a weak
-#: frame (the sentences share little), or one about another period, place or subject.
-READINGS = ("frame", "tie", "weak", "conflict")
+#: Readings of a fact match: a frame match, a near tie (a competitor fits almost as well), a
+#: contested one (a competitor fits better, or another hole takes its number), a weak frame (the
+#: sentences share little), or one about another period, place or subject.
+READINGS = ("frame", "tie", "contested", "weak", "conflict")
 
 
 @dataclass(frozen=True, slots=True)
