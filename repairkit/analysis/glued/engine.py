@@ -34,6 +34,7 @@ from repairkit.analysis.glued.compounds import (
 )
 from repairkit.analysis.glued.dictionary import dictionary_hyphenated, hyphens_at, in_dictionary
 from repairkit.analysis.glued.readings import PHRASAL_PARTICLES, TENS_UNITS_RE, classify, number_pair
+from repairkit.analysis.glued.spelling import AMERICAN_CLOSED_PREFIXES, spelling_side
 from repairkit.analysis.glued.stripped import (
     OPEN_PREFIXES,
     hyphen_for_space,
@@ -450,7 +451,7 @@ def _free_word(part: str) -> bool:
     return len(part) > SHORT_FREE_PART or fast_zipf(part) >= SHORT_FREE_PART_ZIPF
 
 
-def _judged(glued: Glued, stripped: bool, independent: bool) -> Glued | None:
+def _judged(glued: Glued, stripped: bool, independent: bool, american: bool = False) -> Glued | None:
     """A hyphen reading held to the evidence: a valid word changes only where hyphens were lost.
 
     Without evidence that the document lost hyphens, a valid word with a hyphenated
@@ -479,6 +480,8 @@ def _judged(glued: Glued, stripped: bool, independent: bool) -> Glued | None:
         # "pretension", "coequal", "reestablished" (on the even half of the speeches, 37 such
         # readings of 150 seed-damaged speeches were wrong and 2 right; none on 400 news articles).
         parts = v.replacement.split("-")
+        if american and not own and parts[0].lower() in AMERICAN_CLOSED_PREFIXES:
+            return None
         free = all(_free_word(p) for p in parts) and len(parts) == 2 and len(parts[-1]) > SHORT_FREE_PART
         if not stripped or not (own or attested or free or not in_dictionary(v.token, ("gcide",))):
             return None
@@ -549,7 +552,8 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
     for start in _repeated_names(words, found):
         del found[start]
     independent = independent_evidence(text, evidence, found.values())
-    judged = {start: _judged(g, evidence is not None, independent) for start, g in found.items()}
+    american = spelling_side(words) > 0
+    judged = {start: _judged(g, evidence is not None, independent, american) for start, g in found.items()}
     return [judged[k] for k in sorted(judged) if judged[k] is not None]
 
 
