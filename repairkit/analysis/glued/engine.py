@@ -297,6 +297,14 @@ def reread_as_phrase(verdict: Verdict) -> Verdict:
     if TENS_UNITS_RE.fullmatch(token.lower()) or attested_hyphenation(token) is not None \
             or attested_with_number_word(token) is not None or valid_word(token):
         return verdict
+    parts = verdict.replacement.split("-")
+    if len(parts) > 2 and is_phrase_word(parts[-1]) and parts[-1] not in COMPOUND_PARTICLES \
+            and not is_phrase_word(parts[-2]):
+        # "taxeslaughterand": a phrase used as a modifier ends in a content word ("tongue-in-cheek")
+        # or in two function words ("well-to-do", "yes-or-no").
+        return Verdict(Kind.SPACE, token, " ".join(parts), LIKELY_CONFIDENCE, Applicability.UNSAFE,
+                       f"'{parts[-1]}' opens a phrase and ends no compound: spaces (or dashes) were lost.",
+                       (verdict.replacement,))
     doubled = _doubled_word(token)
     cuts = [(token[:len(doubled)], token[len(doubled):])] if doubled else phrase_cuts(token)
     if not cuts:
