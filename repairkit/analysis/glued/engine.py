@@ -98,7 +98,7 @@ SHORT_FREE_PART = 3
 SHORT_FREE_PART_ZIPF = 5.0
 #: The word before a word that opens a phrase: this long and frequent (or a phrase word itself: "usthat").
 PHRASE_LEFT_LENGTH = 3
-PHRASE_LEFT_ZIPF = 2.5
+PHRASE_LEFT_ZIPF = COMMON_ZIPF
 #: Particles that end phrasal nouns ("sending-off", "women-only"): glue only after a plural ("dialogsin").
 COMPOUND_PARTICLES = PHRASAL_PARTICLES | {"only"}
 #: Hyphens proper (not dashes): hyphen-minus, hyphen, non-breaking hyphen.
@@ -265,17 +265,18 @@ def phrase_cuts(token: str) -> list[tuple[str, str]]:
             continue
         if right in COMPOUND_PARTICLES and not looks_plural(left):
             continue
-        if is_phrase_word(left) and left.isalpha() or (
-                len(left) >= PHRASE_LEFT_LENGTH and left.isalpha() and fast_zipf(left) >= PHRASE_LEFT_ZIPF):
+        if not left.isalpha() or not (left.islower() or left.istitle()):
+            continue  # "GlobeS" + "can" is no cut
+        if is_phrase_word(left) or (len(left) >= PHRASE_LEFT_LENGTH and fast_zipf(left) >= PHRASE_LEFT_ZIPF):
             cuts.append((left, right))
     return cuts
 
 
 def _doubled_word(token: str) -> str | None:
-    """The word a token repeats ("deeperdeeper": "deeper"), when it is a known word."""
+    """The word a lower-case token repeats ("deeperdeeper": "deeper"), when it is a known word ("LuaLua" is a name)."""
     half = len(token) // 2
     left, right = token[:half], token[half:]
-    return left if len(token) % 2 == 0 and left.lower() == right.lower() and len(left) >= PHRASE_LEFT_LENGTH \
+    return left if len(token) % 2 == 0 and token.islower() and left == right and len(left) >= PHRASE_LEFT_LENGTH \
         and fast_zipf(left) >= PHRASE_LEFT_ZIPF else None
 
 
@@ -297,14 +298,6 @@ def reread_as_phrase(verdict: Verdict) -> Verdict:
     if TENS_UNITS_RE.fullmatch(token.lower()) or attested_hyphenation(token) is not None \
             or attested_with_number_word(token) is not None or valid_word(token):
         return verdict
-    parts = verdict.replacement.split("-")
-    if len(parts) > 2 and is_phrase_word(parts[-1]) and parts[-1] not in COMPOUND_PARTICLES \
-            and not is_phrase_word(parts[-2]):
-        # "taxeslaughterand": a phrase used as a modifier ends in a content word ("tongue-in-cheek")
-        # or in two function words ("well-to-do", "yes-or-no").
-        return Verdict(Kind.SPACE, token, " ".join(parts), LIKELY_CONFIDENCE, Applicability.UNSAFE,
-                       f"'{parts[-1]}' opens a phrase and ends no compound: spaces (or dashes) were lost.",
-                       (verdict.replacement,))
     doubled = _doubled_word(token)
     cuts = [(token[:len(doubled)], token[len(doubled):])] if doubled else phrase_cuts(token)
     if not cuts:
