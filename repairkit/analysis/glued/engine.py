@@ -532,13 +532,15 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
                            "a space is missing."), ())
     else:
         shapes: dict[str, tuple[Verdict | None, bool]] = {}  # token -> its stripped reading, digits or camel case
+        counts = Counter(words)
         for k, m in enumerate(tokens):
             word = words[k]
             before = found.get(m.start())
             shape = shapes.get(word)
             if shape is None:
                 shape = shapes[word] = (stripped_reading(word), bool(word.isdigit() or CAMEL_RE.fullmatch(word)))
-            verdict = shape[0] if before is None else hyphen_for_space(before.verdict)
+            verdict = shape[0] if before is None else None if _repeated_pair(before, counts) \
+                else hyphen_for_space(before.verdict)
             if verdict is None and shape[1] and (before is None or (before.verdict.kind is Kind.CASE_CHANGE
                                                                    and word[0].isupper())):
                 reader = number_pair if word.isdigit() and not _in_figure(text, m) else name_in_run
@@ -556,6 +558,13 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
     american = spelling_side(words) > 0
     judged = {start: _judged(g, evidence is not None, independent, american) for start, g in found.items()}
     return [judged[k] for k in sorted(judged) if judged[k] is not None]
+
+
+def _repeated_pair(glued: Glued, counts: Counter[str]) -> bool:
+    """Two capitalised words glued (no hyphen reading yet) that the text writes so again: a name ("TimeWarner")."""
+    v = glued.verdict
+    return v.kind is Kind.CASE_CHANGE and counts.get(v.token, 0) >= NAME_REPEATS \
+        and all(p.istitle() for p in v.replacement.split(" "))
 
 
 def _repeated_names(words: list[str], found: dict[int, Glued]) -> list[int]:
