@@ -52,19 +52,29 @@ def site_like(category: str, damaged: str) -> Site:
     return Site("test", category, 0, len(damaged), 0, len(damaged), damaged, damaged, "")
 
 
-#: A dash between two words with no space ("war--it", "war—it"): stripped, it glues them.
-_GLUING_DASH_RE = re.compile(r"[^\W\d_](?:--+|[–—])[^\W\d_]")
+#: Marks between two letters with no space ("war--it", "war—it", "nation?the", "Reading/Leeds").
+_GLUING_MARKS_RE = re.compile(r"(?<=[^\W\d_])([^\w\s]+)(?=[^\W\d_])")
+#: Marks that join the parts of one word, not two words: a hyphen, an apostrophe, a point
+#: ("U.S."), a comma the scrapers keep, an ampersand of a name ("AT&T").
+_JOINING_MARKS = frozenset({"-", "\u2010", "\u2011", "'", "’", ".", ",", "&"})
 
 
 def glued_by_dash(site: Site) -> bool:
-    """True when the site lost an unspaced dash between two words, so its words now run together.
+    """True when the site lost marks that stood between two words with no space, so the words now run together.
 
-    A finding that the words were glued (a missing space) has found that damage too.
+    A dash ("war--it"), and as much a question mark, quotation mark, slash or ellipsis
+    ("nation?the", "freedom—\"is", "Reading/Leeds"): a finding that the words were glued
+    (a missing space) has found that damage too. A hyphen or apostrophe inside a word is no such glue.
 
     >>> glued_by_dash(Site("dash", "stray-punctuation", 0, 5, 0, 7, "war--it", "warit", "--"))
     True
+    >>> glued_by_dash(Site("question", "stray-punctuation", 0, 9, 0, 10, "nation?the", "nationthe", "?"))
+    True
+    >>> glued_by_dash(Site("hyphen", "missing-hyphen", 0, 8, 0, 9, "well-known", "wellknown", "-"))
+    False
     """
-    return site.kind in ("dash", "en-dash", "em-dash") and _GLUING_DASH_RE.search(site.original) is not None
+    return any(m.group(1) not in _JOINING_MARKS and all(ch in site.removed for ch in m.group(1))
+               for m in _GLUING_MARKS_RE.finditer(site.original))
 
 
 def damaged_word(site: Site) -> str:

@@ -56,6 +56,8 @@ LISTS: dict[str, ListSpec] = {
         "number_words.txt", r"[a-z]+", "English number words"),
     "function_words": ListSpec(
         "function_words.txt", r"[a-z]+", "lower-case English function words"),
+    "phrase_words": ListSpec(
+        "phrase_words.txt", r"[a-z]+", "words that open a phrase and never end a hyphenated compound"),
     "unit_symbols": ListSpec(
         "unit_symbols.txt", r"[A-Za-zµ]+", "unit symbols written after a number (case kept)"),
     "unit_words": ListSpec(

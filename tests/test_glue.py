@@ -216,3 +216,46 @@ def test_a_text_that_keeps_its_hyphens_reads_a_glued_pair_as_two_words() -> None
     stripped = " ".join(["The firm said its plan stands."] * 50) + " The singlebiggest reason was cost."
     (finding,) = [f for f in _scan(stripped) if stripped[f.span.start:f.span.end] == "singlebiggest"]
     assert (finding.category, finding.best.replacement) == ("missing-hyphen", "single-biggest")
+
+
+#: A long text without a hyphen: its hyphens were stripped (engine.STRIPPED_MIN_WORDS).
+STRIPPED_FILLER = " ".join(["The firm said its plan stands."] * 50)
+
+
+@pytest.mark.parametrize(("token", "spaced"), [
+    ("warmany", "war many"),      # a quantifier opens the next phrase: a lost dash ("war--many of whom")
+    ("costand", "cost and"),      # not the prefix reading "co-stand"
+    ("sentimentshave", "sentiments have"),  # not "sentiment-shave"
+    ("deeperdeeper", "deeper deeper"),      # a word said twice
+])
+def test_a_word_before_one_that_opens_a_phrase_lost_a_space_not_a_hyphen(token: str, spaced: str) -> None:
+    text = f"{STRIPPED_FILLER} They spoke of {token} more."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == token]
+    assert (finding.category, finding.best.replacement) == ("missing-space", spaced)
+
+
+@pytest.mark.parametrize("token", ["wellknown", "wouldbe", "welltodo", "sendingoff", "twentyone", "firstever", "putupon", "harddoneby"])
+def test_compounds_that_end_in_a_particle_or_function_words_keep_their_hyphen(token: str) -> None:
+    text = f"{STRIPPED_FILLER} They spoke of a {token} plan."
+    found = [f for f in _scan(text) if text[f.span.start:f.span.end] == token]
+    assert [f.category for f in found] == ["missing-hyphen"]
+
+
+def test_an_american_text_keeps_its_closed_prefixed_words() -> None:
+    """American usage closes "reestablish", "nonwhite"; British text keeps "re-establish"."""
+    american = f"{STRIPPED_FILLER} The labor of honor reestablished the nonwhite vote; the behavior was favorable."
+    british = american.replace("labor", "labour").replace("honor", "honour").replace(
+        "behavior", "behaviour").replace("favorable", "favourable")
+    def hyphen_tokens(text: str) -> list[str]:
+        return [g.verdict.token for g in glued_tokens(text) if g.verdict.kind is Kind.HYPHEN]
+    assert hyphen_tokens(american) == []
+    assert hyphen_tokens(british) == ["reestablished", "nonwhite"]
+
+
+def test_two_frequent_capitalised_words_in_a_stripped_text_lost_a_hyphen() -> None:
+    text = f"FellowCitizens of the Senate. {STRIPPED_FILLER}"
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == "FellowCitizens"]
+    assert (finding.code, finding.best.replacement) == ("RK301", "Fellow-Citizens")
+    assert [s.replacement for s in finding.suggestions[1:]] == ["Fellow Citizens"]
+    kept = "FellowCitizens of the Senate, a well-known body, met."  # the text keeps its hyphens
+    assert [f.code for f in _scan(kept)] == ["RK402"]

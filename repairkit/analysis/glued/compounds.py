@@ -71,6 +71,16 @@ def is_function_word(word: str) -> bool:
     return word.lower() in load("function_words")
 
 
+def is_phrase_word(word: str) -> bool:
+    """True for a function word or another word that opens a phrase and ends no compound ("many", "upon").
+
+    >>> is_phrase_word("many"), is_phrase_word("the"), is_phrase_word("based")
+    (True, True, False)
+    """
+    lowered = word.lower()
+    return lowered in load("function_words") or lowered in load("phrase_words")
+
+
 def is_closing_particle(word: str) -> bool:
     """True for a particle that forms closed compounds ("out" in "outlive")."""
     return word.lower() in load("closing_particles")

@@ -23,9 +23,18 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from repairkit.analysis.glued.compounds import attested_form, is_function_word, is_modifier_head, is_prefix
+from repairkit.analysis.glued.compounds import (
+    attested_form,
+    attested_with_number_word,
+    is_function_word,
+    is_modifier_head,
+    is_phrase_word,
+    is_prefix,
+    looks_plural,
+)
 from repairkit.analysis.glued.dictionary import dictionary_hyphenated, hyphens_at, in_dictionary
-from repairkit.analysis.glued.readings import classify, number_pair
+from repairkit.analysis.glued.readings import PHRASAL_PARTICLES, TENS_UNITS_RE, classify, number_pair
+from repairkit.analysis.glued.spelling import AMERICAN_CLOSED_PREFIXES, spelling_side
 from repairkit.analysis.glued.stripped import (
     OPEN_PREFIXES,
     hyphen_for_space,
@@ -87,6 +96,11 @@ FREE_PART_ZIPF = 4.0
 #: A part this short must be very frequent ("man", "car"; not "app", "pro").
 SHORT_FREE_PART = 3
 SHORT_FREE_PART_ZIPF = 5.0
+#: The word before a word that opens a phrase: this long and frequent (or a phrase word itself: "usthat").
+PHRASE_LEFT_LENGTH = 3
+PHRASE_LEFT_ZIPF = COMMON_ZIPF
+#: Particles that end phrasal nouns ("sending-off", "women-only"): glue only after a plural ("dialogsin").
+COMPOUND_PARTICLES = PHRASAL_PARTICLES | {"only"}
 #: Hyphens proper (not dashes): hyphen-minus, hyphen, non-breaking hyphen.
 HYPHEN_RE = re.compile("[-\u2010\u2011]")
 
@@ -234,6 +248,70 @@ def _spelled_elsewhere(token: str, intact: re.Match[str]) -> tuple[Verdict, tupl
     return verdict, (Evidence("document", intact.start(), intact.end(), intact.group()),)
 
 
+def phrase_cuts(token: str) -> list[tuple[str, str]]:
+    """Cuts of ``token`` into a word and a word that opens a phrase (:func:`is_phrase_word`, or "I").
+
+    Such a pair lost a space, or a dash between two clauses ("war--many of whom"), never a
+    hyphen: no compound ends in "many", "that" or "I". A particle that ends phrasal nouns
+    ("break-in", "shake-up") counts only after a plural ("dialogsin").
+
+    >>> phrase_cuts("warmany"), phrase_cuts("costand"), phrase_cuts("doubtI"), phrase_cuts("breakin")
+    ([('war', 'many'), ('warm', 'any')], [('cost', 'and')], [('doubt', 'I')], [])
+    """
+    cuts = []
+    for cut in range(2, len(token)):
+        left, right = token[:cut], token[cut:]
+        if not (right == "I" or (len(right) >= 2 and right.islower() and is_phrase_word(right))):
+            continue
+        if right in COMPOUND_PARTICLES and not looks_plural(left):
+            continue
+        if not left.isalpha() or not (left.islower() or left.istitle()):
+            continue  # "GlobeS" + "can" is no cut
+        if is_phrase_word(left) or (len(left) >= PHRASE_LEFT_LENGTH and fast_zipf(left) >= PHRASE_LEFT_ZIPF):
+            cuts.append((left, right))
+    return cuts
+
+
+def _doubled_word(token: str) -> str | None:
+    """The word a lower-case token repeats ("deeperdeeper": "deeper"), when it is a known word ("LuaLua" is a name)."""
+    half = len(token) // 2
+    left, right = token[:half], token[half:]
+    return left if len(token) % 2 == 0 and token.islower() and left == right and len(left) >= PHRASE_LEFT_LENGTH \
+        and fast_zipf(left) >= PHRASE_LEFT_ZIPF else None
+
+
+def reread_as_phrase(verdict: Verdict) -> Verdict:
+    """A weak hyphen reading of two words no compound makes, read as a lost space instead.
+
+    A word before one that opens a phrase (:func:`phrase_cuts`: "warmany", "costand",
+    "WashingtonI") or a word said twice ("deeperdeeper") lost a space or a dash. Readings an
+    attested compound, a number from 21 to 99 or a valid word backs are kept.
+
+    >>> reread_as_phrase(classify("warmany")).replacement, reread_as_phrase(classify("warmany")).kind.value
+    ('war many', 'space')
+    >>> reread_as_phrase(classify("wellknown")).replacement
+    'well-known'
+    """
+    if verdict.kind not in (Kind.HYPHEN, Kind.NAME_HYPHEN) or not verdict.token.isalpha():
+        return verdict
+    token = verdict.token
+    if TENS_UNITS_RE.fullmatch(token.lower()) or attested_hyphenation(token) is not None \
+            or attested_with_number_word(token) is not None or valid_word(token):
+        return verdict
+    doubled = _doubled_word(token)
+    cuts = [(token[:len(doubled)], token[len(doubled):])] if doubled else phrase_cuts(token)
+    if not cuts:
+        return verdict
+    spaced = [f"{left} {right}" for left, right in cuts]
+    hyphen = (verdict.replacement,) if verdict.replacement.replace("-", " ") in spaced else ()
+    reason = ("A word said twice lost the space or dash between." if doubled else
+              f"'{cuts[0][1]}' opens a phrase and ends no compound: a space (or a dash) was lost.")
+    if len(spaced) > 1:
+        return Verdict(Kind.SPACE, token, spaced[0], AMBIGUOUS_CONFIDENCE, Applicability.MANUAL,
+                       f"{reason} Several splits; pick the right one.", (*spaced[1:], *hyphen))
+    return Verdict(Kind.SPACE, token, spaced[0], LIKELY_CONFIDENCE, Applicability.UNSAFE, reason, hyphen)
+
+
 def _first_reading(text: str, m: re.Match[str]) -> Glued | None:
     """The verdict of one token read alone (and by the word after it)."""
     verdict = classify(m.group())
@@ -245,7 +323,7 @@ def _first_reading(text: str, m: re.Match[str]) -> Glued | None:
     elif _unattested_pair(verdict) and not _before_noun(text, m.end()) and not valid_word(verdict.token):
         # "answerplayed a role": no noun follows and nothing attests the compound, so two words.
         verdict = verdict.as_spaced()
-    return Glued(Span(m.start(), m.end()), verdict)
+    return Glued(Span(m.start(), m.end()), reread_as_phrase(verdict))
 
 
 def _unattested_pair(verdict: Verdict) -> bool:
@@ -374,7 +452,7 @@ def _free_word(part: str) -> bool:
     return len(part) > SHORT_FREE_PART or fast_zipf(part) >= SHORT_FREE_PART_ZIPF
 
 
-def _judged(glued: Glued, stripped: bool, independent: bool) -> Glued | None:
+def _judged(glued: Glued, stripped: bool, independent: bool, american: bool = False) -> Glued | None:
     """A hyphen reading held to the evidence: a valid word changes only where hyphens were lost.
 
     Without evidence that the document lost hyphens, a valid word with a hyphenated
@@ -403,6 +481,8 @@ def _judged(glued: Glued, stripped: bool, independent: bool) -> Glued | None:
         # "pretension", "coequal", "reestablished" (on the even half of the speeches, 37 such
         # readings of 150 seed-damaged speeches were wrong and 2 right; none on 400 news articles).
         parts = v.replacement.split("-")
+        if american and not own and parts[0].lower() in AMERICAN_CLOSED_PREFIXES:
+            return None
         free = all(_free_word(p) for p in parts) and len(parts) == 2 and len(parts[-1]) > SHORT_FREE_PART
         if not stripped or not (own or attested or free or not in_dictionary(v.token, ("gcide",))):
             return None
@@ -452,19 +532,21 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
                            "a space is missing."), ())
     else:
         shapes: dict[str, tuple[Verdict | None, bool]] = {}  # token -> its stripped reading, digits or camel case
+        counts = Counter(words)
         for k, m in enumerate(tokens):
             word = words[k]
             before = found.get(m.start())
             shape = shapes.get(word)
             if shape is None:
                 shape = shapes[word] = (stripped_reading(word), bool(word.isdigit() or CAMEL_RE.fullmatch(word)))
-            verdict = shape[0] if before is None else hyphen_for_space(before.verdict)
+            verdict = shape[0] if before is None else None if _repeated_pair(before, counts) \
+                else hyphen_for_space(before.verdict)
             if verdict is None and shape[1] and (before is None or (before.verdict.kind is Kind.CASE_CHANGE
                                                                    and word[0].isupper())):
                 reader = number_pair if word.isdigit() and not _in_figure(text, m) else name_in_run
                 verdict = reader(word, *_neighbours(text, m))
             if verdict is not None:
-                found[m.start()] = Glued(Span(m.start(), m.end()), verdict, evidence)
+                found[m.start()] = Glued(Span(m.start(), m.end()), reread_as_phrase(verdict), evidence)
             elif before is not None and _closed_spelling(before, True):
                 del found[m.start()]  # "breadline", "carmaker": a closed compound the lexicon knows
     if hyphenated:
@@ -473,8 +555,16 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
     for start in _repeated_names(words, found):
         del found[start]
     independent = independent_evidence(text, evidence, found.values())
-    judged = {start: _judged(g, evidence is not None, independent) for start, g in found.items()}
+    american = spelling_side(words) > 0
+    judged = {start: _judged(g, evidence is not None, independent, american) for start, g in found.items()}
     return [judged[k] for k in sorted(judged) if judged[k] is not None]
+
+
+def _repeated_pair(glued: Glued, counts: Counter[str]) -> bool:
+    """Two capitalised words glued (no hyphen reading yet) that the text writes so again: a name ("TimeWarner")."""
+    v = glued.verdict
+    return v.kind is Kind.CASE_CHANGE and counts.get(v.token, 0) >= NAME_REPEATS \
+        and all(p.istitle() for p in v.replacement.split(" "))
 
 
 def _repeated_names(words: list[str], found: dict[int, Glued]) -> list[int]:

@@ -133,8 +133,8 @@ def hyphen_for_space(verdict: Verdict | None) -> Verdict | None:
 
     An attested compound read as two function words ("must have") takes its hyphen back.
 
-    >>> hyphen_for_space(classify("musthave")).replacement
-    'must-have'
+    >>> hyphen_for_space(classify("musthave")).replacement, hyphen_for_space(classify("FellowCitizens")).replacement
+    ('must-have', 'Fellow-Citizens')
     """
     if verdict is None or verdict.kind not in (Kind.SPACE, Kind.POSSIBLE_SPACE, Kind.CASE_CHANGE, Kind.NAME_PAIR):
         return None
@@ -149,7 +149,10 @@ def hyphen_for_space(verdict: Verdict | None) -> Verdict | None:
         return None
     left, right = parts
     if verdict.kind is Kind.CASE_CHANGE:
-        return _hyphenated(verdict.token, left, right) if left.lower() in CAMEL_LEFT else None
+        # "FellowCitizens", "SecretaryGeneral", "IranIraq": two capitalised words in a text that lost
+        # its hyphens lost one more often than a line break ("UnitedStates"); the space stays a reading.
+        names = left.istitle() and right.istitle() and f"{left}-{right}" in verdict.alternatives
+        return _hyphenated(verdict.token, left, right) if left.lower() in CAMEL_LEFT or names else None
     if is_function_word(right) or (is_function_word(left) and left.lower() not in COMPOUND_FUNCTION_LEFT):
         # "themselvesin", "detailsin", "allpreceding": a function word glued on, unless attested
         # or a verb before a particle that rarely glues ("sending-off", "shake-up"; not "in", "on").
