@@ -25,7 +25,7 @@ from repairkit.analysis.digits import (
 from repairkit.analysis.number_cues import COUNT_NOUNS
 from repairkit.analysis.profile import DocumentProfile
 from repairkit.analysis.spans import SpanIndex
-from repairkit.analysis.speech import attributed_clauses, continued_speech, opening_frames, reported_speech
+from repairkit.analysis.speech import attributed_clauses, continued_speech, opening_frames, quotation_runs, reads_reporting, reported_speech
 from repairkit.analysis.words import next_word, previous_word
 from repairkit.calibration import reading, suggest
 from repairkit.document import Document
@@ -71,6 +71,8 @@ QUOTE_CLOSE_AFTER_SPEECH = reading("RK607.close-after-speech")
 QUOTE_OPEN_BEFORE_SPEECH = reading("RK607.open-before-speech")
 QUOTE_OPEN_AFTER_ATTRIBUTION = reading("RK607.open-after-attribution")
 QUOTE_CLOSE_CONTINUED = reading("RK607.close-continued")
+QUOTE_OPEN_READ = reading("RK607.open-read")
+QUOTE_CLOSE_READ = reading("RK607.close-read")
 SPACED_DASH = reading("RK605.spaced-dash")
 COLON_BEFORE_QUOTATION = reading("RK608.colon-before-quotation")
 
@@ -477,9 +479,48 @@ def find_unquoted_speech(doc: Document, profile: DocumentProfile) -> Iterator[Hi
                               "reporting verb starts a quotation; where it ends is unknown",
                               ceiling=Applicability.MANUAL),))
                  for start, end in opening_frames(doc.text)]
+        if (hits and reads_reporting(doc.text)) or len(hits) >= 2:
+            hits = _with_quotation_runs(hits, quotation_runs(doc.text, *WIDEN), quotation_runs(doc.text))
     garbled = SpanIndex(Span(g.start, g.end + 1) for g in profile.mojibake_spans)  # curly quotes read as "â€œ"
     yield from sorted((h for h in hits if not profile.in_boilerplate(h.span.start)
                        and not garbled.overlaps(h.span)), key=lambda h: h.span.start)
+
+
+WIDEN = (0.4, 0.0)
+
+
+def _read_open(at: int) -> Suggestion:
+    return suggest(Span(at, at), "\"", QUOTE_OPEN_READ,
+                   "this text has no quotation mark at all and the words from here read as a speaker's "
+                   "(first person, present tense, spoken words): an opening mark", ceiling=Applicability.MANUAL)
+
+
+def _read_close(at: int) -> Suggestion:
+    return suggest(Span(at, at), "\"", QUOTE_CLOSE_READ,
+                   "the closing mark where the speaker's words seem to end", ceiling=Applicability.MANUAL)
+
+
+def _with_quotation_runs(hits: list[Hit], wide: list[tuple[int, int]], runs: list[tuple[int, int]]) -> list[Hit]:
+    """The rule hits, each widened to the quotation runs it overlaps, and the runs no hit overlaps as hits of their own.
+
+    A widened hit keeps its suggestions and gains an opening (closing) mark where a run moved its
+    start (end): "We did it. The plan worked, he said." read as one quotation opens before "We".
+    """
+    out: list[Hit] = []
+    used: set[int] = set()
+    for hit in hits:
+        start, end = hit.span.start, hit.span.end
+        for run_start, run_end in wide:
+            if run_start <= end and start <= run_end:
+                start, end = min(start, run_start), max(end, run_end)
+        used.update(k for k, (run_start, run_end) in enumerate(runs) if run_start <= end and start <= run_end)
+        extra = ((_read_open(start),) if start < hit.span.start else ()) + \
+            ((_read_close(end),) if end > hit.span.end else ())
+        out.append(Hit(Span(start, end), hit.message, hit.suggestions + extra, hit.data) if extra else hit)
+    out += [Hit(Span(start, end), "this stretch reads as a quotation that lost its quotation marks",
+                (_read_open(start), _read_close(end)))
+            for k, (start, end) in enumerate(runs) if k not in used]
+    return out
 
 
 def find_lost_colons(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
