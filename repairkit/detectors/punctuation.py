@@ -67,6 +67,7 @@ KEEP_FULL_STOP = reading("RK601.keep-full-stop")
 KEEP_COMMA = reading("RK601.keep-comma")
 KEEP_ONE_MARK = reading("RK601.keep-one-mark")
 ACRONYM_BRACKETS = reading("RK603.acronym-brackets")
+EXPANSION_BRACKETS = reading("RK603.expansion-brackets")
 CONVERSION_BRACKETS = reading("RK606.conversion-brackets")
 QUOTE_CLOSE_AFTER_SPEECH = reading("RK607.close-after-speech")
 QUOTE_OPEN_BEFORE_SPEECH = reading("RK607.open-before-speech")
@@ -228,6 +229,13 @@ def find_bare_acronyms(doc: Document, profile: DocumentProfile) -> Iterator[Hit]
         if len(letters) < 2 or text[m.end():m.end() + 1] in ")]" or text[max(0, m.start() - 1):m.start()] in "([":
             continue
         if not _spelled_before(text, m.start(), letters):
+            end = _spelled_after(text, m.end(), letters) if len(letters) > 2 else None
+            if end is None:
+                continue
+            span = Span(m.end() + 1, end)
+            yield Hit(span, f"the full name after '{acronym}' has lost its brackets",
+                      (suggest(span, f"({text[span.start:span.end]})", EXPANSION_BRACKETS,
+                               "the initials of these words spell the acronym before them"),))
             continue
         span = Span(m.start(), m.end())
         yield Hit(span, f"acronym '{acronym}' after its full name has lost its brackets",
@@ -263,6 +271,33 @@ def _spelled_before(text: str, at: int, letters: str) -> bool:
             return False
         k -= 1
     return True
+
+
+_NEXT_WORD_RE = re.compile(r" ([A-Za-z][\w-]*)")
+
+
+def _spelled_after(text: str, at: int, letters: str) -> int | None:
+    """The end of the words right after ``at`` whose initials spell ``letters`` (small words skipped), else None.
+
+    >>> text = "DSL Digital Subscriber Line doubled"
+    >>> text[4:_spelled_after(text, 3, "DSL")]
+    'Digital Subscriber Line'
+    >>> _spelled_after("the BBC said so", 7, "BBC") is None
+    True
+    """
+    pos, k = at, 0
+    while k < len(letters):
+        m = _NEXT_WORD_RE.match(text, pos)
+        if m is None:
+            return None
+        word = m.group(1)
+        pos = m.end()
+        if word.lower() in _CONNECTORS and k:
+            continue
+        if word[0].upper() != letters[k]:
+            return None
+        k += 1
+    return pos
 
 
 _CONVERSION_RE = re.compile(
