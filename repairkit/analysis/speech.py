@@ -336,6 +336,9 @@ def quotation_log_odds(features: frozenset[str]) -> float:
 QUOTATION_SCALE = 0.3
 QUOTATION_BIAS = -1.0
 QUOTATION_STAY = 0.8
+#: The liberal weights (scale, bias): what RK607 widens an attribution's hit by, and what
+#: :func:`reads_reporting` measures a text's share of quotation with.
+LIBERAL = (0.4, 0.0)
 
 
 def quotation_runs(text: str, scale: float = QUOTATION_SCALE, bias: float = QUOTATION_BIAS) -> list[tuple[int, int]]:
@@ -397,5 +400,5 @@ def reads_reporting(text: str) -> bool:
     ...                 "We are very disappointed, he said. The board meets on Monday.")
     True
     """
-    runs = quotation_runs(text, 0.4, 0.0)
+    runs = quotation_runs(text, *LIBERAL)
     return sum(e - s for s, e in runs) < MAX_QUOTED_SHARE * len(text)
