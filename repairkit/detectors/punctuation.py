@@ -537,7 +537,7 @@ def find_unquoted_speech(doc: Document, profile: DocumentProfile) -> Iterator[Hi
         if len(hits) < 2 and not reads_reporting(doc.text):
             hits = []  # an address in its author's voice throughout, quoting no one twice: no report
         elif hits:
-            hits = _with_quotation_runs(hits, quotation_runs(doc.text, *LIBERAL), quotation_runs(doc.text))
+            hits = _with_quotation_runs(doc.text, hits, quotation_runs(doc.text, *LIBERAL), quotation_runs(doc.text))
     garbled = SpanIndex(Span(g.start, g.end + 1) for g in profile.mojibake_spans)  # curly quotes read as "â€œ"
     yield from sorted((h for h in hits if not profile.in_boilerplate(h.span.start)
                        and not garbled.overlaps(h.span)), key=lambda h: h.span.start)
@@ -556,19 +556,24 @@ def _read_close(at: int) -> Suggestion:
                    "the closing mark where the speaker's words seem to end", ceiling=Applicability.MANUAL)
 
 
-def _with_quotation_runs(hits: list[Hit], wide: list[tuple[int, int]], runs: list[tuple[int, int]]) -> list[Hit]:
+def _with_quotation_runs(text: str, hits: list[Hit], wide: list[tuple[int, int]], runs: list[tuple[int, int]]
+                         ) -> list[Hit]:
     """The rule hits, each widened to the quotation runs it overlaps, and the runs no hit overlaps as hits of their own.
 
     A widened hit keeps its suggestions and gains an opening (closing) mark where a run moved its
     start (end): "We did it. The plan worked, he said." read as one quotation opens before "We".
+    A clause before an attribution keeps its end (the comma) and a quotation after one its start.
     """
     out: list[Hit] = []
     used: set[int] = set()
     for hit in hits:
         start, end = hit.span.start, hit.span.end
+        before_attribution = text[end - 1:end] == ","  # ", he said" follows: the quotation ends there
+        after_attribution = hit.suggestions[0].reading == QUOTE_OPEN_AFTER_ATTRIBUTION  # and begins there
         for run_start, run_end in wide:
             if run_start <= end and start <= run_end:
-                start, end = min(start, run_start), max(end, run_end)
+                start = start if after_attribution else min(start, run_start)
+                end = end if before_attribution else max(end, run_end)
         used.update(k for k, (run_start, run_end) in enumerate(runs) if run_start <= end and start <= run_end)
         extra = ((_read_open(start),) if start < hit.span.start else ()) + \
             ((_read_close(end),) if end > hit.span.end else ())
