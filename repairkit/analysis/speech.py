@@ -385,6 +385,8 @@ def quotation_runs(text: str, scale: float = QUOTATION_SCALE, bias: float = QUOT
 #: author's own words throughout, news quotes in places (on seed-damaged news of even id the
 #: liberal reading covers under 0.4 of nine texts in ten, of the speeches over 0.5 of nine in ten).
 MAX_QUOTED_SHARE = 0.45
+#: A text of fewer segments (:func:`speech_segments`) is too short to tell a voice by.
+MIN_SEGMENTS_TO_JUDGE = 10
 
 
 def reads_reporting(text: str) -> bool:
@@ -392,13 +394,16 @@ def reads_reporting(text: str) -> bool:
 
     Most of it reads in the reporter's voice (under :data:`MAX_QUOTED_SHARE` read as quotation,
     by the liberal weights the widening uses), and not all of it: an address to an audience in the
-    first person throughout is no news report with its quotations stripped.
+    first person throughout is no news report with its quotations stripped. A text of fewer
+    than :data:`MIN_SEGMENTS_TO_JUDGE` segments is too short to tell.
 
-    >>> reads_reporting("We will win. We are strong. We have the will and the means to do it.")
+    >>> reads_reporting(" ".join(["We will win.", "We are strong.", "I thank you all."] * 4))
     False
     >>> reads_reporting("The firm said profits had fallen by a third. Its shares fell. "
     ...                 "We are very disappointed, he said. The board meets on Monday.")
     True
     """
+    if len(speech_segments(text)) < MIN_SEGMENTS_TO_JUDGE:
+        return True  # too short to show its voice
     runs = quotation_runs(text, *LIBERAL)
     return sum(e - s for s, e in runs) < MAX_QUOTED_SHARE * len(text)
