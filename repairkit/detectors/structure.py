@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from repairkit import wordlists
 from repairkit.analysis.blocks import lines
+from repairkit.analysis.speech import opening_frames
 from repairkit.analysis.profile import DocumentProfile
 from repairkit.calibration import reading, suggest
 from repairkit.document import Document
@@ -79,7 +80,9 @@ def find_merged_paragraphs(doc: Document, profile: DocumentProfile) -> Iterator[
     ("Recently,", "However,", "In addition,"), or by a capitalised subject pronoun
     ("He", "She", "They", "We") and a lower-case word, unless the word before is a function
     word ("which He has", "that He would": no sentence ends on one), and no "He" in a text that
-    capitalises "Him" or "His" after a lower-case word (the pronouns of God in a speech).
+    capitalises "Him" or "His" after a lower-case word (the pronouns of God in a speech); not a
+    sentence opener after a reporting verb ("he added They need"): a quotation lost its colon
+    and opening mark there (RK607, RK608), no paragraph break.
     Why it matters: a paragraph break, a heading break or a full stop was lost; the
     sentences now run together.
     Example: ``the new season Meanwhile, the`` -> finding on ``season Meanwhile,``.
@@ -95,9 +98,11 @@ def find_merged_paragraphs(doc: Document, profile: DocumentProfile) -> Iterator[
     text = doc.text
     function_words = wordlists.load("function_words")  # "which He has", "that He would": no sentence ends there
     reverent = _REVERENT_RE.search(text) is not None  # "render Him thanks": this text capitalises He for God
+    quoted = {start for start, _ in opening_frames(text)}  # "he added They need": a lost colon and quote (RK607, RK608)
     matches = [(m, m.group(3)) for m in _OPENER_RE.finditer(text)] + \
               [(m, m.group(3)) for m in _PRONOUN_RE.finditer(text)
                if m.group(1) not in function_words and not (reverent and m.group(3) == "He")]
+    matches = [(m, opener) for m, opener in matches if m.start(3) not in quoted]
     for m, opener in sorted(matches, key=lambda pair: pair[0].start()):
         gap = Span(m.start(2), m.end(2))
         yield Hit(Span(m.start(1), m.end(3) + (1 if text[m.end(3):m.end(3) + 1] == "," else 0)),
