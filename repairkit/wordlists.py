@@ -105,3 +105,23 @@ def load(name: str) -> frozenset[str]:
         raise ValueError(f"{spec.filename}: " + "; ".join(problems[:3]))
     return frozenset(line for line in lines if not line.startswith("#"))
 
+
+
+def count_pairs(filename: str, header: str) -> dict[str, tuple[int, int]]:
+    """The table of a shipped count file (``data/<filename>``): a header line starting with
+    ``header``, ``#`` comments, then ``feature<TAB>count<TAB>count`` lines.
+
+    >>> table = count_pairs("gap_contexts.tsv", "# repairkit gap contexts, format 1")
+    >>> all(isinstance(a, int) and isinstance(b, int) for a, b in table.values())
+    True
+    """
+    text = resources.files("repairkit").joinpath("data", filename).read_text("utf-8")
+    lines = text.splitlines()
+    if not lines or not lines[0].startswith(header):
+        raise RuntimeError(f"{filename}: unknown format header")
+    table: dict[str, tuple[int, int]] = {}
+    for line in lines:
+        if line and not line.startswith("#"):
+            feature, first, second = line.split("\t")
+            table[feature] = (int(first), int(second))
+    return table

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import math
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
 
 from repairkit.analysis.number_cues import FUNCTION_WORDS
+from repairkit.wordlists import count_pairs
 
 _HEADER = "# repairkit gap contexts, format 1"
 
@@ -105,15 +105,7 @@ def context_counts() -> MappingProxyType[str, tuple[int, int]]:
     >>> dash > num
     True
     """
-    text = resources.files("repairkit").joinpath("data", "gap_contexts.tsv").read_text("utf-8")
-    lines = text.splitlines()
-    if not lines or not lines[0].startswith(_HEADER):
-        raise RuntimeError("gap_contexts.tsv: unknown format header")
-    table: dict[str, tuple[int, int]] = {}
-    for line in lines:
-        if line and not line.startswith("#"):
-            feat, num, dash = line.split("\t")
-            table[feat] = (int(num), int(dash))
+    table = count_pairs("gap_contexts.tsv", _HEADER)
     return MappingProxyType(table)
 
 

@@ -22,8 +22,9 @@ from __future__ import annotations
 import math
 import re
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
+
+from repairkit.wordlists import count_pairs
 
 SPEECH_VERBS = (
     "said|says|added|adds|explained|explains|insisted|insists|argued|argues|warned|warns|claimed|claims|"
@@ -301,15 +302,7 @@ def quotation_counts() -> tuple[MappingProxyType[str, tuple[int, int]], int, int
     >>> table["we"][0] > table["we"][1] and inside < outside
     True
     """
-    text = resources.files("repairkit").joinpath("data", "quotation_words.tsv").read_text("utf-8")
-    lines = text.splitlines()
-    if not lines or not lines[0].startswith(_QUOTATION_HEADER):
-        raise RuntimeError("quotation_words.tsv: unknown format header")
-    table: dict[str, tuple[int, int]] = {}
-    for line in lines:
-        if line and not line.startswith("#"):
-            feat, inside, outside = line.split("\t")
-            table[feat] = (int(inside), int(outside))
+    table = count_pairs("quotation_words.tsv", _QUOTATION_HEADER)
     inside_total, outside_total = table.pop("<segments>")
     return MappingProxyType(table), inside_total, outside_total
 
