@@ -67,7 +67,9 @@ def test_unit_tokens_are_the_tokeniser_s_units(text: str) -> None:
 # pattern's own words and characters in typical surroundings.
 _PREFIXED_MODULES = ("repairkit.detectors.numbers", "repairkit.detectors.numbers.listings",
                      "repairkit.detectors.numbers.stripped", "repairkit.analysis.number_cues",
-                     "repairkit.detectors.apostrophes", "repairkit.analysis.furniture")
+                     "repairkit.detectors.apostrophes", "repairkit.analysis.furniture", "repairkit.detectors.punctuation",
+                     "repairkit.detectors.symbols", "repairkit.analysis.names", "repairkit.detectors.structure",
+                     "repairkit.detectors.encoding")
 _FIRST_RE = re.compile(r"\(\?=(\[[^\]]+\]|.)\)")
 _CONTEXTS = (" %s ", " %s.", "(%s)", "the %s then", " ,%s and", " .%s x", "the  %s  x", "a %s-day", "-%s", "%s")
 

@@ -36,9 +36,9 @@ def ampersand_cue(text: str, start: int, pair: str, second: str) -> bool:
             or text.count(pair) > 1 or bool(acronym_occurrences(text, frozenset({first[0] + second[0]}))))
 
 
-_SPACED_PAIR_RE = re.compile(r"\b([A-Z][a-z]+)  ([A-Z][a-z]+)\b")
+_SPACED_PAIR_RE = re.compile(r"(?=[A-Z])\b([A-Z][a-z]+)  ([A-Z][a-z]+)\b")
 _AND_PHRASE_RE = re.compile(r"\b([A-Za-z])[a-z]+ and ([A-Za-z])[a-z]+ ([A-Z]{2})\b")
-_PAIR_ACRONYM_RE = re.compile(r"(?<![\w&])([A-Z])([A-Z])(?![\w&])")
+_PAIR_ACRONYM_RE = re.compile(r"(?=[A-Z])(?<![\w&])([A-Z])([A-Z])(?![\w&])")
 
 
 def ampersand_acronyms(text: str) -> frozenset[str]:

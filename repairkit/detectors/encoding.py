@@ -45,7 +45,7 @@ _INVISIBLE = {"\u200b": "zero-width space", "\u2060": "word joiner", "\ufeff": "
               "\u00ad": "soft hyphen"}
 #: Visible spaces other than U+0020; legitimate between words, suspicious inside one.
 _ODD_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
-_ODD_SPACE_IN_WORD_RE = re.compile(rf"(?<=[^\W\d_])[{_ODD_SPACES}](?=[^\W\d_])")
+_ODD_SPACE_IN_WORD_RE = re.compile(rf"(?=[{_ODD_SPACES}])(?<=[^\W\d_])[{_ODD_SPACES}](?=[^\W\d_])")
 _DOUBLE_SPACE_RE = re.compile(rf"(?<=[^\s.!?:;])[ {_ODD_SPACES}]{{2,}}(?=\S)")
 
 #: A terminal escape sequence (colour, cursor, title) copied from a console: CSI, OSC, or two-byte.

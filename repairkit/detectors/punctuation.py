@@ -50,14 +50,14 @@ ABBREVIATIONS = frozenset(
 )
 #: ", Abc.," after a comma: a short capitalised abbreviation ("Springfield, Ill., said").
 _PLACE_ABBREVIATION_RE = re.compile(r"(?:^|[,(]\s)[A-Z][a-z]{1,4}$")
-_STRAY_RE = re.compile(r"(?<=[\w)\]\"”’'%])(?:(\.\.?|[,;:])(,|;)|([,;])(\.)(?!\.))|(?<=[^\s.])(, )(\.)(?![.\w%£$€])|(?<=[)\]\"”’])( )(;)")
+_STRAY_RE = re.compile(r"(?=[.,;: ])(?:(?<=[\w)\]\"”’'%])(?:(\.\.?|[,;:])(,|;)|([,;])(\.)(?!\.))|(?<=[^\s.])(, )(\.)(?![.\w%£$€])|(?<=[)\]\"”’])( )(;))")
 _ABBREVIATED_RE = re.compile(r"(?:\b[A-Za-z]\.)+[A-Za-z]?$|\b[A-Za-z]$")
 _CONNECTORS = frozenset("of and for the on in to de".split())
 _ACRONYM_RE = re.compile(r"\b((?:[A-Z][a-z]+ (?:(?:of|and|for|the|on|in|to) )*){2,}[A-Z][a-z]+) ([A-Z]{2,6})\b(?![)\]])")
 _SAID_COLON_RE = re.compile(
     r"\b(said|says|added|adds|told (?:the )?[A-Z]\w*|asked|stated|declared|warned|explained|insisted):"
     r"[ \t]+(?=[A-Z])")
-_EMOTICON_RE = re.compile(r"(?<!\S)(?:[:;=]-?[()\[\]]|[()\[\]]-?[:;=])(?!\S)")
+_EMOTICON_RE = re.compile(r"(?=[:;=()\[\]])(?<!\S)(?:[:;=]-?[()\[\]]|[()\[\]]-?[:;=])(?!\S)")
 _LIST_MARK_RE = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)")
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)")
 _BRACKET_RE = re.compile(r"[()\[\]]")
@@ -252,7 +252,7 @@ def find_bare_acronyms(doc: Document, profile: DocumentProfile) -> Iterator[Hit]
 
 
 #: An acronym: capitals, with lower-case letters for small words ("BoE") and a plural "s" ("SUVs").
-_ACRONYM_TOKEN_RE = re.compile(r"(?<![\w&./-])[A-Z](?:[A-Z]|[a-z](?=[A-Z])){1,6}s?(?![\w&/-])")
+_ACRONYM_TOKEN_RE = re.compile(r"(?=[A-Z])(?<![\w&./-])[A-Z](?:[A-Z]|[a-z](?=[A-Z])){1,6}s?(?![\w&/-])")
 _NAME_WORD_RE = re.compile(r"([A-Za-z][\w-]*)[ ,]*$")
 
 
@@ -637,7 +637,7 @@ NUMBER_TAKERS_AFTER = frozenset(
 ASIDE_OPENERS = frozenset(
     """the a an who which whose whom where but including especially it its his her their our we he she
     they if although though while then mainly mostly such""".split())
-_DOUBLED_GAP_RE = re.compile(r"(?<=[\w,)\]\"”’'%])  (?=[\w\"“‘(£$€])")
+_DOUBLED_GAP_RE = re.compile(r"(?= )(?<=[\w,)\]\"”’'%])  (?=[\w\"“‘(£$€])")
 
 
 #: A short line with columns: runs of spaces, one of three or more ("Luton         12   5  1").

@@ -51,7 +51,7 @@ _PRONOUN_RE = re.compile(r"\b([a-z]{2,})( )(He|She|They|We)( )(?=[a-z]{2,})")
 _REVERENT_RE = re.compile(r"\b[a-z]+ (?:Him|His|Himself)\b")
 _BYLINE_RE = re.compile(r"^([A-Z][A-Z .'’\-]{3,}[A-Z])( {3,}|\t+)(?=[A-Z][a-z])", re.MULTILINE)
 _ISO_DATE = r"(?:19|20)\d\d-[01]\d-[0-3]\d(?:[ T][0-2]\d:[0-5]\d)?"
-_DATE_AFTER_WORD_RE = re.compile(rf"(?<=[^\W\d_]){_ISO_DATE}")
+_DATE_AFTER_WORD_RE = re.compile(rf"(?=\d)(?<=[^\W\d_]){_ISO_DATE}")
 _DATE_BEFORE_WORD_RE = re.compile(rf"{_ISO_DATE}(?=[^\W\d_])")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]?(?=\s+[\"“'‘(]?[A-Z0-9])")
 #: A stop (one ``.``, or ``!``/``?``), perhaps a closing quote or bracket, and a capitalised word
@@ -59,7 +59,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]?(?=\s+[\"“'‘(]?[A-Z0-9])")
 #: a digit, so "U.S.The", "J.K.Rowling" and "3.5" never match; an ellipsis ("best...We") is a
 #: style, not a lost break.
 _GLUED_SENTENCE_RE = re.compile(
-    r"(?<![.!?])(?<=[A-Za-z\d%)\]’”\"'])(?:[.!?]|[!?]{2,3})(?P<close>[\"'”’)\]]?)(?P<open>[“‘]?)"
+    r"(?=[.!?])(?<![.!?])(?<=[A-Za-z\d%)\]’”\"'])(?:[.!?]|[!?]{2,3})(?P<close>[\"'”’)\]]?)(?P<open>[“‘]?)"
     r"(?=(?P<next>[A-Z][a-z]+|[A-Z]{3,}|[A-Z]{2}(?= [a-z])|[AI])(?![\w@]))")
 #: Abbreviations written with one stop that a name or a word may follow: "Mr.Smith" is not two sentences.
 _ABBREVIATIONS = frozenset(

@@ -89,12 +89,12 @@ CHANGE_VERBS = tuple(
     surged dip dips dipped plunge plunges plunged tumble tumbles tumbled sink sinks sank""".split())
 
 _WORD_THEN_DIGIT_RE = re.compile(r"\s+\w+\s+\d")
-_DOMAIN_RE = re.compile(r"(?<![\w@/.:\-])[A-Za-z0-9][A-Za-z0-9_+\-]*(?:\.[A-Za-z0-9\-]+)+(?![\w@/\-]|\.\w)")
+_DOMAIN_RE = re.compile(r"(?=[A-Za-z0-9])(?<![\w@/.:\-])[A-Za-z0-9][A-Za-z0-9_+\-]*(?:\.[A-Za-z0-9\-]+)+(?![\w@/\-]|\.\w)")
 _SCHEME_RE = re.compile(r"\b(https?)(?!://)( |:/?|/{1,2}|)(?=www\.)|\b(https?)(:/?(?!/)|//?)(?=[a-z0-9\-]+\.[a-z]{2,})",
                         re.IGNORECASE)
-_WWW_HOST_RE = re.compile(r"(?<![\w/])(?:https?[: /]{0,3})?www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
-_DOUBLE_CAPS_RE = re.compile(r"(?<![\w&.])([A-Z][a-z]+)(  )([A-Z][a-z]*[A-Z]?[a-z]+)(?![\w&])")
-_INITIALS_RE = re.compile(r"(?<![\w&.'’\-])([A-Z]{1,2})( )([A-Z])(?![\w&.'’\-])")
+_WWW_HOST_RE = re.compile(r"(?=[hw])(?<![\w/])(?:https?[: /]{0,3})?www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+_DOUBLE_CAPS_RE = re.compile(r"(?=[A-Z])(?<![\w&.])([A-Z][a-z]+)(  )([A-Z][a-z]*[A-Z]?[a-z]+)(?![\w&])")
+_INITIALS_RE = re.compile(r"(?=[A-Z])(?<![\w&.'’\-])([A-Z]{1,2})( )([A-Z])(?![\w&.'’\-])")
 _MONEY_RE = re.compile(
     r"\b(" + "|".join(re.escape(c) for c in sorted(MONEY_CUES, key=len, reverse=True)) + r")"
     r"\s(\d[\d,]*(?:\.\d+)?)(?![\d%]|[.,]\d)(bn|m|k)?(?:\s(million|billion|trillion))?(?=(\s+\w+|[\s.,;:)]|$))",
