@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from repairkit.arbitrate import arbitrate
+from repairkit.collector import cyclic_gc_paused
 from repairkit.config import Config
 from repairkit.document import Document, InputError
 from repairkit.encodings import read_document
@@ -72,8 +73,14 @@ def scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config |
 
     A text with unresolved-place markers ("[?year]", left by ``fix --mark-unresolved``) is
     read without them, the holes they mark, and the findings are mapped back
-    (:mod:`repairkit.markers`).
+    (:mod:`repairkit.markers`). The cyclic collector is paused meanwhile (:func:`cyclic_gc_paused`).
     """
+    with cyclic_gc_paused():
+        return _scan_document(doc, rules, config, references)
+
+
+def _scan_document(doc: Document, rules: Sequence[DetectorSpec], config: Config | None,
+                   references: Sequence[Article]) -> DocumentResult:
     prose = markdown_view(doc) if is_markdown(doc.path) else None  # Markdown: its prose only
     view = unmarked(prose.document if prose else doc)
     seen = view.document if view else prose.document if prose else doc

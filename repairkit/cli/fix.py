@@ -23,6 +23,7 @@ from repairkit.cli._common import (
 )
 from repairkit.cli.diffs import DIFF_STYLES, LONG_LINE, show_diff
 from repairkit.cli.interactive import review
+from repairkit.collector import cyclic_gc_paused
 from repairkit.document import InputError, encode_text
 from repairkit.fileio import atomic_write, directory_lock, remove_stale_temporaries
 from repairkit.fixloop import Planned, plan, rescanner
@@ -175,6 +176,7 @@ class FixCommand(click.Command):
 @rule_options
 @color_option
 @reports_errors
+@cyclic_gc_paused()
 def fix(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tuple[str, ...], unsafe: bool, min_confidence: float | None,
         mark_unresolved: bool, diff: bool, write: bool, output: Path | None, audit_path: Path | None,
         interactive: bool, select: tuple[str, ...], ignore: tuple[str, ...], diff_style: str = "auto",

@@ -15,6 +15,7 @@ import click
 from repairkit.cli._common import (
     InputFailure, reference_options, reports_errors, rule_options, run_config, split_codes,
 )
+from repairkit.collector import cyclic_gc_paused
 from repairkit.config import Config
 from repairkit.document import Document
 from repairkit.fileio import atomic_write
@@ -57,6 +58,7 @@ def review_files(result: DocumentResult, out: Path, threshold: Applicability,
                    "report, and the page starts from them. It must match one input by sha256.")
 @rule_options
 @reports_errors
+@cyclic_gc_paused()
 def review(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tuple[str, ...], out: Path,
            threshold: str, decisions_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
     """Write an editorial review of PATH... (files, or directories of *.txt/*.md).

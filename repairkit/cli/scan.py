@@ -15,6 +15,7 @@ from repairkit.cli._common import (
     color_option, emit, exit_code_for, InputFailure, reference_options, reports_errors, rule_options, run_config,
     split_codes, use_color,
 )
+from repairkit.collector import cyclic_gc_paused
 from repairkit.config import FAIL_ON_CHOICES, Config
 from repairkit.fileio import atomic_write
 from repairkit.filters import GITHUB_RESULT_LIMIT, cap_results, filter_results
@@ -53,6 +54,7 @@ from repairkit.report import text as text_report
               help="Print the settings in force (configuration file and options) as TOML, and exit.")
 @color_option
 @reports_errors
+@cyclic_gc_paused()
 def scan(paths: tuple[str, ...], references: tuple[str, ...], reference_dirs: tuple[str, ...], fmt: str,
          output: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
          min_confidence: float | None, baseline_path: Path | None, write_baseline: Path | None,
