@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 from repairkit.wordlists import count_pairs
@@ -314,13 +314,32 @@ def quotation_log_odds(features: frozenset[str]) -> float:
     >>> odds("We will never give up.") > 0, odds("The firm said profits had fallen.") < 0
     (True, True)
     """
-    table, inside, outside = quotation_counts()
-    score = math.log(inside / outside)
+    prior, weights = _quotation_weights()
+    score = prior
     for feat in features:
-        n_in, n_out = table.get(feat, (0, 0))
-        if n_in + n_out:
-            score += math.log((n_in + 0.5) / (inside + 1)) - math.log((n_out + 0.5) / (outside + 1))
+        weight = weights.get(feat)
+        if weight is not None:
+            score += weight
     return score
+
+
+@cache
+def _quotation_weights() -> tuple[float, dict[str, float]]:
+    """The prior log odds and each counted feature's log-likelihood ratio (add-half smoothing),
+    computed once from :func:`quotation_counts`."""
+    table, inside, outside = quotation_counts()
+    return math.log(inside / outside), {
+        feat: math.log((n_in + 0.5) / (inside + 1)) - math.log((n_out + 0.5) / (outside + 1))
+        for feat, (n_in, n_out) in table.items() if n_in + n_out}
+
+
+@lru_cache(maxsize=2)
+def _segment_log_odds(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[float, ...]]:
+    """:func:`speech_segments` of ``text`` and each one's :func:`quotation_log_odds`, once per text
+    (RK607 reads them with two sets of weights and asks how much of the text reads as quotation)."""
+    segments = speech_segments(text)
+    return tuple(segments), tuple(quotation_log_odds(segment_features(text, segments, j))
+                                  for j in range(len(segments)))
 
 
 #: How :func:`quotation_runs` weighs a segment's log odds and how readily the reading changes
@@ -344,12 +363,11 @@ def quotation_runs(text: str, scale: float = QUOTATION_SCALE, bias: float = QUOT
     >>> [text[s:e] for s, e in quotation_runs(text)]
     ['We are very disappointed and we will fight on,']
     """
-    segments = speech_segments(text)
+    segments, odds = _segment_log_odds(text)
     if not segments:
         return []
     stay, move = math.log(QUOTATION_STAY), math.log(1 - QUOTATION_STAY)
-    emit = [scale * quotation_log_odds(segment_features(text, segments, j)) + bias
-            for j in range(len(segments))]
+    emit = [scale * x + bias for x in odds]
     best = [0.0, emit[0]]  # reporter, quotation
     back: list[tuple[int, int]] = []
     for x in emit[1:]:
@@ -396,7 +414,7 @@ def reads_reporting(text: str) -> bool:
     ...                 "We are very disappointed, he said. The board meets on Monday.")
     True
     """
-    if len(speech_segments(text)) < MIN_SEGMENTS_TO_JUDGE:
+    if len(_segment_log_odds(text)[0]) < MIN_SEGMENTS_TO_JUDGE:
         return True  # too short to show its voice
     runs = quotation_runs(text, *LIBERAL)
     return sum(e - s for s, e in runs) < MAX_QUOTED_SHARE * len(text)
