@@ -505,14 +505,20 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
     tokens = [m for m in TOKEN_RE.finditer(text) if m.start() not in found]
     words = [m.group() for m in tokens]
     read: list[int] = []  # indexes of the tokens read glued alone
-    for k, m in enumerate(tokens):
-        word = words[k]
+    intact_of: dict[str, re.Match[str]] = {}
+    suspect: set[str] = set()  # each distinct word asked once: a long text repeats its words
+    for word in dict.fromkeys(words):
         intact = _intact_form(word, hyphenated) if hyphenated else None
+        if intact is not None:
+            intact_of[word] = intact
+        elif classify(word) is not None:  # the common case is a word, with nothing to read
+            suspect.add(word)
+    for k in [k for k, word in enumerate(words) if word in suspect or word in intact_of]:
+        m, word = tokens[k], words[k]
+        intact = intact_of.get(word)
         if intact is not None:
             found[m.start()] = Glued(Span(m.start(), m.end()), *_spelled_elsewhere(word, intact))
             read.append(k)
-            continue
-        if classify(word) is None:  # the common case: a word (cached per token), nothing to read
             continue
         glued = _first_reading(text, m)
         if glued is not None:
@@ -531,14 +537,14 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
                     reason=f"This text shows no lost hyphens and nothing attests '{before.verdict.replacement}': "
                            "a space is missing."), ())
     else:
-        shapes: dict[str, tuple[Verdict | None, bool]] = {}  # token -> its stripped reading, digits or camel case
         counts = Counter(words)
-        for k, m in enumerate(tokens):
-            word = words[k]
+        shapes = {word: (stripped_reading(word), bool(word.isdigit() or CAMEL_RE.fullmatch(word)))
+                  for word in counts}  # token -> its stripped reading, digits or camel case
+        plain = {word for word, shape in shapes.items() if shape == (None, False)}
+        for k in [k for k, m in enumerate(tokens) if words[k] not in plain or m.start() in found]:
+            m, word = tokens[k], words[k]
             before = found.get(m.start())
-            shape = shapes.get(word)
-            if shape is None:
-                shape = shapes[word] = (stripped_reading(word), bool(word.isdigit() or CAMEL_RE.fullmatch(word)))
+            shape = shapes[word]
             verdict = shape[0] if before is None else None if _repeated_pair(before, counts) \
                 else hyphen_for_space(before.verdict)
             if verdict is None and shape[1] and (before is None or (before.verdict.kind is Kind.CASE_CHANGE
