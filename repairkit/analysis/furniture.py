@@ -143,6 +143,9 @@ PROSE_WORDS = 8
 LINK_WORDS = 14
 #: Lines in a row that make a menu or a list of links.
 RUN_LINES = 3
+#: A banner or a form addressed to the reader is at most this many words; a longer line's web
+#: words are not counted (they decide nothing there).
+BANNER_WORDS = 40
 
 
 class _Line:
@@ -153,10 +156,12 @@ class _Line:
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start, self.end, self.text = start, end, text.strip()
         self.words = self.text.split()
-        tokens = [w.strip(".,:;!?()[]\"'“”‘’*|").lower() for w in self.words]
-        signs = len(_SIGN_RE.findall(self.text))
-        self.web = sum(map(WEB_WORDS.__contains__, tokens)) + signs  # map: a C loop per line, not a generator
-        self.strong = sum(map(STRONG_WEB_WORDS.__contains__, tokens)) + signs
+        self.web = self.strong = 0
+        if len(self.words) <= BANNER_WORDS:
+            tokens = [w.strip(".,:;!?()[]\"'“”‘’*|").lower() for w in self.words]
+            signs = len(_SIGN_RE.findall(self.text))
+            self.web = sum(map(WEB_WORDS.__contains__, tokens)) + signs  # map: a C loop per line, not a generator
+            self.strong = sum(map(STRONG_WEB_WORDS.__contains__, tokens)) + signs
         self.low = sum(map(str.islower, [w[0] for w in self.words]))  # split() gives no empty word
 
     @property
@@ -202,7 +207,7 @@ def _pattern_reason(line: _Line) -> str | None:
         return "breadcrumbs or a row of links"
     if n <= LINK_WORDS and line.web and line.label and (line.web * 3 >= n or line.reader and line.web * 5 >= n):
         return "web page wording"
-    if n <= 40 and line.reader and (line.strong or line.web >= 3 and line.web * 5 >= n):
+    if n <= BANNER_WORDS and line.reader and (line.strong or line.web >= 3 and line.web * 5 >= n):
         return "a banner or form addressed to the reader"
     return None
 

@@ -154,7 +154,7 @@ UNIT_COMPOUND_RE = re.compile(
     + "|".join(sorted(TIME_UNITS)) + r")(?=[ \t]+([a-z]+)\b(?![\-']))"
 )
 #: An HTML numeric character reference whose digits (and "&") vanished: "caf#;", "S#;o".
-ENTITY_REMNANT_RE = re.compile(r"&?#x?;")
+ENTITY_REMNANT_RE = re.compile(r"(?=[&#])&?#x?;")
 #: A decade after "mid" that lost its digits and hyphen: "in the mids" (from "mid-1970s").
 MID_DECADE_RE = re.compile(r"(?=m)(?<![\w\-])mids\b")
 #: Words after a doubled space that stand after an amount: "close  down", "still  higher".

@@ -349,14 +349,14 @@ def find_orphan_signs(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
             continue
         hits.append(_hit(m.start(), m.end(), m.start(), "'%' has no number before it", "percentage",
                          _note("a percentage before '%'")))
-    signs = [h.span for h in hits]
+    signs = SpanIndex(h.span for h in hits)
     for m in UNIT_RESIDUE_RE.finditer(text):
         before = previous_word(text, m.start()).lower()
         if (m.group(1) == "m" and before in ("i", "im")) or before[-1:].isdigit() \
                 or (before == "per" and digit_nearby(text, m.start())) \
                 or (text[m.start() - 1] == "(" and text[m.start() - 2:m.start() - 1].isalnum()):
             continue  # "I m" (a lost apostrophe), "100 km" (the number is there), "12.5 cts per lb", "401(k)"
-        if any(span.start <= m.start() < span.end for span in signs):
+        if signs.inside(m.start()):
             continue  # "£ bn": already reported with its currency sign
         start, end = _residue_start(text, m.start()), m.end()
         inches = FEET_INCHES_RE.match(text, end) if m.group(1) == "ft" else None
