@@ -23,6 +23,7 @@ from repairkit import lexicon, wordlists
 from repairkit.analysis.digits import (
     NUMBER_RULES,
     claimed_by_numbers,
+    finditer_near_digits,
     has_digit,
     lost_digits,
 )
@@ -352,14 +353,14 @@ def find_lost_currency_signs(doc: Document, profile: DocumentProfile) -> Iterato
                       (suggest(Span(span.start, span.start), sign, CURRENCY_OF_COMPARED,
                                f"the amount it is compared with is in '{sign}'; check the source"),))
     digits = has_digit(text)  # both patterns below need one
-    for m in _CONVERTED_BARE_RE.finditer(text) if digits else ():
+    for m in finditer_near_digits(_CONVERTED_BARE_RE, text) if digits else ():
         group = next(g for g in (1, 2, 3) if m.group(g))
         amount, span = m.group(group), Span(m.start(group), m.end(group))
         yield Hit(span, f"amount '{amount}' next to a currency conversion has no currency",
                   (Suggestion.unknown(Span(span.start, span.start),
                                       "A conversion stands next to this amount, so it had its own currency sign; "
                               "which one is unknown: check the source."),))
-    for m in _MONEY_RE.finditer(text) if digits else ():
+    for m in finditer_near_digits(_MONEY_RE, text) if digits else ():
         amount, follower = m.group(2), (m.group(5) or "").strip().lower()
         if follower and follower.isalpha() and follower not in AMOUNT_FOLLOWERS:
             continue  # "cost 10 lives", "paid 3 visits"
@@ -405,7 +406,7 @@ def find_lost_percent_signs(doc: Document, profile: DocumentProfile) -> Iterator
     words = len(_PERCENT_WORD_RE.findall(text))
     sign = " " + _PERCENT_WORD_RE.findall(text)[0] if words > text.count("%") else "%"
     seen: set[int] = set()
-    matches = [m for regex in (_PERCENT_CHANGE_RE, *_PERCENT_SHAPES_RE) for m in regex.finditer(text)]
+    matches = [m for regex in (_PERCENT_CHANGE_RE, *_PERCENT_SHAPES_RE) for m in finditer_near_digits(regex, text)]
     for m in sorted(matches, key=lambda m: m.start(2)):
         if m.start(2) in seen or "," in m.group(2) or m.group(2).isdigit() and int(m.group(2)) > 100:
             continue  # "rose 7,000 in May" is a count
