@@ -227,8 +227,36 @@ def opening_frames(text: str) -> list[tuple[int, int]]:
     return [(m.start("open"), m.end("open")) for m in _OPENING_FRAME_RE.finditer(text)]
 
 
-#: A sentence of the damaged text: up to a mark that a capital (or the end) follows.
-_SEGMENT_SENTENCE_RE = re.compile(r"\S[^.!?]*?(?:[.!?](?=\s+[A-Z]|\s*$)|$)")
+#: A sentence of the damaged text: up to a mark that a capital (or the end) follows. The run
+#: before the mark is possessive and a mark that ends no sentence stops the match too
+#: (:func:`_sentences` starts again there): a lazy run retried the stretch up to such a mark
+#: from each of its characters, quadratic in clean text with its decimal points and "U.S.".
+_SEGMENT_SENTENCE_RE = re.compile(r"\S[^.!?]*+(?:([.!?])(?=\s+[A-Z]|\s*$)|(?=[.!?])|$)")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each sentence: what ``finditer`` of the lazy
+    ``\\S[^.!?]*?(?:[.!?](?=\\s+[A-Z]|\\s*$)|$)`` finds, in linear time.
+
+    >>> text = "It rose 3.5 percent. Next year, e.g. more. End\\n"
+    >>> [text[s:e] for s, e in _sentences(text)]
+    ['.5 percent.', '. more.', 'End']
+    """
+    out: list[tuple[int, int]] = []
+    pos, size = 0, len(text)
+    search = _SEGMENT_SENTENCE_RE.search
+    while (m := search(text, pos)) is not None:
+        start, end = m.span()
+        if m.group(1) is None and end < size:
+            pos = end  # before a mark that ends no sentence: no sentence starts before it
+            continue
+        if m.group(1) is None and text.endswith("\n") and end - 1 > start:
+            end -= 1  # "$" matches before the text's final line break first
+        out.append((start, end))
+        pos = m.end()
+    return out
+
+
 _WORD_RE = re.compile(r"[A-Za-z]+")
 
 
@@ -243,8 +271,7 @@ def speech_segments(text: str) -> list[tuple[int, int, str]]:
     [('It is good,', 'pre'), (' he said.', 'tail'), ('He said ', 'frame'), ('We will win.', 'tail')]
     """
     out: list[tuple[int, int, str]] = []
-    for m in _SEGMENT_SENTENCE_RE.finditer(text):
-        start, end = m.start(), m.end()
+    for start, end in _sentences(text):
         cut = start
         for a in _ATTRIBUTION_RE.finditer(text, start, end):
             out.append((cut, a.start() + 1, "pre"))

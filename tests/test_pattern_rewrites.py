@@ -1,4 +1,5 @@
-"""finditer_near_digits finds exactly what a whole-text search finds, for the patterns that use it."""
+"""Faster forms of whole-text searches find exactly what the plain search finds: the digit windows
+of the money and percent patterns, and the quotation reading's sentence splitter."""
 
 import re
 
@@ -6,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from repairkit.analysis.digits import DIGIT_REACH_BEFORE, digit_windows, finditer_near_digits
+from repairkit.analysis.speech import _sentences
 from repairkit.detectors import symbols
 
 PATTERNS = [symbols._MONEY_RE, symbols._CONVERTED_BARE_RE, symbols._PERCENT_CHANGE_RE, *symbols._PERCENT_SHAPES_RE]
@@ -41,3 +43,14 @@ def test_a_match_its_window_invents_falls_back_to_the_whole_text():
     (lo, hi), = digit_windows(text)
     assert hi < len(text) and pattern.search(text, lo, hi)
     assert _key(finditer_near_digits(pattern, text)) == _key(pattern.finditer(text)) == []
+
+
+# -- the sentence splitter of the quotation reading, against the lazy pattern it replaces --------
+
+LAZY_SENTENCE_RE = re.compile(r"\S[^.!?]*?(?:[.!?](?=\s+[A-Z]|\s*$)|$)")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aB .!?\n3", max_size=60))
+def test_sentences_are_those_of_the_lazy_pattern(text):
+    assert _sentences(text) == [m.span() for m in LAZY_SENTENCE_RE.finditer(text)]
