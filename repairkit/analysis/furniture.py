@@ -70,7 +70,7 @@ def markup_leaks(text: str) -> list[tuple[int, int]]:
 
 #: ``undefined``/``null`` are English words; only where a value belongs (after a label or
 #: alone on a line) are they leaks.
-VALUE_WORD_RE = re.compile(r"(?:(?<=:\s)|(?<=:)|(?<=\|\s)|^)(undefined|null)\s*$", re.MULTILINE)
+VALUE_WORD_RE = re.compile(r"(?=[un])(?:(?<=:\s)|(?<=:)|(?<=\|\s)|^)(undefined|null)\s*$", re.MULTILINE)
 
 
 def may_hold_placeholders(text: str) -> bool:
