@@ -151,7 +151,7 @@ BANNER_WORDS = 40
 class _Line:
     """One non-blank line and the facts the judgement reads."""
 
-    __slots__ = ("end", "low", "start", "strong", "text", "web", "words")
+    __slots__ = ("end", "low", "reason", "start", "strong", "text", "web", "words")
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start, self.end, self.text = start, end, text.strip()
@@ -163,6 +163,8 @@ class _Line:
             self.web = sum(map(WEB_WORDS.__contains__, tokens)) + signs  # map: a C loop per line, not a generator
             self.strong = sum(map(STRONG_WEB_WORDS.__contains__, tokens)) + signs
         self.low = sum(map(str.islower, [w[0] for w in self.words]))  # split() gives no empty word
+        #: why the line is furniture wherever it stands (:func:`_pattern_reason`), or None
+        self.reason = _pattern_reason(self)
 
     @property
     def stops(self) -> bool:
@@ -233,7 +235,7 @@ def _is_prose(lines: list[_Line], i: int) -> bool:
     """A line of the article's prose: long enough, ending as a sentence or running on into the next."""
     line = lines[i]
     n = len(line.words)
-    if n < PROSE_WORDS or _pattern_reason(line) or _PAGE_TITLE_RE.search(line.text):
+    if n < PROSE_WORDS or line.reason or _PAGE_TITLE_RE.search(line.text):
         return False
     if line.stops and line.low * 3 >= n or n >= 16 and line.low * 2 >= n:
         return True
@@ -302,9 +304,8 @@ def furniture_lines(text: str) -> list[tuple[int, int, str]]:
     first, last = (prose[0], prose[-1]) if prose else (0, 0)
     reasons: dict[int, str] = {}
     for i, line in enumerate(all_lines):
-        why = _pattern_reason(line)
-        if why:
-            reasons[i] = why
+        if line.reason:
+            reasons[i] = line.reason
     meta = {i for i, line in enumerate(all_lines) if _META_RE.search(line.text) and len(line.words) <= 10}
     leak = {i for i, line in enumerate(all_lines) if _is_leak_line(line.text)}
     if not prose:  # no article to stand around: only lines of unmistakable shape are furniture
