@@ -115,7 +115,7 @@ AGE_GROUP_RE = re.compile(r"(?=[Ttofa])\b(?:[Tt]he|of|for|among)[ \t]+((?:over|u
 #: After a preposition of time, "am" (a word: "I am") or a time zone is a clock time whose hour
 #: vanished with its glued digits: "opened at am", "woke up at GMT" ("0530GMT"). Not "to"/"from"
 #: before a zone ("clocks go back to GMT"), and only in a text that lost its digits.
-CLOCK_RE = re.compile(r"(?=[aubft])\b(?:at|until|till|by|before|after) (am|GMT|BST|UTC|CET)(?=[\s,.;:)]|$)|\b(?:from|to) (am)(?=[ \t]+(?:to|on|and|until)\b)")
+CLOCK_RE = re.compile(r"(?=[aubft])(?:\b(?:at|until|till|by|before|after) (am|GMT|BST|UTC|CET)(?=[\s,.;:)]|$)|\b(?:from|to) (am)(?=[ \t]+(?:to|on|and|until)\b))")
 #: Natural-log odds (number over dash, by the words around a gap) from which a gap left over
 #: by the other readings is reported: ``_gap_context.number_log_odds``. At 0 (even): a gap that
 #: fits a number at least as well as a dash is shown, so that a lost number is looked at
@@ -123,7 +123,7 @@ CLOCK_RE = re.compile(r"(?=[aubft])\b(?:at|until|till|by|before|after) (am|GMT|B
 CONTEXT_LOG_ODDS = 0.0
 #: "Under" in mid-sentence before a lower-case word or punctuation: "an Under side", "England
 #: Under match"; "the under squad" (a preposition never follows "the").
-AGE_BAND_RE = re.compile(r"(?=[Uu])(?<=[ \t])(Under)s?(?=[ \t]+[a-z]|[.,;:])|(?<=\b[Tt]he )(under)(?=[ \t]+[A-Za-z])")
+AGE_BAND_RE = re.compile(r"(?=[Uu])(?:(?<=[ \t])(Under)s?(?=[ \t]+[a-z]|[.,;:])|(?<=\b[Tt]he )(under)(?=[ \t]+[A-Za-z]))")
 
 
 def gap_readings(text: str, claimed: Iterable[Span]) -> Iterator[Reading]:
