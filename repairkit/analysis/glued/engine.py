@@ -437,7 +437,7 @@ def independent_evidence(text: str, evidence: tuple[Evidence, ...] | None, found
     if not evidence or evidence[0].quote.lower() not in confident:
         return True
     return len(confident) >= STRIPPED_MIN_COMPOUNDS and \
-        sum(1 for _ in HYPHENATED_WORD_RE.finditer(text)) <= len(confident)
+        ("-" not in text or sum(1 for _ in HYPHENATED_WORD_RE.finditer(text)) <= len(confident))
 
 
 def _free_word(part: str) -> bool:
