@@ -206,9 +206,6 @@ def _site(doc: str, ref: Article, seg: Segment, start: int, end: int) -> Site | 
     if category == "missing-number" and any(not d.restorable for d in seg.diffs) and \
             periods(doc[seg.start:seg.end]) != periods(ref.text[seg.ref_start:seg.ref_end]):
         return None  # the passage is about another period: its figure is not this text's (fact matching decides)
-    if category == "missing-number" and not same_periods(_sentence_around(doc, start, end),
-                                                         _sentence_around(ref.text, rs, re_)):
-        return None  # the sentence it comes from names another period ("in May" where this one says "in March")
     conf = _confidence(seg, start, end)
     what = f"'{damaged}'" if damaged else "nothing"
     note = (f"The reference reads '{_context(ref.text, rs, re_)}' here "
@@ -272,15 +269,6 @@ def _sentence_from(text: str, pos: int) -> str:
     end = stop.end() if stop else hi
     nl = text.find("\n", pos, end)
     return text[pos:nl if nl >= 0 else end]
-
-
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` that holds ``text[start:end]``.
-
-    >>> _sentence_around("It fell. Sales rose 5% in May. Then", 20, 22)
-    ' Sales rose 5% in May.'
-    """
-    return _sentence_to(text, start) + text[start:end] + _sentence_from(text, end)
 
 
 def same_periods(a: str, b: str) -> bool:
