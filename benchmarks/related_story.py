@@ -307,6 +307,9 @@ class Tally:
     misses: list[str] = field(default_factory=list)
     #: Wrong top candidates at high confidence, by the origin of the suggestion.
     wrong_high_by_origin: dict[str, int] = field(default_factory=dict)
+    #: Top candidates of the aligned path (fixed confidences, calibrated on benchmarks.reference):
+    #: confidence -> [count, right].
+    aligned: dict[float, list[int]] = field(default_factory=dict)
 
     def add(self, other: Tally) -> None:
         """Add ``other``'s counts to this tally (seeds pooled)."""
@@ -320,6 +323,10 @@ class Tally:
         self.misses.extend(other.misses)
         for origin, n in other.wrong_high_by_origin.items():
             self.wrong_high_by_origin[origin] = self.wrong_high_by_origin.get(origin, 0) + n
+        for conf, (n, ok) in other.aligned.items():
+            cell = self.aligned.setdefault(conf, [0, 0])
+            cell[0] += n
+            cell[1] += ok
 
 
 def level(confidence: float) -> str:
@@ -393,6 +400,10 @@ def run_one(clean: str, reference: str, seed: int, tally: Tally, keep: int = 0, 
         tally.top_wrong += not ok
         tally.by_level[level(top.confidence)][0] += 1
         tally.by_level[level(top.confidence)][1] += ok
+        if top.origin == "reference-aligned":
+            cell = tally.aligned.setdefault(top.confidence, [0, 0])
+            cell[0] += 1
+            cell[1] += ok
         if not ok and level(top.confidence) == "high":
             tally.wrong_high_by_origin[top.origin] = tally.wrong_high_by_origin.get(top.origin, 0) + 1
         if not ok and len(tally.misses) < keep:
@@ -550,6 +561,9 @@ def report(t: Tally, name: str) -> str:
         lines.append(f"  {reading} reading: {len(own)} suggestions, right {_share(sum(r[2] for r in own), len(own))}; "
                      + ", ".join(f"{lo:.1f}-{hi:.1f}: {n} at {mean:.3f} right {share:.1%}"
                                  for lo, hi, n, mean, share in reliability(own)))
+    if t.aligned:
+        lines.append("  aligned path (top candidates, fixed confidences): " + ", ".join(
+            f"{conf:.2f}: {n} right {_share(ok, n)}" for conf, (n, ok) in sorted(t.aligned.items())))
     if t.unprobed:
         lines.append(f"  suggestions whose score the probe did not record: {t.unprobed}")
     return "\n".join(lines)

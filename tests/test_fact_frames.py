@@ -357,3 +357,23 @@ def test_the_word_before_a_hole_is_not_skipped_as_a_number_word_the_fact_does_no
                        [parse_text("A related story\n\n" + ref, "related.txt")])[0]
     assert found[0].replacement == "1,000" and found[0].fit > 0.99  # the same sentence, the same role words
     assert all(c.fit <= found[0].fit / 2 for c in found[1:])
+
+
+def test_a_number_that_opens_a_sentence_is_framed_by_its_own_sentence():
+    """ "Mr Wanless. 62, holds ..." : the sentence of "62" starts at "62", so the words of the one
+    before (Mr Wanless's reports) are not its frame and it does not fill Mr Wanless's age."""
+    from repairkit.repair.facts import sentence_span
+
+    text = ("Former NatWest chief executive Mr Wanless, , has delivered not one but two major reports on the NHS. "
+            "Exchief inspector of schools Mr Tomlinson, , has recommended replacing GCSEs with a new diploma.")
+    ref = ("57, holds delivered not one yet two major reports on the NHS, former NatWest chief executive "
+           "Mr Wanless. 62, holds recommended replacing GCSEs with a new diploma, ex-chief inspector of "
+           "schools Mr Tomlinson.")
+    at = ref.index("62")
+    s, e = sentence_span(ref, at)
+    assert ref[s:e].startswith("62, holds") and ref[s:e].endswith("Mr Tomlinson.")
+    first, second = values(text, ref, missing(text, ", , has delivered", "number"),
+                           missing(text, ", , has recommended", "number"))
+    assert first[:1] == ["57"] and second[:1] == ["62"]
+    s, e = sentence_span("It went to No. 10 Downing Street.", 20)
+    assert (s, e) == (0, 33)  # an abbreviation's stop ends no sentence

@@ -49,6 +49,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from repairkit.detectors.punctuation import ABBREVIATIONS
 from repairkit.document import Document
 from repairkit.model import MEDIUM_CONFIDENCE, Applicability, Evidence, Finding, Span, Suggestion
 from repairkit.reference.align import restorable
@@ -89,7 +90,10 @@ WEAK_FIT = 0.3
 _WEAK = "the two sentences share little"
 
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
-_SENTENCE_END_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n\s*")
+#: A sentence stop, then a capital or a digit ("in 2006/07. 12 litres"), or a line break.
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z\d])|\n\s*")
+#: The word before a stop that a number follows without ending the sentence ("No. 10", "Jan. 12").
+_WORD_AT_STOP_RE = re.compile(r"([^\W\d_]+)\.$")
 _DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _PERCENT_WORDS = ("percent", "per cent", "percentage point", "pct")
 
@@ -148,8 +152,23 @@ def sentence_span(text: str, pos: int) -> tuple[int, int]:
 
 @lru_cache(maxsize=16)
 def _sentence_ends(text: str) -> list[tuple[int, int, int]]:
-    """``(start, end, end of its stop)`` of each sentence boundary of ``text``, computed once per text."""
-    return [(m.start(), m.end(), m.start() + len(m.group().rstrip())) for m in _SENTENCE_END_RE.finditer(text)]
+    """``(start, end, end of its stop)`` of each sentence boundary of ``text``, computed once per text.
+
+    A number opens a sentence too ("... in 2006/07. 12 litres ..."), unless the stop ends an
+    abbreviation ("No. 10 Downing Street"):
+
+    >>> t = "It rose in 2006/07. 12 litres went to No. 10 Downing Street."
+    >>> [t[e:] for _, e, _ in _sentence_ends(t)]
+    ['12 litres went to No. 10 Downing Street.']
+    """
+    out = []
+    for m in _SENTENCE_END_RE.finditer(text):
+        if text[m.end():m.end() + 2].lstrip("\"“‘(")[:1].isdigit():
+            word = _WORD_AT_STOP_RE.search(text, max(0, m.start() - 12), m.start() + 1)
+            if word and word.group(1).lower() in ABBREVIATIONS:
+                continue
+        out.append((m.start(), m.end(), m.start() + len(m.group().rstrip())))
+    return out
 
 
 @dataclass(frozen=True)
