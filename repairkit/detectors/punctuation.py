@@ -32,6 +32,7 @@ from repairkit.analysis.speech import (
     continued_speech,
     opening_frames,
     quotation_runs,
+    read_attributed_clauses,
     reads_reporting,
     reported_speech,
 )
@@ -483,7 +484,9 @@ def find_unquoted_speech(doc: Document, profile: DocumentProfile) -> Iterator[Hi
     reporter's.
     Example: ``We have a lot of work to do, he said.`` -> finding on ``We have ... do,``.
     In a text that lost its quotation marks (:func:`lost_quotes`) the clause before an
-    attribution is flagged in any person, and so is a sentence opener right after a
+    attribution is flagged in any person (before ", he said." in the present; before any other
+    attribution that only names its speaker when the clause's words read as speech:
+    :func:`speech.read_attributed_clauses`), and so is a sentence opener right after a
     reporting verb in mid-sentence ("he said We will", "told the BBC If they").
     There (and when the text reads as reporting: :func:`speech.reads_reporting`, or it has
     two such places) each flagged stretch is widened to the quotation the words around it read
@@ -528,6 +531,16 @@ def find_unquoted_speech(doc: Document, profile: DocumentProfile) -> Iterator[Hi
                               "an opening quotation mark where the quotation starts; it may start earlier",
                               ceiling=Applicability.MANUAL)))
                  for start, end in attributed_clauses(doc.text) if not taken.overlaps(Span(start, end))]
+        taken = SpanIndex(h.span for h in hits)
+        hits += [Hit(Span(start, end), "quoted speech before its attribution has lost its quotation marks",
+                     (suggest(Span(end, end), "\"", QUOTE_CLOSE_AFTER_SPEECH,
+                              "this text has no quotation mark at all: the clause before an attribution reads "
+                              "as a speaker's words; the closing mark goes after the comma",
+                              ceiling=Applicability.MANUAL),
+                      suggest(Span(start, start), "\"", QUOTE_OPEN_BEFORE_SPEECH,
+                              "an opening quotation mark where the quotation starts; it may start earlier",
+                              ceiling=Applicability.MANUAL)))
+                 for start, end in read_attributed_clauses(doc.text) if not taken.overlaps(Span(start, end))]
         hits += [Hit(Span(start, end), "a quotation after a reporting verb has lost its opening mark",
                      (suggest(Span(start, start), "\"", QUOTE_OPEN_AFTER_ATTRIBUTION,
                               "this text has no quotation mark at all: a sentence opener right after a "
