@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from repairkit.analysis.digits import (
     DIGIT_EVIDENCE,
     lost_digits,
+    scraper_alphabet,
 )
 from repairkit.analysis.gap_context import gap_features, number_log_odds
 from repairkit.analysis.number_cues import COUNT_NOUNS
@@ -458,10 +459,12 @@ _DOUBLE_QUOTES = "\"“”„«»"
 
 
 def lost_quotes(profile: DocumentProfile) -> bool:
-    """True when the text lost its quotation marks: it has none and lost its digits too.
+    """True when the text lost its quotation marks: it has none and lost its digits too, or is all in a scraper's alphabet.
 
     Edited prose that reports speech quotes it; a text stripped of its digits by a scraper
-    that also holds no quotation mark lost them to the same scraper.
+    that also holds no quotation mark lost them to the same scraper; so did a long text with
+    nothing but letters, spaces, commas and full stops (:func:`scraper_alphabet`: one with few
+    figures shows no lost digit).
 
     >>> from repairkit.registry import prepared
     >>> lost_quotes(prepared("It rose  to a high. In , the th year, he said.", "RK607")[1])
@@ -469,7 +472,7 @@ def lost_quotes(profile: DocumentProfile) -> bool:
     >>> lost_quotes(prepared('It rose  to a high. In , the th "year", he said.', "RK607")[1])
     False
     """
-    return lost_digits(profile) and not any(q in profile.text for q in _DOUBLE_QUOTES)
+    return (lost_digits(profile) or scraper_alphabet(profile.text)) and not any(q in profile.text for q in _DOUBLE_QUOTES)
 
 
 def find_unquoted_speech(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
