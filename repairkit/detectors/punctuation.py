@@ -41,6 +41,7 @@ from repairkit.analysis.words import next_word, previous_word
 from repairkit.calibration import reading, suggest
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
+from repairkit.wordlists import load
 from repairkit.spec import DetectorSpec, FixAvailability
 
 #: Words written with a final full stop that a comma may follow ("etc.,", "Inc.,").
@@ -78,6 +79,7 @@ KEEP_COMMA = reading("RK601.keep-comma")
 KEEP_ONE_MARK = reading("RK601.keep-one-mark")
 ACRONYM_BRACKETS = reading("RK603.acronym-brackets")
 EXPANSION_BRACKETS = reading("RK603.expansion-brackets")
+COUNTRY_BRACKETS = reading("RK603.country-brackets")
 CONVERSION_BRACKETS = reading("RK606.conversion-brackets")
 QUOTE_CLOSE_AFTER_SPEECH = reading("RK607.close-after-speech")
 QUOTE_OPEN_BEFORE_SPEECH = reading("RK607.open-before-speech")
@@ -225,7 +227,45 @@ def find_bare_acronyms(doc: Document, profile: DocumentProfile) -> Iterator[Hit]
     >>> from repairkit.registry import prepared
     >>> [h.suggestions[0].replacement for h in find_bare_acronyms(*prepared(doc, "RK603"))]
     ['(WTO)']
+
+    In a text with no bracket at all, a country right after a name and before a doubled space
+    (a list of players whose brackets and separators went: "Elena Likhovtseva Russia  Nathalie
+    Dechy France  ") lost its brackets too, when the text has two such places or more.
     """
+    yield from sorted((*_acronym_hits(doc, profile), *_country_hits(doc.text)), key=lambda h: h.span.start)
+
+
+#: A country (``data/countries.txt``) after a name (a lower-case letter, a space) and before a
+#: doubled space and a capital, or the end of a line: "Guillermo Canas Argentina  Tommy".
+_COUNTRY_AFTER_NAME_RE = re.compile(
+    r"(?<=[a-z] )(" + "|".join(sorted(map(re.escape, load("countries")), key=len, reverse=True)) +
+    r")(?=  [A-Z]|[ \t]*$)", re.MULTILINE)
+#: Fewer such places are a sentence ending in a country, not a list.
+MIN_COUNTRY_ROWS = 2
+
+
+def _country_hits(text: str) -> list[Hit]:
+    """Countries after players' names in a list that lost its brackets: "Elena Likhovtseva Russia  Nathalie".
+
+    >>> [text[h.span.start:h.span.end] for text in ["Marat Safin Russia  Carlos Moya Spain  Tim Henman UK"]
+    ...  for h in _country_hits(text)]
+    ['Russia', 'Spain', 'UK']
+    >>> _country_hits("He moved to Spain  and then to France."), _country_hits("Safin (Russia)  Moya Spain  Henman UK")
+    ([], [])
+    """
+    if any(c in text for c in "()[]"):
+        return []
+    found = list(_COUNTRY_AFTER_NAME_RE.finditer(text))
+    if len(found) < MIN_COUNTRY_ROWS:
+        return []
+    return [Hit(Span(m.start(), m.end()), f"the country '{m.group()}' after a name has lost its brackets",
+                (suggest(Span(m.start(), m.end()), f"({m.group()})", COUNTRY_BRACKETS,
+                         "this text has no bracket; a country after each name of a list is bracketed"),))
+            for m in found]
+
+
+def _acronym_hits(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
+    """The acronym readings of :func:`find_bare_acronyms`."""
     text = doc.text
     stripped = None  # a two-letter acronym needs a text that lost its brackets ("New York NY" is a name)
     for m in _ACRONYM_TOKEN_RE.finditer(text):
