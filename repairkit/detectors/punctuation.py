@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator
 
 from repairkit.analysis.digits import (
@@ -80,6 +81,7 @@ KEEP_ONE_MARK = reading("RK601.keep-one-mark")
 ACRONYM_BRACKETS = reading("RK603.acronym-brackets")
 EXPANSION_BRACKETS = reading("RK603.expansion-brackets")
 COUNTRY_BRACKETS = reading("RK603.country-brackets")
+CLUB_BRACKETS = reading("RK603.club-brackets")
 CONVERSION_BRACKETS = reading("RK606.conversion-brackets")
 QUOTE_CLOSE_AFTER_SPEECH = reading("RK607.close-after-speech")
 QUOTE_OPEN_BEFORE_SPEECH = reading("RK607.open-before-speech")
@@ -230,9 +232,14 @@ def find_bare_acronyms(doc: Document, profile: DocumentProfile) -> Iterator[Hit]
 
     In a text with no bracket at all, a country right after a name and before a doubled space
     (a list of players whose brackets and separators went: "Elena Likhovtseva Russia  Nathalie
-    Dechy France  ") lost its brackets too, when the text has two such places or more.
+    Dechy France  ") lost its brackets too, when the text has two such places or more; and so
+    did the club that ends two items or more of a list of names ("Dimitri Yachvili Biarritz,
+    Pierre Mignoni Clermont, Damien Traille Biarritz").
     """
-    yield from sorted((*_acronym_hits(doc, profile), *_country_hits(doc.text)), key=lambda h: h.span.start)
+    countries = _country_hits(doc.text)
+    taken = SpanIndex(h.span for h in countries)
+    clubs = [h for h in _club_hits(doc.text) if not taken.overlaps(h.span)]
+    yield from sorted((*_acronym_hits(doc, profile), *countries, *clubs), key=lambda h: h.span.start)
 
 
 #: A country (``data/countries.txt``) after a name (a lower-case letter, a space) and before a
@@ -262,6 +269,54 @@ def _country_hits(text: str) -> list[Hit]:
                 (suggest(Span(m.start(), m.end()), f"({m.group()})", COUNTRY_BRACKETS,
                          "this text has no bracket; a country after each name of a list is bracketed"),))
             for m in found]
+
+
+#: An item of a list of names with a club after each: three to five capitalised words.
+_NAME_ITEM_RE = re.compile(r"[A-Z]\w*(?: [A-Z]\w*){2,4}")
+_LIST_PIECE_RE = re.compile(r"[^,.;]+")
+#: A list is this many such items in a row (between commas); a club ends this many of them.
+MIN_LIST_ITEMS = 3
+MIN_CLUB_ITEMS = 2
+
+
+def _club_hits(text: str) -> list[Hit]:
+    """Clubs after players' names in a line-up that lost its brackets: "D dal Maso Treviso, S Parisse Treviso, ...".
+
+    In a text with no bracket, a run of comma-separated items of three to five capitalised words
+    whose last word (or last two, "Stade Toulousain") ends two items or more: that word is the
+    club the source gave in brackets after each name.
+
+    >>> text = "Italy G Intoppa Calvisano, S Perugini Calvisano, S Orlando Treviso, P Griffen Calvisano."
+    >>> [text[h.span.start:h.span.end] for h in _club_hits(text)]
+    ['Calvisano', 'Calvisano', 'Calvisano']
+    """
+    if any(c in text for c in "()[]"):
+        return []
+    runs: list[list[tuple[int, str]]] = [[]]
+    for m in _LIST_PIECE_RE.finditer(text):
+        item = m.group().strip()
+        if _NAME_ITEM_RE.fullmatch(item):
+            runs[-1].append((m.start() + len(m.group()) - len(m.group().lstrip()), item))
+        elif runs[-1]:
+            runs.append([])
+    hits: list[Hit] = []
+    for run in runs:
+        if len(run) < MIN_LIST_ITEMS:
+            continue
+        last = Counter(item.rsplit(" ", 1)[1] for _, item in run)
+        last_two = Counter(" ".join(item.split()[-2:]) for _, item in run if len(item.split()) >= 4)
+        for at, item in run:
+            words = item.split()
+            if last[words[-1]] < MIN_CLUB_ITEMS:
+                continue
+            two = " ".join(words[-2:])
+            club = two if len(words) >= 4 and last_two[two] >= MIN_CLUB_ITEMS else words[-1]
+            span = Span(at + len(item) - len(club), at + len(item))
+            hits.append(Hit(span, f"the club '{club}' after a name has lost its brackets",
+                            (suggest(span, f"({club})", CLUB_BRACKETS,
+                                     "this text has no bracket; a club that ends several names of a list "
+                                     "is bracketed after each"),)))
+    return hits
 
 
 def _acronym_hits(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
