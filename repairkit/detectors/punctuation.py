@@ -82,6 +82,7 @@ ACRONYM_BRACKETS = reading("RK603.acronym-brackets")
 EXPANSION_BRACKETS = reading("RK603.expansion-brackets")
 COUNTRY_BRACKETS = reading("RK603.country-brackets")
 CLUB_BRACKETS = reading("RK603.club-brackets")
+SUBSTITUTE_BRACKETS = reading("RK603.substitute-brackets")
 CONVERSION_BRACKETS = reading("RK606.conversion-brackets")
 QUOTE_CLOSE_AFTER_SPEECH = reading("RK607.close-after-speech")
 QUOTE_OPEN_BEFORE_SPEECH = reading("RK607.open-before-speech")
@@ -234,11 +235,12 @@ def find_bare_acronyms(doc: Document, profile: DocumentProfile) -> Iterator[Hit]
     (a list of players whose brackets and separators went: "Elena Likhovtseva Russia  Nathalie
     Dechy France  ") lost its brackets too, when the text has two such places or more; and so
     did the club that ends two items or more of a list of names ("Dimitri Yachvili Biarritz,
-    Pierre Mignoni Clermont, Damien Traille Biarritz").
+    Pierre Mignoni Clermont, Damien Traille Biarritz"), and the substitute after a player in a
+    list of surnames where the minute vanished ("Queudrue, Parlour Job , Doriva").
     """
     countries = _country_hits(doc.text)
     taken = SpanIndex(h.span for h in countries)
-    clubs = [h for h in _club_hits(doc.text) if not taken.overlaps(h.span)]
+    clubs = [h for h in (*_club_hits(doc.text), *_substitute_hits(doc.text)) if not taken.overlaps(h.span)]
     yield from sorted((*_acronym_hits(doc, profile), *countries, *clubs), key=lambda h: h.span.start)
 
 
@@ -316,6 +318,48 @@ def _club_hits(text: str) -> list[Hit]:
                             (suggest(span, f"({club})", CLUB_BRACKETS,
                                      "this text has no bracket; a club that ends several names of a list "
                                      "is bracketed after each"),)))
+    return hits
+
+
+_SURNAMES_ITEM_RE = re.compile(r"[A-Z]\w*(?: [A-Z]\w*)?")
+#: A list of surnames is this many in a row (between commas).
+MIN_SURNAMES = 4
+
+
+def _substitute_hits(text: str) -> list[Hit]:
+    """Substitutes in a football line-up that lost its brackets and digits: "Parlour Job , Doriva" for "Parlour (Job 75), Doriva".
+
+    In a text with no bracket, a run of comma-separated surnames (one or two capitalised words)
+    where an item of two words ends in a space before its comma (the minute vanished): the
+    second word is the substitute, bracketed with the minute. Two-word countries are names.
+
+    >>> text = "Nash, Reiziger Graham , Riggott, Southgate, Queudrue, Parlour Job , Doriva. Argentina , South Africa , Kenya, Peru, Chile."
+    >>> [text[h.span.start:h.span.end] for h in _substitute_hits(text)]
+    ['Graham', 'Job']
+    """
+    if any(c in text for c in "()[]"):
+        return []
+    countries = load("countries")
+    runs: list[list[tuple[int, str]]] = [[]]
+    for m in _LIST_PIECE_RE.finditer(text):
+        if _SURNAMES_ITEM_RE.fullmatch(m.group().strip()):
+            runs[-1].append((m.start(), m.group()))
+        elif runs[-1]:
+            runs.append([])
+    hits: list[Hit] = []
+    for run in runs:
+        if len(run) < MIN_SURNAMES:
+            continue
+        for at, piece in run:
+            item = piece.strip()
+            if " " not in item or not piece.endswith(" ") or item in countries:
+                continue
+            end = at + len(piece.rstrip())
+            span = Span(end - len(item.split()[1]), end)
+            hits.append(Hit(span, f"the substitute '{item.split()[1]}' after a player has lost its brackets",
+                            (suggest(span, f"({item.split()[1]})", SUBSTITUTE_BRACKETS,
+                                     "this text has no bracket and no minute here: the second name of a line-up "
+                                     "item was a substitute, in brackets with the minute"),)))
     return hits
 
 
