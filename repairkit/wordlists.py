@@ -52,6 +52,8 @@ LISTS: dict[str, ListSpec] = {
         "combining_forms.txt", r"[a-z]+", "combining forms joined to a name by a hyphen"),
     "demonyms": ListSpec(
         "demonyms.txt", r"[a-z]+", "nationality and regional adjectives"),
+    "countries": ListSpec(
+        "countries.txt", r"[A-Z][A-Za-z]*(?: [A-Za-z]+)*", "names of countries and home nations"),
     "number_words": ListSpec(
         "number_words.txt", r"[a-z]+", "English number words"),
     "function_words": ListSpec(

@@ -142,6 +142,23 @@ def digitless(text: str) -> bool:
     return len(text.split()) >= DIGITLESS_WORDS and not any(ch.isdigit() for ch in text)
 
 
+#: Anything but a letter, a space, a comma or a full stop (what the commonest scrapers keep).
+_NOT_SCRAPER_ALPHABET_RE = re.compile(r"[^A-Za-z ,.\s]")
+
+
+def scraper_alphabet(text: str) -> bool:
+    """True for a text of ``DIGITLESS_WORDS`` words or more in letters, spaces, commas and full stops only.
+
+    Such a text lost every other class (digits, apostrophes, quotation marks, colons...) to a
+    scraper that kept only ``[A-Za-z ,.]``: no article of the news corpus (1,750) or the
+    speeches (737) is written so, undamaged.
+
+    >>> scraper_alphabet("It is what it is, he said. " * 20), scraper_alphabet("It's what it is, he said. " * 20)
+    (True, False)
+    """
+    return len(text.split()) >= DIGITLESS_WORDS and _NOT_SCRAPER_ALPHABET_RE.search(text) is None
+
+
 def number_gap_claims(profile: DocumentProfile) -> frozenset[int]:
     """Offsets of the doubled spaces a missing-number finding touches (its first space).
 

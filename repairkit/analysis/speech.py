@@ -213,6 +213,51 @@ def attributed_clauses(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: Words that, after a reporting verb, show it opens a clause of its own ("the government said it
+#: was", "said as the conference began"): the attribution then reports, it closes no quotation.
+_CLAUSE_AFTER_VERB = frozenset(
+    "it he she they we i you that was is were would had has have will are as there this these those its "
+    "could should can may might be been not which who".split())
+_TO_PUNCTUATION_RE = re.compile(r"[^.,!?]*")
+
+
+def read_attributed_clauses(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each clause before any attribution that ends there and whose words read as speech.
+
+    For a text that lost its quotation marks: "It was too deep a recession, said Simon Jones."
+    The attribution names its speaker and nothing more (up to the next comma or stop there is no
+    clause of its own: not "the bank said it was"), the clause does not shift its tense back
+    ("would", "had": reported speech) and its words read as a quotation (:func:`quotation_log_odds`
+    of its segment at least 0). ``end`` is just after the comma. Measured on seed-damaged news of
+    even id: 0.94 of these commas had a closing quotation mark.
+
+    >>> text = "The firm is doing a great job for us, said Tom Smith. The plan was late, the bank said it had found."
+    >>> [text[s:e] for s, e in read_attributed_clauses(text)]
+    ['The firm is doing a great job for us,']
+    """
+    out: list[tuple[int, int]] = []
+    segments: list[tuple[int, int, str]] | None = None
+    for m in _ATTRIBUTION_RE.finditer(text):
+        comma = m.start()
+        start = _sentence_start(text, comma)
+        clause = text[start:comma]
+        if len(clause.split()) < MIN_WORDS or _QUOTES & set(text[start:m.end()]) or not _attributes(text, m) \
+                or _BACKSHIFT_RE.search(clause):
+            continue
+        if m.group("inverted") and _NAME_APPOSITION_RE.match(clause):
+            continue
+        verb = _VERB_RE.search(text, m.start(), m.end() + 1)
+        rest = _TO_PUNCTUATION_RE.match(text, verb.end()).group() if verb else ""
+        if any(w.lower() in _CLAUSE_AFTER_VERB for w in rest.split()):
+            continue
+        if segments is None:
+            segments = speech_segments(text)
+        j = next((k for k, seg in enumerate(segments) if seg[1] == comma + 1), None)
+        if j is not None and quotation_log_odds(segment_features(text, segments, j)) >= 0:
+            out.append((start, comma + 1))
+    return out
+
+
 def opening_frames(text: str) -> list[tuple[int, int]]:
     """``[start, end)`` of each sentence opener right after a reporting verb mid-sentence.
 

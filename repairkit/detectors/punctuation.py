@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator
 
 from repairkit.analysis.digits import (
     DIGIT_EVIDENCE,
     lost_digits,
+    scraper_alphabet,
 )
 from repairkit.analysis.gap_context import gap_features, number_log_odds
 from repairkit.analysis.number_cues import COUNT_NOUNS
@@ -32,6 +34,7 @@ from repairkit.analysis.speech import (
     continued_speech,
     opening_frames,
     quotation_runs,
+    read_attributed_clauses,
     reads_reporting,
     reported_speech,
 )
@@ -39,6 +42,7 @@ from repairkit.analysis.words import next_word, previous_word
 from repairkit.calibration import reading, suggest
 from repairkit.document import Document
 from repairkit.model import Applicability, Hit, Severity, Span, Suggestion
+from repairkit.wordlists import load
 from repairkit.spec import DetectorSpec, FixAvailability
 
 #: Words written with a final full stop that a comma may follow ("etc.,", "Inc.,").
@@ -76,6 +80,9 @@ KEEP_COMMA = reading("RK601.keep-comma")
 KEEP_ONE_MARK = reading("RK601.keep-one-mark")
 ACRONYM_BRACKETS = reading("RK603.acronym-brackets")
 EXPANSION_BRACKETS = reading("RK603.expansion-brackets")
+COUNTRY_BRACKETS = reading("RK603.country-brackets")
+CLUB_BRACKETS = reading("RK603.club-brackets")
+SUBSTITUTE_BRACKETS = reading("RK603.substitute-brackets")
 CONVERSION_BRACKETS = reading("RK606.conversion-brackets")
 QUOTE_CLOSE_AFTER_SPEECH = reading("RK607.close-after-speech")
 QUOTE_OPEN_BEFORE_SPEECH = reading("RK607.open-before-speech")
@@ -223,7 +230,141 @@ def find_bare_acronyms(doc: Document, profile: DocumentProfile) -> Iterator[Hit]
     >>> from repairkit.registry import prepared
     >>> [h.suggestions[0].replacement for h in find_bare_acronyms(*prepared(doc, "RK603"))]
     ['(WTO)']
+
+    In a text with no bracket at all, a country right after a name and before a doubled space
+    (a list of players whose brackets and separators went: "Elena Likhovtseva Russia  Nathalie
+    Dechy France  ") lost its brackets too, when the text has two such places or more; and so
+    did the club that ends two items or more of a list of names ("Dimitri Yachvili Biarritz,
+    Pierre Mignoni Clermont, Damien Traille Biarritz"), and the substitute after a player in a
+    list of surnames where the minute vanished ("Queudrue, Parlour Job , Doriva").
     """
+    countries = _country_hits(doc.text)
+    taken = SpanIndex(h.span for h in countries)
+    clubs = [h for h in (*_club_hits(doc.text), *_substitute_hits(doc.text)) if not taken.overlaps(h.span)]
+    yield from sorted((*_acronym_hits(doc, profile), *countries, *clubs), key=lambda h: h.span.start)
+
+
+#: A country (``data/countries.txt``) after a name (a lower-case letter, a space) and before a
+#: doubled space and a capital, or the end of a line: "Guillermo Canas Argentina  Tommy".
+_COUNTRY_AFTER_NAME_RE = re.compile(
+    r"(?<=[a-z] )(" + "|".join(sorted(map(re.escape, load("countries")), key=len, reverse=True)) +
+    r")(?=  [A-Z]|[ \t]*$)", re.MULTILINE)
+#: Fewer such places are a sentence ending in a country, not a list.
+MIN_COUNTRY_ROWS = 2
+
+
+def _country_hits(text: str) -> list[Hit]:
+    """Countries after players' names in a list that lost its brackets: "Elena Likhovtseva Russia  Nathalie".
+
+    >>> [text[h.span.start:h.span.end] for text in ["Marat Safin Russia  Carlos Moya Spain  Tim Henman UK"]
+    ...  for h in _country_hits(text)]
+    ['Russia', 'Spain', 'UK']
+    >>> _country_hits("He moved to Spain  and then to France."), _country_hits("Safin (Russia)  Moya Spain  Henman UK")
+    ([], [])
+    """
+    if any(c in text for c in "()[]"):
+        return []
+    found = list(_COUNTRY_AFTER_NAME_RE.finditer(text))
+    if len(found) < MIN_COUNTRY_ROWS:
+        return []
+    return [Hit(Span(m.start(), m.end()), f"the country '{m.group()}' after a name has lost its brackets",
+                (suggest(Span(m.start(), m.end()), f"({m.group()})", COUNTRY_BRACKETS,
+                         "this text has no bracket; a country after each name of a list is bracketed"),))
+            for m in found]
+
+
+#: An item of a list of names with a club after each: three to five capitalised words.
+_NAME_ITEM_RE = re.compile(r"[A-Z]\w*(?: [A-Z]\w*){2,4}")
+_LIST_PIECE_RE = re.compile(r"[^,.;]+")
+#: A list is this many such items in a row (between commas); a club ends this many of them.
+MIN_LIST_ITEMS = 3
+MIN_CLUB_ITEMS = 2
+
+
+def _club_hits(text: str) -> list[Hit]:
+    """Clubs after players' names in a line-up that lost its brackets: "D dal Maso Treviso, S Parisse Treviso, ...".
+
+    In a text with no bracket, a run of comma-separated items of three to five capitalised words
+    whose last word (or last two, "Stade Toulousain") ends two items or more: that word is the
+    club the source gave in brackets after each name.
+
+    >>> text = "Italy G Intoppa Calvisano, S Perugini Calvisano, S Orlando Treviso, P Griffen Calvisano."
+    >>> [text[h.span.start:h.span.end] for h in _club_hits(text)]
+    ['Calvisano', 'Calvisano', 'Calvisano']
+    """
+    if any(c in text for c in "()[]"):
+        return []
+    runs: list[list[tuple[int, str]]] = [[]]
+    for m in _LIST_PIECE_RE.finditer(text):
+        item = m.group().strip()
+        if _NAME_ITEM_RE.fullmatch(item):
+            runs[-1].append((m.start() + len(m.group()) - len(m.group().lstrip()), item))
+        elif runs[-1]:
+            runs.append([])
+    hits: list[Hit] = []
+    for run in runs:
+        if len(run) < MIN_LIST_ITEMS:
+            continue
+        last = Counter(item.rsplit(" ", 1)[1] for _, item in run)
+        last_two = Counter(" ".join(item.split()[-2:]) for _, item in run if len(item.split()) >= 4)
+        for at, item in run:
+            words = item.split()
+            if last[words[-1]] < MIN_CLUB_ITEMS:
+                continue
+            two = " ".join(words[-2:])
+            club = two if len(words) >= 4 and last_two[two] >= MIN_CLUB_ITEMS else words[-1]
+            span = Span(at + len(item) - len(club), at + len(item))
+            hits.append(Hit(span, f"the club '{club}' after a name has lost its brackets",
+                            (suggest(span, f"({club})", CLUB_BRACKETS,
+                                     "this text has no bracket; a club that ends several names of a list "
+                                     "is bracketed after each"),)))
+    return hits
+
+
+_SURNAMES_ITEM_RE = re.compile(r"[A-Z]\w*(?: [A-Z]\w*)?")
+#: A list of surnames is this many in a row (between commas).
+MIN_SURNAMES = 4
+
+
+def _substitute_hits(text: str) -> list[Hit]:
+    """Substitutes in a football line-up that lost its brackets and digits: "Parlour Job , Doriva" for "Parlour (Job 75), Doriva".
+
+    In a text with no bracket, a run of comma-separated surnames (one or two capitalised words)
+    where an item of two words ends in a space before its comma (the minute vanished): the
+    second word is the substitute, bracketed with the minute. Two-word countries are names.
+
+    >>> text = "Nash, Reiziger Graham , Riggott, Southgate, Queudrue, Parlour Job , Doriva. Argentina , South Africa , Kenya, Peru, Chile."
+    >>> [text[h.span.start:h.span.end] for h in _substitute_hits(text)]
+    ['Graham', 'Job']
+    """
+    if any(c in text for c in "()[]"):
+        return []
+    countries = load("countries")
+    runs: list[list[tuple[int, str]]] = [[]]
+    for m in _LIST_PIECE_RE.finditer(text):
+        if _SURNAMES_ITEM_RE.fullmatch(m.group().strip()):
+            runs[-1].append((m.start(), m.group()))
+        elif runs[-1]:
+            runs.append([])
+    hits: list[Hit] = []
+    for run in runs:
+        if len(run) < MIN_SURNAMES:
+            continue
+        for at, piece in run:
+            item = piece.strip()
+            if " " not in item or not piece.endswith(" ") or item in countries:
+                continue
+            end = at + len(piece.rstrip())
+            span = Span(end - len(item.split()[1]), end)
+            hits.append(Hit(span, f"the substitute '{item.split()[1]}' after a player has lost its brackets",
+                            (suggest(span, f"({item.split()[1]})", SUBSTITUTE_BRACKETS,
+                                     "this text has no bracket and no minute here: the second name of a line-up "
+                                     "item was a substitute, in brackets with the minute"),)))
+    return hits
+
+
+def _acronym_hits(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
+    """The acronym readings of :func:`find_bare_acronyms`."""
     text = doc.text
     stripped = None  # a two-letter acronym needs a text that lost its brackets ("New York NY" is a name)
     for m in _ACRONYM_TOKEN_RE.finditer(text):
@@ -457,10 +598,12 @@ _DOUBLE_QUOTES = "\"“”„«»"
 
 
 def lost_quotes(profile: DocumentProfile) -> bool:
-    """True when the text lost its quotation marks: it has none and lost its digits too.
+    """True when the text lost its quotation marks: it has none and lost its digits too, or is all in a scraper's alphabet.
 
     Edited prose that reports speech quotes it; a text stripped of its digits by a scraper
-    that also holds no quotation mark lost them to the same scraper.
+    that also holds no quotation mark lost them to the same scraper; so did a long text with
+    nothing but letters, spaces, commas and full stops (:func:`scraper_alphabet`: one with few
+    figures shows no lost digit).
 
     >>> from repairkit.registry import prepared
     >>> lost_quotes(prepared("It rose  to a high. In , the th year, he said.", "RK607")[1])
@@ -468,7 +611,7 @@ def lost_quotes(profile: DocumentProfile) -> bool:
     >>> lost_quotes(prepared('It rose  to a high. In , the th "year", he said.', "RK607")[1])
     False
     """
-    return lost_digits(profile) and not any(q in profile.text for q in _DOUBLE_QUOTES)
+    return (lost_digits(profile) or scraper_alphabet(profile.text)) and not any(q in profile.text for q in _DOUBLE_QUOTES)
 
 
 def find_unquoted_speech(doc: Document, profile: DocumentProfile) -> Iterator[Hit]:
@@ -483,7 +626,9 @@ def find_unquoted_speech(doc: Document, profile: DocumentProfile) -> Iterator[Hi
     reporter's.
     Example: ``We have a lot of work to do, he said.`` -> finding on ``We have ... do,``.
     In a text that lost its quotation marks (:func:`lost_quotes`) the clause before an
-    attribution is flagged in any person, and so is a sentence opener right after a
+    attribution is flagged in any person (before ", he said." in the present; before any other
+    attribution that only names its speaker when the clause's words read as speech:
+    :func:`speech.read_attributed_clauses`), and so is a sentence opener right after a
     reporting verb in mid-sentence ("he said We will", "told the BBC If they").
     There (and when the text reads as reporting: :func:`speech.reads_reporting`, or it has
     two such places) each flagged stretch is widened to the quotation the words around it read
@@ -528,6 +673,16 @@ def find_unquoted_speech(doc: Document, profile: DocumentProfile) -> Iterator[Hi
                               "an opening quotation mark where the quotation starts; it may start earlier",
                               ceiling=Applicability.MANUAL)))
                  for start, end in attributed_clauses(doc.text) if not taken.overlaps(Span(start, end))]
+        taken = SpanIndex(h.span for h in hits)
+        hits += [Hit(Span(start, end), "quoted speech before its attribution has lost its quotation marks",
+                     (suggest(Span(end, end), "\"", QUOTE_CLOSE_AFTER_SPEECH,
+                              "this text has no quotation mark at all: the clause before an attribution reads "
+                              "as a speaker's words; the closing mark goes after the comma",
+                              ceiling=Applicability.MANUAL),
+                      suggest(Span(start, start), "\"", QUOTE_OPEN_BEFORE_SPEECH,
+                              "an opening quotation mark where the quotation starts; it may start earlier",
+                              ceiling=Applicability.MANUAL)))
+                 for start, end in read_attributed_clauses(doc.text) if not taken.overlaps(Span(start, end))]
         hits += [Hit(Span(start, end), "a quotation after a reporting verb has lost its opening mark",
                      (suggest(Span(start, start), "\"", QUOTE_OPEN_AFTER_ATTRIBUTION,
                               "this text has no quotation mark at all: a sentence opener right after a "
