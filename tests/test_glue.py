@@ -259,3 +259,28 @@ def test_two_frequent_capitalised_words_in_a_stripped_text_lost_a_hyphen() -> No
     assert [s.replacement for s in finding.suggestions[1:]] == ["Fellow Citizens"]
     kept = "FellowCitizens of the Senate, a well-known body, met."  # the text keeps its hyphens
     assert [f.code for f in _scan(kept)] == ["RK402"]
+
+
+@pytest.mark.parametrize(("token", "after", "spaced"), [
+    ("heritagereached", "a common view", "heritage reached"),   # "heritage--reached a common view"
+    ("laborkeeping", "their wages down", "labor keeping"),
+    ("propertyowned", "by the town", "property owned"),         # a participle's agent after it
+])
+def test_a_glued_pair_before_an_object_lost_a_space_or_dash(token: str, after: str, spaced: str) -> None:
+    """A compound holds its verb's object inside ("risk-taking"): one before "the", "their", "us" is no compound."""
+    text = f"{STRIPPED_FILLER} Then {token} {after}."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == token]
+    assert (finding.category, finding.best.replacement) == ("missing-space", spaced)
+    assert [s.replacement for s in finding.suggestions[1:]] == [spaced.replace(" ", "-")]
+    # before a noun the same pair stays a compound modifier that lost its hyphen
+    text = f"{STRIPPED_FILLER} Then a {token} market grew."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == token]
+    assert (finding.category, finding.best.replacement) == ("missing-hyphen", spaced.replace(" ", "-"))
+
+
+@pytest.mark.parametrize(("token", "spaced"), [("goodthats", "good thats"), ("grouptheyve", "group theyve")])
+def test_a_word_before_a_contraction_that_lost_its_apostrophe_lost_a_space_or_dash(token: str, spaced: str) -> None:
+    """No compound ends in "that's" or "they've": "good--that's why" lost its dash and its apostrophe."""
+    text = f"{STRIPPED_FILLER} It is {token} why it works."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == token]
+    assert (finding.category, finding.best.replacement) == ("missing-space", spaced)

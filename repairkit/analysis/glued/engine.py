@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from repairkit.analysis.apostrophe_context import contractions
 from repairkit.analysis.glued.compounds import (
     attested_form,
     attested_with_number_word,
@@ -101,6 +102,8 @@ PHRASE_LEFT_LENGTH = 3
 PHRASE_LEFT_ZIPF = COMMON_ZIPF
 #: Particles that end phrasal nouns ("sending-off", "women-only"): glue only after a plural ("dialogsin").
 COMPOUND_PARTICLES = PHRASAL_PARTICLES | {"only"}
+#: Words that open the object of a verb: determiners, possessives and object pronouns.
+OBJECT_WORDS = frozenset("the a an this these those its their our his her my your me us them him".split())
 #: Hyphens proper (not dashes): hyphen-minus, hyphen, non-breaking hyphen.
 HYPHEN_RE = re.compile("[-\u2010\u2011]")
 
@@ -249,19 +252,24 @@ def _spelled_elsewhere(token: str, intact: re.Match[str]) -> tuple[Verdict, tupl
 
 
 def phrase_cuts(token: str) -> list[tuple[str, str]]:
-    """Cuts of ``token`` into a word and a word that opens a phrase (:func:`is_phrase_word`, or "I").
+    """Cuts of ``token`` into a word and a word that opens a phrase (:func:`is_phrase_word`, "I", or a
+    contraction that lost its apostrophe: "thats", "theyve").
 
-    Such a pair lost a space, or a dash between two clauses ("war--many of whom"), never a
-    hyphen: no compound ends in "many", "that" or "I". A particle that ends phrasal nouns
-    ("break-in", "shake-up") counts only after a plural ("dialogsin").
+    Such a pair lost a space, or a dash between two clauses ("war--many of whom", "good--that's
+    why"), never a hyphen: no compound ends in "many", "that", "I" or "that's". A particle that
+    ends phrasal nouns ("break-in", "shake-up") counts only after a plural ("dialogsin").
 
     >>> phrase_cuts("warmany"), phrase_cuts("costand"), phrase_cuts("doubtI"), phrase_cuts("breakin")
     ([('war', 'many'), ('warm', 'any')], [('cost', 'and')], [('doubt', 'I')], [])
+    >>> phrase_cuts("grouptheyve")
+    [('group', 'theyve')]
     """
     cuts = []
+    bare_contractions = contractions()
     for cut in range(2, len(token)):
         left, right = token[:cut], token[cut:]
-        if not (right == "I" or (len(right) >= 2 and right.islower() and is_phrase_word(right))):
+        if not (right == "I" or (len(right) >= 2 and right.islower()
+                                 and (is_phrase_word(right) or right in bare_contractions))):
             continue
         if right in COMPOUND_PARTICLES and not looks_plural(left):
             continue
@@ -312,6 +320,37 @@ def reread_as_phrase(verdict: Verdict) -> Verdict:
     return Verdict(Kind.SPACE, token, spaced[0], LIKELY_CONFIDENCE, Applicability.UNSAFE, reason, hyphen)
 
 
+def reread_before_object(verdict: Verdict, text: str, end: int) -> Verdict:
+    """A weak hyphen reading of two words that an object follows, read as a lost space (or dash) instead.
+
+    A compound holds its verb's object or agent inside ("risk-taking", "state-owned"), and
+    neither a compound modifier nor a compound noun stands before "the", "their" or "us": in
+    "heritagereached a common understanding", "laborkeeping their wages", "recoverylet us" the
+    second word is a verb that opens a new clause, after a lost space or dash ("labor--keeping").
+    After a participle in -ed, "by" opens its agent the same way ("propertyowned by").
+    Readings an attested compound, a number word or a valid word backs are kept.
+
+    >>> text = "the heritagereached a common view"
+    >>> reread_before_object(classify("heritagereached"), text, text.index(" a ")).replacement
+    'heritage reached'
+    >>> reread_before_object(classify("heritagereached"), "a heritagereached view", 17).replacement
+    'heritage-reached'
+    """
+    if verdict.kind is not Kind.HYPHEN or verdict.confidence > POSSIBLE_CONFIDENCE or not verdict.alternatives \
+            or " " not in verdict.alternatives[0] or not verdict.token.isalpha():
+        return verdict
+    following = FOLLOWING_WORD_RE.match(text, end)
+    word = following.group(1) if following else ""
+    if word not in OBJECT_WORDS and not (word == "by" and verdict.token.endswith("ed")):
+        return verdict
+    if attested_hyphenation(verdict.token) is not None or valid_word(verdict.token):
+        return verdict
+    spaced = verdict.alternatives[0]
+    return Verdict(Kind.SPACE, verdict.token, spaced, POSSIBLE_CONFIDENCE, Applicability.UNSAFE,
+                   f"'{word}' opens an object, and no compound stands before one: '{spaced.split()[-1]}' "
+                   "is a verb after a lost space (or dash).", (verdict.replacement, *verdict.alternatives[1:]))
+
+
 def _first_reading(text: str, m: re.Match[str]) -> Glued | None:
     """The verdict of one token read alone (and by the word after it)."""
     verdict = classify(m.group())
@@ -323,7 +362,7 @@ def _first_reading(text: str, m: re.Match[str]) -> Glued | None:
     elif _unattested_pair(verdict) and not _before_noun(text, m.end()) and not valid_word(verdict.token):
         # "answerplayed a role": no noun follows and nothing attests the compound, so two words.
         verdict = verdict.as_spaced()
-    return Glued(Span(m.start(), m.end()), reread_as_phrase(verdict))
+    return Glued(Span(m.start(), m.end()), reread_before_object(reread_as_phrase(verdict), text, m.end()))
 
 
 def _unattested_pair(verdict: Verdict) -> bool:
@@ -546,7 +585,8 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
                 reader = number_pair if word.isdigit() and not _in_figure(text, m) else name_in_run
                 verdict = reader(word, *_neighbours(text, m))
             if verdict is not None:
-                found[m.start()] = Glued(Span(m.start(), m.end()), reread_as_phrase(verdict), evidence)
+                verdict = reread_before_object(reread_as_phrase(verdict), text, m.end())
+                found[m.start()] = Glued(Span(m.start(), m.end()), verdict, evidence)
             elif before is not None and _closed_spelling(before, True):
                 del found[m.start()]  # "breadline", "carmaker": a closed compound the lexicon knows
     if hyphenated:
