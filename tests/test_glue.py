@@ -284,3 +284,31 @@ def test_a_word_before_a_contraction_that_lost_its_apostrophe_lost_a_space_or_da
     text = f"{STRIPPED_FILLER} It is {token} why it works."
     (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == token]
     assert (finding.category, finding.best.replacement) == ("missing-space", spaced)
+
+
+@pytest.mark.parametrize(("token", "spaced"), [
+    ("taxeslaughterand", "taxes laughter and"),   # "taxes--[laughter]--and": no phrase compound ends in "and"
+    ("consecratewe", "consecrate we"),            # "con-sec-rate-we" cut a word into fragments
+])
+def test_a_phrase_reading_that_ends_in_a_clause_opener_lost_spaces(token: str, spaced: str) -> None:
+    text = f"{STRIPPED_FILLER} They paid their {token} more."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == token]
+    assert (finding.category, finding.best.replacement) == ("missing-space", spaced)
+
+
+def test_a_glued_pair_whose_next_word_repeats_its_first_lost_a_dash() -> None:
+    """"peace--permanent peace--is": the words after the dash restate the word before it."""
+    text = f"{STRIPPED_FILLER} The basis of peacepermanent peace is work."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == "peacepermanent"]
+    assert (finding.category, finding.best.replacement) == ("missing-space", "peace permanent")
+    text = f"{STRIPPED_FILLER} The basis of peacepermanent treaties is work."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == "peacepermanent"]
+    assert finding.category == "missing-hyphen"
+
+
+@pytest.mark.parametrize(("token", "spaced"), [("societiesespecially", "societies especially"),
+                                               ("laborsomehow", "labor somehow")])
+def test_a_word_before_a_focusing_or_clause_adverb_lost_a_space_or_dash(token: str, spaced: str) -> None:
+    text = f"{STRIPPED_FILLER} The {token} helpful men came."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == token]
+    assert (finding.category, finding.best.replacement) == ("missing-space", spaced)

@@ -104,6 +104,8 @@ PHRASE_LEFT_ZIPF = COMMON_ZIPF
 COMPOUND_PARTICLES = PHRASAL_PARTICLES | {"only"}
 #: Words that open the object of a verb: determiners, possessives and object pronouns.
 OBJECT_WORDS = frozenset("the a an this these those its their our his her my your me us them him".split())
+#: Words that open a clause and end no phrase compound: conjunctions, articles, subject pronouns.
+CLAUSE_OPENERS = frozenset("and but or nor the a an i we you he she they".split())
 #: Hyphens proper (not dashes): hyphen-minus, hyphen, non-breaking hyphen.
 HYPHEN_RE = re.compile("[-\u2010\u2011]")
 
@@ -306,6 +308,16 @@ def reread_as_phrase(verdict: Verdict) -> Verdict:
     if TENS_UNITS_RE.fullmatch(token.lower()) or attested_hyphenation(token) is not None \
             or attested_with_number_word(token) is not None or valid_word(token):
         return verdict
+    parts = verdict.replacement.split("-")
+    if len(parts) > 2 and parts[-1].lower() in CLAUSE_OPENERS:
+        # "taxes-laughter-and", "con-sec-rate-we": a phrase compound ends in a noun ("mother-in-law"),
+        # never in "and" or "we"; the word before it is read whole when it is one ("consecrate we").
+        head = "".join(parts[:-1])
+        spaced = [f"{head} {parts[-1]}"] if fast_zipf(head) >= KNOWN_ZIPF else []
+        spaced += [" ".join(parts)]
+        return Verdict(Kind.SPACE, token, spaced[0], POSSIBLE_CONFIDENCE, Applicability.UNSAFE,
+                       f"No compound ends in '{parts[-1]}': a space (or a dash) was lost before it.",
+                       (*spaced[1:], verdict.replacement))
     doubled = _doubled_word(token)
     cuts = [(token[:len(doubled)], token[len(doubled):])] if doubled else phrase_cuts(token)
     if not cuts:
@@ -320,35 +332,43 @@ def reread_as_phrase(verdict: Verdict) -> Verdict:
     return Verdict(Kind.SPACE, token, spaced[0], LIKELY_CONFIDENCE, Applicability.UNSAFE, reason, hyphen)
 
 
-def reread_before_object(verdict: Verdict, text: str, end: int) -> Verdict:
-    """A weak hyphen reading of two words that an object follows, read as a lost space (or dash) instead.
+def reread_by_next_word(verdict: Verdict, text: str, end: int) -> Verdict:
+    """A weak hyphen reading of two words, read as a lost space (or dash) by the word after it.
 
     A compound holds its verb's object or agent inside ("risk-taking", "state-owned"), and
     neither a compound modifier nor a compound noun stands before "the", "their" or "us": in
     "heritagereached a common understanding", "laborkeeping their wages", "recoverylet us" the
     second word is a verb that opens a new clause, after a lost space or dash ("labor--keeping").
-    After a participle in -ed, "by" opens its agent the same way ("propertyowned by").
-    Readings an attested compound, a number word or a valid word backs are kept.
+    After a participle in -ed, "by" opens its agent the same way ("propertyowned by"). A next
+    word that repeats the first one restates it after a dash ("experience--bitter experience",
+    "peace--permanent peace--is"). Readings an attested compound or a valid word backs are kept.
 
     >>> text = "the heritagereached a common view"
-    >>> reread_before_object(classify("heritagereached"), text, text.index(" a ")).replacement
+    >>> reread_by_next_word(classify("heritagereached"), text, text.index(" a ")).replacement
     'heritage reached'
-    >>> reread_before_object(classify("heritagereached"), "a heritagereached view", 17).replacement
+    >>> reread_by_next_word(classify("heritagereached"), "a heritagereached view", 17).replacement
     'heritage-reached'
+    >>> text = "by experiencebitter experience"
+    >>> reread_by_next_word(classify("experiencebitter"), text, text.index(" experience")).replacement
+    'experience bitter'
     """
     if verdict.kind is not Kind.HYPHEN or verdict.confidence > POSSIBLE_CONFIDENCE or not verdict.alternatives \
             or " " not in verdict.alternatives[0] or not verdict.token.isalpha():
         return verdict
     following = FOLLOWING_WORD_RE.match(text, end)
     word = following.group(1) if following else ""
-    if word not in OBJECT_WORDS and not (word == "by" and verdict.token.endswith("ed")):
+    spaced = verdict.alternatives[0]
+    first, second = spaced.split(" ", 1)
+    if word in OBJECT_WORDS or (word == "by" and verdict.token.endswith("ed")):
+        reason = f"'{word}' opens an object, and no compound stands before one: '{second}' is a verb after a lost space (or dash)."
+    elif len(first) >= PHRASE_LEFT_LENGTH and word.lower().startswith(first.lower()):
+        reason = f"The next word repeats '{first}': a restatement after a lost dash, not a compound."
+    else:
         return verdict
     if attested_hyphenation(verdict.token) is not None or valid_word(verdict.token):
         return verdict
-    spaced = verdict.alternatives[0]
-    return Verdict(Kind.SPACE, verdict.token, spaced, POSSIBLE_CONFIDENCE, Applicability.UNSAFE,
-                   f"'{word}' opens an object, and no compound stands before one: '{spaced.split()[-1]}' "
-                   "is a verb after a lost space (or dash).", (verdict.replacement, *verdict.alternatives[1:]))
+    return Verdict(Kind.SPACE, verdict.token, spaced, POSSIBLE_CONFIDENCE, Applicability.UNSAFE, reason,
+                   (verdict.replacement, *verdict.alternatives[1:]))
 
 
 def _first_reading(text: str, m: re.Match[str]) -> Glued | None:
@@ -362,7 +382,7 @@ def _first_reading(text: str, m: re.Match[str]) -> Glued | None:
     elif _unattested_pair(verdict) and not _before_noun(text, m.end()) and not valid_word(verdict.token):
         # "answerplayed a role": no noun follows and nothing attests the compound, so two words.
         verdict = verdict.as_spaced()
-    return Glued(Span(m.start(), m.end()), reread_before_object(reread_as_phrase(verdict), text, m.end()))
+    return Glued(Span(m.start(), m.end()), reread_by_next_word(reread_as_phrase(verdict), text, m.end()))
 
 
 def _unattested_pair(verdict: Verdict) -> bool:
@@ -585,7 +605,7 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
                 reader = number_pair if word.isdigit() and not _in_figure(text, m) else name_in_run
                 verdict = reader(word, *_neighbours(text, m))
             if verdict is not None:
-                verdict = reread_before_object(reread_as_phrase(verdict), text, m.end())
+                verdict = reread_by_next_word(reread_as_phrase(verdict), text, m.end())
                 found[m.start()] = Glued(Span(m.start(), m.end()), verdict, evidence)
             elif before is not None and _closed_spelling(before, True):
                 del found[m.start()]  # "breadline", "carmaker": a closed compound the lexicon knows
