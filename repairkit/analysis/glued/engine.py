@@ -29,6 +29,7 @@ from repairkit.analysis.glued.compounds import (
     attested_with_number_word,
     is_function_word,
     is_modifier_head,
+    is_number_word,
     is_phrase_word,
     is_prefix,
     looks_plural,
@@ -106,6 +107,11 @@ COMPOUND_PARTICLES = PHRASAL_PARTICLES | {"only"}
 OBJECT_WORDS = frozenset("the a an this these those its their our his her my your me us them him".split())
 #: Words that open a clause and end no phrase compound: conjunctions, articles, subject pronouns.
 CLAUSE_OPENERS = frozenset("and but or nor the a an i we you he she they".split())
+#: Glue that only a lost space or dash explains, this many times the confident lost hyphens (plus
+#: one), shows a text that lost its dashes between words (chosen on the even speeches half).
+DASH_GLUE_RATIO = 2
+#: Adverbs that start compound adjectives ("ever-growing", "well-read", "ill-prepared", "self-made").
+ADVERB_LEFT = frozenset("ever well ill self".split())
 #: Hyphens proper (not dashes): hyphen-minus, hyphen, non-breaking hyphen.
 HYPHEN_RE = re.compile("[-\u2010\u2011]")
 
@@ -614,10 +620,42 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
             del found[start]
     for start in _repeated_names(words, found):
         del found[start]
+    if evidence is not None:
+        _reread_where_dashes_were_lost(text, found)
     independent = independent_evidence(text, evidence, found.values())
     american = spelling_side(words) > 0
     judged = {start: _judged(g, evidence is not None, independent, american) for start, g in found.items()}
     return [judged[k] for k in sorted(judged) if judged[k] is not None]
+
+
+def _reread_where_dashes_were_lost(text: str, found: dict[int, Glued]) -> None:
+    """In a text that lost more spaces or dashes between words than hyphens, read the undecided pairs so too.
+
+    Glued tokens that only a lost space or dash explains (a word before "many" or "the",
+    read as :attr:`Kind.SPACE`) against the confident lost hyphens (:func:`confident_compounds`)
+    show how the text was damaged: a speech that wrote "peace--permanent" lost its dashes. Where
+    the first are :data:`DASH_GLUE_RATIO` times as many as the second (plus one), a weak reading of
+    two lower-case content words that stands before no noun (so no compound modifier) is a lost
+    space or dash, the hyphen its other reading. A number word before a noun ("three-fourths"),
+    an -ing head whose object the first word is ("risk-taking") and an adverb that starts compound
+    adjectives ("ever-watchful") keep the hyphen.
+    """
+    spaces = sum(1 for g in found.values() if g.verdict.kind is Kind.SPACE)
+    if spaces < DASH_GLUE_RATIO * (len(confident_compounds(found.values())) + 1):
+        return
+    for start, glued in list(found.items()):
+        v = glued.verdict
+        if v.kind is not Kind.HYPHEN or v.confidence > POSSIBLE_CONFIDENCE or not v.alternatives \
+                or v.alternatives[0].count(" ") != 1 or not v.token.islower() or _before_noun(text, glued.span.end):
+            continue
+        left, right = v.alternatives[0].split(" ")
+        if is_number_word(left) or left in ADVERB_LEFT or right.endswith("ing") \
+                or attested_hyphenation(v.token) is not None or valid_word(v.token):
+            continue
+        found[start] = Glued(glued.span, Verdict(
+            Kind.SPACE, v.token, v.alternatives[0], POSSIBLE_CONFIDENCE, Applicability.UNSAFE,
+            "This text lost more spaces or dashes between words than hyphens, and no noun follows "
+            "(no compound modifier): a space or a dash is missing.", (v.replacement, *v.alternatives[1:])))
 
 
 def _repeated_pair(glued: Glued, counts: Counter[str]) -> bool:
