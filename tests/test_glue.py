@@ -312,3 +312,23 @@ def test_a_word_before_a_focusing_or_clause_adverb_lost_a_space_or_dash(token: s
     text = f"{STRIPPED_FILLER} The {token} helpful men came."
     (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == token]
     assert (finding.category, finding.best.replacement) == ("missing-space", spaced)
+
+
+def test_a_dictionary_noun_of_two_free_words_keeps_its_closed_spelling_where_no_noun_follows() -> None:
+    """Webster's lists "handbills" closed; only before a noun ("longtail effects") may it be a compound modifier."""
+    text = f"{STRIPPED_FILLER} They printed handbills and posters, then longtail effects came."
+    tokens = [text[f.span.start:f.span.end] for f in _scan(text) if f.category == "missing-hyphen"]
+    assert "handbills" not in tokens and "longtail" in tokens
+
+
+def test_a_text_that_lost_its_dashes_reads_an_undecided_pair_before_no_noun_as_two_words() -> None:
+    """Glue only a lost space or dash explains, twice the confident lost hyphens and more, shows how the text was damaged."""
+    dashes = "The warmany of whom died. The costand the pain. The menthat came. The daythey left."
+    text = f"{STRIPPED_FILLER} {dashes} It was a mythpersistent, persuasive and unrealistic."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == "mythpersistent"]
+    assert (finding.category, finding.best.replacement) == ("missing-space", "myth persistent")
+    # where the confident lost hyphens dominate, the same pair stays a compound that lost its hyphen
+    hyphens = "A wellknown, yearonyear, monthonmonth, shortterm, longterm plan."
+    text = f"{STRIPPED_FILLER} {hyphens} It was a mythpersistent, persuasive and unrealistic."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == "mythpersistent"]
+    assert finding.category == "missing-hyphen"

@@ -39,6 +39,7 @@ from repairkit.analysis.glued.readings import PHRASAL_PARTICLES, TENS_UNITS_RE, 
 from repairkit.analysis.glued.spelling import AMERICAN_CLOSED_PREFIXES, spelling_side
 from repairkit.analysis.glued.stripped import (
     OPEN_PREFIXES,
+    STYLE_PREFIXES,
     hyphen_for_space,
     name_in_run,
     stripped_reading,
@@ -517,14 +518,16 @@ def _free_word(part: str) -> bool:
     return len(part) > SHORT_FREE_PART or fast_zipf(part) >= SHORT_FREE_PART_ZIPF
 
 
-def _judged(glued: Glued, stripped: bool, independent: bool, american: bool = False) -> Glued | None:
+def _judged(glued: Glued, stripped: bool, independent: bool, american: bool = False,
+            modifier_position: bool = False) -> Glued | None:
     """A hyphen reading held to the evidence: a valid word changes only where hyphens were lost.
 
     Without evidence that the document lost hyphens, a valid word with a hyphenated
     spelling elsewhere in the text is a consistency note (:attr:`Kind.VARIANT`), and any
     other hyphen reading of a valid word is dropped; with evidence, it stays only when the
     hyphenated form is attested or spelled in the document, or the word is no headword of
-    GCIDE (a rare closed spelling such as "longtail", "cofounders"), and safe only when
+    GCIDE (a rare closed spelling such as "cofounders"), or it is one of two free words before a
+    noun ("longtail effects"), and safe only when
     attested and the stripping shows in more than one place. A reading is
     safe only when the stripping shows in more than one place (:func:`independent_evidence`).
     """
@@ -539,16 +542,19 @@ def _judged(glued: Glued, stripped: bool, independent: bool, american: bool = Fa
             note = Verdict(Kind.VARIANT, v.token, v.replacement if own else attested, AMBIGUOUS_CONFIDENCE,
                            Applicability.MANUAL, f"{reason} Nothing shows lost hyphens here: pick one spelling.")
             return Glued(glued.span, note, glued.evidence)
-        # A headword of the older, smaller dictionary made of fragments ("apprise", "interpose",
-        # "husbandman") is a word of its own, lost hyphens or not; a rarer one ("cofounders"),
-        # or one of two free words ("longtail", "customhouses"), may be a compound that lost its
-        # hyphen. A listed prefix before a word is no evidence in a headword: "preside",
-        # "pretension", "coequal", "reestablished" (on the even half of the speeches, 37 such
-        # readings of 150 seed-damaged speeches were wrong and 2 right; none on 400 news articles).
+        # A headword of the older dictionary (GCIDE, Webster's 1913) made of fragments ("apprise",
+        # "interpose", "husbandman") is a word of its own, lost hyphens or not; a rarer one
+        # ("cofounders") may be a compound that lost its hyphen. One of two free words may too, but
+        # only before a noun, where compound modifiers take hyphens ("longtail effects"): as a noun
+        # the dictionary's closed spelling holds ("handbills", "mainspring", "guideposts"; even half
+        # of the speeches: 7 such readings not before a noun wrong to 1 right); "re-" and "de-" before
+        # their own vowel stay the British spelling ("re-established"). A listed prefix before a
+        # word is no evidence in a headword: "preside", "pretension", an American "reestablished".
         parts = v.replacement.split("-")
         if american and not own and parts[0].lower() in AMERICAN_CLOSED_PREFIXES:
             return None
-        free = all(_free_word(p) for p in parts) and len(parts) == 2 and len(parts[-1]) > SHORT_FREE_PART
+        free = all(_free_word(p) for p in parts) and len(parts) == 2 and len(parts[-1]) > SHORT_FREE_PART \
+            and (modifier_position or parts[0].lower() in STYLE_PREFIXES)  # British "re-established the"
         if not stripped or not (own or attested or free or not in_dictionary(v.token, ("gcide",))):
             return None
         if independent and attested and v.applicability is Applicability.SAFE:
@@ -624,7 +630,8 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
         _reread_where_dashes_were_lost(text, found)
     independent = independent_evidence(text, evidence, found.values())
     american = spelling_side(words) > 0
-    judged = {start: _judged(g, evidence is not None, independent, american) for start, g in found.items()}
+    judged = {start: _judged(g, evidence is not None, independent, american, _before_noun(text, g.span.end))
+              for start, g in found.items()}
     return [judged[k] for k in sorted(judged) if judged[k] is not None]
 
 
