@@ -327,6 +327,10 @@ def test_a_text_that_lost_its_dashes_reads_an_undecided_pair_before_no_noun_as_t
     text = f"{STRIPPED_FILLER} {dashes} It was a mythpersistent, persuasive and unrealistic."
     (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == "mythpersistent"]
     assert (finding.category, finding.best.replacement) == ("missing-space", "myth persistent")
+    # a plural head makes a compound noun at the end of a phrase: "my fellow-citizens, ..."
+    text = f"{STRIPPED_FILLER} {dashes} I thank my fellowcitizens, all of them."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == "fellowcitizens"]
+    assert finding.category == "missing-hyphen"
     # where the confident lost hyphens dominate, the same pair stays a compound that lost its hyphen
     hyphens = "A wellknown, yearonyear, monthonmonth, shortterm, longterm plan."
     text = f"{STRIPPED_FILLER} {hyphens} It was a mythpersistent, persuasive and unrealistic."

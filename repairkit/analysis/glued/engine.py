@@ -644,8 +644,9 @@ def _reread_where_dashes_were_lost(text: str, found: dict[int, Glued]) -> None:
     the first are :data:`DASH_GLUE_RATIO` times as many as the second (plus one), a weak reading of
     two lower-case content words that stands before no noun (so no compound modifier) is a lost
     space or dash, the hyphen its other reading. A number word before a noun ("three-fourths"),
-    an -ing head whose object the first word is ("risk-taking") and an adverb that starts compound
-    adjectives ("ever-watchful") keep the hyphen.
+    an -ing head whose object the first word is ("risk-taking"), a plural head of a compound noun
+    ("fellow-citizens", "risk-takers") and an adverb that starts compound adjectives
+    ("ever-watchful") keep the hyphen.
     """
     spaces = sum(1 for g in found.values() if g.verdict.kind is Kind.SPACE)
     if spaces < DASH_GLUE_RATIO * (len(confident_compounds(found.values())) + 1):
@@ -656,7 +657,7 @@ def _reread_where_dashes_were_lost(text: str, found: dict[int, Glued]) -> None:
                 or v.alternatives[0].count(" ") != 1 or not v.token.islower() or _before_noun(text, glued.span.end):
             continue
         left, right = v.alternatives[0].split(" ")
-        if is_number_word(left) or left in ADVERB_LEFT or right.endswith("ing") \
+        if is_number_word(left) or left in ADVERB_LEFT or right.endswith("ing") or looks_plural(right) \
                 or attested_hyphenation(v.token) is not None or valid_word(v.token):
             continue
         found[start] = Glued(glued.span, Verdict(
