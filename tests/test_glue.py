@@ -259,3 +259,80 @@ def test_two_frequent_capitalised_words_in_a_stripped_text_lost_a_hyphen() -> No
     assert [s.replacement for s in finding.suggestions[1:]] == ["Fellow Citizens"]
     kept = "FellowCitizens of the Senate, a well-known body, met."  # the text keeps its hyphens
     assert [f.code for f in _scan(kept)] == ["RK402"]
+
+
+@pytest.mark.parametrize(("token", "after", "spaced"), [
+    ("heritagereached", "a common view", "heritage reached"),   # "heritage--reached a common view"
+    ("laborkeeping", "their wages down", "labor keeping"),
+    ("propertyowned", "by the town", "property owned"),         # a participle's agent after it
+])
+def test_a_glued_pair_before_an_object_lost_a_space_or_dash(token: str, after: str, spaced: str) -> None:
+    """A compound holds its verb's object inside ("risk-taking"): one before "the", "their", "us" is no compound."""
+    text = f"{STRIPPED_FILLER} Then {token} {after}."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == token]
+    assert (finding.category, finding.best.replacement) == ("missing-space", spaced)
+    assert [s.replacement for s in finding.suggestions[1:]] == [spaced.replace(" ", "-")]
+    # before a noun the same pair stays a compound modifier that lost its hyphen
+    text = f"{STRIPPED_FILLER} Then a {token} market grew."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == token]
+    assert (finding.category, finding.best.replacement) == ("missing-hyphen", spaced.replace(" ", "-"))
+
+
+@pytest.mark.parametrize(("token", "spaced"), [("goodthats", "good thats"), ("grouptheyve", "group theyve")])
+def test_a_word_before_a_contraction_that_lost_its_apostrophe_lost_a_space_or_dash(token: str, spaced: str) -> None:
+    """No compound ends in "that's" or "they've": "good--that's why" lost its dash and its apostrophe."""
+    text = f"{STRIPPED_FILLER} It is {token} why it works."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == token]
+    assert (finding.category, finding.best.replacement) == ("missing-space", spaced)
+
+
+@pytest.mark.parametrize(("token", "spaced"), [
+    ("taxeslaughterand", "taxes laughter and"),   # "taxes--[laughter]--and": no phrase compound ends in "and"
+    ("consecratewe", "consecrate we"),            # "con-sec-rate-we" cut a word into fragments
+])
+def test_a_phrase_reading_that_ends_in_a_clause_opener_lost_spaces(token: str, spaced: str) -> None:
+    text = f"{STRIPPED_FILLER} They paid their {token} more."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == token]
+    assert (finding.category, finding.best.replacement) == ("missing-space", spaced)
+
+
+def test_a_glued_pair_whose_next_word_repeats_its_first_lost_a_dash() -> None:
+    """"peace--permanent peace--is": the words after the dash restate the word before it."""
+    text = f"{STRIPPED_FILLER} The basis of peacepermanent peace is work."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == "peacepermanent"]
+    assert (finding.category, finding.best.replacement) == ("missing-space", "peace permanent")
+    text = f"{STRIPPED_FILLER} The basis of peacepermanent treaties is work."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == "peacepermanent"]
+    assert finding.category == "missing-hyphen"
+
+
+@pytest.mark.parametrize(("token", "spaced"), [("societiesespecially", "societies especially"),
+                                               ("laborsomehow", "labor somehow")])
+def test_a_word_before_a_focusing_or_clause_adverb_lost_a_space_or_dash(token: str, spaced: str) -> None:
+    text = f"{STRIPPED_FILLER} The {token} helpful men came."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == token]
+    assert (finding.category, finding.best.replacement) == ("missing-space", spaced)
+
+
+def test_a_dictionary_noun_of_two_free_words_keeps_its_closed_spelling_where_no_noun_follows() -> None:
+    """Webster's lists "handbills" closed; only before a noun ("longtail effects") may it be a compound modifier."""
+    text = f"{STRIPPED_FILLER} They printed handbills and posters, then longtail effects came."
+    tokens = [text[f.span.start:f.span.end] for f in _scan(text) if f.category == "missing-hyphen"]
+    assert "handbills" not in tokens and "longtail" in tokens
+
+
+def test_a_text_that_lost_its_dashes_reads_an_undecided_pair_before_no_noun_as_two_words() -> None:
+    """Glue only a lost space or dash explains, twice the confident lost hyphens and more, shows how the text was damaged."""
+    dashes = "The warmany of whom died. The costand the pain. The menthat came. The daythey left."
+    text = f"{STRIPPED_FILLER} {dashes} It was a mythpersistent, persuasive and unrealistic."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == "mythpersistent"]
+    assert (finding.category, finding.best.replacement) == ("missing-space", "myth persistent")
+    # a plural head makes a compound noun at the end of a phrase: "my fellow-citizens, ..."
+    text = f"{STRIPPED_FILLER} {dashes} I thank my fellowcitizens, all of them."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == "fellowcitizens"]
+    assert finding.category == "missing-hyphen"
+    # where the confident lost hyphens dominate, the same pair stays a compound that lost its hyphen
+    hyphens = "A wellknown, yearonyear, monthonmonth, shortterm, longterm plan."
+    text = f"{STRIPPED_FILLER} {hyphens} It was a mythpersistent, persuasive and unrealistic."
+    (finding,) = [f for f in _scan(text) if text[f.span.start:f.span.end] == "mythpersistent"]
+    assert finding.category == "missing-hyphen"

@@ -23,11 +23,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from repairkit.analysis.apostrophe_context import contractions
 from repairkit.analysis.glued.compounds import (
     attested_form,
     attested_with_number_word,
     is_function_word,
     is_modifier_head,
+    is_number_word,
     is_phrase_word,
     is_prefix,
     looks_plural,
@@ -37,6 +39,7 @@ from repairkit.analysis.glued.readings import PHRASAL_PARTICLES, TENS_UNITS_RE, 
 from repairkit.analysis.glued.spelling import AMERICAN_CLOSED_PREFIXES, spelling_side
 from repairkit.analysis.glued.stripped import (
     OPEN_PREFIXES,
+    STYLE_PREFIXES,
     hyphen_for_space,
     name_in_run,
     stripped_reading,
@@ -101,6 +104,15 @@ PHRASE_LEFT_LENGTH = 3
 PHRASE_LEFT_ZIPF = COMMON_ZIPF
 #: Particles that end phrasal nouns ("sending-off", "women-only"): glue only after a plural ("dialogsin").
 COMPOUND_PARTICLES = PHRASAL_PARTICLES | {"only"}
+#: Words that open the object of a verb: determiners, possessives and object pronouns.
+OBJECT_WORDS = frozenset("the a an this these those its their our his her my your me us them him".split())
+#: Words that open a clause and end no phrase compound: conjunctions, articles, subject pronouns.
+CLAUSE_OPENERS = frozenset("and but or nor the a an i we you he she they".split())
+#: Glue that only a lost space or dash explains, this many times the confident lost hyphens (plus
+#: one), shows a text that lost its dashes between words (chosen on the even speeches half).
+DASH_GLUE_RATIO = 2
+#: Adverbs that start compound adjectives ("ever-growing", "well-read", "ill-prepared", "self-made").
+ADVERB_LEFT = frozenset("ever well ill self".split())
 #: Hyphens proper (not dashes): hyphen-minus, hyphen, non-breaking hyphen.
 HYPHEN_RE = re.compile("[-\u2010\u2011]")
 
@@ -249,19 +261,24 @@ def _spelled_elsewhere(token: str, intact: re.Match[str]) -> tuple[Verdict, tupl
 
 
 def phrase_cuts(token: str) -> list[tuple[str, str]]:
-    """Cuts of ``token`` into a word and a word that opens a phrase (:func:`is_phrase_word`, or "I").
+    """Cuts of ``token`` into a word and a word that opens a phrase (:func:`is_phrase_word`, "I", or a
+    contraction that lost its apostrophe: "thats", "theyve").
 
-    Such a pair lost a space, or a dash between two clauses ("war--many of whom"), never a
-    hyphen: no compound ends in "many", "that" or "I". A particle that ends phrasal nouns
-    ("break-in", "shake-up") counts only after a plural ("dialogsin").
+    Such a pair lost a space, or a dash between two clauses ("war--many of whom", "good--that's
+    why"), never a hyphen: no compound ends in "many", "that", "I" or "that's". A particle that
+    ends phrasal nouns ("break-in", "shake-up") counts only after a plural ("dialogsin").
 
     >>> phrase_cuts("warmany"), phrase_cuts("costand"), phrase_cuts("doubtI"), phrase_cuts("breakin")
     ([('war', 'many'), ('warm', 'any')], [('cost', 'and')], [('doubt', 'I')], [])
+    >>> phrase_cuts("grouptheyve")
+    [('group', 'theyve')]
     """
     cuts = []
+    bare_contractions = contractions()
     for cut in range(2, len(token)):
         left, right = token[:cut], token[cut:]
-        if not (right == "I" or (len(right) >= 2 and right.islower() and is_phrase_word(right))):
+        if not (right == "I" or (len(right) >= 2 and right.islower()
+                                 and (is_phrase_word(right) or right in bare_contractions))):
             continue
         if right in COMPOUND_PARTICLES and not looks_plural(left):
             continue
@@ -298,6 +315,16 @@ def reread_as_phrase(verdict: Verdict) -> Verdict:
     if TENS_UNITS_RE.fullmatch(token.lower()) or attested_hyphenation(token) is not None \
             or attested_with_number_word(token) is not None or valid_word(token):
         return verdict
+    parts = verdict.replacement.split("-")
+    if len(parts) > 2 and parts[-1].lower() in CLAUSE_OPENERS:
+        # "taxes-laughter-and", "con-sec-rate-we": a phrase compound ends in a noun ("mother-in-law"),
+        # never in "and" or "we"; the word before it is read whole when it is one ("consecrate we").
+        head = "".join(parts[:-1])
+        spaced = [f"{head} {parts[-1]}"] if fast_zipf(head) >= KNOWN_ZIPF else []
+        spaced += [" ".join(parts)]
+        return Verdict(Kind.SPACE, token, spaced[0], POSSIBLE_CONFIDENCE, Applicability.UNSAFE,
+                       f"No compound ends in '{parts[-1]}': a space (or a dash) was lost before it.",
+                       (*spaced[1:], verdict.replacement))
     doubled = _doubled_word(token)
     cuts = [(token[:len(doubled)], token[len(doubled):])] if doubled else phrase_cuts(token)
     if not cuts:
@@ -312,6 +339,45 @@ def reread_as_phrase(verdict: Verdict) -> Verdict:
     return Verdict(Kind.SPACE, token, spaced[0], LIKELY_CONFIDENCE, Applicability.UNSAFE, reason, hyphen)
 
 
+def reread_by_next_word(verdict: Verdict, text: str, end: int) -> Verdict:
+    """A weak hyphen reading of two words, read as a lost space (or dash) by the word after it.
+
+    A compound holds its verb's object or agent inside ("risk-taking", "state-owned"), and
+    neither a compound modifier nor a compound noun stands before "the", "their" or "us": in
+    "heritagereached a common understanding", "laborkeeping their wages", "recoverylet us" the
+    second word is a verb that opens a new clause, after a lost space or dash ("labor--keeping").
+    After a participle in -ed, "by" opens its agent the same way ("propertyowned by"). A next
+    word that repeats the first one restates it after a dash ("experience--bitter experience",
+    "peace--permanent peace--is"). Readings an attested compound or a valid word backs are kept.
+
+    >>> text = "the heritagereached a common view"
+    >>> reread_by_next_word(classify("heritagereached"), text, text.index(" a ")).replacement
+    'heritage reached'
+    >>> reread_by_next_word(classify("heritagereached"), "a heritagereached view", 17).replacement
+    'heritage-reached'
+    >>> text = "by experiencebitter experience"
+    >>> reread_by_next_word(classify("experiencebitter"), text, text.index(" experience")).replacement
+    'experience bitter'
+    """
+    if verdict.kind is not Kind.HYPHEN or verdict.confidence > POSSIBLE_CONFIDENCE or not verdict.alternatives \
+            or " " not in verdict.alternatives[0] or not verdict.token.isalpha():
+        return verdict
+    following = FOLLOWING_WORD_RE.match(text, end)
+    word = following.group(1) if following else ""
+    spaced = verdict.alternatives[0]
+    first, second = spaced.split(" ", 1)
+    if word in OBJECT_WORDS or (word == "by" and verdict.token.endswith("ed")):
+        reason = f"'{word}' opens an object, and no compound stands before one: '{second}' is a verb after a lost space (or dash)."
+    elif len(first) >= PHRASE_LEFT_LENGTH and word.lower().startswith(first.lower()):
+        reason = f"The next word repeats '{first}': a restatement after a lost dash, not a compound."
+    else:
+        return verdict
+    if attested_hyphenation(verdict.token) is not None or valid_word(verdict.token):
+        return verdict
+    return Verdict(Kind.SPACE, verdict.token, spaced, POSSIBLE_CONFIDENCE, Applicability.UNSAFE, reason,
+                   (verdict.replacement, *verdict.alternatives[1:]))
+
+
 def _first_reading(text: str, m: re.Match[str]) -> Glued | None:
     """The verdict of one token read alone (and by the word after it)."""
     verdict = classify(m.group())
@@ -323,7 +389,7 @@ def _first_reading(text: str, m: re.Match[str]) -> Glued | None:
     elif _unattested_pair(verdict) and not _before_noun(text, m.end()) and not valid_word(verdict.token):
         # "answerplayed a role": no noun follows and nothing attests the compound, so two words.
         verdict = verdict.as_spaced()
-    return Glued(Span(m.start(), m.end()), reread_as_phrase(verdict))
+    return Glued(Span(m.start(), m.end()), reread_by_next_word(reread_as_phrase(verdict), text, m.end()))
 
 
 def _unattested_pair(verdict: Verdict) -> bool:
@@ -452,14 +518,16 @@ def _free_word(part: str) -> bool:
     return len(part) > SHORT_FREE_PART or fast_zipf(part) >= SHORT_FREE_PART_ZIPF
 
 
-def _judged(glued: Glued, stripped: bool, independent: bool, american: bool = False) -> Glued | None:
+def _judged(glued: Glued, stripped: bool, independent: bool, american: bool = False,
+            modifier_position: bool = False) -> Glued | None:
     """A hyphen reading held to the evidence: a valid word changes only where hyphens were lost.
 
     Without evidence that the document lost hyphens, a valid word with a hyphenated
     spelling elsewhere in the text is a consistency note (:attr:`Kind.VARIANT`), and any
     other hyphen reading of a valid word is dropped; with evidence, it stays only when the
     hyphenated form is attested or spelled in the document, or the word is no headword of
-    GCIDE (a rare closed spelling such as "longtail", "cofounders"), and safe only when
+    GCIDE (a rare closed spelling such as "cofounders"), or it is one of two free words before a
+    noun ("longtail effects"), and safe only when
     attested and the stripping shows in more than one place. A reading is
     safe only when the stripping shows in more than one place (:func:`independent_evidence`).
     """
@@ -474,16 +542,19 @@ def _judged(glued: Glued, stripped: bool, independent: bool, american: bool = Fa
             note = Verdict(Kind.VARIANT, v.token, v.replacement if own else attested, AMBIGUOUS_CONFIDENCE,
                            Applicability.MANUAL, f"{reason} Nothing shows lost hyphens here: pick one spelling.")
             return Glued(glued.span, note, glued.evidence)
-        # A headword of the older, smaller dictionary made of fragments ("apprise", "interpose",
-        # "husbandman") is a word of its own, lost hyphens or not; a rarer one ("cofounders"),
-        # or one of two free words ("longtail", "customhouses"), may be a compound that lost its
-        # hyphen. A listed prefix before a word is no evidence in a headword: "preside",
-        # "pretension", "coequal", "reestablished" (on the even half of the speeches, 37 such
-        # readings of 150 seed-damaged speeches were wrong and 2 right; none on 400 news articles).
+        # A headword of the older dictionary (GCIDE, Webster's 1913) made of fragments ("apprise",
+        # "interpose", "husbandman") is a word of its own, lost hyphens or not; a rarer one
+        # ("cofounders") may be a compound that lost its hyphen. One of two free words may too, but
+        # only before a noun, where compound modifiers take hyphens ("longtail effects"): as a noun
+        # the dictionary's closed spelling holds ("handbills", "mainspring", "guideposts"; even half
+        # of the speeches: 7 such readings not before a noun wrong to 1 right); "re-" and "de-" before
+        # their own vowel stay the British spelling ("re-established"). A listed prefix before a
+        # word is no evidence in a headword: "preside", "pretension", an American "reestablished".
         parts = v.replacement.split("-")
         if american and not own and parts[0].lower() in AMERICAN_CLOSED_PREFIXES:
             return None
-        free = all(_free_word(p) for p in parts) and len(parts) == 2 and len(parts[-1]) > SHORT_FREE_PART
+        free = all(_free_word(p) for p in parts) and len(parts) == 2 and len(parts[-1]) > SHORT_FREE_PART \
+            and (modifier_position or parts[0].lower() in STYLE_PREFIXES)  # British "re-established the"
         if not stripped or not (own or attested or free or not in_dictionary(v.token, ("gcide",))):
             return None
         if independent and attested and v.applicability is Applicability.SAFE:
@@ -552,7 +623,8 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
                 reader = number_pair if word.isdigit() and not _in_figure(text, m) else name_in_run
                 verdict = reader(word, *_neighbours(text, m))
             if verdict is not None:
-                found[m.start()] = Glued(Span(m.start(), m.end()), reread_as_phrase(verdict), evidence)
+                verdict = reread_by_next_word(reread_as_phrase(verdict), text, m.end())
+                found[m.start()] = Glued(Span(m.start(), m.end()), verdict, evidence)
             elif before is not None and _closed_spelling(before, True):
                 del found[m.start()]  # "breadline", "carmaker": a closed compound the lexicon knows
     if hyphenated:
@@ -560,10 +632,44 @@ def glued_tokens(text: str, stripped: bool = True) -> list[Glued]:
             del found[start]
     for start in _repeated_names(words, found):
         del found[start]
+    if evidence is not None:
+        _reread_where_dashes_were_lost(text, found)
     independent = independent_evidence(text, evidence, found.values())
     american = spelling_side(words) > 0
-    judged = {start: _judged(g, evidence is not None, independent, american) for start, g in found.items()}
+    judged = {start: _judged(g, evidence is not None, independent, american, _before_noun(text, g.span.end))
+              for start, g in found.items()}
     return [judged[k] for k in sorted(judged) if judged[k] is not None]
+
+
+def _reread_where_dashes_were_lost(text: str, found: dict[int, Glued]) -> None:
+    """In a text that lost more spaces or dashes between words than hyphens, read the undecided pairs so too.
+
+    Glued tokens that only a lost space or dash explains (a word before "many" or "the",
+    read as :attr:`Kind.SPACE`) against the confident lost hyphens (:func:`confident_compounds`)
+    show how the text was damaged: a speech that wrote "peace--permanent" lost its dashes. Where
+    the first are :data:`DASH_GLUE_RATIO` times as many as the second (plus one), a weak reading of
+    two lower-case content words that stands before no noun (so no compound modifier) is a lost
+    space or dash, the hyphen its other reading. A number word before a noun ("three-fourths"),
+    an -ing head whose object the first word is ("risk-taking"), a plural head of a compound noun
+    ("fellow-citizens", "risk-takers") and an adverb that starts compound adjectives
+    ("ever-watchful") keep the hyphen.
+    """
+    spaces = sum(1 for g in found.values() if g.verdict.kind is Kind.SPACE)
+    if spaces < DASH_GLUE_RATIO * (len(confident_compounds(found.values())) + 1):
+        return
+    for start, glued in list(found.items()):
+        v = glued.verdict
+        if v.kind is not Kind.HYPHEN or v.confidence > POSSIBLE_CONFIDENCE or not v.alternatives \
+                or v.alternatives[0].count(" ") != 1 or not v.token.islower() or _before_noun(text, glued.span.end):
+            continue
+        left, right = v.alternatives[0].split(" ")
+        if is_number_word(left) or left in ADVERB_LEFT or right.endswith("ing") or looks_plural(right) \
+                or attested_hyphenation(v.token) is not None or valid_word(v.token):
+            continue
+        found[start] = Glued(glued.span, Verdict(
+            Kind.SPACE, v.token, v.alternatives[0], POSSIBLE_CONFIDENCE, Applicability.UNSAFE,
+            "This text lost more spaces or dashes between words than hyphens, and no noun follows "
+            "(no compound modifier): a space or a dash is missing.", (v.replacement, *v.alternatives[1:])))
 
 
 def _repeated_pair(glued: Glued, counts: Counter[str]) -> bool:
