@@ -236,7 +236,8 @@ def read_attributed_clauses(text: str) -> list[tuple[int, int]]:
     ['The firm is doing a great job for us,']
     """
     out: list[tuple[int, int]] = []
-    segments: list[tuple[int, int, str]] | None = None
+    by_end: dict[int, int] | None = None  # a segment's end -> the first segment ending there
+    odds: tuple[float, ...] = ()
     for m in _ATTRIBUTION_RE.finditer(text):
         comma = m.start()
         start = _sentence_start(text, comma)
@@ -250,10 +251,13 @@ def read_attributed_clauses(text: str) -> list[tuple[int, int]]:
         rest = _TO_PUNCTUATION_RE.match(text, verb.end()).group() if verb else ""
         if any(w.lower() in _CLAUSE_AFTER_VERB for w in rest.split()):
             continue
-        if segments is None:
-            segments = speech_segments(text)
-        j = next((k for k, seg in enumerate(segments) if seg[1] == comma + 1), None)
-        if j is not None and quotation_log_odds(segment_features(text, segments, j)) >= 0:
+        if by_end is None:
+            segments, odds = _segment_log_odds(text)
+            by_end = {}
+            for k, seg in enumerate(segments):
+                by_end.setdefault(seg[1], k)
+        j = by_end.get(comma + 1)
+        if j is not None and odds[j] >= 0:
             out.append((start, comma + 1))
     return out
 
